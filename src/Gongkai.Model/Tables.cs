@@ -1,0 +1,215 @@
+namespace Gongkai.Model;
+
+/// <summary>
+/// The standard tables. B1–B9: the national 预算 nine; F1–F9: the 决算 nine; then the regional and
+/// performance tables seen in published documents.
+/// </summary>
+public enum TableKind
+{
+    Unknown,
+    /// <summary>B1 收支总表 (部门收支总表, 收支预算总表, 部门综合预算收支总表 …).</summary>
+    BudgetSummary,
+    /// <summary>B2 收入总表.</summary>
+    BudgetRevenue,
+    /// <summary>B3 支出总表.</summary>
+    BudgetExpenditure,
+    /// <summary>B4 财政拨款收支总表.</summary>
+    BudgetFiscalSummary,
+    /// <summary>B5 一般公共预算支出表 (by function).</summary>
+    BudgetGeneralExpenditure,
+    /// <summary>B6 一般公共预算基本支出表 (by economic class).</summary>
+    BudgetGeneralBasic,
+    /// <summary>B7 一般公共预算“三公”经费支出表.</summary>
+    BudgetThreePublic,
+    /// <summary>B8 政府性基金预算支出表.</summary>
+    BudgetGovFund,
+    /// <summary>B9 国有资本经营预算支出表.</summary>
+    BudgetStateCapital,
+    /// <summary>F1 收入支出决算总表 (公开01表).</summary>
+    FinalSummary,
+    /// <summary>F2 收入决算表 (公开02表).</summary>
+    FinalRevenue,
+    /// <summary>F3 支出决算表 (公开03表).</summary>
+    FinalExpenditure,
+    /// <summary>F4 财政拨款收入支出决算总表 (公开04表).</summary>
+    FinalFiscalSummary,
+    /// <summary>F5 一般公共预算财政拨款支出决算表 (公开05表).</summary>
+    FinalGeneralExpenditure,
+    /// <summary>F6 一般公共预算财政拨款基本支出决算表 (公开06表).</summary>
+    FinalGeneralBasic,
+    /// <summary>F7 财政拨款“三公”经费支出决算表.</summary>
+    FinalThreePublic,
+    /// <summary>F8 政府性基金预算财政拨款收入支出决算表.</summary>
+    FinalGovFund,
+    /// <summary>F9 国有资本经营预算财政拨款（收入）支出决算表.</summary>
+    FinalStateCapital,
+    /// <summary>CQ 公开09 机构运行信息表 (三公, 统计数, 会议费, 机关运行经费, 资产, 政府采购).</summary>
+    InstitutionOperation,
+    /// <summary>一般公共预算支出表（分单位） (WH 预算06).</summary>
+    GeneralExpenditureByUnit,
+    /// <summary>一般公共预算支出明细表（按支出经济分类科目） — all 一般公共预算 spending by 部门/政府 economic class (XA 表6).</summary>
+    BudgetGeneralByEconomic,
+    /// <summary>一般公共预算基本支出明细表（按支出功能分类科目） (XA 表7).</summary>
+    BudgetGeneralBasicByFunction,
+    /// <summary>财政拨款上年结转资金支出表 (XA 表11).</summary>
+    CarryOverExpenditure,
+    /// <summary>项目支出预算表 / 专项业务经费支出表 / project list.</summary>
+    ProjectList,
+    /// <summary>政府采购预算表.</summary>
+    Procurement,
+    /// <summary>政府（向社会力量）购买服务预算表.</summary>
+    PurchaseOfServices,
+    /// <summary>固定资产 / 国有资产占用情况表.</summary>
+    Assets,
+    /// <summary>部门（单位）整体（支出）绩效目标表.</summary>
+    PerformanceOverall,
+    /// <summary>项目支出绩效目标表.</summary>
+    PerformanceProject,
+    /// <summary>项目绩效目标表目录 (CQ 附件3-11目录).</summary>
+    PerformanceProjectIndex,
+    /// <summary>部门整体绩效自评表.</summary>
+    SelfEvaluationOverall,
+    /// <summary>（二级）项目绩效自评表.</summary>
+    SelfEvaluationProject,
+    /// <summary>报表目录 with 是否空表 (XA).</summary>
+    TableOfContents,
+    /// <summary>预算单位构成 / 机构设置 list.</summary>
+    UnitComposition,
+}
+
+/// <summary>For the two-sided summary tables: which side a line is on.</summary>
+public enum Side { None, Income, Expenditure }
+
+/// <summary>The fixed lines of the summary tables (B1/B4/F1/F4), identified by wording, never by ordinal.</summary>
+public enum SummaryLine
+{
+    None,
+    // income side
+    /// <summary>财政拨款 group line (XA "1、财政拨款", B4 "一、本年收入"-style group).</summary>
+    FiscalGrant,
+    /// <summary>一般公共预算（财政）拨款收入.</summary>
+    GeneralBudgetGrant,
+    /// <summary>政府性基金预算（财政）拨款收入.</summary>
+    GovernmentFundGrant,
+    /// <summary>国有资本经营预算（财政）拨款收入.</summary>
+    StateCapitalGrant,
+    /// <summary>财政专户管理资金收入.</summary>
+    SpecialAccountIncome,
+    /// <summary>上级补助收入.</summary>
+    SuperiorSubsidy,
+    /// <summary>事业收入.</summary>
+    BusinessIncome,
+    /// <summary>（事业单位）经营收入.</summary>
+    OperatingIncome,
+    /// <summary>附属单位上缴收入.</summary>
+    SubordinateRemittance,
+    /// <summary>其他收入.</summary>
+    OtherIncome,
+    /// <summary>本年收入合计 (also B4 "一、本年收入").</summary>
+    TotalIncomeThisYear,
+    /// <summary>使用非财政拨款结余（和专用结余）.</summary>
+    UseOfNonFiscalBalance,
+    /// <summary>用事业基金弥补收支差额.</summary>
+    InstitutionFund,
+    /// <summary>上年结转（结余） / 年初结转和结余 / 年初财政拨款结转和结余.</summary>
+    CarryIn,
+    /// <summary>Carry-in of 一般公共预算 (B4/F4 sub-line).</summary>
+    CarryInGeneralBudget,
+    /// <summary>Carry-in of 政府性基金.</summary>
+    CarryInGovernmentFund,
+    /// <summary>Carry-in of 国有资本经营.</summary>
+    CarryInStateCapital,
+    /// <summary>上年实户资金余额 (XA).</summary>
+    AccountBalanceIn,
+    /// <summary>收入总计 / 总计 (income side).</summary>
+    GrandTotalIncome,
+    // expenditure side
+    /// <summary>A function class line (一般公共服务支出 …); the code is on the row.</summary>
+    ExpenditureClass,
+    /// <summary>本年支出合计 (also B4 "一、本年支出").</summary>
+    TotalExpenditureThisYear,
+    /// <summary>结余分配.</summary>
+    BalanceDistribution,
+    /// <summary>结转下年 / 年末结转和结余 / 年终结转结余.</summary>
+    CarryOut,
+    /// <summary>未安排支出的实户资金 (XA).</summary>
+    AccountBalanceOut,
+    /// <summary>支出总计 / 总计 (expenditure side).</summary>
+    GrandTotalExpenditure,
+    /// <summary>An economic-class line in an alternative spending block (XA 部门/政府经济分类 blocks, JS 支出用途).</summary>
+    EconomicLine,
+}
+
+/// <summary>One row of a recognized table, with its typed values.</summary>
+public sealed class DataRow
+{
+    /// <summary>The row label as printed (科目名称 / 项目).</summary>
+    public string Label { get; init; } = "";
+    /// <summary>The classification code of the row, when it has one.</summary>
+    public ClassificationCode? Code { get; init; }
+    /// <summary>A second code on the same row (XA 表6: the 政府经济分类 paired with the 部门 code).</summary>
+    public ClassificationCode? PairedCode { get; init; }
+    /// <summary>The name printed next to <see cref="PairedCode"/>.</summary>
+    public string? PairedLabel { get; init; }
+    /// <summary>True for the 合计 / 总计 row of a coded table.</summary>
+    public bool IsTotal { get; init; }
+    /// <summary>Summary tables: which side; other tables: None.</summary>
+    public Side Side { get; init; }
+    /// <summary>Summary tables: the fixed line this row is.</summary>
+    public SummaryLine Line { get; init; }
+    /// <summary>Side-by-side blocks (F6 人员/公用, XA 功能/部门经济/政府经济): block index from the left.</summary>
+    public int Block { get; init; }
+    /// <summary>Unit code for 分单位 tables (205001) and project tables.</summary>
+    public string? UnitCode { get; init; }
+    /// <summary>Where the row label came from.</summary>
+    public Provenance Source { get; init; } = Provenance.Unknown;
+    /// <summary>The values of the row by column meaning.</summary>
+    public Dictionary<ColumnKey, Figure> Values { get; } = new();
+    /// <summary>Text cells other than the label (e.g. 项目简介, 品目, 资金来源), keyed by the column header.</summary>
+    public Dictionary<string, string> Texts { get; } = new();
+
+    public Figure? this[ColumnKey key] => Values.TryGetValue(key, out var f) ? f : null;
+
+    /// <summary>The value of a column, treating a blank or missing cell as 0.</summary>
+    public decimal ValueOrZero(ColumnKey key) => Values.TryGetValue(key, out var f) && f.IsNumber ? f.Value : 0m;
+
+    public override string ToString() => $"{Code?.Value ?? ""} {Label} " + string.Join(" ", Values.Select(kv => $"{kv.Key}={kv.Value}"));
+}
+
+/// <summary>A column of a recognized table: its header path as printed and its meaning.</summary>
+public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0);
+
+/// <summary>A standard table recognized in a disclosure.</summary>
+public sealed class DisclosureTable
+{
+    public TableKind Kind { get; init; }
+    /// <summary>The title as printed (normalised whitespace).</summary>
+    public string Title { get; init; } = "";
+    /// <summary>The label printed with the title: 公开01表, 表4, 预算08表, 附件3-2 …</summary>
+    public string? Label { get; init; }
+    /// <summary>The money unit stated for the table (单位：万元 / 元).</summary>
+    public ValueUnit Unit { get; init; } = ValueUnit.WanYuan;
+    /// <summary>Whether a unit line was printed (otherwise the unit is the document default).</summary>
+    public bool UnitStated { get; init; }
+    public Provenance Source { get; init; } = Provenance.Unknown;
+    public List<TableColumn> Columns { get; } = new();
+    public List<DataRow> Rows { get; } = new();
+    /// <summary>注 / 备注 / 说明 lines printed under the table.</summary>
+    public List<string> Notes { get; } = new();
+    /// <summary>True when the table carries no non-zero figure.</summary>
+    public bool IsEmpty => !Rows.Any(r => r.Values.Values.Any(v => v.IsNumber && v.Value != 0m));
+    /// <summary>Indexes of the source tables (blocks) this table was built from; more than one when continued.</summary>
+    public List<int> SourceTables { get; } = new();
+
+    /// <summary>The 合计 row of a coded table, if printed.</summary>
+    public DataRow? TotalRow => Rows.FirstOrDefault(r => r.IsTotal && r.Side == Side.None);
+
+    /// <summary>Rows carrying a classification code of the given scheme.</summary>
+    public IEnumerable<DataRow> CodedRows(CodeScheme scheme) => Rows.Where(r => r.Code?.Scheme == scheme);
+
+    public DataRow? Line(SummaryLine line) => Rows.FirstOrDefault(r => r.Line == line && r.Block == 0);
+
+    public DataRow? Row(string code) => Rows.FirstOrDefault(r => r.Code?.Value == code);
+
+    public override string ToString() => $"{Kind} 《{Title}》 {Rows.Count} 行";
+}

@@ -1,0 +1,76 @@
+using Gongkai.Model;
+
+namespace Gongkai.Reading;
+
+/// <summary>The input format a reader detected from the content.</summary>
+public enum SourceFormat { Text, Markdown, Pdf, Docx, Xlsx, Html }
+
+/// <summary>How a text table was written (kept for diagnostics).</summary>
+public enum TableSyntax { Pipe, Tab, CellPerLine, Pdf, Docx, Xlsx, Html }
+
+/// <summary>A block of the format-neutral source document.</summary>
+public abstract record SourceBlock(Provenance Source);
+
+/// <summary>A paragraph or heading line. <paramref name="HeadingLevel"/> is set where the format marks headings.</summary>
+public sealed record TextBlock(string Text, Provenance Source, int? HeadingLevel = null) : SourceBlock(Source);
+
+/// <summary>One cell as read: text as printed, grid position and provenance.</summary>
+public sealed record SourceCell(string Text, int Column, Provenance Source, int ColSpan = 1, int RowSpan = 1)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>A row of a source table.</summary>
+public sealed record SourceRow(IReadOnlyList<SourceCell> Cells, Provenance Source)
+{
+    public string this[int column] => column < Cells.Count ? Cells[column].Text : "";
+    public int Width => Cells.Count;
+    public bool IsBlank => Cells.All(c => c.IsEmpty);
+    public IEnumerable<SourceCell> NonEmpty => Cells.Where(c => !c.IsEmpty);
+}
+
+/// <summary>A table of the source document (a grid of cells with provenance).</summary>
+public sealed record TableBlock(IReadOnlyList<SourceRow> Rows, TableSyntax Syntax, Provenance Source, int Index) : SourceBlock(Source)
+{
+    public int Width => Rows.Count == 0 ? 0 : Rows.Max(r => r.Width);
+}
+
+/// <summary>
+/// A document read from any format into blocks (text and tables) in reading order. Readers produce it;
+/// recognizers turn it into a <see cref="Disclosure"/>.
+/// </summary>
+public sealed class SourceDocument
+{
+    public SourceDocument(string file, SourceFormat format, IReadOnlyList<SourceBlock> blocks, int? pageCount = null)
+    {
+        File = file;
+        Format = format;
+        Blocks = blocks;
+        PageCount = pageCount;
+    }
+
+    public string File { get; }
+    public SourceFormat Format { get; }
+    public IReadOnlyList<SourceBlock> Blocks { get; }
+    public int? PageCount { get; }
+
+    public IEnumerable<TableBlock> Tables => Blocks.OfType<TableBlock>();
+    public IEnumerable<TextBlock> Texts => Blocks.OfType<TextBlock>();
+}
+
+/// <summary>Why a file could not be read. Each maps to one clear message and exit code 2.</summary>
+public enum ReadFailure { NotFound, Empty, Binary, Encrypted, NoTextLayer, Corrupt, TooLarge, Unsupported }
+
+/// <summary>A file that cannot be read, with a message in Chinese saying which file, what is wrong and what to do.</summary>
+public sealed class ReadException : Exception
+{
+    public ReadException(string file, ReadFailure failure, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        File = file;
+        Failure = failure;
+    }
+
+    public string File { get; }
+    public ReadFailure Failure { get; }
+}
