@@ -1,8 +1,14 @@
-using Gongkai.Reading;
+using Gongkai.Recognition;
 foreach (var f in args)
 {
-    var doc = new DocumentReader().Read(f);
-    Console.WriteLine($"{f}: {doc.Blocks.Count} blocks, {doc.Tables.Count()} tables");
-    foreach (var t in doc.Tables)
-        Console.WriteLine($"  T{t.Index} {t.Syntax} line {t.Source.Line} rows={t.Rows.Count} width={t.Width} first={string.Join("|", t.Rows[0].Cells.Select(c => c.Text)).Substring(0, Math.Min(60, string.Join("|", t.Rows[0].Cells.Select(c => c.Text)).Length))}");
+    var r = new DisclosureReader().Read(f);
+    var d = r.Disclosure;
+    Console.WriteLine($"{f}: {d.Kind} {d.Year} {d.DepartmentName} {d.Profile} numeric={r.NumericCells} bound={r.BoundCells} structural={r.StructuralCells} unplaced={r.UnplacedCells}");
+    foreach (var t in d.Tables)
+    {
+        Console.WriteLine($"  {t.Kind} [{t.Label}] 《{t.Title}》 rows={t.Rows.Count} grid={t.HasGrid} unit={t.Unit} notes={t.Notes.Count}");
+        if (Environment.GetEnvironmentVariable("ROWS") == "1") foreach (var row in t.Rows) Console.WriteLine("     " + row);
+    }
+    foreach (var n in d.Notes.Take(15)) Console.WriteLine("  NOTE " + n.Message + " @ " + n.Source.Describe());
+    foreach (var s in d.Staffing) Console.WriteLine("  STAFF " + s.Category + " " + s.Authorized + " " + s.Actual);
 }

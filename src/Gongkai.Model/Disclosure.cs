@@ -56,7 +56,7 @@ public sealed class Disclosure
 
     /// <summary>The numbers read into the model, with provenance (tables, performance and self-evaluation).</summary>
     public IEnumerable<Figure> AllTableFigures() =>
-        Tables.SelectMany(t => t.Rows).SelectMany(r => r.Values.Values)
+        Tables.SelectMany(t => t.Rows).SelectMany(r => r.Values.Values.Concat(r.Extras.Values))
             .Concat(PerformanceTargets.SelectMany(p => FiguresOf(p)))
             .Concat(SelfEvaluations.SelectMany(s => FiguresOf(s)));
 

@@ -153,6 +153,8 @@ public sealed class DataRow
     public string? PairedLabel { get; init; }
     /// <summary>True for the 合计 / 总计 row of a coded table.</summary>
     public bool IsTotal { get; init; }
+    /// <summary>A 其中 line or a nested sub-line ((1) under 1、) that must not be added together with its parent.</summary>
+    public bool IsSubItem { get; init; }
     /// <summary>Summary tables: which side; other tables: None.</summary>
     public Side Side { get; init; }
     /// <summary>Summary tables: the fixed line this row is.</summary>
@@ -165,6 +167,8 @@ public sealed class DataRow
     public Provenance Source { get; init; } = Provenance.Unknown;
     /// <summary>The values of the row by column meaning.</summary>
     public Dictionary<ColumnKey, Figure> Values { get; } = new();
+    /// <summary>Numbers of columns with no standard meaning (kept so nothing is dropped), keyed by the column header.</summary>
+    public Dictionary<string, Figure> Extras { get; } = new();
     /// <summary>Text cells other than the label (e.g. 项目简介, 品目, 资金来源), keyed by the column header.</summary>
     public Dictionary<string, string> Texts { get; } = new();
 
@@ -197,7 +201,9 @@ public sealed class DisclosureTable
     /// <summary>注 / 备注 / 说明 lines printed under the table.</summary>
     public List<string> Notes { get; } = new();
     /// <summary>True when the table carries no non-zero figure.</summary>
-    public bool IsEmpty => !Rows.Any(r => r.Values.Values.Any(v => v.IsNumber && v.Value != 0m));
+    public bool IsEmpty => !Rows.Any(r => r.Values.Values.Concat(r.Extras.Values).Any(v => v.IsNumber && v.Value != 0m));
+    /// <summary>False when only the title was printed and the grid is missing (e.g. lost in conversion).</summary>
+    public bool HasGrid { get; init; } = true;
     /// <summary>Indexes of the source tables (blocks) this table was built from; more than one when continued.</summary>
     public List<int> SourceTables { get; } = new();
 

@@ -1,0 +1,156 @@
+using Gongkai.Model;
+using Gongkai.Reading;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>
+/// Tables of classified rows (收入总表, 支出总表, 一般公共预算支出表, 基本支出表, 公开02/03/05/06/07/08 …):
+/// a code column, a name column and value columns; side-by-side blocks (公开06: 301/303 | 302/307 | 310/312/399);
+/// 部门 and 政府 economic codes paired on one row (XA 表6/表8).
+/// </summary>
+public sealed class CodedTableBuilder
+{
+    private readonly RecognitionLedger _ledger;
+    public CodedTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
+
+    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header)> Values);
+
+    public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
+    {
+        var (header, data) = Grid.Split(rows);
+        foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
+        int width = rows.Max(r => r.Width);
+        string[] paths = header.Count > 0
+            ? Grid.Paths(header, width)
+            : Enumerable.Range(0, width).Select(c => t.Columns.FirstOrDefault(x => x.Index == c)?.Header ?? "").ToArray();
+        bool byUnit = t.Kind == TableKind.GeneralExpenditureByUnit;
+
+        // code columns: where data rows carry classification codes
+        var codeCols = new List<int>();
+        for (int c = 0; c < width; c++)
+        {
+            int n = data.Count(r => Grid.IsCode(r[c].Trim()));
+            if (n >= 2 || n >= 1 && data.Count <= 3) codeCols.Add(c);
+        }
+        if (codeCols.Count == 0) codeCols.Add(0);
+        var blocks = new List<Block>();
+        var starts = new List<int>();
+        foreach (var c in codeCols)
+        {
+            // a government-economic code column paired with a department one in the same block
+            bool gov = data.Where(r => Grid.IsCode(r[c].Trim())).All(r => r[c].Trim()[0] == '5');
+            if (gov && starts.Count > 0) continue;
+            starts.Add(c);
+        }
+        for (int b = 0; b < starts.Count; b++)
+        {
+            int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
+            int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
+            int nameCol = s + 1;
+            var values = new List<(int, ColumnKey?, string)>();
+            for (int c = s; c < e; c++)
+            {
+                if (c == s || c == nameCol || c == paired || c == paired + 1) continue;
+                var key = ColumnMeaning.Of(paths[c], t.Kind);
+                if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
+                values.Add((c, key, paths[c]));
+            }
+            blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
+        }
+        if (!isContinuation)
+            foreach (var (blk, bi) in blocks.Select((x, i) => (x, i)))
+                foreach (var (c, key, h) in blk.Values)
+                    t.Columns.Add(new TableColumn(c, h, key, bi));
+
+        bool firstData = true;
+        foreach (var r in data)
+        {
+            if (TryEconomicTotals(t, r)) { firstData = false; continue; }
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                var blk = blocks[b];
+                var codeText = r[blk.CodeCol].Trim();
+                var name = r[blk.NameCol].Trim();
+                var cCode = TextNormalizer.Compact(codeText);
+                var cName = TextNormalizer.Compact(name);
+                bool hasNumber = blk.Values.Any(v => Numbers.Parse(r[v.Col]).IsNumeric);
+                bool isCode = Grid.IsCode(codeText);
+                bool isTotal = cCode is "合计" or "总计" || cName is "合计" or "总计"
+                               || !isCode && cCode.Length == 0 && cName.Length == 0 && b == 0 && firstData && hasNumber;
+                if (!isCode && !isTotal && name.Length == 0 && codeText.Length == 0 && !hasNumber) continue;
+                ClassificationCode? code = null;
+                string? unitCode = null;
+                if (isCode && !byUnit) code = ClassificationCode.TryCreate(codeText);
+                else if (codeText.Length > 0 && codeText.All(char.IsAsciiDigit)) unitCode = codeText;
+                if (isCode || unitCode is not null) _ledger.MarkStructural(r.Cell(blk.CodeCol));
+                ClassificationCode? pairedCode = null;
+                string? pairedName = null;
+                if (blk.PairedCol is int pc && Grid.IsCode(r[pc].Trim()))
+                {
+                    pairedCode = ClassificationCode.TryCreate(r[pc].Trim());
+                    pairedName = r[pc + 1].Trim();
+                    _ledger.MarkStructural(r.Cell(pc));
+                }
+                var label = isTotal && name.Length == 0 ? (cCode.Length > 0 && !isCode ? codeText : "合计") : name;
+                if (!isCode && !isTotal && name.Length == 0 && codeText.Length > 0 && unitCode is null) label = codeText;
+                var row = new DataRow
+                {
+                    Label = label,
+                    Code = code,
+                    PairedCode = pairedCode,
+                    PairedLabel = pairedName,
+                    UnitCode = unitCode,
+                    IsTotal = isTotal,
+                    Block = b,
+                    Source = r.Cell(blk.NameCol)?.Source ?? r.Row.Source,
+                };
+                foreach (var (col, key, h) in blk.Values)
+                {
+                    var cell = r.Cell(col);
+                    if (cell is null) continue;
+                    var v = Numbers.Parse(cell.Text);
+                    if (v.Kind == CellValueKind.Text)
+                    {
+                        if (cell.Text.Trim().Length > 0) row.Texts[h.Length > 0 ? h : $"列{col}"] = cell.Text.Trim();
+                        continue;
+                    }
+                    var fig = Grid.ToFigure(cell, t.Unit);
+                    if (key is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
+                    else if (fig.IsNumber) row.Extras[h.Length > 0 ? h : $"列{col}"] = fig;
+                }
+                t.Rows.Add(row);
+            }
+            firstData = false;
+        }
+    }
+
+    /// <summary>公开06: "人员经费合计 … 638.40 | 公用经费合计 … 125.12" — one total row with 人员 and 公用.</summary>
+    private bool TryEconomicTotals(DisclosureTable t, GridRow r)
+    {
+        int personnelLabel = -1, publicLabel = -1;
+        for (int c = 0; c < r.Width; c++)
+        {
+            var x = TextNormalizer.Compact(r[c]);
+            if (x.StartsWith("人员经费合计")) personnelLabel = c;
+            else if (x.StartsWith("公用经费合计")) publicLabel = c;
+        }
+        if (personnelLabel < 0 && publicLabel < 0) return false;
+        var row = new DataRow { Label = "合计", IsTotal = true, Source = r.Row.Source };
+        void Take(int from, int to, Measure m)
+        {
+            for (int c = from + 1; c < to && c < r.Width; c++)
+            {
+                var cell = r.Cell(c)!;
+                if (Numbers.Parse(cell.Text).Kind is CellValueKind.Number)
+                {
+                    row.Values[m] = Grid.ToFigure(cell, t.Unit);
+                    return;
+                }
+            }
+        }
+        if (personnelLabel >= 0) Take(personnelLabel, publicLabel > personnelLabel ? publicLabel : r.Width, Measure.Personnel);
+        if (publicLabel >= 0) Take(publicLabel, personnelLabel > publicLabel ? personnelLabel : r.Width, Measure.Public);
+        t.Rows.Add(row);
+        return true;
+    }
+}

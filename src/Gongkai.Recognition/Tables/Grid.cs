@@ -1,0 +1,98 @@
+using Gongkai.Model;
+using Gongkai.Reading;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>A source row with its index inside the source table.</summary>
+public readonly record struct GridRow(int Index, SourceRow Row)
+{
+    public string this[int c] => Row[c];
+    public int Width => Row.Width;
+    public SourceCell? Cell(int c) => c < Row.Cells.Count ? Row.Cells[c] : null;
+}
+
+/// <summary>Header/data split and header paths for a grid of rows.</summary>
+public static class Grid
+{
+    public static bool IsCode(string text) => text.Length is 3 or 5 or 7 && text.All(char.IsAsciiDigit) && text[0] is '2' or '3' or '5';
+
+    /// <summary>A row of consecutive integers 1, 2, 3 … (a column-number row under a header).</summary>
+    public static bool IsNumberingRow(SourceRow row)
+    {
+        var cells = row.NonEmpty.ToList();
+        if (cells.Count < 3) return false;
+        for (int i = 0; i < cells.Count; i++)
+            if (cells[i].Text.Trim() != (i + 1).ToString()) return false;
+        return true;
+    }
+
+    /// <summary>A data row has a number (outside a numbering row), a code in its first cells, or a 合计/总计 label.</summary>
+    public static bool IsDataRow(SourceRow row)
+    {
+        if (IsNumberingRow(row)) return false;
+        for (int c = 0; c < row.Width; c++)
+        {
+            var t = row[c];
+            if (t.Length == 0) continue;
+            var v = Numbers.Parse(t);
+            if (v.IsNumeric || v.Kind == CellValueKind.Dash && c > 0) return true;
+            if (c <= 1 && IsCode(t)) return true;
+        }
+        var first = row.NonEmpty.FirstOrDefault()?.Text ?? "";
+        var f = TextNormalizer.Compact(first);
+        return f is "合计" or "总计";
+    }
+
+    /// <summary>Leading header rows (until the first data row) and the rest.</summary>
+    public static (List<GridRow> Header, List<GridRow> Data) Split(IReadOnlyList<GridRow> rows)
+    {
+        var header = new List<GridRow>();
+        int i = 0;
+        while (i < rows.Count && !IsDataRow(rows[i].Row)) { header.Add(rows[i]); i++; }
+        var data = new List<GridRow>();
+        var headerTexts = header.Select(h => string.Join("|", h.Row.Cells.Select(c => TextNormalizer.Compact(c.Text)))).ToHashSet();
+        for (; i < rows.Count; i++)
+        {
+            var key = string.Join("|", rows[i].Row.Cells.Select(c => TextNormalizer.Compact(c.Text)));
+            if (headerTexts.Contains(key)) continue; // header repeated on a continued page
+            if (rows[i].Row.IsBlank) continue;
+            data.Add(rows[i]);
+        }
+        return (header, data);
+    }
+
+    /// <summary>
+    /// Column header paths: each header row contributes its cell text; an empty cell in an upper row inherits
+    /// the text to its left (a merged cell spanning right). The last header row does not inherit.
+    /// </summary>
+    public static string[] Paths(IReadOnlyList<GridRow> header, int width)
+    {
+        var paths = new List<string>[width];
+        for (int c = 0; c < width; c++) paths[c] = new List<string>();
+        for (int h = 0; h < header.Count; h++)
+        {
+            bool last = h == header.Count - 1;
+            string carry = "";
+            for (int c = 0; c < width; c++)
+            {
+                var t = header[h][c].Trim();
+                if (t.Length > 0) carry = t;
+                else if (!last && c > 0) t = carry;
+                if (t.Length > 0 && (paths[c].Count == 0 || paths[c][^1] != t)) paths[c].Add(t);
+            }
+        }
+        return paths.Select(p => string.Join("/", p)).ToArray();
+    }
+
+    public static Figure ToFigure(SourceCell cell, ValueUnit unit)
+    {
+        var v = Numbers.Parse(cell.Text);
+        return v.Kind switch
+        {
+            CellValueKind.Number => new Figure(v.Value, v.Scale, unit, FigureKind.Number, cell.Source),
+            CellValueKind.Percent => new Figure(v.Value, v.Scale, ValueUnit.Percent, FigureKind.Number, cell.Source),
+            CellValueKind.Dash => new Figure(0m, 0, unit, FigureKind.NotApplicable, cell.Source),
+            _ => new Figure(0m, 2, unit, FigureKind.Blank, cell.Source),
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using Gongkai.Model;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>
+/// Fixed wording of summary-table lines and class names. Lines are identified by their words,
+/// never by their ordinal (ordinals differ by region and year).
+/// </summary>
+public static class LineNames
+{
+    /// <summary>支出功能分类 class names (current and older editions) → 3-digit code.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FunctionClasses = new Dictionary<string, string>
+    {
+        ["一般公共服务支出"] = "201", ["外交支出"] = "202", ["国防支出"] = "203", ["公共安全支出"] = "204",
+        ["教育支出"] = "205", ["科学技术支出"] = "206", ["文化旅游体育与传媒支出"] = "207", ["文化体育与传媒支出"] = "207",
+        ["社会保障和就业支出"] = "208", ["社会保险基金支出"] = "209", ["卫生健康支出"] = "210", ["医疗卫生与计划生育支出"] = "210",
+        ["医疗卫生支出"] = "210", ["节能环保支出"] = "211", ["城乡社区支出"] = "212", ["农林水支出"] = "213", ["交通运输支出"] = "214",
+        ["资源勘探工业信息等支出"] = "215", ["资源勘探信息等支出"] = "215", ["商业服务业等支出"] = "216", ["金融支出"] = "217",
+        ["援助其他地区支出"] = "219", ["自然资源海洋气象等支出"] = "220", ["国土海洋气象等支出"] = "220", ["住房保障支出"] = "221",
+        ["粮油物资储备支出"] = "222", ["国有资本经营预算支出"] = "223", ["灾害防治及应急管理支出"] = "224", ["预备费"] = "227",
+        ["其他支出"] = "229", ["转移性支出"] = "230", ["债务还本支出"] = "231", ["债务付息支出"] = "232", ["债务发行费用支出"] = "233",
+        ["抗疫特别国债安排的支出"] = "234",
+    };
+
+    /// <summary>部门经济分类 class names → code.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DepartmentEconomicClasses = new Dictionary<string, string>
+    {
+        ["工资福利支出"] = "301", ["商品和服务支出"] = "302", ["对个人和家庭的补助"] = "303", ["对个人和家庭补助"] = "303",
+        ["债务利息及费用支出"] = "307", ["债务付息及费用支出"] = "307", ["资本性支出(基本建设)"] = "309", ["资本性支出"] = "310",
+        ["其他资本性支出"] = "310", ["对企业补助(基本建设)"] = "311", ["对企业补助"] = "312", ["对社会保障基金补助"] = "313", ["其他支出"] = "399",
+    };
+
+    /// <summary>政府经济分类 class names → code.</summary>
+    public static readonly IReadOnlyDictionary<string, string> GovernmentEconomicClasses = new Dictionary<string, string>
+    {
+        ["机关工资福利支出"] = "501", ["机关商品和服务支出"] = "502", ["机关资本性支出(一)"] = "503", ["机关资本性支出(二)"] = "504",
+        ["对事业单位经常性补助"] = "505", ["对事业单位资本性补助"] = "506", ["对企业补助"] = "507", ["对企业资本性支出"] = "508",
+        ["对个人和家庭的补助"] = "509", ["对社会保障基金补助"] = "510", ["债务利息及费用支出"] = "511", ["债务还本支出"] = "512",
+        ["转移性支出"] = "513", ["预备费及预留"] = "514", ["其他支出"] = "599",
+    };
+
+    /// <summary>The function class code of a summary-table line ("八、 社会保障和就业支出", truncated "社会保障和就业支").</summary>
+    public static string? FunctionClassCode(string label)
+    {
+        var t = TextNormalizer.StripOrdinal(label);
+        if (t.Length < 2) return null;
+        if (FunctionClasses.TryGetValue(t, out var code)) return code;
+        if (t.Length >= 4)
+            foreach (var (name, c) in FunctionClasses)
+                if (name.StartsWith(t, StringComparison.Ordinal)) return c;
+        return null;
+    }
+
+    public static string? EconomicClassCode(string label, CodeScheme scheme)
+    {
+        var t = TextNormalizer.StripOrdinal(label);
+        var map = scheme == CodeScheme.GovernmentEconomic ? GovernmentEconomicClasses : DepartmentEconomicClasses;
+        return map.TryGetValue(t, out var code) ? code : null;
+    }
+
+    /// <summary>The income-side line a label names, given the line before it (for carry-in fund sub-lines).</summary>
+    public static SummaryLine Income(string label, SummaryLine context)
+    {
+        var t = TextNormalizer.StripOrdinal(label);
+        if (t.Length == 0) return SummaryLine.None;
+        if (t.StartsWith("其中")) return SummaryLine.None;
+        bool inCarry = context is SummaryLine.CarryIn or SummaryLine.CarryInGeneralBudget or SummaryLine.CarryInGovernmentFund or SummaryLine.CarryInStateCapital;
+        if (t.Contains("一般公共预算") && !t.Contains("结转")) return inCarry ? SummaryLine.CarryInGeneralBudget : SummaryLine.GeneralBudgetGrant;
+        if (t.Contains("政府性基金")) return inCarry ? SummaryLine.CarryInGovernmentFund : SummaryLine.GovernmentFundGrant;
+        if (t.Contains("国有资本经营")) return inCarry ? SummaryLine.CarryInStateCapital : SummaryLine.StateCapitalGrant;
+        if (t.Contains("本年收入合计") || t == "本年收入" || t.Contains("当年收入小计")) return SummaryLine.TotalIncomeThisYear;
+        if (t.Contains("使用非财政拨款结余")) return SummaryLine.UseOfNonFiscalBalance;
+        if (t.Contains("用事业基金弥补")) return SummaryLine.InstitutionFund;
+        if (t.Contains("实户资金余额")) return SummaryLine.AccountBalanceIn;
+        if (t.Contains("上年结转") || t.Contains("年初结转") || t.Contains("年初财政拨款结转")) return SummaryLine.CarryIn;
+        if (t.Contains("收入总计") || t.Contains("收入总数") || t is "总计" or "收入合计" or "合计") return SummaryLine.GrandTotalIncome;
+        if (t.Contains("财政专户")) return SummaryLine.SpecialAccountIncome;
+        if (t.Contains("上级补助")) return SummaryLine.SuperiorSubsidy;
+        if (t.Contains("经营收入")) return SummaryLine.OperatingIncome;
+        if (t.Contains("事业收入")) return SummaryLine.BusinessIncome;
+        if (t.Contains("附属单位上缴")) return SummaryLine.SubordinateRemittance;
+        if (t.Contains("其他收入")) return SummaryLine.OtherIncome;
+        if (t == "财政拨款" || t == "财政拨款收入") return SummaryLine.FiscalGrant;
+        return SummaryLine.None;
+    }
+
+    /// <summary>The expenditure-side line a label names.</summary>
+    public static SummaryLine Expenditure(string label)
+    {
+        var t = TextNormalizer.StripOrdinal(label);
+        if (t.Length == 0) return SummaryLine.None;
+        if (t.Contains("本年支出合计") || t == "本年支出" || t.Contains("当年支出小计")) return SummaryLine.TotalExpenditureThisYear;
+        if (t.Contains("结余分配")) return SummaryLine.BalanceDistribution;
+        if (t.Contains("未安排支出的实户资金")) return SummaryLine.AccountBalanceOut;
+        if (t.Contains("结转下年") || t.Contains("年末结转") || t.Contains("年终结转") || t.Contains("年末财政拨款结转")) return SummaryLine.CarryOut;
+        if (t.Contains("支出总计") || t.Contains("支出总数") || t is "总计" or "支出合计") return SummaryLine.GrandTotalExpenditure;
+        if (FunctionClassCode(label) is not null) return SummaryLine.ExpenditureClass;
+        return SummaryLine.None;
+    }
+
+    /// <summary>True for a nested sub-line: 其中, (1) under 1、, or an indented 其中 item.</summary>
+    public static bool IsSubItem(string label)
+    {
+        var t = TextNormalizer.Compact(label);
+        return t.StartsWith("其中") || System.Text.RegularExpressions.Regex.IsMatch(t, @"^\(\d+\)");
+    }
+}

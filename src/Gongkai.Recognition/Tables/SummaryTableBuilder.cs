@@ -1,0 +1,110 @@
+using Gongkai.Model;
+using Gongkai.Reading;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>
+/// Two-sided summary tables (收支总表, 财政拨款收支总表, 公开01/04): an income side and one or more spending
+/// blocks (function classes; XA adds 部门 and 政府 economic blocks). Each line is identified by its words.
+/// </summary>
+public sealed class SummaryTableBuilder
+{
+    private readonly RecognitionLedger _ledger;
+    public SummaryTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
+
+    public void Build(DisclosureTable t, List<GridRow> rows)
+    {
+        var (header, data) = Grid.Split(rows);
+        foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
+        int width = rows.Max(r => r.Width);
+        var paths = Grid.Paths(header, width);
+
+        // label columns: mostly text in the data rows
+        var labelCols = new List<int>();
+        for (int c = 0; c < width; c++)
+        {
+            int text = 0, num = 0;
+            foreach (var r in data)
+            {
+                var v = Numbers.Parse(r[c]);
+                if (v.Kind == CellValueKind.Text) text++;
+                else if (v.IsNumeric) num++;
+            }
+            if (text >= 2 && text > num) labelCols.Add(c);
+        }
+        if (labelCols.Count == 0) labelCols.Add(0);
+        var blocks = new List<(int Label, List<int> Values)>();
+        for (int b = 0; b < labelCols.Count; b++)
+        {
+            int s = labelCols[b], e = b + 1 < labelCols.Count ? labelCols[b + 1] : width;
+            blocks.Add((s, Enumerable.Range(s + 1, Math.Max(0, e - s - 1)).ToList()));
+        }
+        var keys = blocks.Select(blk => blk.Values.Select(c =>
+        {
+            if (blk.Values.Count == 1) return (ColumnKey?)Measure.Amount;
+            var k = ColumnMeaning.Of(paths[c], t.Kind);
+            return k is { Measure: Measure.Amount } ? Measure.Total : k;
+        }).ToList()).ToList();
+        for (int b = 0; b < blocks.Count; b++)
+            for (int i = 0; i < blocks[b].Values.Count; i++)
+                t.Columns.Add(new TableColumn(blocks[b].Values[i], paths[blocks[b].Values[i]], keys[b][i], b));
+
+        var incomeContext = SummaryLine.None;
+        foreach (var r in data)
+        {
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                var (labelCol, valueCols) = blocks[b];
+                var label = r[labelCol].Trim();
+                bool hasValue = valueCols.Any(c => Numbers.Parse(r[c]).Kind is not CellValueKind.Blank);
+                if (label.Length == 0 && !hasValue) continue;
+                var side = b == 0 ? Side.Income : Side.Expenditure;
+                SummaryLine line;
+                ClassificationCode? code = null;
+                if (b == 0)
+                {
+                    line = LineNames.Income(label, incomeContext);
+                    if (line != SummaryLine.None) incomeContext = line;
+                }
+                else if (b >= 2 || IsEconomicBlock(paths, blocks[b].Label))
+                {
+                    var scheme = TextNormalizer.Compact(paths[labelCol]).Contains("政府") ? CodeScheme.GovernmentEconomic : CodeScheme.DepartmentEconomic;
+                    var ec = LineNames.EconomicClassCode(label, scheme);
+                    line = ec is not null ? SummaryLine.EconomicLine : LineNames.Expenditure(label);
+                    if (line == SummaryLine.ExpenditureClass) line = SummaryLine.EconomicLine;
+                    if (ec is not null) code = new ClassificationCode(ec, scheme);
+                }
+                else
+                {
+                    line = LineNames.Expenditure(label);
+                    if (line == SummaryLine.ExpenditureClass && LineNames.FunctionClassCode(label) is string fc)
+                        code = new ClassificationCode(fc, CodeScheme.Function);
+                }
+                var row = new DataRow
+                {
+                    Label = label,
+                    Code = code,
+                    Side = side,
+                    Line = line,
+                    Block = b,
+                    IsSubItem = LineNames.IsSubItem(label),
+                    IsTotal = line is SummaryLine.GrandTotalIncome or SummaryLine.GrandTotalExpenditure,
+                    Source = r.Cell(labelCol)?.Source ?? r.Row.Source,
+                };
+                for (int i = 0; i < valueCols.Count; i++)
+                {
+                    var cell = r.Cell(valueCols[i]);
+                    if (cell is null) continue;
+                    var v = Numbers.Parse(cell.Text);
+                    if (v.Kind == CellValueKind.Text) { if (cell.Text.Length > 0) row.Texts[paths[valueCols[i]]] = cell.Text; continue; }
+                    var fig = Grid.ToFigure(cell, t.Unit);
+                    if (keys[b][i] is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
+                    else if (fig.IsNumber) row.Extras[paths[valueCols[i]].Length > 0 ? paths[valueCols[i]] : $"列{valueCols[i]}"] = fig;
+                }
+                t.Rows.Add(row);
+            }
+        }
+    }
+
+    private static bool IsEconomicBlock(string[] paths, int labelCol) => TextNormalizer.Compact(paths[labelCol]).Contains("经济分类");
+}

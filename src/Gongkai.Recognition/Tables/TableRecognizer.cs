@@ -1,0 +1,207 @@
+using Gongkai.Model;
+using Gongkai.Reading;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>
+/// Recognizes the standard tables of a source document: finds each table's title, label and unit in the
+/// lines around it, decides which standard table it is, maps its columns to meanings, joins continued
+/// tables, unpivots side-by-side blocks and builds typed rows. Numbers it deliberately ignores
+/// (code columns, column-number rows) are marked structural; every other number ends in the model.
+/// </summary>
+public sealed class TableRecognizer
+{
+    private readonly RecognitionLedger _ledger;
+
+    public TableRecognizer(RecognitionLedger ledger) => _ledger = ledger;
+
+    public void Recognize(SourceDocument doc, Disclosure d, IReadOnlySet<(int Table, int Row)> consumed)
+    {
+        var blocks = doc.Blocks;
+        DisclosureTable? previous = null;
+        string? previousTitle = null;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is TextBlock tx)
+            {
+                TryTitleOnly(blocks, i, tx, d);
+                continue;
+            }
+            if (blocks[i] is not TableBlock tb) continue;
+            var rows = new List<GridRow>();
+            for (int r = 0; r < tb.Rows.Count; r++)
+                if (!consumed.Contains((tb.Index, r))) rows.Add(new GridRow(r, tb.Rows[r]));
+            if (rows.Count == 0 || rows.All(r => r.Row.IsBlank)) continue;
+
+            var ctx = LookBack(blocks, i);
+            // title rows inside the grid (a single text cell) and meta rows (单位：万元)
+            while (rows.Count > 0 && IsTitleRow(rows[0].Row))
+            {
+                var text = rows[0].Row.NonEmpty.Select(c => c.Text).ToList();
+                foreach (var t in text)
+                {
+                    if (TableTitles.UnitOf(t) is ValueUnit u) { ctx.Unit = u; ctx.UnitStated = true; }
+                    else if (!TableTitles.IsMetaLine(t) && (ctx.Title is null || TableTitles.Classify(ctx.Title, d.Kind) == TableKind.Unknown)
+                             && TableTitles.Classify(t, d.Kind) != TableKind.Unknown) ctx.Title = t;
+                    else if (ctx.Title is null && !TableTitles.IsMetaLine(t)) ctx.Title = t;
+                }
+                rows.RemoveAt(0);
+            }
+            if (rows.Count == 0) continue;
+
+            var kind = ctx.Title is null ? TableKind.Unknown : TableTitles.Classify(ctx.Title, d.Kind);
+            if (kind == TableKind.Unknown) kind = ClassifyByHeader(rows);
+
+            // continued table: same title as the previous table and no new title between
+            if (previous is not null && ctx.Title is not null && ctx.Title == previousTitle && previous.Kind == kind && kind != TableKind.Unknown)
+            {
+                previous.SourceTables.Add(tb.Index);
+                Build(previous, rows, isContinuation: true);
+                continue;
+            }
+            var table = new DisclosureTable
+            {
+                Kind = kind,
+                Title = ctx.Title ?? "",
+                Label = ctx.Label,
+                Unit = ctx.Unit ?? ValueUnit.WanYuan,
+                UnitStated = ctx.UnitStated,
+                Source = tb.Source,
+            };
+            table.SourceTables.Add(tb.Index);
+            foreach (var n in ctx.Notes) table.Notes.Add(n);
+            CollectNotesAfter(blocks, i, table);
+            Build(table, rows, isContinuation: false);
+            d.Tables.Add(table);
+            previous = table;
+            previousTitle = ctx.Title;
+        }
+    }
+
+    private static bool IsTitleRow(SourceRow row)
+    {
+        var cells = row.NonEmpty.ToList();
+        if (cells.Count == 0) return false;
+        if (cells.Any(c => Numbers.Parse(c.Text).IsNumeric)) return false;
+        if (cells.Count == 1) return !Grid.IsCode(cells[0].Text) && TextNormalizer.Compact(cells[0].Text) is not ("合计" or "总计");
+        return cells.All(c => TableTitles.IsMetaLine(c.Text) || TableTitles.UnitOf(c.Text) is not null || c.Text.EndsWith("局") || c.Text.EndsWith("表"));
+    }
+
+    private sealed class TitleContext
+    {
+        public string? Title;
+        public string? Label;
+        public ValueUnit? Unit;
+        public bool UnitStated;
+        public List<string> Notes = new();
+    }
+
+    /// <summary>Walk back over the lines before a table: title, label (公开01表), unit line, meta lines.</summary>
+    private static TitleContext LookBack(IReadOnlyList<SourceBlock> blocks, int tableBlock)
+    {
+        var ctx = new TitleContext();
+        string? candidate = null;
+        for (int j = tableBlock - 1, seen = 0; j >= 0 && seen < 6; j--, seen++)
+        {
+            if (blocks[j] is not TextBlock t) break;
+            var text = t.Text;
+            if (TableTitles.UnitOf(text) is ValueUnit u) { ctx.Unit ??= u; ctx.UnitStated = true; continue; }
+            if (TextNormalizer.Compact(text).StartsWith("单位:")) { ctx.UnitStated = false; continue; }
+            if (TableTitles.IsLabel(text)) { ctx.Label ??= TextNormalizer.Compact(text); continue; }
+            if (TableTitles.IsMetaLine(text)) continue;
+            var compact = TextNormalizer.Compact(text);
+            if (compact.StartsWith("备注") || compact.StartsWith("注:") || compact.StartsWith("(备注")) break; // the previous table's note
+            if (TableTitles.Classify(text) != TableKind.Unknown || compact.Length <= 60 && (compact.EndsWith("表") || compact.EndsWith("表)")))
+            {
+                ctx.Title = Clean(text);
+                // a label printed just before the title (表1 / 公开01表)
+                if (ctx.Label is null && j > 0 && blocks[j - 1] is TextBlock lb && TableTitles.IsLabel(lb.Text)) ctx.Label = TextNormalizer.Compact(lb.Text);
+                return ctx;
+            }
+            if (candidate is null && compact.Length <= 40 && !compact.EndsWith("。")) candidate = Clean(text);
+            else break;
+        }
+        ctx.Title = candidate;
+        return ctx;
+    }
+
+    private static string Clean(string title) =>
+        System.Text.RegularExpressions.Regex.Replace(title, @"\[bookmark:[^\]]*\]", "").Trim();
+
+    /// <summary>Notes (注/备注/说明) printed right after a table.</summary>
+    private static void CollectNotesAfter(IReadOnlyList<SourceBlock> blocks, int tableBlock, DisclosureTable table)
+    {
+        for (int j = tableBlock + 1; j < blocks.Count && j <= tableBlock + 3; j++)
+        {
+            if (blocks[j] is not TextBlock t) break;
+            var c = TextNormalizer.Compact(t.Text);
+            if (c.StartsWith("备注") || c.StartsWith("注:") || c.StartsWith("注1") || c.StartsWith("说明:") || c.StartsWith("(备注") || c.StartsWith("本表")
+                || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
+                table.Notes.Add(t.Text.Trim());
+            else break;
+        }
+    }
+
+    /// <summary>A title printed with no grid under it (the table was lost or published title-only).</summary>
+    private static void TryTitleOnly(IReadOnlyList<SourceBlock> blocks, int i, TextBlock tx, Disclosure d)
+    {
+        var kind = TableTitles.Classify(tx.Text, d.Kind);
+        if (kind == TableKind.Unknown || !TextNormalizer.Compact(tx.Text).Contains('表')) return;
+        bool unitLine = false;
+        for (int j = i + 1; j < blocks.Count && j <= i + 6; j++)
+        {
+            if (blocks[j] is TableBlock) return;
+            if (blocks[j] is not TextBlock t) return;
+            if (TableTitles.UnitOf(t.Text) is not null || TextNormalizer.Compact(t.Text).StartsWith("单位:")) { unitLine = true; continue; }
+            if (TableTitles.IsMetaLine(t.Text)) continue;
+            break;
+        }
+        if (!unitLine) return;
+        string? label = null;
+        if (i > 0 && blocks[i - 1] is TextBlock prev && TableTitles.IsLabel(prev.Text)) label = TextNormalizer.Compact(prev.Text);
+        d.Tables.Add(new DisclosureTable { Kind = kind, Title = tx.Text.Trim(), Label = label, Source = tx.Source, HasGrid = false });
+    }
+
+    private static TableKind ClassifyByHeader(List<GridRow> rows)
+    {
+        var head = string.Join("|", rows.Take(3).SelectMany(r => r.Row.Cells).Select(c => TextNormalizer.Compact(c.Text)));
+        if (head.Contains("是否空表")) return TableKind.TableOfContents;
+        if (head.Contains("单位名称") && (head.Contains("单位性质") || head.Contains("拟变动") || head.Contains("备注")) && !head.Contains("金额")) return TableKind.UnitComposition;
+        if (head.Contains("项目名称") && head.Contains("金额")) return TableKind.PerformanceProjectIndex;
+        return TableKind.Unknown;
+    }
+
+    private void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
+    {
+        switch (t.Kind)
+        {
+            case TableKind.BudgetSummary or TableKind.BudgetFiscalSummary or TableKind.FinalSummary or TableKind.FinalFiscalSummary:
+                new SummaryTableBuilder(_ledger).Build(t, rows);
+                break;
+            case TableKind.BudgetGovFund when LooksLikeSummary(rows):
+                new SummaryTableBuilder(_ledger).Build(t, rows);
+                break;
+            case TableKind.BudgetThreePublic or TableKind.FinalThreePublic:
+                new ThreePublicBuilder(_ledger).Build(t, rows);
+                break;
+            case TableKind.InstitutionOperation:
+                new LabelledBlocksBuilder(_ledger).Build(t, rows);
+                break;
+            case TableKind.BudgetRevenue or TableKind.BudgetExpenditure or TableKind.BudgetGeneralExpenditure or TableKind.BudgetGeneralBasic
+                or TableKind.BudgetGovFund or TableKind.BudgetStateCapital or TableKind.FinalRevenue or TableKind.FinalExpenditure
+                or TableKind.FinalGeneralExpenditure or TableKind.FinalGeneralBasic or TableKind.FinalGovFund or TableKind.FinalStateCapital
+                or TableKind.BudgetGeneralByEconomic or TableKind.BudgetGeneralBasicByFunction or TableKind.CarryOverExpenditure:
+                new CodedTableBuilder(_ledger).Build(t, rows, isContinuation);
+                break;
+            default:
+                new GenericTableBuilder(_ledger).Build(t, rows);
+                break;
+        }
+    }
+
+    private static bool LooksLikeSummary(List<GridRow> rows)
+    {
+        var first = rows[0].Row.NonEmpty.Select(c => TextNormalizer.Compact(c.Text)).ToList();
+        return first.Contains("收入") && first.Contains("支出");
+    }
+}

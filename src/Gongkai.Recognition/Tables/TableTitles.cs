@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Gongkai.Model;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>
+/// Which standard table a title names. Titles vary by region and kind (财政拨款收支总表, 财政拨款收入支出决算总表,
+/// 公开04表, 表4, 预算04表 …); matching is by keywords on the normalised title, most specific first, never by number.
+/// </summary>
+public static partial class TableTitles
+{
+    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 表4, 表14-1, 预算08表, 附件3-2.</summary>
+    public static bool IsLabel(string text) => LabelRegex().IsMatch(TextNormalizer.Compact(text));
+
+    [GeneratedRegex(@"^(公开\d{1,2}表|表\d{1,2}(-\d{1,2})?|预算\d{1,2}表|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
+    private static partial Regex LabelRegex();
+
+    /// <summary>Lines printed between a title and its grid that are not the title: 单位：, 部门：, 编制单位, (2022年度).</summary>
+    public static bool IsMetaLine(string text)
+    {
+        var t = TextNormalizer.Compact(text);
+        return t.StartsWith("单位:") || t.StartsWith("部门:") || t.StartsWith("部门名称:") || t.StartsWith("编制单位")
+            || t.StartsWith("单位名称:") || t.StartsWith("填报日期") || t.StartsWith("预算年度") || t.StartsWith("预算(单位)名称")
+            || t.StartsWith("金额单位") || t.StartsWith("状态:") || t.StartsWith("编制部门") || t.StartsWith("截止时间")
+            || Regex.IsMatch(t, @"^\(?20\d\d年度?\)?$") || IsLabel(t) || t is "单位:万元" or "单位:元";
+    }
+
+    /// <summary>The unit stated by a line such as 单位：万元 / 单位: 元 / 价值（金额单位：万元）.</summary>
+    public static ValueUnit? UnitOf(string text)
+    {
+        var t = TextNormalizer.Compact(text);
+        if (!t.Contains("单位")) return null;
+        if (t.Contains("万元")) return ValueUnit.WanYuan;
+        if (Regex.IsMatch(t, @"单位:元")) return ValueUnit.Yuan;
+        return null;
+    }
+
+    /// <summary>Classify a title. <paramref name="kind"/> is the document kind when known.</summary>
+    public static TableKind Classify(string title, DocumentKind kind = DocumentKind.Unknown)
+    {
+        var t = TextNormalizer.Compact(title);
+        if (t.Length < 4 || t.Length > 90) return TableKind.Unknown;
+        if (t.EndsWith("说明") || t.EndsWith("情况") || t.Contains('。') || t.Contains('，') || t.Contains(',')) return TableKind.Unknown;
+        if (t.Contains("绩效")) return TableKind.Unknown; // performance tables have their own recognizer
+        if (t.EndsWith("目录") && !t.Contains("表")) return TableKind.Unknown;
+        bool final = t.Contains("决算") || (kind == DocumentKind.FinalAccount && !t.Contains("预算表"));
+        if (t.Contains("机构运行信息")) return TableKind.InstitutionOperation;
+        if (final && t.Contains("决算"))
+        {
+            if (t.Contains("三公")) return TableKind.FinalThreePublic;
+            if (t.Contains("政府性基金")) return TableKind.FinalGovFund;
+            if (t.Contains("国有资本经营")) return TableKind.FinalStateCapital;
+            if (t.Contains("一般公共预算") && t.Contains("基本支出")) return TableKind.FinalGeneralBasic;
+            if (t.Contains("一般公共预算")) return TableKind.FinalGeneralExpenditure;
+            if (t.Contains("财政拨款") && (t.Contains("收入支出决算总表") || t.Contains("收支决算总表"))) return TableKind.FinalFiscalSummary;
+            if (t.Contains("收入支出决算总表") || t.Contains("收支决算总表")) return TableKind.FinalSummary;
+            if (t.Contains("收入决算表")) return TableKind.FinalRevenue;
+            if (t.Contains("支出决算表") || t.Contains("支出决算明细表")) return TableKind.FinalExpenditure;
+            if (t.Contains("基本支出决算表")) return TableKind.FinalGeneralBasic;
+            return TableKind.Unknown;
+        }
+        if (t.Contains("三公")) return TableKind.BudgetThreePublic;
+        if (t.Contains("财政拨款上年结转")) return TableKind.CarryOverExpenditure;
+        if (t.Contains("政府采购")) return TableKind.Procurement;
+        if (t.Contains("购买服务")) return TableKind.PurchaseOfServices;
+        if (t.Contains("政府性基金")) return TableKind.BudgetGovFund;
+        if (t.Contains("国有资本经营")) return TableKind.BudgetStateCapital;
+        if (t.Contains("固定资产") || (t.Contains("国有资产") && t.Contains("表"))) return TableKind.Assets;
+        if (t.Contains("财政拨款收支")) return TableKind.BudgetFiscalSummary;
+        if (t.Contains("收支") && t.Contains("总表")) return TableKind.BudgetSummary;
+        if (t.Contains("收入") && t.Contains("总表")) return TableKind.BudgetRevenue;
+        if (t.Contains("一般公共预算"))
+        {
+            if (t.Contains("分单位")) return TableKind.GeneralExpenditureByUnit;
+            if (t.Contains("基本"))
+                return t.Contains("功能") ? TableKind.BudgetGeneralBasicByFunction : TableKind.BudgetGeneralBasic;
+            if (t.Contains("经济分类") || t.Contains("经济科目")) return TableKind.BudgetGeneralByEconomic;
+            if (t.Contains("支出")) return TableKind.BudgetGeneralExpenditure;
+        }
+        if (t.Contains("支出") && t.Contains("总表")) return TableKind.BudgetExpenditure;
+        if (t.Contains("项目支出预算表") || t.Contains("专项业务经费支出表") || t.Contains("项目支出表")) return TableKind.ProjectList;
+        return TableKind.Unknown;
+    }
+}
