@@ -7,7 +7,7 @@ foreach (var f in args)
     foreach (var t in d.Tables)
     {
         Console.WriteLine($"  {t.Kind} [{t.Label}] 《{t.Title}》 rows={t.Rows.Count} grid={t.HasGrid} unit={t.Unit} notes={t.Notes.Count}");
-        if (Environment.GetEnvironmentVariable("ROWS") == "1") foreach (var row in t.Rows) Console.WriteLine("     " + row);
+        if (Environment.GetEnvironmentVariable("ROWS") == "1") foreach (var row in t.Rows) Console.WriteLine("     " + row + " | X: " + string.Join(" ", row.Extras.Select(kv => kv.Key + "=" + kv.Value)) + " | T: " + string.Join(" ", row.Texts.Select(kv => kv.Key + "=" + kv.Value)));
     }
     foreach (var n in d.Notes.Take(15)) Console.WriteLine("  NOTE " + n.Message + " @ " + n.Source.Describe());
     foreach (var s in d.Staffing) Console.WriteLine("  STAFF " + s.Category + " " + s.Authorized + " " + s.Actual);

@@ -67,16 +67,18 @@ public static class TopicRecognizer
     {
         d.ThreePublic ??= new ThreePublicExpenses();
         var tp = d.ThreePublic;
-        string section = "";
+        var sections = new Dictionary<int, string>();
         foreach (var r in t.Rows)
         {
+            string section = sections.GetValueOrDefault(r.Block, "");
             var l = TextNormalizer.Compact(r.Label);
             var budget = r[new ColumnKey(Measure.Amount, Basis.Budget)];
             var final = r[new ColumnKey(Measure.Amount, Basis.Final)];
             if (System.Text.RegularExpressions.Regex.IsMatch(l, @"^[一二三四五六七八九十]+、")) section = l;
+            sections[r.Block] = section;
             if (r.Block == 0)
             {
-                if (l.Contains("相关统计数")) { section = "统计"; continue; }
+                if (l.Contains("相关统计数")) { sections[0] = "统计"; continue; }
                 if (section == "统计" && final is not null) { tp.Statistics[TextNormalizer.StripOrdinal(r.Label)] = final; continue; }
                 if (l.Contains("支出合计") && section.Contains("三公")) { tp.Budget.Total ??= budget; tp.Final.Total ??= final; }
                 else if (l.Contains("因公出国")) { tp.Budget.Abroad ??= budget; tp.Final.Abroad ??= final; }
@@ -90,9 +92,9 @@ public static class TopicRecognizer
             }
             else
             {
-                if (l.Contains("机关运行经费")) { d.OperatingCosts ??= final; section = "机关运行经费"; continue; }
-                if (l.Contains("资产信息")) { section = "资产"; continue; }
-                if (l.Contains("政府采购支出信息")) { section = "采购"; continue; }
+                if (l.Contains("机关运行经费")) { d.OperatingCosts ??= final; sections[1] = "机关运行经费"; continue; }
+                if (l.Contains("资产信息")) { sections[1] = "资产"; continue; }
+                if (l.Contains("政府采购支出信息")) { sections[1] = "采购"; continue; }
                 if (section == "资产")
                 {
                     d.Assets ??= new AssetSummary();

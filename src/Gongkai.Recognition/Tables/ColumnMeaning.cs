@@ -32,7 +32,8 @@ public static class ColumnMeaning
         if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额")) return Measure.Amount;
         if (leaf.Contains("人员经费")) return Measure.Personnel;
         if (leaf.Contains("公用经费")) return Measure.Public;
-        if (leaf is "小计" or "合计")
+        if (leaf == "合计") return Measure.Total;
+        if (leaf == "小计")
         {
             if (parent.Contains("基本支出")) return Measure.Basic;
             if (parent.Contains("事业收入")) return Measure.BusinessIncome;

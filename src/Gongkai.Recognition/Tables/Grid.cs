@@ -38,9 +38,11 @@ public static class Grid
             if (v.IsNumeric || v.Kind == CellValueKind.Dash && c > 0) return true;
             if (c <= 1 && IsCode(t)) return true;
         }
-        var first = row.NonEmpty.FirstOrDefault()?.Text ?? "";
-        var f = TextNormalizer.Compact(first);
-        return f is "合计" or "总计";
+        var nonEmpty = row.NonEmpty.ToList();
+        if (nonEmpty.Count == 0) return false;
+        var f = TextNormalizer.Compact(nonEmpty[0].Text);
+        // a 合计 row with nothing but blanks after it is data; "合计 | 因公出国（境）费 | …" is a header
+        return f is "合计" or "总计" && nonEmpty.Count == 1;
     }
 
     /// <summary>Leading header rows (until the first data row) and the rest.</summary>
@@ -67,6 +69,7 @@ public static class Grid
     /// </summary>
     public static string[] Paths(IReadOnlyList<GridRow> header, int width)
     {
+        header = header.Where(h => !IsNumberingRow(h.Row) && !h.Row.IsBlank).ToList();
         var paths = new List<string>[width];
         for (int c = 0; c < width; c++) paths[c] = new List<string>();
         for (int h = 0; h < header.Count; h++)

@@ -167,7 +167,7 @@ public sealed class TableRecognizer
         var head = string.Join("|", rows.Take(3).SelectMany(r => r.Row.Cells).Select(c => TextNormalizer.Compact(c.Text)));
         if (head.Contains("是否空表")) return TableKind.TableOfContents;
         if (head.Contains("单位名称") && (head.Contains("单位性质") || head.Contains("拟变动") || head.Contains("备注")) && !head.Contains("金额")) return TableKind.UnitComposition;
-        if (head.Contains("项目名称") && head.Contains("金额")) return TableKind.PerformanceProjectIndex;
+        if (rows[0].Row.NonEmpty.Count() == 2 && head.StartsWith("项目名称") && head.Contains("金额")) return TableKind.PerformanceProjectIndex;
         return TableKind.Unknown;
     }
 
@@ -190,7 +190,8 @@ public sealed class TableRecognizer
             case TableKind.BudgetRevenue or TableKind.BudgetExpenditure or TableKind.BudgetGeneralExpenditure or TableKind.BudgetGeneralBasic
                 or TableKind.BudgetGovFund or TableKind.BudgetStateCapital or TableKind.FinalRevenue or TableKind.FinalExpenditure
                 or TableKind.FinalGeneralExpenditure or TableKind.FinalGeneralBasic or TableKind.FinalGovFund or TableKind.FinalStateCapital
-                or TableKind.BudgetGeneralByEconomic or TableKind.BudgetGeneralBasicByFunction or TableKind.CarryOverExpenditure:
+                or TableKind.BudgetGeneralByEconomic or TableKind.BudgetGeneralBasicByFunction or TableKind.CarryOverExpenditure
+                or TableKind.GeneralExpenditureByUnit:
                 new CodedTableBuilder(_ledger).Build(t, rows, isContinuation);
                 break;
             default:
