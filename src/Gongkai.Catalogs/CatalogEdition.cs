@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Gongkai.Catalogs;
 
@@ -8,7 +7,7 @@ namespace Gongkai.Catalogs;
 /// an open range (<c>≤2018(旧名,2019起更名)</c>, <c>≥2019</c>), optionally marked <c>(recalled)</c> when the row was
 /// written from memory of that year's 《政府收支分类科目》 rather than read from a document of that year.
 /// </summary>
-public readonly partial record struct CatalogEdition
+public readonly record struct CatalogEdition
 {
     /// <summary>First year covered, or null when open towards the past.</summary>
     public int? FirstYear { get; }
@@ -51,16 +50,23 @@ public readonly partial record struct CatalogEdition
 
     public override string ToString() => Text;
 
-    /// <summary>Parse one token such as <c>2024</c>, <c>2024(recalled)</c>, <c>2021-2022</c>, <c>≤2020(旧名)</c>.</summary>
+    /// <summary>Parse one token such as <c>2024</c>, <c>2024(recalled)</c>, <c>2021-2022</c>, <c>≤2020(旧名)</c>, <c>≥2019</c>, <c>2019+</c>.</summary>
     public static bool TryParse(string? token, out CatalogEdition edition)
     {
+        // Hand-written rather than a regex: this runs for every built-in row and must stay cheap at start-up.
         edition = default;
         if (string.IsNullOrWhiteSpace(token)) return false;
         var text = token.Trim();
-        var m = TokenPattern().Match(text);
-        if (!m.Success) return false;
+        var s = text.AsSpan();
 
-        string? note = m.Groups["note"].Success ? m.Groups["note"].Value.Trim() : null;
+        string? note = null;
+        if (s[^1] is ')' or '）')
+        {
+            int open = s.LastIndexOfAny('(', '（');
+            if (open < 0) return false;
+            note = s[(open + 1)..^1].Trim().ToString();
+            s = s[..open].TrimEnd();
+        }
         bool recalled = false;
         if (note is not null && note.Equals("recalled", StringComparison.OrdinalIgnoreCase))
         {
@@ -68,22 +74,39 @@ public readonly partial record struct CatalogEdition
             note = null;
         }
 
-        int a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
-        int? b = m.Groups["b"].Success ? int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture) : null;
-        var op = m.Groups["op"].Value;
-        int? first, last;
-        switch (op)
+        int op = 0; // -1 ≤, +1 ≥
+        if (s.StartsWith("≤") || s.StartsWith("<=")) { op = -1; s = s[(s[0] == '≤' ? 1 : 2)..].TrimStart(); }
+        else if (s.StartsWith("≥") || s.StartsWith(">=")) { op = 1; s = s[(s[0] == '≥' ? 1 : 2)..].TrimStart(); }
+
+        if (!TryYear(ref s, out int a)) return false;
+        int? first = a, last = a;
+        s = s.TrimStart();
+        if (op == -1) first = null;
+        else if (op == 1) last = null;
+        else if (s.Length > 0 && (s[0] == '+' || s[0] == '起')) { last = null; s = s[1..]; }
+        else if (s.Length > 0 && s[0] is '-' or '–' or '—' or '~' or '至')
         {
-            case "≤" or "<=": first = null; last = a; break;
-            case "≥" or ">=": first = a; last = null; break;
-            default:
-                if (m.Groups["plus"].Success) { first = a; last = null; }
-                else { first = a; last = b ?? a; }
-                break;
+            s = s[1..].TrimStart();
+            if (!TryYear(ref s, out int b) || b < a) return false;
+            last = b;
         }
-        if (first is not null && last is not null && first > last) return false;
+        if (!s.Trim().IsEmpty) return false;
         edition = new CatalogEdition(first, last, recalled, note, text);
         return true;
+
+        static bool TryYear(ref ReadOnlySpan<char> span, out int year)
+        {
+            year = 0;
+            if (span.Length < 4) return false;
+            for (int i = 0; i < 4; i++)
+            {
+                if (!char.IsAsciiDigit(span[i])) return false;
+                year = year * 10 + (span[i] - '0');
+            }
+            if (span.Length > 4 && char.IsAsciiDigit(span[4])) return false;
+            span = span[4..];
+            return true;
+        }
     }
 
     /// <summary>Parse a <c>|</c>-separated list (the <c>year_or_edition</c> column). Empty → no editions (all years).</summary>
@@ -114,7 +137,4 @@ public readonly partial record struct CatalogEdition
         if (note is not null) core += "(" + note + ")";
         return core;
     }
-
-    [GeneratedRegex(@"^(?<op>≤|<=|≥|>=)?\s*(?<a>\d{4})(?:\s*[-–—~至]\s*(?<b>\d{4})|(?<plus>\+|起))?\s*(?:[(（](?<note>[^)）]*)[)）])?$")]
-    private static partial Regex TokenPattern();
 }

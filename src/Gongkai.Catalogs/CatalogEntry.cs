@@ -22,7 +22,20 @@ public sealed record CatalogEntry
     public required ClassificationCode Code { get; init; }
 
     /// <summary>The name (科目名称) as the catalog spells it.</summary>
-    public required string Name { get; init; }
+    public required string Name
+    {
+        get => _name;
+        init
+        {
+            _name = value ?? throw new ArgumentNullException(nameof(Name));
+            NormalizedName = CatalogText.Normalize(value);
+        }
+    }
+
+    private readonly string _name = "";
+
+    /// <summary>The name as compared (<see cref="CatalogText.Normalize"/>); derived from <see cref="Name"/>.</summary>
+    internal string NormalizedName { get; private init; } = "";
 
     /// <summary>类 / 款 / 项.</summary>
     public required CodeLevel Level { get; init; }

@@ -164,7 +164,7 @@ public sealed class ClassificationCatalog
         if (e.Scheme == CodeScheme.Function && e.Level == CodeLevel.Class)
         {
             _classes.Add(e);
-            var n = CatalogText.Normalize(e.Name);
+            var n = e.NormalizedName;
             if (!_classesByName.TryGetValue(n, out var byName)) _classesByName[n] = byName = new List<CatalogEntry>(1);
             byName.Add(e);
         }
@@ -197,7 +197,7 @@ public sealed class ClassificationCatalog
     /// </summary>
     public IReadOnlyList<CatalogEntry> NamesOf(string code, CodeScheme scheme) =>
         EntriesOf(code, scheme)
-            .GroupBy(e => CatalogText.Normalize(e.Name), StringComparer.Ordinal)
+            .GroupBy(e => e.NormalizedName, StringComparer.Ordinal)
             .Select(g => Best(g.ToList(), null)!)
             .OrderBy(e => e.OldestYear)
             .ThenBy(e => e.NewestYear)
@@ -271,15 +271,15 @@ public sealed class ClassificationCatalog
         var best = Best(entries, year)!;
         if (printed.Length == 0) return new NameMatch(NameMatchKind.Different, clean, printedName, best);
 
-        if (Same(best.Name, printed)) return new NameMatch(NameMatchKind.Exact, clean, printedName, best);
-        var other = Best(entries.Where(e => Same(e.Name, printed)).ToList(), year);
+        if (Same(best, printed)) return new NameMatch(NameMatchKind.Exact, clean, printedName, best);
+        var other = Best(entries.Where(e => Same(e, printed)).ToList(), year);
         if (other is not null)
             return new NameMatch(year is null ? NameMatchKind.Exact : NameMatchKind.MatchesOtherEdition, clean, printedName, other);
 
         if (printed.Length >= MinTruncatedLength)
         {
-            if (IsPrefixOf(printed, best.Name)) return new NameMatch(NameMatchKind.Truncated, clean, printedName, best);
-            var truncated = Best(entries.Where(e => IsPrefixOf(printed, e.Name)).ToList(), year);
+            if (IsPrefixOf(printed, best)) return new NameMatch(NameMatchKind.Truncated, clean, printedName, best);
+            var truncated = Best(entries.Where(e => IsPrefixOf(printed, e)).ToList(), year);
             if (truncated is not null) return new NameMatch(NameMatchKind.Truncated, clean, printedName, truncated);
         }
         return new NameMatch(NameMatchKind.Different, clean, printedName, best);
@@ -308,7 +308,7 @@ public sealed class ClassificationCatalog
         List<CatalogEntry>? candidates = null;
         foreach (var c in _classes)
         {
-            if (!IsPrefixOf(name, c.Name)) continue;
+            if (!IsPrefixOf(name, c)) continue;
             (candidates ??= new List<CatalogEntry>()).Add(c);
         }
         if (candidates is null) return null;
@@ -383,12 +383,12 @@ public sealed class ClassificationCatalog
         return a.Row < b.Row;
     }
 
-    private static bool Same(string catalogName, string normalizedPrinted) =>
-        string.Equals(CatalogText.Normalize(catalogName), normalizedPrinted, StringComparison.Ordinal);
+    private static bool Same(CatalogEntry entry, string normalizedPrinted) =>
+        string.Equals(entry.NormalizedName, normalizedPrinted, StringComparison.Ordinal);
 
-    private static bool IsPrefixOf(string normalizedPrinted, string catalogName)
+    private static bool IsPrefixOf(string normalizedPrinted, CatalogEntry entry)
     {
-        var n = CatalogText.Normalize(catalogName);
+        var n = entry.NormalizedName;
         return n.Length > normalizedPrinted.Length && n.StartsWith(normalizedPrinted, StringComparison.Ordinal);
     }
 
@@ -403,9 +403,17 @@ public sealed class ClassificationCatalog
     /// <summary>Trim a code and drop spaces inside it (split cells <c>208 05 05</c> joined), full-width digits made half-width.</summary>
     internal static string CleanCode(string? code)
     {
+        if (code is not null && code.Length > 0 && IsAsciiDigits(code)) return code;
         var n = CatalogText.Normalize(code);
         if (n.Length >= 2 && n[0] == '[' && n[^1] == ']') n = n[1..^1];
         return n;
+    }
+
+    private static bool IsAsciiDigits(string s)
+    {
+        foreach (var c in s)
+            if (!char.IsAsciiDigit(c)) return false;
+        return true;
     }
 
     // ------------------------------------------------------------------ parsing
