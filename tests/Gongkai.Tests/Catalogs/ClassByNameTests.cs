@@ -60,6 +60,8 @@ public class ClassByNameTests
     [InlineData("(6)资本性支出")]
     [InlineData("二十六、抗疫特别国债安排的支出")] // not in the catalog
     [InlineData("二十四、债务")] // too short a prefix, fits three classes
+    [InlineData("廿一、其他")] // too short a prefix to trust, though only 其他支出 starts so
+    [InlineData("预备")]
     [InlineData("行政运行")]
     [InlineData("")]
     public void Non_class_lines_give_null(string printed)
