@@ -23,6 +23,16 @@ public sealed class ClaimContext
     /// <summary>Remember the last figure-bearing claim of a sentence.</summary>
     public void Update(IReadOnlyList<Claim> claims)
     {
+        // a sentence that breaks a total down speaks of the total ("“三公”经费 6 万元，其中 …。与 2021 年相比持平").
+        var whole = claims.FirstOrDefault(c => c.Kind == ClaimKind.Breakdown && c.Subject.Length > 0 && c.Amount is not null);
+        if (whole is not null)
+        {
+            Subject = whole.Subject;
+            Amount = whole.Amount;
+            AmountScale = whole.AmountScale;
+            Unit = whole.Unit;
+            return;
+        }
         for (int i = claims.Count - 1; i >= 0; i--)
         {
             var c = claims[i];
@@ -278,6 +288,20 @@ public static partial class ClaimExtractor
                         Numbers.TryParseDecimal(e.M.Groups["n"].Value, out var v, out var sc);
                         var unit = e.M.Groups["u"].Value == "元" ? ValueUnit.Yuan : ValueUnit.WanYuan;
                         if (subject.Length == 0) subject = InheritSubject("") ?? "";
+                        var verb = VerbChangeRegex().Match(subject);
+                        if (verb.Success && verb.Index > 0)
+                        {
+                            // "基本支出增加 38.19 万元" — a change without a named base.
+                            claims.Add((e.Start, new Claim
+                            {
+                                Kind = ClaimKind.Change, Subject = subject[..verb.Index], Unit = unit,
+                                Direction = verb.Value == "增加" ? ChangeDirection.Increase : ChangeDirection.Decrease,
+                                ChangeAmount = v, ChangeScale = sc, Base = ComparisonBase.Unspecified, Code = code,
+                                Year = _sentenceYear, Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                            }));
+                            prevEnd = e.End;
+                            continue;
+                        }
                         var fig = new Fig(subject, v, sc, unit, e.Start, e.End, code);
                         claims.Add((e.Start, Make(ClaimKind.Amount, subject, fig, code)));
                         // parts of an open breakdown
@@ -576,7 +600,7 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"^(?:[（][一二三四五六七八九十\d]+[）]|[一二三四五六七八九十]+、|\d{1,2}(?:、|\.(?!\d))|-)")]
     private static partial Regex LeadingNumberingRegex();
 
-    [GeneratedRegex(@"^(?:其中|另外|此外|包括|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|(?:19|20)\d{2}年(?:底|末)|截[至止]|本年度|本年|本部门|本单位|我局|我单位|本局|当年|所属各?预算单位|涉及)")]
+    [GeneratedRegex(@"^(?:其中|另外|此外|包括|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|(?:19|20)\d{2}年(?:底|末)|截[至止]|本年度|本年|本部门|本单位|我局|我单位|本局|我部门|当年|所属各?预算单位|涉及)")]
     private static partial Regex LeadingNoiseRegex();
 
     [GeneratedRegex(@"(?:均为|分别为|共计|合计为|总计为|为|是|达到|达|约|各|均|分别|有所|共)$")]
@@ -584,6 +608,9 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"(?:会议|培训|差旅|经|接待|维护|购置|（境）)费支出$")]
     private static partial Regex FeeSpendingRegex();
+
+    [GeneratedRegex(@"(?:增加|减少)$")]
+    private static partial Regex VerbChangeRegex();
 
     [GeneratedRegex(@"^共有")]
     private static partial Regex CountSubjectRegex();
