@@ -85,6 +85,15 @@ public sealed class Claim
     public List<ClaimPart> Parts { get; } = new();
     /// <summary>Counts with their measure words: (7, "批次"), (111, "人").</summary>
     public List<(decimal Value, string Word)> Counts { get; } = new();
+    /// <summary>A classification code printed with the subject ("行政运行(2101501)" → "2101501"), if any.</summary>
+    public string? Code { get; init; }
+    /// <summary>The whole a share is taken of, when named (占政府采购支出总额的 100% → "政府采购支出总额").</summary>
+    public string? ShareOf { get; init; }
+    /// <summary>
+    /// The statement still carries template wording such as 增加（或减少）/ 增长（下降）: the author left the
+    /// template alternative in place of a choice.
+    /// </summary>
+    public bool TemplateResidue { get; init; }
     /// <summary>The reason given (主要原因是 …), if any.</summary>
     public string? Reason { get; init; }
     /// <summary>The sentence the claim was read from.</summary>

@@ -1,0 +1,620 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Gongkai.Model;
+using Gongkai.Reading;
+
+namespace Gongkai.Recognition.Narrative;
+
+/// <summary>
+/// What the sentences before the current one established, for statements that do not repeat their subject
+/// ("较年初预算数减少 …" after "一般公共预算财政拨款收入 3925.66 万元 …"; "费用支出较年初预算数减少 …" after
+/// "公务用车运行维护费 1.95 万元 …"). The narrative recognizer keeps one per section.
+/// </summary>
+public sealed class ClaimContext
+{
+    /// <summary>The last subject stated with a figure.</summary>
+    public string? Subject { get; set; }
+    public decimal? Amount { get; set; }
+    public int AmountScale { get; set; }
+    public ValueUnit Unit { get; set; } = ValueUnit.WanYuan;
+    /// <summary>The reason given by the next sentence when it starts with 主要原因是 / 原因是 / 主要是.</summary>
+    public string? FollowingReason { get; set; }
+
+    /// <summary>Remember the last figure-bearing claim of a sentence.</summary>
+    public void Update(IReadOnlyList<Claim> claims)
+    {
+        // a sentence that breaks a total down speaks of the total ("“三公”经费 6 万元，其中 …。与 2021 年相比持平").
+        var whole = claims.FirstOrDefault(c => c.Kind == ClaimKind.Breakdown && c.Subject.Length > 0 && c.Amount is not null);
+        if (whole is not null)
+        {
+            Subject = whole.Subject;
+            Amount = whole.Amount;
+            AmountScale = whole.AmountScale;
+            Unit = whole.Unit;
+            return;
+        }
+        for (int i = claims.Count - 1; i >= 0; i--)
+        {
+            var c = claims[i];
+            if (c.Kind is ClaimKind.Count || c.Subject.Length == 0) continue;
+            if (c.Amount is null && c.Kind is not ClaimKind.Change) continue;
+            Subject = c.Subject;
+            Amount = c.Amount;
+            AmountScale = c.AmountScale;
+            Unit = c.Unit;
+            return;
+        }
+    }
+
+    public void Reset()
+    {
+        Subject = null;
+        Amount = null;
+        AmountScale = 0;
+        Unit = ValueUnit.WanYuan;
+        FollowingReason = null;
+    }
+}
+
+/// <summary>
+/// Extracts the figures a narrative sentence states (情况说明): amounts (万元 / 元), changes against a base
+/// (比上年 / 与 2023 年度相比 / 较年初预算数 增加|减少 …，增长|下降 …%, 持平, 无增减), shares (占 …%),
+/// completion rates (完成年初预算的 …%), breakdowns (其中：…), counts (7 批次 111 人, 车辆 1 辆) and reasons
+/// (主要原因是 …). Amounts inside a reason are not claims.
+/// </summary>
+public static partial class ClaimExtractor
+{
+    private const string Num = @"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+
+    /// <summary>Extract the claims of one sentence, without context from earlier sentences.</summary>
+    public static IEnumerable<Claim> Extract(Sentence s) => Extract(s, null);
+
+    /// <summary>Extract the claims of one sentence; <paramref name="context"/> supplies an omitted subject.</summary>
+    public static IReadOnlyList<Claim> Extract(Sentence s, ClaimContext? context)
+    {
+        var t = Normalize(s.Text);
+        if (t.Length == 0) return Array.Empty<Claim>();
+        return new Extraction(s, t, context).Run();
+    }
+
+    /// <summary>
+    /// The form claims are matched on: half-width digits, no whitespace, Chinese punctuation for , ; : ( ),
+    /// "收、支" → "收支".
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        var h = Numbers.ToHalfWidth(text);
+        var sb = new StringBuilder(h.Length);
+        foreach (var c in h)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            sb.Append(c);
+        }
+        for (int i = 0; i < sb.Length; i++)
+        {
+            char c = sb[i];
+            switch (c)
+            {
+                case ',':
+                    bool digits = i > 0 && i + 1 < sb.Length && char.IsAsciiDigit(sb[i - 1]) && char.IsAsciiDigit(sb[i + 1])
+                        && i + 3 < sb.Length && char.IsAsciiDigit(sb[i + 2]) && char.IsAsciiDigit(sb[i + 3]);
+                    if (!digits) sb[i] = '，';
+                    break;
+                case ';': sb[i] = '；'; break;
+                case ':': sb[i] = '：'; break;
+                case '(': sb[i] = '（'; break;
+                case ')': sb[i] = '）'; break;
+                case '!': sb[i] = '！'; break;
+                case '?': sb[i] = '？'; break;
+            }
+        }
+        return sb.ToString().Replace("收、支", "收支");
+    }
+
+    /// <summary>Whether a (normalized or raw) sentence opens with a reason marker; returns the reason text.</summary>
+    public static bool TryLeadingReason(string text, out string reason)
+    {
+        var t = Normalize(text);
+        var m = LeadingReasonRegex().Match(t);
+        reason = m.Success ? t[m.Length..].TrimEnd('，', '。', '；') : "";
+        return m.Success && reason.Length > 0;
+    }
+
+    /// <summary>Clean a subject: drop numbering, years, 本部门 / 我局 and trailing verbs; "会议费支出" → "会议费".</summary>
+    public static string CleanSubject(string raw)
+    {
+        var s = raw.Trim().Trim('，', '。', '；', '：', '、', '-', '—');
+        s = QuoteRegex().Replace(s, "“三公”");
+        if (s.Contains("三公经费")) s = s.Replace("三公经费", "“三公”经费");
+        for (int guard = 0; guard < 8; guard++)
+        {
+            var before = s;
+            s = LeadingNumberingRegex().Replace(s, "");
+            s = LeadingNoiseRegex().Replace(s, "");
+            s = TrailingNoiseRegex().Replace(s, "");
+            s = s.Trim('，', '。', '；', '：', '、');
+            if (s == before) break;
+        }
+        if (FeeSpendingRegex().IsMatch(s)) s = s[..^2];
+        return s;
+    }
+
+    /// <summary>Subjects that name nothing by themselves and take the subject of the context.</summary>
+    private static bool IsGeneric(string s) => s.Length == 0 || s is "费用支出" or "费用" or "支出数" or "其中" or "分别" or "各" or "均"
+        or "该项" or "此项" or "上述" or "以上";
+
+    private sealed record Ev(int Start, int End, char Kind, Match M);
+
+    private sealed class Extraction
+    {
+        private readonly Sentence _s;
+        private readonly string _t;
+        private readonly ClaimContext? _ctx;
+        private readonly bool[] _masked;
+        private readonly int[] _depth;
+        private readonly int _bodyStart;
+        private readonly List<(int Start, int End, string Text)> _reasons = new();
+
+        public Extraction(Sentence s, string t, ClaimContext? ctx)
+        {
+            _s = s;
+            _t = t;
+            _ctx = ctx;
+            _masked = new bool[t.Length + 1];
+            _depth = new int[t.Length + 1];
+            int d = 0;
+            for (int i = 0; i < t.Length; i++)
+            {
+                if (t[i] == '（') d++;
+                _depth[i] = d;
+                if (t[i] == '）' && d > 0) d--;
+            }
+            _depth[t.Length] = d;
+            var nm = LeadingNumberingRegex().Match(t);
+            _bodyStart = nm.Success ? nm.Length : 0;
+        }
+
+        private int? _sentenceYear;
+
+        public IReadOnlyList<Claim> Run()
+        {
+            // 1. changes, then reasons bounded by the next change clause, then drop changes inside a reason.
+            var changes = ChangeRegex().Matches(_t).Cast<Match>().ToList();
+            foreach (Match r in ReasonRegex().Matches(_t))
+            {
+                int start = r.Index;
+                if (_reasons.Count > 0 && start < _reasons[^1].End) continue;
+                int end = _t.Length;
+                int semi = _t.IndexOf('；', r.Index + r.Length);
+                if (semi >= 0) end = semi;
+                foreach (var c in changes)
+                {
+                    if (c.Index > r.Index + r.Length && c.Index < end && c.Index > 0 && _t[c.Index - 1] == '，')
+                    {
+                        end = c.Index - 1;
+                        break;
+                    }
+                }
+                var text = _t[(r.Index + r.Length)..end].TrimEnd('，', '。', '；');
+                _reasons.Add((start, end, text));
+                for (int i = start; i < end; i++) _masked[i] = true;
+            }
+            changes = changes.Where(c => !_masked[c.Index]).ToList();
+
+            var events = new List<Ev>();
+            foreach (var c in changes)
+            {
+                events.Add(new Ev(c.Index, c.Index + c.Length, 'C', c));
+                for (int i = c.Index; i < c.Index + c.Length; i++) _masked[i] = true;
+            }
+            foreach (Match m in ShareRegex().Matches(_t))
+            {
+                if (IsMasked(m)) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'S', m));
+                Mask(m);
+            }
+            foreach (Match m in CompletionRegex().Matches(_t))
+            {
+                if (IsMasked(m)) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'P', m));
+                Mask(m);
+            }
+            foreach (Match m in AmountRegex().Matches(_t))
+            {
+                if (IsMasked(m)) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'A', m));
+                Mask(m);
+            }
+            foreach (Match m in CountRegex().Matches(_t))
+            {
+                if (IsMasked(m)) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'N', m));
+                Mask(m);
+            }
+            foreach (Match m in InRegex().Matches(_t))
+            {
+                if (_masked[m.Index]) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'Q', m));
+            }
+            foreach (Match m in YearRegex().Matches(_t))
+            {
+                if (_masked[m.Index]) continue;
+                _sentenceYear = int.Parse(m.Groups[1].Value);
+                break;
+            }
+            events.Sort((a, b) => a.Start.CompareTo(b.Start));
+            return Walk(events);
+        }
+
+        private bool IsMasked(Match m)
+        {
+            for (int i = m.Index; i < m.Index + m.Length; i++) if (_masked[i]) return true;
+            return false;
+        }
+
+        private void Mask(Match m)
+        {
+            for (int i = m.Index; i < m.Index + m.Length; i++) _masked[i] = true;
+        }
+
+        private sealed class Open(int pos, Fig? whole, int end, int depth)
+        {
+            public int Pos { get; } = pos;
+            public Fig? Whole { get; } = whole;
+            public int End { get; set; } = end;
+            public int Depth { get; } = depth;
+            public List<ClaimPart> Parts { get; } = new();
+        }
+
+        private sealed record Fig(string Subject, decimal Value, int Scale, ValueUnit Unit, int Start, int End, string? Code);
+
+        private List<Claim> Walk(List<Ev> events)
+        {
+            var claims = new List<(int Pos, Claim Claim)>();
+            Fig? last = null, first = null;
+            var sharedFigs = new HashSet<Fig>(ReferenceEqualityComparer.Instance);
+            int prevEnd = _bodyStart;
+            Claim? countClaim = null;
+            int countEnd = -1;
+            var breakdowns = new List<Open>();
+
+            foreach (var e in events)
+            {
+                switch (e.Kind)
+                {
+                    case 'A':
+                    {
+                        var (subject, code) = SubjectBefore(e.Start, prevEnd);
+                        Numbers.TryParseDecimal(e.M.Groups["n"].Value, out var v, out var sc);
+                        var unit = e.M.Groups["u"].Value == "元" ? ValueUnit.Yuan : ValueUnit.WanYuan;
+                        if (subject.Length == 0) subject = InheritSubject("") ?? "";
+                        var verb = VerbChangeRegex().Match(subject);
+                        if (verb.Success && verb.Index > 0)
+                        {
+                            // "基本支出增加 38.19 万元" — a change without a named base.
+                            claims.Add((e.Start, new Claim
+                            {
+                                Kind = ClaimKind.Change, Subject = subject[..verb.Index], Unit = unit,
+                                Direction = verb.Value == "增加" ? ChangeDirection.Increase : ChangeDirection.Decrease,
+                                ChangeAmount = v, ChangeScale = sc, Base = ComparisonBase.Unspecified, Code = code,
+                                Year = _sentenceYear, Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                            }));
+                            prevEnd = e.End;
+                            continue;
+                        }
+                        var fig = new Fig(subject, v, sc, unit, e.Start, e.End, code);
+                        claims.Add((e.Start, Make(ClaimKind.Amount, subject, fig, code)));
+                        // parts of an open breakdown
+                        foreach (var b in breakdowns)
+                            if (e.Start > b.Pos && e.Start < b.End && _depth[e.Start] == b.Depth && subject.Length > 0)
+                                b.Parts.Add(new ClaimPart(subject, v, sc, unit));
+                        last = fig;
+                        first ??= fig;
+                        break;
+                    }
+                    case 'S':
+                    {
+                        Numbers.TryParseDecimal(e.M.Groups["s"].Value, out var sh, out _);
+                        var of = CleanSubject(e.M.Groups["of"].Value.TrimStart('比'));
+                        Fig? owner = last;
+                        if (owner is not null) sharedFigs.Add(owner);
+                        string subject;
+                        if (owner is null)
+                        {
+                            var (pre, _) = SubjectBefore(e.Start, prevEnd);
+                            subject = IsGeneric(pre) ? InheritSubject(pre) ?? pre : pre;
+                        }
+                        else subject = owner.Subject;
+                        claims.Add((e.Start, new Claim
+                        {
+                            Kind = ClaimKind.Share, Subject = subject, Amount = owner?.Value, AmountScale = owner?.Scale ?? 0,
+                            Unit = owner?.Unit ?? ValueUnit.WanYuan, SharePercent = sh, ShareOf = of.Length > 0 ? of : null,
+                            Code = owner?.Code, Year = _sentenceYear, Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                        }));
+                        if (owner is not null)
+                            foreach (var b in breakdowns)
+                                if (b.Parts.Count > 0 && b.Parts[^1].Subject == owner.Subject && b.Parts[^1].SharePercent is null && e.Start < b.End)
+                                    b.Parts[^1] = b.Parts[^1] with { SharePercent = sh };
+                        break;
+                    }
+                    case 'P':
+                    {
+                        Numbers.TryParseDecimal(e.M.Groups["c"].Value, out var c, out _);
+                        var (pre, _) = SubjectBefore(e.Start, prevEnd);
+                        string subject = pre;
+                        decimal? amount = null; int scale = 0; var unit = ValueUnit.WanYuan;
+                        if (IsGeneric(pre) && last is not null) { subject = last.Subject; amount = last.Value; scale = last.Scale; unit = last.Unit; }
+                        else if (IsGeneric(pre)) subject = InheritSubject(pre) ?? pre;
+                        var bw = e.M.Groups["b"].Value;
+                        claims.Add((e.Start, new Claim
+                        {
+                            Kind = ClaimKind.Completion, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
+                            CompletionPercent = c, Base = BaseOf(bw), Year = _sentenceYear, Reason = ReasonAfter(e.End, null),
+                            Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                        }));
+                        break;
+                    }
+                    case 'C':
+                    {
+                        var change = MakeChange(e.M, prevEnd, last, events);
+                        claims.Add((e.Start, change));
+                        // a change about something other than the last part closes the list of parts.
+                        foreach (var b in breakdowns)
+                            if (e.Start > b.Pos && e.Start < b.End && (b.Parts.Count == 0 || b.Parts[^1].Subject != change.Subject))
+                                b.End = e.Start;
+                        break;
+                    }
+                    case 'N':
+                    {
+                        Numbers.TryParseDecimal(e.M.Groups["n"].Value, out var n, out _);
+                        var word = e.M.Groups["w"].Value + e.M.Groups["noun"].Value;
+                        if (countClaim is not null && countEnd == e.Start)
+                        {
+                            countClaim.Counts.Add((n, word));
+                        }
+                        else
+                        {
+                            var (subject, _) = SubjectBefore(e.Start, prevEnd);
+                            subject = CountSubjectRegex().Replace(subject, "");
+                            countClaim = new Claim
+                            {
+                                Kind = ClaimKind.Count, Subject = subject, Unit = ValueUnit.Count, Year = _sentenceYear,
+                                Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                            };
+                            countClaim.Counts.Add((n, word));
+                            claims.Add((e.Start, countClaim));
+                        }
+                        countEnd = e.End;
+                        break;
+                    }
+                    case 'Q':
+                    {
+                        // 其中：a、b … — the whole is the last amount of the sentence, else the context.
+                        Fig? whole = last;
+                        int segStart = Math.Max(_t.LastIndexOf('；', e.Start), 0);
+                        // "…；其中 a …" after a list: the whole is the total the sentence opened with.
+                        if (whole is not null && whole.Start < segStart) whole = first;
+                        if (whole is null && _ctx?.Subject is string cs && _ctx.Amount is decimal ca)
+                            whole = new Fig(cs, ca, _ctx.AmountScale, _ctx.Unit, -1, -1, null);
+                        int end = _t.Length;
+                        // a whole that is itself a share ("基本支出 …，占 20.83%，其中：…；项目支出 …") is
+                        // one item of a list: its breakdown ends with its segment.
+                        if (whole is not null && whole.Start >= segStart && sharedFigs.Contains(whole))
+                        {
+                            int semi = _t.IndexOf('；', e.Start);
+                            if (semi >= 0) end = semi;
+                        }
+                        int next = _t.IndexOf("其中", e.End, StringComparison.Ordinal);
+                        if (next >= 0 && next < end && _depth[next] == _depth[e.Start]) end = next;
+                        breakdowns.Add(new Open(e.Start, whole, end, _depth[e.Start]));
+                        break;
+                    }
+                }
+                if (e.Kind != 'Q') prevEnd = e.End;
+            }
+
+            foreach (var b in breakdowns)
+            {
+                if (b.Parts.Count == 0) continue;
+                var c = new Claim
+                {
+                    Kind = ClaimKind.Breakdown, Subject = b.Whole?.Subject ?? "", Amount = b.Whole?.Value,
+                    AmountScale = b.Whole?.Scale ?? 0, Unit = b.Whole?.Unit ?? ValueUnit.WanYuan, Year = _sentenceYear,
+                    Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                };
+                c.Parts.AddRange(b.Parts);
+                claims.Add((b.Pos, c));
+            }
+            return claims.OrderBy(c => c.Pos).Select(c => c.Claim).ToList();
+        }
+
+        private Claim Make(ClaimKind kind, string subject, Fig fig, string? code) => new()
+        {
+            Kind = kind, Subject = subject, Amount = fig.Value, AmountScale = fig.Scale, Unit = fig.Unit, Code = code,
+            Year = _sentenceYear, Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+        };
+
+        private Claim MakeChange(Match m, int prevEnd, Fig? last, List<Ev> events)
+        {
+            var g = m.Groups;
+            var dirWord = g["dir"].Value;
+            ChangeDirection dir = dirWord switch
+            {
+                "增加" or "增长" or "上升" => ChangeDirection.Increase,
+                "减少" or "下降" or "降低" => ChangeDirection.Decrease,
+                _ => ChangeDirection.Flat,
+            };
+            decimal? delta = null; int deltaScale = 0;
+            if (g["d"].Success && Numbers.TryParseDecimal(g["d"].Value, out var dv, out var ds)) { delta = dv; deltaScale = ds; }
+            decimal? pct = null;
+            if (g["p"].Success && Numbers.TryParseDecimal(g["p"].Value, out var pv, out _)) pct = pv;
+            ChangeDirection? pdir = null;
+            var pw = g["pdir"].Success ? g["pdir"].Value : (pct is not null && delta is null ? dirWord : "");
+            if (pw is "增长" or "增加" or "上升") pdir = ChangeDirection.Increase;
+            else if (pw is "下降" or "减少" or "降低") pdir = ChangeDirection.Decrease;
+
+            ComparisonBase bas; int? year = null;
+            if (g["y"].Success) { bas = ComparisonBase.PriorYear; year = int.Parse(g["y"].Value); }
+            else if (g["init"].Success) bas = ComparisonBase.InitialBudget;
+            else if (g["adj"].Success) bas = ComparisonBase.AdjustedBudget;
+            else if (g["bud"].Success) bas = ComparisonBase.Budget;
+            else bas = ComparisonBase.PriorYear; // 上年 / 同比
+
+            // subject: between the comparison and the direction word, else before the comparison,
+            // else the last amount of the sentence, else the context.
+            string subject = CleanSubject(g["mid"].Value);
+            if (subject is "有所" or "相比" or "比较") subject = "";
+            string? code = null;
+            if (IsGeneric(subject))
+            {
+                var (pre, c) = SubjectBefore(m.Index, prevEnd);
+                subject = pre; code = c;
+            }
+            decimal? amount = null; int scale = 0; var unit = ValueUnit.WanYuan;
+            if (IsGeneric(subject))
+            {
+                if (last is not null) { subject = last.Subject; amount = last.Value; scale = last.Scale; unit = last.Unit; code = last.Code; }
+                else subject = InheritSubject(subject) ?? PreviousClause(m.Index, prevEnd) ?? subject;
+            }
+            else
+            {
+                var inherited = InheritSubject(subject);
+                if (inherited is not null) subject = inherited;
+            }
+            if (amount is null)
+            {
+                if (last is not null && last.Subject == subject) { amount = last.Value; scale = last.Scale; unit = last.Unit; code ??= last.Code; }
+                else if (_ctx?.Subject == subject && _ctx.Amount is decimal ca) { amount = ca; scale = _ctx.AmountScale; unit = _ctx.Unit; }
+            }
+            if (g["du"].Value == "元") unit = ValueUnit.Yuan;
+            int nextChange = events.Where(e => e.Kind == 'C' && e.Start > m.Index).Select(e => e.Start).DefaultIfEmpty(_t.Length).First();
+            return new Claim
+            {
+                Kind = ClaimKind.Change, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
+                Direction = dir, ChangeAmount = delta, ChangeScale = deltaScale, ChangePercent = pct, PercentDirection = pdir,
+                Base = bas, ComparedYear = year, Year = _sentenceYear, Code = code,
+                TemplateResidue = g["res"].Success || g["pres"].Success,
+                Reason = ReasonAfter(m.Index + m.Length, nextChange),
+                Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+            };
+        }
+
+        /// <summary>The reason stated after a clause and before the next change, else the next sentence's.</summary>
+        private string? ReasonAfter(int pos, int? before)
+        {
+            foreach (var r in _reasons)
+                if (r.Start >= pos && (before is null || r.Start < before)) return r.Text.Length > 0 ? r.Text : null;
+            bool laterChange = before is int b && b < _t.Length;
+            return laterChange ? null : _ctx?.FollowingReason;
+        }
+
+        /// <summary>A context subject that a generic or abbreviated subject stands for ("收支" → "收支总计").</summary>
+        private string? InheritSubject(string candidate)
+        {
+            if (_ctx?.Subject is not string cs) return null;
+            if (IsGeneric(candidate)) return cs;
+            if (cs.Length > candidate.Length && cs.StartsWith(candidate, StringComparison.Ordinal)) return cs;
+            return null;
+        }
+
+        /// <summary>
+        /// The clause before the one holding <paramref name="pos"/>, as a subject ("…无结转和结余，与 2023 年度相比，无增减").
+        /// </summary>
+        private string? PreviousClause(int pos, int floor)
+        {
+            int i = pos - 1;
+            while (i >= floor && _t[i] != '，') i--;
+            if (i <= floor) return null;
+            var (s, _) = SubjectBefore(i, floor);
+            return s.Length > 0 ? s : null;
+        }
+
+        /// <summary>The subject written before position <paramref name="pos"/> in the same clause, with a code in brackets.</summary>
+        private (string Subject, string? Code) SubjectBefore(int pos, int floor)
+        {
+            int end = pos;
+            string? code = null;
+            var cm = CodeBeforeRegex().Match(_t[..end]);
+            if (cm.Success && cm.Index >= floor) { code = cm.Groups[1].Value; end = cm.Index; }
+            int i = end - 1;
+            int close = 0;
+            for (; i >= floor; i--)
+            {
+                char c = _t[i];
+                if (c == '）') { close++; continue; }
+                if (c == '（') { if (close > 0) { close--; continue; } break; }
+                if (close > 0) continue;
+                if (c is '，' or '。' or '；' or '：' or '、' or '！' or '？') break;
+            }
+            int start = Math.Max(i + 1, floor);
+            if (start >= end) return ("", code);
+            var raw = _t[start..end];
+            return (CleanSubject(raw), code);
+        }
+    }
+
+    private static ComparisonBase BaseOf(string word) => word switch
+    {
+        "年初预算" => ComparisonBase.InitialBudget,
+        "全年预算" or "调整预算" => ComparisonBase.AdjustedBudget,
+        _ => ComparisonBase.Budget,
+    };
+
+    /// <summary>比上年 / 比 2021 年 / 比 2022 年预算 / 与 2023 年度相比 / 较年初预算数 / 较上年支出数 … 增加|减少 Δ 万元，增长|下降 p%.</summary>
+    [GeneratedRegex(
+        @"(?<cmp>同比|(?:比|较|与|同)(?:(?<y>(?:19|20)\d{2})年度?(?:预算数?|决算数?|支出数|执行数)?|上年度?(?:同期)?(?:预算数?|决算数?|支出数|执行数)?|(?<init>年初预算数?|年初数)|(?<adj>全年预算数?|调整后?预算数?)|(?<bud>预算数?))(?:相比|比较)?)" +
+        @"，?(?<mid>[^，。；：\d%（）]{0,24}?)" +
+        @"(?<dir>基本持平|持平|无增减|无变化|没有变化|增加|减少|增长|下降|上升|降低)" +
+        @"(?<res>（或?(?:增加|减少|增长|下降)）)?" +
+        @"(?:(?<d>" + Num + @")(?<du>万元|元|万(?![余人户次多个]))(?!%))?" +
+        @"(?:，?(?<pdir>增长|下降|上升|降低|增加|减少)?(?<pres>（或?(?:增加|减少|增长|下降)）)?(?<p>" + Num + @")%)?")]
+    private static partial Regex ChangeRegex();
+
+    [GeneratedRegex(@"(?:变动的)?主要原因(?:是|为|：)|原因(?:是|为|：)|主要是(?!指)|主要由于|主要系")]
+    private static partial Regex ReasonRegex();
+
+    [GeneratedRegex(@"^(?:[（]?[一二三四五六七八九十\d]+[）、.]\s*)?(?:变动的)?(?:主要原因(?:是|为|：)?|原因(?:是|为|：)|主要是(?!指)|主要由于|主要系)")]
+    private static partial Regex LeadingReasonRegex();
+
+    [GeneratedRegex(@"占(?<of>[^，。；：%\d]{0,30}?)的?(?<s>" + Num + @")%")]
+    private static partial Regex ShareRegex();
+
+    [GeneratedRegex(@"完成(?<b>年初预算|全年预算|调整预算|预算)数?的?(?<c>" + Num + @")%")]
+    private static partial Regex CompletionRegex();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![余人户次多个\d]))(?!%)")]
+    private static partial Regex AmountRegex();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<n>\d+)(?<w>批次|人次|辆|个(?!百分点)|项|名|人(?!民币)|台（套）|台|套|家|户)(?<noun>项目|预算单位|单位)?")]
+    private static partial Regex CountRegex();
+
+    [GeneratedRegex(@"其中")]
+    private static partial Regex InRegex();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})年(?!\d)")]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"（(\d{3,7})）$")]
+    private static partial Regex CodeBeforeRegex();
+
+    [GeneratedRegex(@"^(?:[（][一二三四五六七八九十\d]+[）]|[一二三四五六七八九十]+、|\d{1,2}(?:、|\.(?!\d))|-)")]
+    private static partial Regex LeadingNumberingRegex();
+
+    [GeneratedRegex(@"^(?:其中|另外|此外|包括|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|(?:19|20)\d{2}年(?:底|末)|截[至止]|本年度|本年|本部门|本单位|我局|我单位|本局|我部门|当年|所属各?预算单位|涉及)")]
+    private static partial Regex LeadingNoiseRegex();
+
+    [GeneratedRegex(@"(?:均为|分别为|共计|合计为|总计为|为|是|达到|达|约|各|均|分别|有所|共)$")]
+    private static partial Regex TrailingNoiseRegex();
+
+    [GeneratedRegex(@"(?:会议|培训|差旅|经|接待|维护|购置|（境）)费支出$")]
+    private static partial Regex FeeSpendingRegex();
+
+    [GeneratedRegex(@"(?:增加|减少)$")]
+    private static partial Regex VerbChangeRegex();
+
+    [GeneratedRegex(@"^共有")]
+    private static partial Regex CountSubjectRegex();
+
+    [GeneratedRegex(@"[""“”‘’']三公[""“”‘’']")]
+    private static partial Regex QuoteRegex();
+}
