@@ -38,6 +38,7 @@ public sealed class DisclosureReader
         var ledger = new RecognitionLedger();
         new TableRecognizer(ledger).Recognize(source, d, consumed);
         TopicRecognizer.Recognize(d);
+        Narrative.NarrativeRecognizer.Recognize(source, d);
         return Account(source, d, ledger);
     }
 
