@@ -65,6 +65,7 @@ internal sealed partial class TargetTableReader : SegmentReader
                 _mapBlock = rr.Block;
                 _mapHeaderRow = j - 1;
                 _shift.Clear();
+                _l1 = _l2 = "";
                 for (int k = i; k < j; k++) Recognized(rows[k]);
                 _grid = null;
                 _any = true;
@@ -95,7 +96,8 @@ internal sealed partial class TargetTableReader : SegmentReader
                 Recognized(rr);
                 continue;
             }
-            if (LabelOf(firstKey) != LabelRole.None)
+            var role = LabelOf(firstKey);
+            if (role != LabelRole.None && !(role == LabelRole.Text && _map is not null && PerfText.NonEmptyCount(row) >= 4))
             {
                 ReadLabelRow(row);
                 Recognized(rr);
@@ -182,6 +184,7 @@ internal sealed partial class TargetTableReader : SegmentReader
             {
                 if (other.Block != rr.Block) continue;
                 if (other.Block == _mapBlock && other.Row <= _mapHeaderRow) continue;
+                if (IsIndicatorHeader(other.Value)) break;
                 score += RowScore(other.Value, cand);
             }
             if (score > bestScore) { bestScore = score; best = cand; }
@@ -193,23 +196,39 @@ internal sealed partial class TargetTableReader : SegmentReader
     private int RowScore(SourceRow row, int shift)
     {
         int score = 0;
-        var name = PerfText.Key(Cell(row, IndicatorField.Name, shift)?.Text);
-        if (name.Length > 0 && !PerfText.IsOperator(name))
+        var nameRaw = Cell(row, IndicatorField.Name, shift)?.Text;
+        var name = PerfText.Key(nameRaw);
+        if (name.Length > 0 && !PerfText.IsOperator(name) && !PerfText.IsPlaceholderName(name))
         {
+            var asValue = PerfText.ParseValue(nameRaw);
             if (PerfText.IsNumeric(name)) score += 1;
-            else if (!name.EndsWith("指标")) score += 2;
+            else if (asValue.Number is null && !name.EndsWith("指标") && !"≥≤=><≧≦".Contains(name[0])) score += 2;
         }
         var op = Cell(row, IndicatorField.Operator, shift);
         if (op is not null && PerfText.IsOperator(op.Text)) score += 2;
+        var target = Cell(row, IndicatorField.Target, shift);
+        if (target is not null && !target.IsEmpty && PerfText.ParseValue(target.Text).Number is not null) score += 1;
         var l1 = PerfText.Key(Cell(row, IndicatorField.Level1, shift)?.Text);
         if (l1.EndsWith("指标") || l1.EndsWith("满意度") || l1.EndsWith("成本")) score += 1;
         return score;
     }
 
+    /// <summary>A row misaligned against its own block (merged cells lost in conversion, 004) is realigned when another offset fits clearly better.</summary>
+    private int RowShift(SourceRow row, int blockShift)
+    {
+        int best = blockShift, bestScore = RowScore(row, blockShift);
+        foreach (var d in new[] { -1, 1, 2 })
+        {
+            int sc = RowScore(row, blockShift + d);
+            if (sc > bestScore) { best = blockShift + d; bestScore = sc; }
+        }
+        return best;
+    }
+
     private bool ReadIndicatorRow(RowRef rr)
     {
         var row = rr.Value;
-        int shift = ShiftFor(rr);
+        int shift = RowShift(row, ShiftFor(rr));
         var nameCell = Cell(row, IndicatorField.Name, shift);
         string name = PerfText.Clean(nameCell?.Text);
         var targetCell = Cell(row, IndicatorField.Target, shift);
