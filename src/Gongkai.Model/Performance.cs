@@ -24,6 +24,8 @@ public sealed class Indicator
     /// <summary>WH: values of the two prior years (前年, 上年) as printed.</summary>
     public string? PriorText { get; init; }
     public string? PriorYearText { get; init; }
+    /// <summary>WH: the indicator belongs to the 长期 (multi-year) target rather than the 年度 target.</summary>
+    public bool IsLongTerm { get; init; }
 
     // self-evaluation (绩效自评) fields
     /// <summary>全年完成值.</summary>
@@ -65,6 +67,13 @@ public sealed class PerformanceTarget
     public List<Indicator> Indicators { get; } = new();
     /// <summary>HB: 资金支出计划 cumulative shares (3月, 6月, 10月, 12月).</summary>
     public List<Figure> SpendingPlan { get; } = new();
+    /// <summary>
+    /// The money unit as the table states it (表头 "（元）", "单位：万元", "4758万元"), or null when not stated.
+    /// Figures carry this unit as printed; whether the magnitude fits the label is left to the rules.
+    /// </summary>
+    public string? StatedUnit { get; set; }
+    /// <summary>The title of the table as printed (e.g. 项目支出绩效目标表).</summary>
+    public string? Title { get; set; }
     public int TableIndex { get; init; }
     public Provenance Source { get; init; } = Provenance.Unknown;
     public override string ToString() => $"{(IsOverall ? "整体" : "项目")} {ProjectName} {Amount} {Indicators.Count}指标";
@@ -97,6 +106,8 @@ public sealed class SelfEvaluation
     public ValueUnit Unit { get; init; } = ValueUnit.Yuan;
     public List<SelfEvaluationFunds> Funds { get; } = new();
     public List<Indicator> Indicators { get; } = new();
+    /// <summary>The title of the table as printed (e.g. 二级项目绩效自评表).</summary>
+    public string? Title { get; set; }
     public int TableIndex { get; init; }
     public Provenance Source { get; init; } = Provenance.Unknown;
 
