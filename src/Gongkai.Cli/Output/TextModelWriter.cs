@@ -113,10 +113,14 @@ public sealed class TextModelWriter(TextWriter output, int columns = 80)
             return;
         }
         Line($"叙述中的数字陈述（{d.Claims.Count} 条）：");
-        foreach (var c in d.Claims) Line($"  · {ClaimText(c)}");
+        foreach (var c in d.Claims)
+        {
+            var where = c.Source.Line is int l ? $"第{l}行 " : c.Source.Page is int p ? $"第{p}页 " : "";
+            Line($"  · {where}{ClaimText(c)}");
+        }
     }
 
-    /// <summary>One line per claim: subject, amount, change, share, completion, parts, counts, and the line it came from.</summary>
+    /// <summary>A claim on one line: subject, amount, change, share, completion, parts and counts.</summary>
     public static string ClaimText(Claim c)
     {
         var parts = new List<string>();
@@ -137,8 +141,6 @@ public sealed class TextModelWriter(TextWriter output, int columns = 80)
         if (c.Parts.Count > 0)
             parts.Add("其中 " + string.Join("、", c.Parts.Select(p => $"{p.Subject} {TerminalText.Amount(p.Amount, p.Scale)}")));
         if (c.Counts.Count > 0) parts.Add(string.Join(" ", c.Counts.Select(k => $"{k.Value}{k.Word}")));
-        if (c.Source.Line is int l) parts.Add($"第{l}行");
-        else if (c.Source.Page is int p) parts.Add($"第{p}页");
         return string.Join("，", parts);
     }
 
