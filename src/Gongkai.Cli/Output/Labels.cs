@@ -30,7 +30,7 @@ public static class Labels
         TableKind.FinalGeneralExpenditure => "一般公共预算财政拨款支出决算表",
         TableKind.FinalGeneralBasic => "一般公共预算财政拨款基本支出决算表",
         TableKind.FinalThreePublic => "财政拨款“三公”经费支出决算表",
-        TableKind.FinalGovFund => "政府性基金预算财政拨款收入支出决算表",
+        TableKind.FinalGovFund => "政府性基金预算财政拨款收支决算表",
         TableKind.FinalStateCapital => "国有资本经营预算财政拨款支出决算表",
         TableKind.InstitutionOperation => "机构运行信息表",
         TableKind.GeneralExpenditureByUnit => "一般公共预算支出表（分单位）",
