@@ -1,14 +1,5 @@
-using Gongkai.Recognition;
-foreach (var f in args)
-{
-    var r = new DisclosureReader().Read(f);
-    var d = r.Disclosure;
-    Console.WriteLine($"{f}: {d.Kind} {d.Year} {d.DepartmentName} {d.Profile} numeric={r.NumericCells} bound={r.BoundCells} structural={r.StructuralCells} unplaced={r.UnplacedCells}");
-    foreach (var t in d.Tables)
-    {
-        Console.WriteLine($"  {t.Kind} [{t.Label}] 《{t.Title}》 rows={t.Rows.Count} grid={t.HasGrid} unit={t.Unit} notes={t.Notes.Count}");
-        if (Environment.GetEnvironmentVariable("ROWS") == "1") foreach (var row in t.Rows) Console.WriteLine("     " + row + " | X: " + string.Join(" ", row.Extras.Select(kv => kv.Key + "=" + kv.Value)) + " | T: " + string.Join(" ", row.Texts.Select(kv => kv.Key + "=" + kv.Value)));
-    }
-    foreach (var n in d.Notes.Take(15)) Console.WriteLine("  NOTE " + n.Message + " @ " + n.Source.Describe());
-    foreach (var s in d.Staffing) Console.WriteLine("  STAFF " + s.Category + " " + s.Authorized + " " + s.Actual);
-}
+using System.Text;
+using Gongkai.Cli;
+
+try { Console.OutputEncoding = new UTF8Encoding(false); } catch (IOException) { } catch (PlatformNotSupportedException) { }
+return new CliApp(Console.Out, Console.Error).Run(args);

@@ -34,7 +34,8 @@ public sealed class DisclosureReader
     {
         var d = new Disclosure { File = source.File };
         MetadataRecognizer.Recognize(source, d);
-        var consumed = new HashSet<(int Table, int Row)>();
+        var performance = new Performance.PerformanceRecognizer().Recognize(source, d);
+        var consumed = performance.ConsumedRows;
         var ledger = new RecognitionLedger();
         new TableRecognizer(ledger).Recognize(source, d, consumed);
         TopicRecognizer.Recognize(d);
