@@ -13,7 +13,9 @@ public sealed record ReadResult(Disclosure Disclosure, SourceDocument Source)
     public int BoundCells { get; init; }
     /// <summary>Numeric cells that are identifiers (codes, 序号, column numbers), deliberately not values.</summary>
     public int StructuralCells { get; init; }
-    /// <summary>Numeric cells neither bound nor structural (each also reported in <see cref="Disclosure.Notes"/>).</summary>
+    /// <summary>Numeric cells a recognizer reported in a note (identifiers such as 联系电话, template residue, conversion noise).</summary>
+    public int ReportedCells { get; init; }
+    /// <summary>Numeric cells neither bound, structural nor reported (each then reported as 未归入模型的数字).</summary>
     public int UnplacedCells { get; init; }
 }
 
@@ -37,6 +39,8 @@ public sealed class DisclosureReader
         var performance = new Performance.PerformanceRecognizer().Recognize(source, d);
         var consumed = performance.ConsumedRows;
         var ledger = new RecognitionLedger();
+        // identifiers and placeholder values the performance readers read without making them figures
+        foreach (var (t, r, c) in performance.UsedCells) ledger.MarkStructural(t, r, c);
         new TableRecognizer(ledger).Recognize(source, d, consumed);
         TopicRecognizer.Recognize(d);
         Narrative.NarrativeRecognizer.Recognize(source, d);
@@ -49,18 +53,22 @@ public sealed class DisclosureReader
         var bound = new HashSet<(int, int, int)>();
         foreach (var f in d.AllTableFigures())
             if (f.Source.TableIndex is int t && f.Source.Row is int r && f.Source.Column is int c && f.IsNumber) bound.Add((t, r, c));
-        int numeric = 0, structural = 0, unplaced = 0;
+        var reported = new HashSet<(int, int, int)>();
+        foreach (var n in d.Notes)
+            if (n.Source.TableIndex is int t && n.Source.Row is int r && n.Source.Column is int c) reported.Add((t, r, c));
+        int numeric = 0, boundCount = 0, structural = 0, noted = 0, unplaced = 0;
         foreach (var tb in source.Tables)
             for (int r = 0; r < tb.Rows.Count; r++)
                 foreach (var cell in tb.Rows[r].Cells)
                 {
                     if (!Numbers.Parse(cell.Text).IsNumeric) continue;
                     numeric++;
-                    if (bound.Contains((tb.Index, r, cell.Column))) continue;
+                    if (bound.Contains((tb.Index, r, cell.Column))) { boundCount++; continue; }
                     if (ledger.IsStructural(tb.Index, r, cell.Column)) { structural++; continue; }
+                    if (reported.Contains((tb.Index, r, cell.Column))) { noted++; continue; }
                     unplaced++;
                     d.Notes.Add(new ReadNote($"未归入模型的数字：{cell.Text}", cell.Source));
                 }
-        return new ReadResult(d, source) { NumericCells = numeric, BoundCells = bound.Count, StructuralCells = structural, UnplacedCells = unplaced };
+        return new ReadResult(d, source) { NumericCells = numeric, BoundCells = boundCount, StructuralCells = structural, ReportedCells = noted, UnplacedCells = unplaced };
     }
 }

@@ -8,6 +8,8 @@ public sealed class PerformanceRecognition
 {
     /// <summary>Rows read as part of a 绩效 table; the main table recognizer skips them.</summary>
     public HashSet<(int TableIndex, int Row)> ConsumedRows { get; } = new();
+    /// <summary>Cells the readers read (as figures, identifiers or noted placeholders).</summary>
+    public HashSet<(int Table, int Row, int Column)> UsedCells { get; } = new();
     /// <summary>The 绩效目标 tables recognised (整体 and 项目), in document order.</summary>
     public List<PerformanceTarget> Targets { get; } = new();
     /// <summary>The 绩效自评 tables recognised, in document order.</summary>
@@ -66,6 +68,7 @@ public sealed class PerformanceRecognizer
                 result.SelfEvaluations.Add(se);
                 target.SelfEvaluations.Add(se);
                 foreach (var r in reader.Consumed) result.ConsumedRows.Add(r);
+                foreach (var c in reader.UsedCells) result.UsedCells.Add(c);
             }
             else
             {
@@ -75,6 +78,7 @@ public sealed class PerformanceRecognizer
                 result.Targets.Add(pt);
                 target.PerformanceTargets.Add(pt);
                 foreach (var r in reader.Consumed) result.ConsumedRows.Add(r);
+                foreach (var c in reader.UsedCells) result.UsedCells.Add(c);
             }
         }
         return result;

@@ -20,6 +20,9 @@ internal abstract class SegmentReader
     private readonly HashSet<(int, int)> _recognized = new();
     private readonly HashSet<(int, int, int)> _used = new();
 
+    /// <summary>Cells read by this reader: figures, identifiers (联系电话, 编码, 年度) and skipped placeholder values.</summary>
+    public IReadOnlyCollection<(int Table, int Row, int Column)> UsedCells => _used;
+
     /// <summary>The rows consumed: for every block, the span from its first to its last recognised row.</summary>
     public List<(int TableIndex, int Row)> Consumed { get; } = new();
 

@@ -18,6 +18,8 @@ public sealed class RecognitionLedger
         if (cell.Source.TableIndex is int t && cell.Source.Row is int r && cell.Source.Column is int c) _structural.Add((t, r, c));
     }
 
+    public void MarkStructural(int table, int row, int column) => _structural.Add((table, row, column));
+
     public bool IsStructural(int table, int row, int column) => _structural.Contains((table, row, column));
 
     public int StructuralCount => _structural.Count;
