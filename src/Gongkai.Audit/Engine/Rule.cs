@@ -15,7 +15,7 @@ public abstract class Rule
     public string Id => Descriptor.Id;
 
     /// <summary>A finding at the rule's severity.</summary>
-    protected Finding Report(string message, IEnumerable<Provenance?> locations, decimal? expected = null,
+    protected internal Finding Report(string message, IEnumerable<Provenance?> locations, decimal? expected = null,
         decimal? found = null, string? suggestion = null, TableKind? table = null) => new()
         {
             RuleId = Descriptor.Id,
@@ -34,7 +34,7 @@ public abstract class Rule
     /// ask for them); otherwise a finding at the rule's severity. <paramref name="what"/> names the identity and
     /// <paramref name="where"/> the place, e.g. "F3 支出决算表 210 卫生健康支出 / 合计".
     /// </summary>
-    protected Finding? Judge(AuditContext ctx, Comparison c, string where, string what,
+    protected internal Finding? Judge(AuditContext ctx, Comparison c, string where, string what,
         IEnumerable<Provenance?> locations, TableKind? table = null, string? suggestion = null, string unit = "")
     {
         if (c.Verdict == Verdict.Match) return null;
