@@ -62,6 +62,14 @@ public static class Tolerance
         return Sum(total?.Value ?? 0m, parts.Select(p => p is { IsNumber: true } ? p.Value : 0m).ToList(), scale);
     }
 
+    /// <summary>Σ printed parts against a known total (e.g. shares against 100%): Expected = total, Found = Σ parts.</summary>
+    public static Comparison SumTo(decimal total, IReadOnlyCollection<decimal> parts, int scale = MinimumScale)
+    {
+        var found = parts.Sum();
+        var env = Rounding.SumEnvelope(parts.Count, scale);
+        return new Comparison(total, found, env, Judge(found - total, env));
+    }
+
     /// <summary>The same quantity printed twice (in two tables, or table and narrative).</summary>
     public static Comparison Equal(decimal expected, decimal found, int scale = MinimumScale)
     {
