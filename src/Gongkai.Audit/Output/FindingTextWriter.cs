@@ -24,7 +24,7 @@ public sealed class FindingTextWriter
             var list = report.Findings.Where(f => f.Severity == sev).ToList();
             if (list.Count == 0) continue;
             sb.Append('\n').Append($"【{sev.Chinese()}】{list.Count} 条").Append('\n');
-            foreach (var g in list.GroupBy(f => f.Table))
+            foreach (var g in list.GroupBy(f => f.Table).OrderBy(g => g.Key is TableKind k ? (int)k : int.MaxValue))
             {
                 sb.Append(g.Key is TableKind k ? $"  ▍{k.Describe()}" : "  ▍其他").Append('\n');
                 foreach (var f in g)
@@ -52,6 +52,8 @@ public sealed class FindingTextWriter
                         (c >= 0xFFE0 && c <= 0xFFE6) || c is '“' or '”' or '…' or '—' or '▍')
             ? 2 : 1;
 
+    private const string NoLineStart = "，。；：、）」』”！？）%";
+
     private void AppendWrapped(StringBuilder sb, string text, string firstIndent, string indent)
     {
         var line = new StringBuilder(firstIndent);
@@ -67,9 +69,16 @@ public sealed class FindingTextWriter
             var w = DisplayWidth(token);
             if (width + w > Width && line.Length > indent.Length)
             {
+                // never start a line with closing punctuation: carry the previous character over
+                var carry = "";
+                if (token.Length == 1 && NoLineStart.Contains(token[0]) && line.Length > indent.Length + 1)
+                {
+                    carry = line[^1].ToString();
+                    line.Length--;
+                }
                 sb.Append(line.ToString().TrimEnd()).Append('\n');
-                line.Clear().Append(indent);
-                width = DisplayWidth(indent);
+                line.Clear().Append(indent).Append(carry);
+                width = DisplayWidth(indent) + DisplayWidth(carry);
                 if (token == " ") { i = j; continue; }
             }
             line.Append(token);

@@ -35,7 +35,7 @@ public sealed class MissingStandardTable : Rule
         {
             if (d.Table(kind) is not null) continue;
             if (kind == TableKind.FinalThreePublic && d.Table(TableKind.InstitutionOperation) is not null) continue;
-            yield return Report($"未找到{kind.Describe()}（应公开，实际缺失）", new[] { new Provenance(d.File) },
+            yield return Report($"未找到 {kind.Describe()}（应公开，实际缺失）", new[] { new Provenance(d.File) },
                 suggestion: "补充该表；无数据时以空表公开并注明原因。", table: kind);
         }
     }
