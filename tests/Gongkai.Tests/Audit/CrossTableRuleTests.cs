@@ -154,4 +154,31 @@ public class CrossTableRuleTests
         var f = Single<OperatingCostsWithinPublic>(b, expected: 184.65m, found: 200m);
         Assert.Equal(b.Doc.OperatingCosts.Source, f.Locations[0]);
     }
+
+    [Fact]
+    public void GK306_checks_F8_carry_and_income_against_F4()
+    {
+        var b = DocBuilder.Final()
+            .Table(TableKind.FinalFiscalSummary, t => t
+                .Income(SummaryLine.GovernmentFundGrant, 120m)
+                .Income(SummaryLine.CarryInGovernmentFund, 5m)
+                .Columns(T, Measure.GeneralBudget, Measure.GovernmentFund, Measure.StateCapital)
+                .Expense(SummaryLine.TotalExpenditureThisYear, 100m, 0m, 100m, 0m)
+                .Expense(SummaryLine.CarryOut, 25m, 0m, 25m, 0m))
+            .Table(TableKind.FinalGovFund, t => t.Columns(Measure.CarryIn, Measure.IncomeThisYear, T, Measure.CarryOut)
+                .Total(5m, 110m, 100m, 25m));
+        var f = Single<FundTablesMatchFiscal>(b, expected: 120m, found: 110m);
+        Assert.Equal(Cell(b, TableKind.FinalGovFund, null, Measure.IncomeThisYear), f.Locations[0]);
+    }
+
+    [Fact]
+    public void GK311_fires_on_budget_revenue_row_differing_from_expenditure_row_and_stays_silent()
+    {
+        DocBuilder Make(decimal rev) => DocBuilder.Budget()
+            .Table(TableKind.BudgetRevenue, t => t.Columns(T).Row("2101101", "行政单位医疗", rev))
+            .Table(TableKind.BudgetExpenditure, t => t.Columns(T).Row("2101101", "行政单位医疗", 27.50m));
+        var f = Single<RevenueRowMatchesExpenditureRow>(Make(28.50m), expected: 28.50m, found: 27.50m);
+        Assert.Equal(Gongkai.Audit.Severity.Warning, f.Severity);
+        Silent<RevenueRowMatchesExpenditureRow>(Make(27.50m));
+    }
 }

@@ -376,4 +376,17 @@ public class WithinTableRuleTests
         b.Doc.Assets.VehicleCount = b.Fig(2m, ValueUnit.Count, 0);
         Silent<VehicleCountTotal>(b);
     }
+
+    [Fact]
+    public void GK220_GK221_also_read_the_three_public_summary_when_no_table()
+    {
+        var b = DocBuilder.Final();
+        var tp = new ThreePublicExpenses();
+        tp.Final.Total = b.Fig(5m); tp.Final.Abroad = b.Fig(0m); tp.Final.VehicleTotal = b.Fig(1.95m);
+        tp.Final.VehiclePurchase = b.Fig(0m); tp.Final.VehicleOperation = b.Fig(1.95m); tp.Final.Reception = b.Fig(1.07m);
+        b.Doc.ThreePublic = tp;
+        var f = Single<ThreePublicTotal>(b, expected: 3.02m, found: 5m);
+        Assert.Equal(tp.Final.Total.Source, f.Locations[0]);
+        Silent<VehicleSubtotal>(b);
+    }
 }

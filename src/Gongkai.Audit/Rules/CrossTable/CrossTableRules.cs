@@ -198,8 +198,8 @@ public sealed class FundTablesMatchFiscal : CrossTableRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK306", "基金、国资支出与财政拨款总表一致", Severity.Error, Applicability.Both, RuleCategory.CrossTable,
-        "政府性基金支出表 合计 = 财政拨款总表 本年支出·政府性基金列；国有资本经营支出表 合计 = 国有资本经营列",
-        "政府性基金和国有资本经营预算支出表分别是财政拨款收支总表对应资金列的展开。",
+        "政府性基金支出表 合计 = 财政拨款总表 本年支出·政府性基金列；国有资本经营支出表 合计 = 国有资本经营列；决算再核年初结转、本年收入、年末结转",
+        "政府性基金和国有资本经营预算支出表分别是财政拨款收支总表对应资金列的展开；决算表还列示该资金的年初结转、本年收入和年末结转，也应与总表一致。",
         "F8 本年支出合计 0 = F4 政府性基金 0");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -213,6 +213,17 @@ public sealed class FundTablesMatchFiscal : CrossTableRule
         {
             var f = Same(ctx, LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, fund), TotalOf(ctx, table, Measure.Total));
             if (f is not null) yield return f;
+            if (!IsFinal(ctx)) continue;
+            // 决算 F8/F9 also carry 年初结转, 本年收入 and 年末结转 (Q27)
+            var gov = fund == Measure.GovernmentFund;
+            var others = new[]
+            {
+                (LineOf(ctx, fiscal, Side.Income, gov ? SummaryLine.CarryInGovernmentFund : SummaryLine.CarryInStateCapital), TotalOf(ctx, table, Measure.CarryIn)),
+                (LineOf(ctx, fiscal, Side.Income, gov ? SummaryLine.GovernmentFundGrant : SummaryLine.StateCapitalGrant), TotalOf(ctx, table, Measure.IncomeThisYear)),
+                (LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.CarryOut, fund), TotalOf(ctx, table, Measure.CarryOut)),
+            };
+            foreach (var (expected, found) in others)
+                if (Same(ctx, expected, found) is { } g) yield return g;
         }
     }
 }
@@ -315,5 +326,27 @@ public sealed class OperatingCostsWithinPublic : CrossTableRule
         var c = Tolerance.AtMost(Wan(oc).Value, Wan(pub.Figure).Value, Tolerance.ScaleOf(new[] { oc, pub.Figure }));
         var f = Judge(ctx, c, "机关运行经费", $"不应超过{pub.Describe()}（应为不超过）", new[] { oc.Source, pub.Figure.Source }, kind, unit: "万元");
         if (f is not null) yield return f;
+    }
+}
+
+/// <summary>GK311 B2 row = B3 row for each function code (P22, [U], budget only; 决算 F2 ≠ F3 is normal, Q28).</summary>
+public sealed class RevenueRowMatchesExpenditureRow : CrossTableRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK311", "预算收入表与支出表同科目一致", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
+        "B2 各科目合计 = B3 同科目合计",
+        "预算收入按支出功能科目分配，收入总表与支出总表同一科目的合计通常相等；决算因结转结余不要求相等。",
+        "B2 2101101 27.50 = B3 2101101 27.50");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        if (ctx.Disclosure.Table(TableKind.BudgetRevenue) is not { } rev || ctx.Disclosure.Table(TableKind.BudgetExpenditure) is not { } exp) yield break;
+        foreach (var row in rev.Rows)
+        {
+            if (row.Code is not { } code || exp.Row(code.Value) is not { } other) continue;
+            if (row[Measure.Total] is not { } a || other[Measure.Total] is not { } b) continue;
+            var f = Same(ctx, new Named(a, TableKind.BudgetRevenue, row.Name()), new Named(b, TableKind.BudgetExpenditure, other.Name()));
+            if (f is not null) yield return f;
+        }
     }
 }

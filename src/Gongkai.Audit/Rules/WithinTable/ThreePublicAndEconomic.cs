@@ -5,8 +5,29 @@ namespace Gongkai.Audit.Rules.WithinTable;
 /// <summary>Rows of the “三公” tables with their basis (预算数/决算数/single column).</summary>
 internal static class ThreePublicRows
 {
+    /// <summary>
+    /// The 三公 figures as rows: from the tables when there are any, otherwise from
+    /// <see cref="Disclosure.ThreePublic"/> (rebuilt into a synthetic row so the same checks apply).
+    /// </summary>
     public static IEnumerable<(DisclosureTable Table, DataRow Row, Basis Basis)> All(AuditContext ctx)
     {
+        if (!ctx.Tables(TableNames.ThreePublic).Any() && ctx.Disclosure.ThreePublic is { } tp)
+        {
+            var kind = ctx.Disclosure.Kind == DocumentKind.FinalAccount ? TableKind.FinalThreePublic : TableKind.BudgetThreePublic;
+            var table = new DisclosureTable { Kind = kind };
+            var row = new DataRow();
+            foreach (var (figures, basis) in new[] { (tp.Budget, Basis.Budget), (tp.Final, Basis.Final) })
+            {
+                void Put(Measure m, Figure? f) { if (f is not null) row.Values[new ColumnKey(m, basis)] = f; }
+                Put(Measure.ThreePublicTotal, figures.Total); Put(Measure.Abroad, figures.Abroad);
+                Put(Measure.VehicleTotal, figures.VehicleTotal); Put(Measure.VehiclePurchase, figures.VehiclePurchase);
+                Put(Measure.VehicleOperation, figures.VehicleOperation); Put(Measure.Reception, figures.Reception);
+            }
+            table.Rows.Add(row);
+            foreach (var basis in new[] { Basis.Budget, Basis.Final })
+                if (row.Values.Keys.Any(k => k.Basis == basis)) yield return (table, row, basis);
+            yield break;
+        }
         foreach (var t in ctx.Tables(TableNames.ThreePublic))
             foreach (var row in t.Rows)
                 foreach (var basis in new[] { Basis.Default, Basis.Budget, Basis.Final })
