@@ -138,7 +138,7 @@ public class WithinTableRuleTests
         decimal carryOut = 55.34m, decimal otherIncome = 6.20m, decimal cls = 445.69m) =>
         DocBuilder.Final().Table(TableKind.FinalSummary, t => t
             .Income(SummaryLine.GeneralBudgetGrant, 2940.05m)
-            .Income(SummaryLine.GovernmentFundGrant, null)
+            .Income(SummaryLine.GovernmentFundGrant, (decimal?)null)
             .Income(SummaryLine.OtherIncome, otherIncome)
             .Income(SummaryLine.TotalIncomeThisYear, 2946.25m)
             .Income(SummaryLine.UseOfNonFiscalBalance, 0m)
@@ -149,7 +149,7 @@ public class WithinTableRuleTests
             .ExpenseClass("210", "卫生健康支出", 60.99m)
             .ExpenseClass("221", "住房保障支出", cls)
             .Expense(SummaryLine.TotalExpenditureThisYear, 2940.05m)
-            .Expense(SummaryLine.BalanceDistribution, null)
+            .Expense(SummaryLine.BalanceDistribution, (decimal?)null)
             .Expense(SummaryLine.CarryOut, carryOut)
             .Expense(SummaryLine.GrandTotalExpenditure, expenseTotal));
 
