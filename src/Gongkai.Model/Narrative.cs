@@ -77,6 +77,14 @@ public sealed class Claim
     public int? ComparedYear { get; init; }
     /// <summary>The year the sentence speaks of (2024 年度 …), when stated.</summary>
     public int? Year { get; init; }
+    /// <summary>
+    /// The stated base amount the claim compares with, when printed in the same sentence
+    /// (年初预算为 B 万元 / 上年为 B 万元). Null when the sentence gives only the change.
+    /// </summary>
+    public decimal? BaseAmount { get; init; }
+    public int BaseAmountScale { get; init; }
+    /// <summary>The relation word of a budget-vs-actual statement: 大于 (Increase), 小于 (Decrease), 等于/持平 (Flat).</summary>
+    public ChangeDirection? Relation { get; init; }
     /// <summary>占 Z% — the stated share.</summary>
     public decimal? SharePercent { get; init; }
     /// <summary>完成 … 的 W% — the stated completion rate.</summary>

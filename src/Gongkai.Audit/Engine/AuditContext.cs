@@ -1,0 +1,68 @@
+using Gongkai.Model;
+
+namespace Gongkai.Audit;
+
+/// <summary>
+/// A classification catalog as the audit sees it: the official name of a code in a given year's edition.
+/// Implemented by Gongkai.Catalogs; rules that need it stay silent when none is supplied.
+/// </summary>
+public interface ICodeCatalog
+{
+    /// <summary>Whether the catalog knows the code at all (in any edition).</summary>
+    bool Contains(ClassificationCode code);
+
+    /// <summary>The official name of the code in the edition valid for <paramref name="year"/>, or null if unknown.</summary>
+    string? NameOf(ClassificationCode code, int? year);
+}
+
+/// <summary>Options of one audit run.</summary>
+public sealed class AuditOptions
+{
+    /// <summary>The regional profile to apply; null uses the disclosure's own <see cref="Disclosure.Profile"/>.</summary>
+    public RegionProfile? Profile { get; init; }
+
+    /// <summary>Severity overrides by rule id, applied after the profile's own overrides (like .editorconfig).</summary>
+    public Dictionary<string, Severity> SeverityOverrides { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Rule ids not to run.</summary>
+    public HashSet<string> DisabledRules { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Report differences inside the 尾差 envelope as 提示 (default); false drops them.</summary>
+    public bool ReportRoundingDifferences { get; init; } = true;
+
+    /// <summary>The classification catalog, when available.</summary>
+    public ICodeCatalog? Catalog { get; init; }
+
+    public static AuditOptions Default { get; } = new();
+}
+
+/// <summary>What a rule sees: the disclosure, the options and shared helpers (the narrative subject resolver).</summary>
+public sealed class AuditContext
+{
+    private SubjectResolver? _resolver;
+
+    public AuditContext(Disclosure disclosure, AuditOptions? options = null)
+    {
+        Disclosure = disclosure;
+        Options = options ?? AuditOptions.Default;
+    }
+
+    public Disclosure Disclosure { get; }
+    public AuditOptions Options { get; }
+    public RegionProfile Profile => Options.Profile ?? Disclosure.Profile;
+    public ICodeCatalog? Catalog => Options.Catalog;
+
+    /// <summary>Maps narrative subjects to table figures.</summary>
+    public SubjectResolver Resolver => _resolver ??= new SubjectResolver(Disclosure);
+
+    /// <summary>Tables of the given kinds, in document order.</summary>
+    public IEnumerable<DisclosureTable> Tables(params TableKind[] kinds) => Disclosure.Tables.Where(t => kinds.Contains(t.Kind));
+
+    /// <summary>The first table of the first kind present (B or F version of a standard table).</summary>
+    public DisclosureTable? FirstTable(params TableKind[] kinds)
+    {
+        foreach (var k in kinds)
+            if (Disclosure.Table(k) is { } t) return t;
+        return null;
+    }
+}

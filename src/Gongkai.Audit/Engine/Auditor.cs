@@ -1,0 +1,87 @@
+using Gongkai.Model;
+
+namespace Gongkai.Audit;
+
+/// <summary>The findings of one audit, sorted by severity then location, with counts.</summary>
+public sealed class AuditReport
+{
+    public AuditReport(string file, IReadOnlyList<Finding> findings, IReadOnlyList<string> rulesRun)
+    {
+        File = file;
+        Findings = findings;
+        RulesRun = rulesRun;
+    }
+
+    public string File { get; }
+    public IReadOnlyList<Finding> Findings { get; }
+    /// <summary>Ids of the rules that ran on this document.</summary>
+    public IReadOnlyList<string> RulesRun { get; }
+
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+    public int ErrorCount => Count(Severity.Error);
+    public int WarningCount => Count(Severity.Warning);
+    public int InfoCount => Count(Severity.Info);
+    /// <summary>How many of the findings are 尾差 (a subset of the 提示).</summary>
+    public int RoundingCount => Findings.Count(f => f.IsRoundingDifference);
+
+    public IEnumerable<Finding> ByRule(string id) => Findings.Where(f => f.RuleId == id);
+}
+
+/// <summary>Runs every applicable rule of a registry on a disclosure.</summary>
+public sealed class Auditor
+{
+    public Auditor(RuleRegistry? registry = null, AuditOptions? options = null)
+    {
+        Registry = registry ?? RuleRegistry.Default;
+        Options = options ?? AuditOptions.Default;
+    }
+
+    public RuleRegistry Registry { get; }
+    public AuditOptions Options { get; }
+
+    /// <summary>Audit with the default registry.</summary>
+    public static AuditReport Audit(Disclosure disclosure, AuditOptions? options = null) =>
+        new Auditor(null, options).Run(disclosure);
+
+    public AuditReport Run(Disclosure disclosure)
+    {
+        var ctx = new AuditContext(disclosure, Options);
+        var findings = new List<Finding>();
+        var ran = new List<string>();
+        foreach (var rule in Registry.Rules)
+        {
+            var d = rule.Descriptor;
+            if (Options.DisabledRules.Contains(d.Id) || !d.IsApplicable(disclosure.Kind, ctx.Profile)) continue;
+            ran.Add(d.Id);
+            var severity = Registry.EffectiveSeverity(d, ctx.Profile, Options);
+            try
+            {
+                foreach (var f in rule.Check(ctx))
+                    findings.Add(f.IsRoundingDifference || f.Severity == severity ? f : f with { Severity = severity });
+            }
+            catch (Exception ex)
+            {
+                findings.Add(new Finding
+                {
+                    RuleId = d.Id,
+                    Severity = Severity.Info,
+                    Category = d.Category,
+                    Message = $"规则 {d.Id}（{d.Title}）执行异常，未完成检查：{ex.GetType().Name} {ex.Message}",
+                });
+            }
+        }
+        return new AuditReport(disclosure.File, Sort(findings), ran);
+    }
+
+    /// <summary>Severity first, then location (file, page, line, table, row, column), then rule id.</summary>
+    public static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings) =>
+        findings.OrderBy(f => f.Severity)
+            .ThenBy(f => f.PrimaryLocation?.File ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.PrimaryLocation?.Page ?? int.MaxValue)
+            .ThenBy(f => f.PrimaryLocation?.Line ?? int.MaxValue)
+            .ThenBy(f => f.PrimaryLocation?.TableIndex ?? int.MaxValue)
+            .ThenBy(f => f.PrimaryLocation?.Row ?? int.MaxValue)
+            .ThenBy(f => f.PrimaryLocation?.Column ?? int.MaxValue)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Gongkai.Model;
+
+namespace Gongkai.Audit;
+
+/// <summary>A table figure a narrative subject refers to.</summary>
+public sealed record ResolvedFigure(Figure Figure, TableKind? Table, string Description);
+
+/// <summary>
+/// Maps a narrative subject ("本年支出合计", "基本支出", "公务接待费", "卫生健康支出（类）", "2101501") to the
+/// table figure it names: (table, row, measure). Budget documents read B tables, final accounts F tables.
+/// Unknown subjects resolve to null, and rules then stay silent.
+/// </summary>
+public sealed partial class SubjectResolver
+{
+    private readonly Disclosure _d;
+
+    public SubjectResolver(Disclosure disclosure) => _d = disclosure;
+
+    private bool Final => _d.Kind == DocumentKind.FinalAccount;
+    private TableKind T(TableKind budget, TableKind final) => Final ? final : budget;
+
+    /// <summary>Strip quotes, spaces, brackets and the （类）/（款）/（项） markers.</summary>
+    public static string Normalize(string subject)
+    {
+        var s = Regex.Replace(subject, "[\\s“”\"'‘’「」]", "");
+        s = s.Replace("(", "（").Replace(")", "）");
+        s = Regex.Replace(s, "（[类款项]）", "");
+        return s.Trim('：', ':', '，', '。');
+    }
+
+    public ResolvedFigure? Resolve(string subject)
+    {
+        var s = Normalize(subject);
+        if (s.Length == 0) return null;
+        return Summary(s) ?? Expenditure(s) ?? ThreePublic(s) ?? Other(s) ?? ByCode(s) ?? ByClassName(s);
+    }
+
+    private ResolvedFigure? FromLine(TableKind kind, Side side, SummaryLine line, string description, ColumnKey? key = null)
+    {
+        if (_d.Table(kind) is not { } t || t.Line(side, line) is not { } row) return null;
+        var f = key is { } k ? row[k] : row.LineValue();
+        return f is null ? null : new ResolvedFigure(f, kind, $"{kind.Describe()}「{description}」");
+    }
+
+    private ResolvedFigure? FromTotal(TableKind kind, ColumnKey key, string description)
+    {
+        if (_d.Table(kind) is not { } t) return null;
+        var row = t.TotalRow ?? t.Rows.FirstOrDefault(r => r.IsTotal);
+        var f = row?[key];
+        return f is null ? null : new ResolvedFigure(f, kind, $"{kind.Describe()} 合计行「{description}」");
+    }
+
+    private ResolvedFigure? Summary(string s)
+    {
+        var sum = T(TableKind.BudgetSummary, TableKind.FinalSummary);
+        var fiscal = T(TableKind.BudgetFiscalSummary, TableKind.FinalFiscalSummary);
+        if (s.StartsWith("财政拨款收入支出总计") || s.StartsWith("财政拨款收支总计") || s == "财政拨款收支总预算")
+            return FromLine(fiscal, Side.Income, SummaryLine.GrandTotalIncome, "收入总计");
+        return s switch
+        {
+            "收入支出总计" or "收支总计" or "收支总预算" or "收入总计" or "总计" =>
+                FromLine(sum, Side.Income, SummaryLine.GrandTotalIncome, "收入总计"),
+            "支出总计" => FromLine(sum, Side.Expenditure, SummaryLine.GrandTotalExpenditure, "支出总计"),
+            "本年收入合计" or "收入合计" or "本年收入" => FromLine(sum, Side.Income, SummaryLine.TotalIncomeThisYear, "本年收入合计"),
+            "本年支出合计" or "支出合计" or "本年支出" =>
+                FromLine(sum, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, "本年支出合计")
+                ?? FromTotal(T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure), Measure.Total, "合计"),
+            "一般公共预算财政拨款收入" or "一般公共预算拨款收入" =>
+                FromLine(sum, Side.Income, SummaryLine.GeneralBudgetGrant, "一般公共预算财政拨款收入"),
+            "政府性基金预算财政拨款收入" or "政府性基金预算拨款收入" =>
+                FromLine(sum, Side.Income, SummaryLine.GovernmentFundGrant, "政府性基金预算财政拨款收入"),
+            "国有资本经营预算财政拨款收入" or "国有资本经营预算拨款收入" =>
+                FromLine(sum, Side.Income, SummaryLine.StateCapitalGrant, "国有资本经营预算财政拨款收入"),
+            "上级补助收入" => FromLine(sum, Side.Income, SummaryLine.SuperiorSubsidy, "上级补助收入"),
+            "事业收入" => FromLine(sum, Side.Income, SummaryLine.BusinessIncome, "事业收入"),
+            "经营收入" or "事业单位经营收入" => FromLine(sum, Side.Income, SummaryLine.OperatingIncome, "经营收入"),
+            "附属单位上缴收入" => FromLine(sum, Side.Income, SummaryLine.SubordinateRemittance, "附属单位上缴收入"),
+            "其他收入" => FromLine(sum, Side.Income, SummaryLine.OtherIncome, "其他收入"),
+            "年初结转和结余" or "上年结转" or "上年结转结余" => FromLine(sum, Side.Income, SummaryLine.CarryIn, "年初结转和结余"),
+            "年末结转和结余" or "结转下年" or "年终结转结余" => FromLine(sum, Side.Expenditure, SummaryLine.CarryOut, "年末结转和结余"),
+            _ => null,
+        };
+    }
+
+    private ResolvedFigure? Expenditure(string s)
+    {
+        var exp = T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure);
+        var gen = T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
+        var econ = T(TableKind.BudgetGeneralBasic, TableKind.FinalGeneralBasic);
+        return s switch
+        {
+            "基本支出" => FromTotal(exp, Measure.Basic, "基本支出"),
+            "项目支出" => FromTotal(exp, Measure.Project, "项目支出"),
+            "上缴上级支出" => FromTotal(exp, Measure.RemitToSuperior, "上缴上级支出"),
+            "经营支出" => FromTotal(exp, Measure.OperatingExpenditure, "经营支出"),
+            "对附属单位补助支出" => FromTotal(exp, Measure.SubsidyToSubordinate, "对附属单位补助支出"),
+            "一般公共预算财政拨款支出" or "一般公共预算支出" or "一般公共预算拨款支出" => FromTotal(gen, Measure.Total, "合计"),
+            "一般公共预算财政拨款基本支出" or "一般公共预算基本支出" => FromTotal(gen, Measure.Basic, "基本支出"),
+            "一般公共预算财政拨款项目支出" or "一般公共预算项目支出" => FromTotal(gen, Measure.Project, "项目支出"),
+            "人员经费" => FromTotal(econ, Measure.Personnel, "人员经费"),
+            "公用经费" => FromTotal(econ, Measure.Public, "公用经费"),
+            "政府性基金预算财政拨款支出" or "政府性基金预算支出" =>
+                FromTotal(T(TableKind.BudgetGovFund, TableKind.FinalGovFund), Measure.Total, "合计"),
+            "国有资本经营预算财政拨款支出" or "国有资本经营预算支出" =>
+                FromTotal(T(TableKind.BudgetStateCapital, TableKind.FinalStateCapital), Measure.Total, "合计"),
+            _ => null,
+        };
+    }
+
+    private ResolvedFigure? ThreePublic(string s)
+    {
+        Measure? m = s switch
+        {
+            "三公经费" or "三公经费支出" or "三公经费合计" => Measure.ThreePublicTotal,
+            "因公出国（境）费" or "因公出国（境）费用" or "因公出国费" => Measure.Abroad,
+            "公务用车购置及运行费" or "公务用车购置及运行维护费" => Measure.VehicleTotal,
+            "公务用车购置费" => Measure.VehiclePurchase,
+            "公务用车运行费" or "公务用车运行维护费" => Measure.VehicleOperation,
+            "公务接待费" => Measure.Reception,
+            _ => null,
+        };
+        if (m is not Measure measure) return null;
+        var key = new ColumnKey(measure, Final ? Basis.Final : Basis.Default);
+        foreach (var kind in TableNames.ThreePublic)
+        {
+            if (_d.Table(kind) is not { } t) continue;
+            foreach (var row in t.Rows)
+            {
+                var f = row[key] ?? (Final ? null : row[new ColumnKey(measure, Basis.Budget)]);
+                if (f is not null) return new ResolvedFigure(f, kind, $"{kind.Describe()}「{key.ColumnName()}」");
+            }
+        }
+        return null;
+    }
+
+    private ResolvedFigure? Other(string s)
+    {
+        if (s == "机关运行经费" && _d.OperatingCosts is { } oc) return new ResolvedFigure(oc, null, "机关运行经费");
+        if (s is "政府采购" or "政府采购支出" or "政府采购金额" or "政府采购预算" && _d.Procurement?.Total is { } pt)
+            return new ResolvedFigure(pt, TableKind.Procurement, "政府采购合计");
+        return null;
+    }
+
+    [GeneratedRegex("(?<![0-9])(2[0-9]{2}(?:[0-9]{2}){0,2})(?![0-9])")]
+    private static partial Regex FunctionCodePattern();
+
+    private ResolvedFigure? ByCode(string s)
+    {
+        var m = FunctionCodePattern().Match(s);
+        if (!m.Success) return null;
+        return RowOf(T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure), m.Groups[1].Value);
+    }
+
+    private ResolvedFigure? RowOf(TableKind kind, string code)
+    {
+        if (_d.Table(kind)?.Row(code) is not { } row || row[Measure.Total] is not { } f) return null;
+        return new ResolvedFigure(f, kind, $"{kind.Describe()}「{row.Name()}」合计");
+    }
+
+    /// <summary>A class/款/项 name printed in F5/B5 (only when exactly one row carries it).</summary>
+    private ResolvedFigure? ByClassName(string s)
+    {
+        var kind = T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
+        if (_d.Table(kind) is not { } t) return null;
+        var rows = t.Rows.Where(r => r.Code is not null && Normalize(r.Label) == s).ToList();
+        return rows.Count == 1 ? RowOf(kind, rows[0].Code!.Value.Value) : null;
+    }
+}

@@ -1,0 +1,171 @@
+using Gongkai.Model;
+
+namespace Gongkai.Audit.Rules.Classification;
+
+/// <summary>GK501 a row counted in the subtotal of a parent whose code it does not start with (2109999 under 21015).</summary>
+public sealed class MisplacedChild : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK501", "下级科目归错上级", Severity.Error, Applicability.Both, RuleCategory.Classification,
+        "下级编码必须以上级编码开头；被计入他人小计时：上级打印数 − Σ 本级下级 = 该行金额",
+        "项级编码的前五位就是其款级编码。若某项（如 2109999）列在另一款（如 21015）之下并被计入该款小计，" +
+        "且表中没有它自己的款级行，则该款小计多出恰好这一项的金额，属科目归类错误。",
+        "21015 小计 706.09 中含 2109999 的 12.00，应单列 21099 款");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(TableNames.FunctionCoded.Concat(TableNames.Economic).ToArray()))
+        {
+            var scheme = TableNames.Economic.Contains(table.Kind) ? CodeScheme.DepartmentEconomic : CodeScheme.Function;
+            var h = new CodeHierarchy(table, scheme);
+            foreach (var (row, host) in h.Misplaced)
+            {
+                var key = CodeHierarchy.MainKey(host);
+                var own = h.Children[host];
+                var hostFig = host[key]!;
+                var expected = own.Sum(c => c.ValueOrZero(key));
+                var found = hostFig.Value;
+                var rightParent = row.Code!.Value.Parent!.Value.Value;
+                yield return Report(
+                    $"{table.Kind.Describe()}「{row.Name()}」列在「{host.Name()}」之下，但编码不以 {host.Code!.Value.Value} 开头；" +
+                    $"「{host.Name()}」{key.ColumnName()}按其下级应为 {Tolerance.Format(expected)}，实为 {Tolerance.Format(found)}，" +
+                    $"差额 {Tolerance.FormatSigned(found - expected)}，恰为「{row.Name()}」的金额 {Tolerance.Format(row.ValueOrZero(key))}",
+                    new[] { row.Source, row[key]?.Source, hostFig.Source }, expected, found,
+                    $"将 {row.Code!.Value.Value} 列在其所属的 {rightParent} 款下（补列该款级行），并从 {host.Code!.Value.Value} 小计中扣除。",
+                    table.Kind);
+            }
+        }
+    }
+}
+
+/// <summary>GK502 a 项 without its 款 row, or a 款 without its 类 row.</summary>
+public sealed class MissingParentRow : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK502", "缺少上级科目行", Severity.Error, Applicability.Both, RuleCategory.Classification,
+        "每个项级行之前应有其款级行，每个款级行之前应有其类级行",
+        "功能分类表逐级列示类、款、项；缺少上级行会使上级小计无从核对，也常是漏行或编码错误的迹象。",
+        "列出 2080505 而没有 20805 行");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(TableNames.FunctionCoded.Concat(TableNames.Economic).ToArray()))
+        {
+            var scheme = TableNames.Economic.Contains(table.Kind) ? CodeScheme.DepartmentEconomic : CodeScheme.Function;
+            var h = new CodeHierarchy(table, scheme);
+            foreach (var row in h.Orphans)
+            {
+                var parent = row.Code!.Value.Parent!.Value.Value;
+                yield return Report($"{table.Kind.Describe()}「{row.Name()}」的上级科目 {parent} 未列示（应有 {parent} 行，实际缺失）",
+                    new[] { row.Source }, suggestion: $"补列 {parent} 科目行及其小计，或核对 {row.Code!.Value.Value} 的编码。", table: table.Kind);
+            }
+        }
+    }
+}
+
+/// <summary>GK503 a code of a wrong length (a 6- or 8-digit function code, a 7-digit economic code).</summary>
+public sealed class MalformedCode : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK503", "科目编码位数错误", Severity.Error, Applicability.Both, RuleCategory.Classification,
+        "功能分类 3/5/7 位；经济分类 3/5 位；只含数字",
+        "科目编码的位数决定级次，位数不对通常是录入时多打或漏打一位。",
+        "“210110”（6 位）应为 21011 或 2101101");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Disclosure.Tables)
+            foreach (var row in table.Rows)
+                if (row.Code is { } code && !code.IsWellFormed)
+                    yield return Report(
+                        $"{table.Kind.Describe()}「{row.Label}」的编码 {code.Value} 位数为 {code.Value.Length}，" +
+                        $"{(code.Scheme == CodeScheme.Function ? "功能分类应为 3、5 或 7 位" : "经济分类应为 3 或 5 位")}",
+                        new[] { row.Source }, suggestion: "核对原始编码，补齐或删去多余数字。", table: table.Kind);
+    }
+}
+
+/// <summary>GK504 rows not in code order within a coded table.</summary>
+public sealed class CodeOrder : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK504", "科目按编码顺序排列", Severity.Warning, Applicability.Both, RuleCategory.Classification,
+        "同一表内科目行按编码升序排列，上级行在下级行之前",
+        "功能分类表通常按编码顺序列示，上级在前；顺序错乱往往意味着漏行、串行或跨页拼接错误。",
+        "2101102 出现在 2101101 之前");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(TableNames.FunctionCoded))
+        {
+            var rows = table.Coded(CodeScheme.Function).Where(r => r.Code!.Value.IsWellFormed).ToList();
+            for (int i = 1; i < rows.Count; i++)
+            {
+                var prev = rows[i - 1].Code!.Value.Value;
+                var cur = rows[i].Code!.Value.Value;
+                if (string.CompareOrdinal(cur, prev) >= 0) continue;
+                yield return Report($"{table.Kind.Describe()}「{rows[i].Name()}」排在「{rows[i - 1].Name()}」之后，编码顺序颠倒",
+                    new[] { rows[i].Source, rows[i - 1].Source }, suggestion: "按科目编码升序调整行序，并检查是否有串行。", table: table.Kind);
+            }
+        }
+    }
+}
+
+/// <summary>GK505 one code printed with two different names in one document.</summary>
+public sealed class OneCodeTwoNames : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK505", "同一编码名称前后一致", Severity.Warning, Applicability.Both, RuleCategory.Classification,
+        "同一文件中同一科目编码只对应一个名称",
+        "同一编码在不同表中名称不同，常见于套用旧版科目名称或编码与名称错配。",
+        "F3 写 210 卫生健康支出，F5 写 210 医疗卫生与计划生育支出");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var seen = new Dictionary<(CodeScheme, string), (string Name, DataRow Row, TableKind Table)>();
+        foreach (var table in ctx.Disclosure.Tables)
+            foreach (var row in table.Rows)
+            {
+                if (row.Code is not { } code || row.Label.Length == 0) continue;
+                var name = SubjectResolver.Normalize(row.Label);
+                if (!seen.TryGetValue((code.Scheme, code.Value), out var first))
+                {
+                    seen[(code.Scheme, code.Value)] = (name, row, table.Kind);
+                    continue;
+                }
+                if (first.Name == name) continue;
+                yield return Report($"编码 {code.Value} 在{table.Kind.Describe()}中名为「{row.Label}」，在{first.Table.Describe()}中名为「{first.Row.Label}」",
+                    new[] { row.Source, first.Row.Source }, suggestion: "统一为当年《政府收支分类科目》中的名称。", table: table.Kind);
+                seen[(code.Scheme, code.Value)] = (name, row, table.Kind);
+            }
+    }
+}
+
+/// <summary>GK506 a code's name differs from the catalog edition of the document's year (needs <see cref="ICodeCatalog"/>).</summary>
+public sealed class CatalogName : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK506", "科目名称与当年科目表一致", Severity.Warning, Applicability.Both, RuleCategory.Classification,
+        "行名称 = 科目表中该编码在文件年度版本中的名称；编码须存在于科目表",
+        "科目名称随年度版本变化，使用旧版名称或把名称配给了别的编码都属分类错误；仅在提供科目表时检查。",
+        "2024 年文件中 207 应为“文化旅游体育与传媒支出”");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        if (ctx.Catalog is not { } catalog) yield break;
+        foreach (var table in ctx.Disclosure.Tables)
+            foreach (var row in table.Rows)
+            {
+                if (row.Code is not { IsWellFormed: true } code || row.Label.Length == 0) continue;
+                if (!catalog.Contains(code))
+                {
+                    yield return Report($"{table.Kind.Describe()}「{row.Name()}」：编码 {code.Value} 不在科目表中",
+                        new[] { row.Source }, suggestion: "核对编码是否录错。", table: table.Kind);
+                    continue;
+                }
+                if (catalog.NameOf(code, ctx.Disclosure.Year) is not { } official) continue;
+                if (SubjectResolver.Normalize(official) == SubjectResolver.Normalize(row.Label)) continue;
+                yield return Report($"{table.Kind.Describe()}编码 {code.Value} 的名称应为「{official}」，实为「{row.Label}」",
+                    new[] { row.Source }, suggestion: "按当年科目表更正名称，或核对编码。", table: table.Kind);
+            }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using Gongkai.Model;
+
+namespace Gongkai.Audit.Rules.Completeness;
+
+/// <summary>GK101 a standard table of the national set is missing.</summary>
+public sealed class MissingStandardTable : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK101", "缺少标准公开表格", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
+        "预算：B1–B8 均应公开；决算：F1–F9 均应公开（“三公”表可并入机构运行信息表）",
+        "无数据的表也应以空表形式公开并加注说明，不能省略；国有资本经营预算表在部分地区预算中不单列，故不要求 B9。" +
+        "文件中没有任何标准表格时（如只公开文字说明的地区）不检查。",
+        "2024 年决算缺少“政府性基金预算财政拨款收入支出决算表”");
+
+    private static readonly TableKind[] BudgetSet =
+    {
+        TableKind.BudgetSummary, TableKind.BudgetRevenue, TableKind.BudgetExpenditure, TableKind.BudgetFiscalSummary,
+        TableKind.BudgetGeneralExpenditure, TableKind.BudgetGeneralBasic, TableKind.BudgetThreePublic, TableKind.BudgetGovFund,
+    };
+
+    private static readonly TableKind[] FinalSet =
+    {
+        TableKind.FinalSummary, TableKind.FinalRevenue, TableKind.FinalExpenditure, TableKind.FinalFiscalSummary,
+        TableKind.FinalGeneralExpenditure, TableKind.FinalGeneralBasic, TableKind.FinalThreePublic, TableKind.FinalGovFund,
+        TableKind.FinalStateCapital,
+    };
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var d = ctx.Disclosure;
+        var set = d.Kind == DocumentKind.FinalAccount ? FinalSet : d.Kind == DocumentKind.Budget ? BudgetSet : null;
+        if (set is null || !d.Tables.Any(t => BudgetSet.Contains(t.Kind) || FinalSet.Contains(t.Kind))) yield break;
+        foreach (var kind in set)
+        {
+            if (d.Table(kind) is not null) continue;
+            if (kind == TableKind.FinalThreePublic && d.Table(TableKind.InstitutionOperation) is not null) continue;
+            yield return Report($"未找到 {kind.Describe()}（应公开，实际缺失）", new[] { new Provenance(d.File) },
+                suggestion: "补充该表；无数据时以空表公开并注明原因。", table: kind);
+        }
+    }
+}
+
+/// <summary>Empty-table notes (§2.5).</summary>
+internal static partial class EmptyNotes
+{
+    [GeneratedRegex("(无|没有|未安排|不涉及|空表)")]
+    public static partial Regex Negation();
+
+    [GeneratedRegex("(本表无数据|此表无数据|故本表为空表|本表为空表|空表列示|故.{0,4}表无数据)")]
+    public static partial Regex EmptyClaim();
+
+    /// <summary>The fund a table is about, and the funds it must not name instead.</summary>
+    public static (string Own, string[] Others)? Fund(TableKind kind) => kind switch
+    {
+        TableKind.BudgetGovFund or TableKind.FinalGovFund => ("政府性基金", new[] { "国有资本经营", "三公" }),
+        TableKind.BudgetStateCapital or TableKind.FinalStateCapital => ("国有资本经营", new[] { "政府性基金", "三公" }),
+        TableKind.BudgetThreePublic or TableKind.FinalThreePublic => ("三公", new[] { "政府性基金", "国有资本经营" }),
+        _ => null,
+    };
+}
+
+/// <summary>GK102 an empty table without a note stating the absence.</summary>
+public sealed class EmptyTableWithoutNote : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK102", "空表未说明原因", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
+        "表内无非零数据 ⇒ 表下应有含否定词（无/没有/不涉及/空表）的说明",
+        "空表需保留表式并注明“本单位无……收支，故本表无数据”之类的说明，读者才能区分“无此业务”和“漏填”。",
+        "政府性基金表全为 0.00，表下无任何说明");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var t in ctx.Disclosure.Tables)
+        {
+            if (t.Kind is TableKind.Unknown || !t.IsEmpty) continue;
+            if (t.Notes.Any(n => EmptyNotes.Negation().IsMatch(n))) continue;
+            yield return Report($"{t.Kind.Describe()}没有任何非零数据，但表下缺少说明无数据原因的注释", new[] { t.Source },
+                suggestion: "在表下注明“本部门（单位）无……收入和支出，故本表无数据”。", table: t.Kind);
+        }
+    }
+}
+
+/// <summary>GK103 a table with data carries an “empty table” note.</summary>
+public sealed class NonEmptyTableWithEmptyNote : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK103", "有数据的表注明为空表", Severity.Error, Applicability.Both, RuleCategory.Completeness,
+        "表内有非零数据 ⇒ 表注不得称“本表无数据/为空表”",
+        "空表说明被复制到有数据的表下，会使读者误以为该项资金不存在。",
+        "政府性基金表合计 120.00，表下却注“故本表无数据”");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var t in ctx.Disclosure.Tables)
+        {
+            if (t.IsEmpty) continue;
+            foreach (var note in t.Notes)
+                if (EmptyNotes.EmptyClaim().IsMatch(note))
+                    yield return Report($"{t.Kind.Describe()}有非零数据，但表注称“{EmptyNotes.EmptyClaim().Match(note).Value}”：「{note}」",
+                        new[] { t.Source }, suggestion: "删除该空表说明，或核对表内数据。", table: t.Kind);
+        }
+    }
+}
+
+/// <summary>GK104 an empty-table note naming another table's fund.</summary>
+public sealed class EmptyNoteWrongFund : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK104", "空表说明所称资金与本表不符", Severity.Error, Applicability.Both, RuleCategory.Completeness,
+        "基金表的说明应称政府性基金；国资表应称国有资本经营；“三公”表应称“三公”经费",
+        "空表说明常由其他表复制而来，所称资金口径错了，说明就失去意义。",
+        "国有资本经营预算表下注“本部门无政府性基金收支”");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var t in ctx.Disclosure.Tables)
+        {
+            if (EmptyNotes.Fund(t.Kind) is not var (own, others)) continue;
+            foreach (var note in t.Notes)
+            {
+                if (!EmptyNotes.Negation().IsMatch(note) || note.Contains(own)) continue;
+                var wrong = others.FirstOrDefault(note.Contains);
+                if (wrong is null) continue;
+                yield return Report($"{t.Kind.Describe()}的说明应称“{own}”，实称“{wrong}”：「{note}」", new[] { t.Source },
+                    suggestion: $"将说明改为本表的资金口径（{own}）。", table: t.Kind);
+            }
+        }
+    }
+}
+
+/// <summary>GK105 the same standard table recognized twice.</summary>
+public sealed class DuplicateTable : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK105", "标准表格重复出现", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
+        "每张标准表只出现一次",
+        "同一张表出现两次，可能是误将他表标题套用，或跨页续表未合并。",
+        "文件中出现两张“支出决算表”");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var g in ctx.Disclosure.Tables.Where(t => t.Kind.ShortId().Length == 2).GroupBy(t => t.Kind).Where(g => g.Count() > 1))
+            yield return Report($"{g.Key.Describe()}应只出现 1 次，实际出现 {g.Count()} 次",
+                g.Select(t => (Provenance?)t.Source), 1, g.Count(), "核对表格标题，合并续表或更正误用的标题。", g.Key);
+    }
+}

@@ -1,0 +1,124 @@
+using Gongkai.Model;
+
+namespace Gongkai.Audit.Rules.Narrative;
+
+/// <summary>GK401 a stated amount equals the table figure of the same subject (N1–N14).</summary>
+public sealed class ClaimAmountMatchesTable : NarrativeRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK401", "叙述金额与表格一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
+        "叙述中的金额 = 表格中同一项目的金额",
+        "情况说明中提到的总计、收入、支出、基本支出、人员经费、“三公”经费等金额，应与表格中对应项目一致；" +
+        "叙述中省略末尾 0 的金额按两位小数比较。",
+        "“本年支出合计2940.05万元”对应 F1 本年支出合计 2940.05");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var claim in Claims(ctx))
+        {
+            if (claim.Kind == ClaimKind.Count) continue;
+            if (claim.Amount is decimal a && Compare(ctx, claim, claim.Subject, a, claim.AmountScale, claim.Unit) is { } f) yield return f;
+            foreach (var part in claim.Parts)
+                if (Compare(ctx, claim, part.Subject, part.Amount, part.Scale, part.Unit) is { } pf) yield return pf;
+        }
+    }
+
+    private Finding? Compare(AuditContext ctx, Claim claim, string subject, decimal amount, int scale, ValueUnit unit)
+    {
+        if (unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) return null;
+        if (ctx.Resolver.Resolve(subject) is not { } r || r.Figure.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) return null;
+        var table = r.Figure.Unit == ValueUnit.Yuan ? r.Figure.ToWanYuan() : r.Figure;
+        var (value, s) = Wan(amount, scale, unit);
+        var c = Tolerance.Equal(table.IsNumber ? table.Value : 0m, value, Math.Min(s, Tolerance.ScaleOf(new[] { table })));
+        return Judge(ctx, c, $"情况说明{Quote(claim)}", $"「{subject}」金额应与{r.Description}一致",
+            new[] { claim.Source, r.Figure.Source }, r.Table, "将叙述金额改为与表格一致，或核对表格数据。", "万元");
+    }
+}
+
+/// <summary>GK405 a stated share equals part ÷ whole × 100 (N2, N3, N5, N6).</summary>
+public sealed class SharePercent : NarrativeRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK405", "占比与金额相符", Severity.Error, Applicability.Both, RuleCategory.Narrative,
+        "占比 = 部分 ÷ 整体 × 100（整体取句中所称总额；“其中”各部分以总额为整体）",
+        "叙述中的“占 x%”应能由所述金额重新算出；只要落在金额舍入所能解释的范围内即视为尾差。",
+        "基本支出 2336.91 ÷ 本年支出合计 2940.05 = 79.49%");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var claim in Claims(ctx))
+        {
+            if (claim.SharePercent is decimal sp && claim.Amount is decimal a && WholeNamed(claim.Sentence) is { } wholeName
+                && ctx.Resolver.Resolve(wholeName) is { } whole)
+            {
+                var w = whole.Figure.Unit == ValueUnit.Yuan ? whole.Figure.ToWanYuan() : whole.Figure;
+                var (part, scale) = Wan(a, claim.AmountScale, claim.Unit);
+                var f = Judge(ctx, Tolerance.Percent(sp, part, w.Value, Math.Min(scale, Tolerance.ScaleOf(new[] { w }))),
+                    $"情况说明{Quote(claim)}", $"「{claim.Subject}」占「{wholeName}」的比重", new[] { claim.Source, whole.Figure.Source },
+                    suggestion: $"按 {Tolerance.Format(part)} ÷ {Tolerance.Format(w.Value)} × 100 重新计算。", unit: "%");
+                if (f is not null) yield return f;
+            }
+            if (claim.Amount is not decimal total || total == 0m) continue;
+            foreach (var p in claim.Parts)
+            {
+                if (p.SharePercent is not decimal ps) continue;
+                var scale = Math.Min(Tolerance.NarrativeScale(p.Scale), Tolerance.NarrativeScale(claim.AmountScale));
+                var f = Judge(ctx, Tolerance.Percent(ps, p.Amount, total, scale), $"情况说明{Quote(claim)}",
+                    $"「{p.Subject}」占「{claim.Subject}」的比重", new[] { claim.Source },
+                    suggestion: $"按 {Tolerance.Format(p.Amount)} ÷ {Tolerance.Format(total)} × 100 重新计算。", unit: "%");
+                if (f is not null) yield return f;
+            }
+        }
+    }
+}
+
+/// <summary>GK406 the parts of a breakdown add up to the whole (or, for one part, do not exceed it).</summary>
+public sealed class BreakdownSum : NarrativeRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK406", "分项金额之和等于总额", Severity.Error, Applicability.Both, RuleCategory.Narrative,
+        "Σ 其中各部分 = 总额（两个及以上部分）；单个部分 ≤ 总额",
+        "“其中：a x万元、b y万元”列出两项及以上时应完整分解总额；只列一项时该项不应超过总额。",
+        "本年支出合计 2940.05 = 基本支出 2336.91 + 项目支出 603.14");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var claim in Claims(ctx))
+        {
+            if (claim.Amount is not decimal total || claim.Parts.Count == 0) continue;
+            var scale = claim.Parts.Select(p => Tolerance.NarrativeScale(p.Scale)).Append(Tolerance.NarrativeScale(claim.AmountScale)).Min();
+            var parts = claim.Parts.Select(p => p.Amount).ToList();
+            var c = claim.Parts.Count >= 2
+                ? Tolerance.Sum(total, parts, scale)
+                : Tolerance.AtMost(parts[0], total, scale);
+            var what = claim.Parts.Count >= 2
+                ? $"「{claim.Subject}」应等于所列 {parts.Count} 项（{string.Join("、", claim.Parts.Select(p => p.Subject))}）之和"
+                : $"「{claim.Parts[0].Subject}」不应超过「{claim.Subject}」（应为不超过）";
+            var f = Judge(ctx, c, $"情况说明{Quote(claim)}", what, new[] { claim.Source }, unit: "万元");
+            if (f is not null) yield return f;
+        }
+    }
+}
+
+/// <summary>GK412 the shares of a complete breakdown add up to 100% (N6).</summary>
+public sealed class SharesAddToHundred : NarrativeRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK412", "各部分占比合计为100%", Severity.Warning, Applicability.Both, RuleCategory.Narrative,
+        "Σ 占比 = 100%（分项完整分解总额时）",
+        "分项金额之和等于总额时，各分项占比之和应为 100%，每项允许半个百分点单位的舍入。",
+        "3.69% + 87.31% + 7.64% + 1.35% = 99.99%（尾差）");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var claim in Claims(ctx))
+        {
+            if (claim.Amount is not decimal total || claim.Parts.Count < 2 || claim.Parts.Any(p => p.SharePercent is null)) continue;
+            var scale = Tolerance.NarrativeScale(claim.AmountScale);
+            if (Tolerance.Sum(total, claim.Parts.Select(p => p.Amount).ToList(), scale).Verdict == Verdict.Mismatch) continue;
+            var f = Judge(ctx, Tolerance.SumTo(100m, claim.Parts.Select(p => p.SharePercent!.Value).ToList()),
+                $"情况说明{Quote(claim)}", $"「{claim.Subject}」各部分占比之和应为 100%", new[] { claim.Source }, unit: "%");
+            if (f is not null) yield return f;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using Gongkai.Model;
+
+namespace Gongkai.Audit.Rules.WithinTable;
+
+/// <summary>GK201 类 = Σ 款, 款 = Σ 项, in every measure column of the function-coded tables (P8, Q6).</summary>
+public sealed class ParentEqualsSumOfChildren : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK201", "上级科目等于下级科目之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "类 = Σ 款；款 = Σ 项（逐列）",
+        "功能分类表（收入表、支出表、一般公共预算表、基金表、国资表）中，每个上级科目的每一列都应等于其下级科目之和；" +
+        "下级按编码前缀归属，而非按打印顺序。缺少款级行的项并入其类。差额在尾差范围内只作提示。",
+        "21011 行政事业单位医疗 = 2101101 + 2101102 + 2101103 + 2101199");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(TableNames.FunctionCoded))
+        {
+            var h = new CodeHierarchy(table, CodeScheme.Function);
+            foreach (var parent in h.Rows)
+            {
+                var children = h.Children[parent];
+                if (children.Count == 0 || h.HostsMisplaced(parent)) continue;
+                foreach (var (key, fig) in parent.Values)
+                {
+                    var parts = children.Select(c => c[key]).ToList();
+                    if (parts.All(p => p is null)) continue;
+                    var c = Tolerance.Sum(fig, parts);
+                    var f = Judge(ctx, c, $"{table.Kind.Describe()}「{parent.Name()}」{key.ColumnName()}列",
+                        $"应等于 {children.Count} 个下级科目之和",
+                        new[] { fig.Source }.Concat(children.Select(ch => ch[key]?.Source)), table.Kind,
+                        "核对该科目小计与各下级科目金额，检查是否漏列或多列下级科目。");
+                    if (f is not null) yield return f;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>GK202 合计 row = Σ 类 rows, per column (P8, Q6).</summary>
+public sealed class TotalEqualsSumOfClasses : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK202", "合计行等于各类之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "合计 = Σ 类（逐列）",
+        "功能分类表的合计行每一列都应等于各类级科目该列之和；没有类级行的孤立款、项按其自身计入。",
+        "F3 合计 2940.05 = 201 2106.66 + 208 326.71 + 210 60.99 + 221 445.69");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(TableNames.FunctionCoded))
+        {
+            if (table.TotalRow is not { } total) continue;
+            var h = new CodeHierarchy(table, CodeScheme.Function);
+            if (h.TopLevel.Count == 0) continue;
+            foreach (var (key, fig) in total.Values)
+            {
+                var parts = h.TopLevel.Select(c => c[key]).ToList();
+                if (parts.All(p => p is null)) continue;
+                var f = Judge(ctx, Tolerance.Sum(fig, parts), $"{table.Kind.Describe()} 合计行{key.ColumnName()}列",
+                    $"应等于 {h.TopLevel.Count} 个类级科目之和",
+                    new[] { fig.Source }.Concat(parts.Select(p => p?.Source)), table.Kind);
+                if (f is not null) yield return f;
+            }
+        }
+    }
+}
+
+/// <summary>Base of "each row: total column = Σ part columns" identities.</summary>
+public abstract class RowColumnsIdentity : Rule
+{
+    protected abstract TableKind[] Kinds { get; }
+    protected abstract ColumnKey TotalKey(DisclosureTable table);
+    /// <summary>The part columns for this table, or null to skip it.</summary>
+    protected abstract ColumnKey[]? PartKeys(DisclosureTable table);
+    protected virtual string What => "应等于各分项列之和";
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(Kinds))
+        {
+            var keys = table.Keys();
+            var partKeys = PartKeys(table)?.Where(keys.Contains).ToArray();
+            var totalKey = TotalKey(table);
+            if (partKeys is null || partKeys.Length == 0 || !keys.Contains(totalKey)) continue;
+            foreach (var row in table.Rows)
+            {
+                if (row[totalKey] is not { } total) continue;
+                var parts = partKeys.Select(k => row[k]).ToList();
+                if (parts.All(p => p is null)) continue;
+                var names = string.Join(" + ", partKeys.Select(k => k.ColumnName()));
+                var f = Judge(ctx, Tolerance.Sum(total, parts),
+                    $"{table.Kind.Describe()}「{row.Name()}」", $"{totalKey.ColumnName()}{What}（{names}）",
+                    new[] { total.Source }.Concat(parts.Select(p => p?.Source)), table.Kind);
+                if (f is not null) yield return f;
+            }
+        }
+    }
+}
+
+/// <summary>GK203 支出表 each row 合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助 (P9, Q7).</summary>
+public sealed class ExpenditureRowTotal : RowColumnsIdentity
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK203", "支出表合计等于各支出类型之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
+        "支出总表/支出决算表每一行的合计列应等于按支出性质拆分的各列之和；表中未列出的列不参与计算。",
+        "210 卫生健康支出：670.76 + 6287.35 = 6958.11");
+
+    protected override TableKind[] Kinds => new[] { TableKind.BudgetExpenditure, TableKind.FinalExpenditure };
+    protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
+    protected override ColumnKey[]? PartKeys(DisclosureTable t) => new ColumnKey[]
+    {
+        Measure.Basic, Measure.Project, Measure.RemitToSuperior, Measure.OperatingExpenditure,
+        Measure.SubsidyToSubordinate, Measure.Reserve,
+    };
+}
+
+/// <summary>GK204 合计 = 基本 + 项目 in B5/F5/B8/B9/F8/F9 (P12, Q11, Q14); XA: 合计 = 人员 + 公用 + 专项.</summary>
+public sealed class BasicPlusProjectTotal : RowColumnsIdentity
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK204", "合计等于基本支出加项目支出", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "合计 = 基本支出 + 项目支出（无基本支出列时：人员经费 + 公用经费 + 项目支出）",
+        "一般公共预算、政府性基金、国有资本经营支出表每一行的合计应等于基本支出与项目支出之和。",
+        "行政运行 1503.52 + 8.37 = 1511.89");
+
+    protected override TableKind[] Kinds => new[]
+    {
+        TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure, TableKind.BudgetGovFund,
+        TableKind.FinalGovFund, TableKind.BudgetStateCapital, TableKind.FinalStateCapital,
+    };
+    protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
+    protected override ColumnKey[]? PartKeys(DisclosureTable t) =>
+        t.Keys().Contains(Measure.Basic)
+            ? new ColumnKey[] { Measure.Basic, Measure.Project }
+            : new ColumnKey[] { Measure.Personnel, Measure.Public, Measure.Project };
+}
+
+/// <summary>GK205 基本支出 = 人员经费 + 公用经费 where a table shows all three columns (WH B5).</summary>
+public sealed class BasicEqualsPersonnelPlusPublic : RowColumnsIdentity
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK205", "基本支出等于人员经费加公用经费", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "基本支出 = 人员经费 + 公用经费",
+        "基本支出列再分人员经费、公用经费两列时，每一行的基本支出应等于两者之和。",
+        "210 卫生健康支出：154.83 + 22.41 = 177.24");
+
+    protected override TableKind[] Kinds => TableNames.FunctionCoded;
+    protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Basic;
+    protected override ColumnKey[]? PartKeys(DisclosureTable t) => new ColumnKey[] { Measure.Personnel, Measure.Public };
+}
+
+/// <summary>GK206 B6 each row 合计 = 人员经费 + 公用经费 (P13).</summary>
+public sealed class EconomicRowTotal : RowColumnsIdentity
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK206", "基本支出表合计等于人员经费加公用经费", Severity.Error, Applicability.Budget, RuleCategory.WithinTable,
+        "每行 合计 = 人员经费 + 公用经费",
+        "一般公共预算基本支出表按经济分类列示，每一行的合计应等于人员经费列与公用经费列之和。",
+        "合计 776.02 = 683.28 + 92.74");
+
+    protected override TableKind[] Kinds => new[] { TableKind.BudgetGeneralBasic };
+    protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
+    protected override ColumnKey[]? PartKeys(DisclosureTable t) => new ColumnKey[] { Measure.Personnel, Measure.Public };
+}
+
+/// <summary>GK207 收入表 each row 合计 = Σ income-source columns (P7, Q5).</summary>
+public sealed class RevenueRowTotal : RowColumnsIdentity
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK207", "收入表合计等于各来源之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "合计 = 财政拨款（或 一般公共预算 + 政府性基金 + 国有资本经营）+ 上级补助 + 事业收入 + 经营收入 + 附属单位上缴 + 其他收入（+ 上年结转 + 用事业基金弥补）",
+        "收入表每一行的合计应等于各收入来源列之和。“其中”列（如教育收费）不参与相加；有财政拨款合并列时不再加三项资金列。",
+        "行政运行 1511.89 + 0.01 = 1511.90");
+
+    protected override TableKind[] Kinds => new[] { TableKind.BudgetRevenue, TableKind.FinalRevenue };
+    protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
+    protected override ColumnKey[]? PartKeys(DisclosureTable t)
+    {
+        var keys = t.Keys();
+        var list = new List<ColumnKey>();
+        if (keys.Contains(Measure.FiscalGrant)) list.Add(Measure.FiscalGrant);
+        else list.AddRange(new ColumnKey[] { Measure.GeneralBudget, Measure.GovernmentFund, Measure.StateCapital });
+        if (keys.Contains(Measure.BusinessIncome)) list.Add(Measure.BusinessIncome);
+        else list.AddRange(new ColumnKey[] { Measure.NonEducationFees, Measure.EducationFees });
+        list.AddRange(new ColumnKey[]
+        {
+            Measure.SpecialAccount, Measure.SuperiorSubsidy, Measure.OperatingIncome, Measure.SubordinateRemittance,
+            Measure.OtherIncome, Measure.InstitutionFund, Measure.CarryIn,
+        });
+        return list.ToArray();
+    }
+}

@@ -1,0 +1,142 @@
+using Gongkai.Audit;
+using Gongkai.Audit.Rules.Classification;
+using Gongkai.Audit.Rules.WithinTable;
+using Gongkai.Model;
+using static Gongkai.Tests.Audit.RuleAssert;
+
+namespace Gongkai.Tests.Audit;
+
+public class ClassificationRuleTests
+{
+    private static readonly ColumnKey T = Measure.Total;
+
+    /// <summary>2109999 printed under 21015 and counted in its subtotal; no 21099 row.</summary>
+    private static DocBuilder Misplaced() => DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T)
+        .Total(718.09m)
+        .Row("210", "卫生健康支出", 718.09m)
+        .Row("21015", "医疗保障管理事务", 718.09m)
+        .Row("2101501", "行政运行", 600.00m)
+        .Row("2101599", "其他医疗保障管理事务支出", 106.09m)
+        .Row("2109999", "其他卫生健康支出", 12.00m));
+
+    [Fact]
+    public void GK501_names_the_misplaced_row_with_expected_found_and_difference()
+    {
+        var b = Misplaced();
+        var f = Single<MisplacedChild>(b, expected: 706.09m, found: 718.09m);
+        Assert.Equal(12.00m, f.Difference);
+        Assert.Contains("2109999", f.Message);
+        Assert.Contains("21015", f.Message);
+        Assert.Equal(b.Doc.Table(TableKind.FinalExpenditure)!.Row("2109999")!.Source, f.Locations[0]);
+        Assert.Contains(Cell(b, TableKind.FinalExpenditure, "21015", T), f.Locations);
+        Assert.Contains("21099", f.Suggestion);
+    }
+
+    [Fact]
+    public void GK501_is_the_only_report_for_the_misplaced_row()
+    {
+        var b = Misplaced();
+        Silent<ParentEqualsSumOfChildren>(b);
+        Silent<TotalEqualsSumOfClasses>(b);
+        Silent<MissingParentRow>(b);
+    }
+
+    [Fact]
+    public void GK501_stays_silent_when_the_99_section_is_listed()
+    {
+        var b = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T)
+            .Row("210", "卫生健康支出", 718.09m)
+            .Row("21015", "医疗保障管理事务", 706.09m)
+            .Row("2101501", "行政运行", 600.00m)
+            .Row("2101599", "其他医疗保障管理事务支出", 106.09m)
+            .Row("21099", "其他卫生健康支出", 12.00m)
+            .Row("2109999", "其他卫生健康支出", 12.00m));
+        Silent<MisplacedChild>(b);
+        Silent<MissingParentRow>(b);
+        Silent<ParentEqualsSumOfChildren>(b);
+    }
+
+    [Fact]
+    public void GK502_fires_when_a_section_row_is_missing_and_class_still_adds_up()
+    {
+        var b = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T)
+            .Total(103.03m)
+            .Row("208", "社会保障和就业支出", 103.03m)
+            .Row("2080505", "机关事业单位基本养老保险缴费支出", 57.66m)
+            .Row("2080506", "机关事业单位职业年金缴费支出", 45.37m));
+        var fs = Run<MissingParentRow>(b);
+        Assert.Equal(2, fs.Count);
+        Assert.Contains("20805", fs[0].Message);
+        Assert.Equal(b.Doc.Table(TableKind.FinalExpenditure)!.Row("2080505")!.Source, fs[0].Locations[0]);
+        Silent<ParentEqualsSumOfChildren>(b);
+    }
+
+    [Fact]
+    public void GK503_fires_on_six_digit_code_and_stays_silent_on_good_codes()
+    {
+        var b = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("210110", "行政事业单位医疗", 1m));
+        var f = Single<MalformedCode>(b);
+        Assert.Contains("210110", f.Message);
+        Silent<MalformedCode>(Misplaced());
+    }
+
+    [Fact]
+    public void GK504_fires_on_reversed_order_and_stays_silent_in_order()
+    {
+        var b = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T)
+            .Row("21011", "行政事业单位医疗", 3m).Row("2101102", "事业单位医疗", 1m).Row("2101101", "行政单位医疗", 2m));
+        var f = Single<CodeOrder>(b);
+        Assert.Contains("2101101", f.Message);
+        Silent<CodeOrder>(Misplaced());
+    }
+
+    [Fact]
+    public void GK505_fires_when_one_code_has_two_names()
+    {
+        var b = DocBuilder.Final()
+            .Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("210", "卫生健康支出", 1m))
+            .Table(TableKind.FinalGeneralExpenditure, t => t.Columns(T).Row("210", "医疗卫生与计划生育支出", 1m));
+        var f = Single<OneCodeTwoNames>(b);
+        Assert.Equal(b.Doc.Table(TableKind.FinalGeneralExpenditure)!.Row("210")!.Source, f.Locations[0]);
+    }
+
+    [Fact]
+    public void GK505_stays_silent_when_names_agree_up_to_spacing()
+    {
+        var b = DocBuilder.Final()
+            .Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("210", "卫生健康支出", 1m))
+            .Table(TableKind.FinalGeneralExpenditure, t => t.Columns(T).Row("210", "卫生 健康支出", 1m));
+        Silent<OneCodeTwoNames>(b);
+    }
+
+    private sealed class FakeCatalog : ICodeCatalog
+    {
+        public bool Contains(ClassificationCode code) => code.Value is "207" or "210";
+        public string? NameOf(ClassificationCode code, int? year) => code.Value switch
+        {
+            "207" => year >= 2019 ? "文化旅游体育与传媒支出" : "文化体育与传媒支出",
+            "210" => "卫生健康支出",
+            _ => null,
+        };
+    }
+
+    [Fact]
+    public void GK506_fires_on_old_edition_name_and_unknown_code()
+    {
+        var b = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T)
+            .Row("207", "文化体育与传媒支出", 1m).Row("210", "卫生健康支出", 1m).Row("299", "不存在", 1m));
+        var fs = Run<CatalogName>(b, new AuditOptions { Catalog = new FakeCatalog() });
+        Assert.Equal(2, fs.Count);
+        Assert.Contains("文化旅游体育与传媒支出", fs[0].Message);
+        Assert.Contains("299", fs[1].Message);
+    }
+
+    [Fact]
+    public void GK506_stays_silent_without_catalog_or_with_current_names()
+    {
+        var old = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("207", "文化体育与传媒支出", 1m));
+        Silent<CatalogName>(old);
+        var ok = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("207", "文化旅游体育与传媒支出", 1m));
+        Silent<CatalogName>(ok, new AuditOptions { Catalog = new FakeCatalog() });
+    }
+}
