@@ -13,6 +13,32 @@ public interface ICodeCatalog
 
     /// <summary>The official name of the code in the edition valid for <paramref name="year"/>, or null if unknown.</summary>
     string? NameOf(ClassificationCode code, int? year);
+
+    /// <summary>
+    /// Whether the catalog row for the code is verified against a published source. A finding based on an
+    /// unverified row is at most 提示 (the catalog may be wrong, not the document).
+    /// </summary>
+    bool IsVerified(ClassificationCode code, int? year) => true;
+
+    /// <summary>The full classification catalog behind this adapter, when there is one.</summary>
+    Gongkai.Catalogs.ClassificationCatalog? Catalog => null;
+}
+
+/// <summary>The built-in classification catalog (with any user editions loaded into it) as an <see cref="ICodeCatalog"/>.</summary>
+public sealed class CatalogAdapter : ICodeCatalog
+{
+    public CatalogAdapter(Gongkai.Catalogs.ClassificationCatalog catalog) => Catalog = catalog;
+
+    /// <summary>The built-in editions.</summary>
+    public static CatalogAdapter Instance { get; } = new(Gongkai.Catalogs.ClassificationCatalog.BuiltIn);
+
+    public Gongkai.Catalogs.ClassificationCatalog Catalog { get; }
+
+    public bool Contains(ClassificationCode code) => Catalog.EntriesOf(code.Value, code.Scheme).Count > 0;
+
+    public string? NameOf(ClassificationCode code, int? year) => Catalog.Find(code.Value, code.Scheme, year)?.Name;
+
+    public bool IsVerified(ClassificationCode code, int? year) => Catalog.IsVerified(code.Value, code.Scheme, year);
 }
 
 /// <summary>Options of one audit run.</summary>

@@ -4,6 +4,8 @@ namespace Gongkai.Cli.Commands;
 public static class ExitCodes
 {
     public const int Ok = 0;
+    /// <summary>check: at least one 错误 was found.</summary>
+    public const int FindingsFound = 1;
     /// <summary>At least one input could not be read (the others were still processed).</summary>
     public const int InputUnreadable = 2;
     /// <summary>An unexpected error occurred while processing at least one input.</summary>
