@@ -9,13 +9,14 @@ using Gongkai.Recognition;
 var argv = args.ToList();
 if (argv.Count == 0 || argv[0] is "--help" or "-h")
 {
-    Console.WriteLine("用法：Gongkai.Bench read [--iterations N] [--warmup N] [文件或目录...]");
+    Console.WriteLine("用法：Gongkai.Bench read|check [--iterations N] [--warmup N] [文件或目录...]");
     Console.WriteLine("默认语料：../shared/seeds/*.txt（从当前目录向上查找）。");
     return argv.Count == 0 ? 64 : 0;
 }
-if (argv[0] != "read")
+var mode = argv[0];
+if (mode is not ("read" or "check"))
 {
-    Console.Error.WriteLine($"未知基准：{argv[0]}。目前只有 read。");
+    Console.Error.WriteLine($"未知基准：{argv[0]}。可选 read（读取+识别）或 check（读取+识别+审核）。");
     return 64;
 }
 int iterations = 30, warmup = 10;
@@ -58,7 +59,7 @@ foreach (var input in inputs)
 }
 
 var reader = new DisclosureReader();
-Console.WriteLine($"gongkai read 基准：{files.Count} 个文件，预热 {warmup} 次，计时 {iterations} 次/文件");
+Console.WriteLine($"gongkai {mode} 基准：{files.Count} 个文件，预热 {warmup} 次，计时 {iterations} 次/文件");
 Console.WriteLine($".NET {Environment.Version}，{RuntimeInfo()}，{Environment.ProcessorCount} 核");
 Console.WriteLine();
 
@@ -66,14 +67,14 @@ var rows = new List<(string Name, long Bytes, double Median, double P90, double 
 foreach (var f in files)
 {
     int tables = 0;
-    for (int i = 0; i < warmup; i++) tables = reader.Read(f).Disclosure.Tables.Count;
+    for (int i = 0; i < warmup; i++) tables = Run(f).Tables;
     GC.Collect();
     GC.WaitForPendingFinalizers();
     var times = new double[iterations];
     for (int i = 0; i < iterations; i++)
     {
         long t0 = Stopwatch.GetTimestamp();
-        var r = reader.Read(f);
+        var r = Run(f);
         times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         GC.KeepAlive(r);
     }
@@ -87,6 +88,17 @@ foreach (var r in rows)
 Console.WriteLine(Pad($"合计（{rows.Count} 个文件）", 30) + Left($"{rows.Sum(r => r.Bytes) / 1024.0:F1}", 8) + Left(rows.Sum(r => r.Tables).ToString(), 6)
     + Left($"{rows.Sum(r => r.Median):F2}", 11) + Left($"{rows.Sum(r => r.P90):F2}", 10) + Left($"{rows.Sum(r => r.Min):F2}", 10));
 return 0;
+
+(int Tables, object Result) Run(string file)
+{
+    var read = reader.Read(file);
+    if (mode == "check")
+    {
+        var report = Gongkai.Audit.Auditor.Audit(read.Disclosure);
+        return (read.Disclosure.Tables.Count, report);
+    }
+    return (read.Disclosure.Tables.Count, read);
+}
 
 static double Percentile(double[] sorted, double p)
 {

@@ -75,8 +75,8 @@ public readonly record struct CatalogEdition
         }
 
         int op = 0; // -1 ≤, +1 ≥
-        if (s.StartsWith("≤") || s.StartsWith("<=")) { op = -1; s = s[(s[0] == '≤' ? 1 : 2)..].TrimStart(); }
-        else if (s.StartsWith("≥") || s.StartsWith(">=")) { op = 1; s = s[(s[0] == '≥' ? 1 : 2)..].TrimStart(); }
+        if (s.StartsWith("≤", StringComparison.Ordinal) || s.StartsWith("<=", StringComparison.Ordinal)) { op = -1; s = s[(s[0] == '≤' ? 1 : 2)..].TrimStart(); }
+        else if (s.StartsWith("≥", StringComparison.Ordinal) || s.StartsWith(">=", StringComparison.Ordinal)) { op = 1; s = s[(s[0] == '≥' ? 1 : 2)..].TrimStart(); }
 
         if (!TryYear(ref s, out int a)) return false;
         int? first = a, last = a;

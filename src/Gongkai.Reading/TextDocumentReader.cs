@@ -154,7 +154,7 @@ public sealed class TextDocumentReader
                 t = t[h..].Trim();
                 markdown = true;
             }
-            else if (t.StartsWith("- ") || t.StartsWith("* ")) t = t[2..].Trim();
+            else if (t.StartsWith("- ", StringComparison.Ordinal) || t.StartsWith("* ", StringComparison.Ordinal)) t = t[2..].Trim();
             t = Numbers.CleanCellText(t);
             if (t.Length > 0) blocks.Add(new TextBlock(t, new Provenance(path, i + 1, Text: line), heading));
             i++;

@@ -27,7 +27,7 @@ public static partial class MetadataRecognizer
             break;
         }
         if (d.DepartmentName is string dn)
-            d.Scope = dn.EndsWith("本级") || dn.Contains("单位") && !dn.Contains("部门") ? DocumentScope.Unit : DocumentScope.Department;
+            d.Scope = dn.EndsWith("本级", StringComparison.Ordinal) || dn.Contains("单位") && !dn.Contains("部门") ? DocumentScope.Unit : DocumentScope.Department;
         d.Profile = GuessProfile(doc, d);
         Staffing(doc, d);
     }

@@ -55,7 +55,7 @@ public sealed partial class SubjectResolver
     {
         var sum = T(TableKind.BudgetSummary, TableKind.FinalSummary);
         var fiscal = T(TableKind.BudgetFiscalSummary, TableKind.FinalFiscalSummary);
-        if (s.StartsWith("财政拨款收入支出总计") || s.StartsWith("财政拨款收支总计") || s == "财政拨款收支总预算")
+        if (s.StartsWith("财政拨款收入支出总计", StringComparison.Ordinal) || s.StartsWith("财政拨款收支总计", StringComparison.Ordinal) || s == "财政拨款收支总预算")
             return FromLine(fiscal, Side.Income, SummaryLine.GrandTotalIncome, "收入总计");
         return s switch
         {

@@ -31,7 +31,7 @@ public sealed class CommandLine
             string name = a;
             string? inline = null;
             int eq = a.IndexOf('=');
-            if (a.StartsWith("--") && eq > 2) { name = a[..eq]; inline = a[(eq + 1)..]; }
+            if (a.StartsWith("--", StringComparison.Ordinal) && eq > 2) { name = a[..eq]; inline = a[(eq + 1)..]; }
             if (Canonical(name, valueOptions) is string valueName)
             {
                 string value;

@@ -95,7 +95,7 @@ internal static partial class PerfText
         var u = Key(unit);
         if (u.Length == 0) return ValueUnit.Other;
         if (u.StartsWith('%') || u.Contains("百分")) return ValueUnit.Percent;
-        if (u.StartsWith("万元") || u == "万") return ValueUnit.WanYuan;
+        if (u.StartsWith("万元", StringComparison.Ordinal) || u == "万") return ValueUnit.WanYuan;
         if (u.StartsWith('元')) return ValueUnit.Yuan;
         return ValueUnit.Count;
     }

@@ -130,14 +130,14 @@ public sealed class PerformanceRecognizer
     {
         var t = PerfText.Key(raw);
         if (t.Length == 0 || t.Length > 60 || t.StartsWith('{')) return null;
-        if (t.EndsWith("自评表"))
+        if (t.EndsWith("自评表", StringComparison.Ordinal))
             return t.Contains("整体") ? SegmentKind.OverallSelfEvaluation : SegmentKind.ProjectSelfEvaluation;
         if (!t.Contains("绩效") || t.Contains("自评")) return null;
-        if (t.StartsWith("长期") || t.StartsWith("年度")) return null;
+        if (t.StartsWith("长期", StringComparison.Ordinal) || t.StartsWith("年度", StringComparison.Ordinal)) return null;
         bool overall = t.Contains("整体");
         if (t.EndsWith('表') && (t.Contains("目标") || t.Contains("指标")))
             return overall ? SegmentKind.OverallTarget : SegmentKind.ProjectTarget;
-        if (overall && t.EndsWith("绩效指标")) return SegmentKind.OverallTarget;
+        if (overall && t.EndsWith("绩效指标", StringComparison.Ordinal)) return SegmentKind.OverallTarget;
         return null;
     }
 
@@ -150,7 +150,7 @@ public sealed class PerformanceRecognizer
         if (t.Contains("绩效")) return false;
         if (t.EndsWith('表')) return true;
         if (t.Length > 1 && "一二三四五六七八九十".Contains(t[0]) && (t.Contains('、') || t.Contains('.'))) return true;
-        return t.StartsWith("第") && t.Contains("部分");
+        return t.StartsWith("第", StringComparison.Ordinal) && t.Contains("部分");
     }
 
     private static readonly string[] PerformanceKeys =

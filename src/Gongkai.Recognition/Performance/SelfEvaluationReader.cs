@@ -38,7 +38,7 @@ internal sealed class SelfEvaluationReader : SegmentReader
             if (row.IsBlank) continue;
             var firstKey = PerfText.Key(row.Cells[PerfText.FirstNonEmpty(row)].Text).TrimEnd(':');
 
-            if (firstKey.StartsWith("状态")) { Recognized(rr); continue; }
+            if (firstKey.StartsWith("状态", StringComparison.Ordinal)) { Recognized(rr); continue; }
             if (firstKey is "项目名称" or "项目主管部门")
             {
                 ReadPairs(row);

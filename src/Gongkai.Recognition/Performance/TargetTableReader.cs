@@ -43,7 +43,7 @@ internal sealed partial class TargetTableReader : SegmentReader
             while (textPos < Segment.Texts.Count && Segment.Texts[textPos].RowPos <= i)
             {
                 var tk = PerfText.Key(Segment.Texts[textPos].Text.Text);
-                if (tk.StartsWith("单位:")) _t.StatedUnit ??= tk.Contains("万元") ? "万元" : tk.EndsWith("元") ? "元" : null;
+                if (tk.StartsWith("单位:", StringComparison.Ordinal)) _t.StatedUnit ??= tk.Contains("万元") ? "万元" : tk.EndsWith("元", StringComparison.Ordinal) ? "元" : null;
                 if (tk.Contains("名称:") && tk.IndexOf("名称:", StringComparison.Ordinal) < 12) deptName ??= PerfText.Clean(tk[(tk.IndexOf("名称:", StringComparison.Ordinal) + 3)..]);
                 Term(tk);
                 textPos++;
@@ -121,8 +121,8 @@ internal sealed partial class TargetTableReader : SegmentReader
 
     private void Term(string key)
     {
-        if (key.StartsWith("长期")) _longTerm = true;
-        else if (key.StartsWith("年度")) _longTerm = false;
+        if (key.StartsWith("长期", StringComparison.Ordinal)) _longTerm = true;
+        else if (key.StartsWith("年度", StringComparison.Ordinal)) _longTerm = false;
     }
 
     // ---------------------------------------------------------------- indicators
@@ -138,7 +138,7 @@ internal sealed partial class TargetTableReader : SegmentReader
             l2 |= k.Contains("二级指标");
             l3 |= k.Contains("三级指标");
             content |= k == "指标内容";
-            value |= k.EndsWith("指标值");
+            value |= k.EndsWith("指标值", StringComparison.Ordinal);
         }
         return l1 && (l2 || l3) || content && value;
     }
@@ -202,14 +202,14 @@ internal sealed partial class TargetTableReader : SegmentReader
         {
             var asValue = PerfText.ParseValue(nameRaw);
             if (PerfText.IsNumeric(name)) score += 1;
-            else if (asValue.Number is null && !name.EndsWith("指标") && !"≥≤=><≧≦".Contains(name[0])) score += 2;
+            else if (asValue.Number is null && !name.EndsWith("指标", StringComparison.Ordinal) && !"≥≤=><≧≦".Contains(name[0])) score += 2;
         }
         var op = Cell(row, IndicatorField.Operator, shift);
         if (op is not null && PerfText.IsOperator(op.Text)) score += 2;
         var target = Cell(row, IndicatorField.Target, shift);
         if (target is not null && !target.IsEmpty && PerfText.ParseValue(target.Text).Number is not null) score += 1;
         var l1 = PerfText.Key(Cell(row, IndicatorField.Level1, shift)?.Text);
-        if (l1.EndsWith("指标") || l1.EndsWith("满意度") || l1.EndsWith("成本")) score += 1;
+        if (l1.EndsWith("指标", StringComparison.Ordinal) || l1.EndsWith("满意度", StringComparison.Ordinal) || l1.EndsWith("成本", StringComparison.Ordinal)) score += 1;
         return score;
     }
 
@@ -330,11 +330,11 @@ internal sealed partial class TargetTableReader : SegmentReader
         if (key.Length == 0 || key.Length > 40) return LabelRole.None;
         if (key == "项目名称") return LabelRole.Name;
         if (key is "项目编码" or "项目编号" or "项目代码") return LabelRole.Code;
-        if (key.StartsWith("项目编码及名称")) return LabelRole.CodeAndName;
+        if (key.StartsWith("项目编码及名称", StringComparison.Ordinal)) return LabelRole.CodeAndName;
         if (key is "项目类型" or "项目类别") return LabelRole.Type;
-        if (key.StartsWith("当年预算合计")) return LabelRole.Fund;
-        if (key.StartsWith("当年预算") || key is "年度资金总额" or "项目当年预算" or "实施期资金总额") return LabelRole.Amount;
-        if (key.StartsWith("资金金额")) return LabelRole.UnitLabel;
+        if (key.StartsWith("当年预算合计", StringComparison.Ordinal)) return LabelRole.Fund;
+        if (key.StartsWith("当年预算", StringComparison.Ordinal) || key is "年度资金总额" or "项目当年预算" or "实施期资金总额") return LabelRole.Amount;
+        if (key.StartsWith("资金金额", StringComparison.Ordinal)) return LabelRole.UnitLabel;
         if (FundRegex().IsMatch(key)) return LabelRole.Fund;
         if (key is "联系电话" or "项目年度" or "起始年度" or "终止年度" or "预算年度") return LabelRole.Identifier;
         if (key is "部门(单位)名称" or "单位名称" or "预算(单位)名称") return LabelRole.DeptName;
@@ -504,7 +504,7 @@ internal sealed partial class TargetTableReader : SegmentReader
         if (_t.IsOverall && _t.Amount is null)
         {
             var total = values.FirstOrDefault(kv => kv.Key.Contains("预算支出总额")).Value;
-            if (total is null && rowLabel.EndsWith("合计") && values.Count > 0) total = values.First().Value;
+            if (total is null && rowLabel.EndsWith("合计", StringComparison.Ordinal) && values.Count > 0) total = values.First().Value;
             if (total is not null) _t.Amount = total;
         }
         return true;

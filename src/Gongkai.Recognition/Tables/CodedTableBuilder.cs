@@ -131,8 +131,8 @@ public sealed class CodedTableBuilder
         for (int c = 0; c < r.Width; c++)
         {
             var x = TextNormalizer.Compact(r[c]);
-            if (x.StartsWith("人员经费合计")) personnelLabel = c;
-            else if (x.StartsWith("公用经费合计")) publicLabel = c;
+            if (x.StartsWith("人员经费合计", StringComparison.Ordinal)) personnelLabel = c;
+            else if (x.StartsWith("公用经费合计", StringComparison.Ordinal)) publicLabel = c;
         }
         if (personnelLabel < 0 && publicLabel < 0) return false;
         var row = new DataRow { Label = "合计", IsTotal = true, Source = r.Row.Source };

@@ -29,7 +29,7 @@ public static class ColumnMeaning
         var parent = parts.Count > 1 ? parts[^2] : "";
         var all = string.Join("/", parts);
         if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic) return ThreePublic(leaf, parent, all);
-        if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额")) return Measure.Amount;
+        if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额", StringComparison.Ordinal)) return Measure.Amount;
         if (leaf.Contains("人员经费")) return Measure.Personnel;
         if (leaf.Contains("公用经费")) return Measure.Public;
         if (leaf == "合计") return Measure.Total;

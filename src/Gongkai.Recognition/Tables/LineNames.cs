@@ -63,7 +63,7 @@ public static class LineNames
     {
         var t = TextNormalizer.StripOrdinal(label);
         if (t.Length == 0) return SummaryLine.None;
-        if (t.StartsWith("其中")) return SummaryLine.None;
+        if (t.StartsWith("其中", StringComparison.Ordinal)) return SummaryLine.None;
         bool inCarry = context is SummaryLine.CarryIn or SummaryLine.CarryInGeneralBudget or SummaryLine.CarryInGovernmentFund or SummaryLine.CarryInStateCapital;
         if (t.Contains("一般公共预算") && !t.Contains("结转")) return inCarry ? SummaryLine.CarryInGeneralBudget : SummaryLine.GeneralBudgetGrant;
         if (t.Contains("政府性基金")) return inCarry ? SummaryLine.CarryInGovernmentFund : SummaryLine.GovernmentFundGrant;
@@ -102,6 +102,6 @@ public static class LineNames
     public static bool IsSubItem(string label)
     {
         var t = TextNormalizer.Compact(label);
-        return t.StartsWith("其中") || System.Text.RegularExpressions.Regex.IsMatch(t, @"^\(\d+\)");
+        return t.StartsWith("其中", StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(t, @"^\(\d+\)");
     }
 }

@@ -84,7 +84,7 @@ public sealed class TableRecognizer
         if (cells.Count == 0) return false;
         if (cells.Any(c => Numbers.Parse(c.Text).IsNumeric)) return false;
         if (cells.Count == 1) return !Grid.IsCode(cells[0].Text) && TextNormalizer.Compact(cells[0].Text) is not ("合计" or "总计");
-        return cells.All(c => TableTitles.IsMetaLine(c.Text) || TableTitles.UnitOf(c.Text) is not null || c.Text.EndsWith("局") || c.Text.EndsWith("表"));
+        return cells.All(c => TableTitles.IsMetaLine(c.Text) || TableTitles.UnitOf(c.Text) is not null || c.Text.EndsWith("局", StringComparison.Ordinal) || c.Text.EndsWith("表", StringComparison.Ordinal));
     }
 
     private sealed class TitleContext
@@ -106,19 +106,19 @@ public sealed class TableRecognizer
             if (blocks[j] is not TextBlock t) break;
             var text = t.Text;
             if (TableTitles.UnitOf(text) is ValueUnit u) { ctx.Unit ??= u; ctx.UnitStated = true; continue; }
-            if (TextNormalizer.Compact(text).StartsWith("单位:")) { ctx.UnitStated = false; continue; }
+            if (TextNormalizer.Compact(text).StartsWith("单位:", StringComparison.Ordinal)) { ctx.UnitStated = false; continue; }
             if (TableTitles.IsLabel(text)) { ctx.Label ??= TextNormalizer.Compact(text); continue; }
             if (TableTitles.IsMetaLine(text)) continue;
             var compact = TextNormalizer.Compact(text);
-            if (compact.StartsWith("备注") || compact.StartsWith("注:") || compact.StartsWith("(备注")) break; // the previous table's note
-            if (TableTitles.Classify(text) != TableKind.Unknown || compact.Length <= 60 && (compact.EndsWith("表") || compact.EndsWith("表)")))
+            if (compact.StartsWith("备注", StringComparison.Ordinal) || compact.StartsWith("注:", StringComparison.Ordinal) || compact.StartsWith("(备注", StringComparison.Ordinal)) break; // the previous table's note
+            if (TableTitles.Classify(text) != TableKind.Unknown || compact.Length <= 60 && (compact.EndsWith("表", StringComparison.Ordinal) || compact.EndsWith("表)", StringComparison.Ordinal)))
             {
                 ctx.Title = Clean(text);
                 // a label printed just before the title (表1 / 公开01表)
                 if (ctx.Label is null && j > 0 && blocks[j - 1] is TextBlock lb && TableTitles.IsLabel(lb.Text)) ctx.Label = TextNormalizer.Compact(lb.Text);
                 return ctx;
             }
-            if (candidate is null && compact.Length <= 40 && !compact.EndsWith("。")) candidate = Clean(text);
+            if (candidate is null && compact.Length <= 40 && !compact.EndsWith("。", StringComparison.Ordinal)) candidate = Clean(text);
             else break;
         }
         ctx.Title = candidate;
@@ -135,7 +135,7 @@ public sealed class TableRecognizer
         {
             if (blocks[j] is not TextBlock t) break;
             var c = TextNormalizer.Compact(t.Text);
-            if (c.StartsWith("备注") || c.StartsWith("注:") || c.StartsWith("注1") || c.StartsWith("说明:") || c.StartsWith("(备注") || c.StartsWith("本表")
+            if (c.StartsWith("备注", StringComparison.Ordinal) || c.StartsWith("注:", StringComparison.Ordinal) || c.StartsWith("注1", StringComparison.Ordinal) || c.StartsWith("说明:", StringComparison.Ordinal) || c.StartsWith("(备注", StringComparison.Ordinal) || c.StartsWith("本表", StringComparison.Ordinal)
                 || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
                 table.Notes.Add(t.Text.Trim());
             else break;
@@ -152,7 +152,7 @@ public sealed class TableRecognizer
         {
             if (blocks[j] is TableBlock) return;
             if (blocks[j] is not TextBlock t) return;
-            if (TableTitles.UnitOf(t.Text) is not null || TextNormalizer.Compact(t.Text).StartsWith("单位:")) { unitLine = true; continue; }
+            if (TableTitles.UnitOf(t.Text) is not null || TextNormalizer.Compact(t.Text).StartsWith("单位:", StringComparison.Ordinal)) { unitLine = true; continue; }
             if (TableTitles.IsMetaLine(t.Text)) continue;
             break;
         }
@@ -167,7 +167,7 @@ public sealed class TableRecognizer
         var head = string.Join("|", rows.Take(3).SelectMany(r => r.Row.Cells).Select(c => TextNormalizer.Compact(c.Text)));
         if (head.Contains("是否空表")) return TableKind.TableOfContents;
         if (head.Contains("单位名称") && (head.Contains("单位性质") || head.Contains("拟变动") || head.Contains("备注")) && !head.Contains("金额")) return TableKind.UnitComposition;
-        if (rows[0].Row.NonEmpty.Count() == 2 && head.StartsWith("项目名称") && head.Contains("金额")) return TableKind.PerformanceProjectIndex;
+        if (rows[0].Row.NonEmpty.Count() == 2 && head.StartsWith("项目名称", StringComparison.Ordinal) && head.Contains("金额")) return TableKind.PerformanceProjectIndex;
         return TableKind.Unknown;
     }
 

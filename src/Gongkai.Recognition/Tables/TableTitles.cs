@@ -19,9 +19,9 @@ public static partial class TableTitles
     public static bool IsMetaLine(string text)
     {
         var t = TextNormalizer.Compact(text);
-        return t.StartsWith("单位:") || t.StartsWith("部门:") || t.StartsWith("部门名称:") || t.StartsWith("编制单位")
-            || t.StartsWith("单位名称:") || t.StartsWith("填报日期") || t.StartsWith("预算年度") || t.StartsWith("预算(单位)名称")
-            || t.StartsWith("金额单位") || t.StartsWith("状态:") || t.StartsWith("编制部门") || t.StartsWith("截止时间")
+        return t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("部门:", StringComparison.Ordinal) || t.StartsWith("部门名称:", StringComparison.Ordinal) || t.StartsWith("编制单位", StringComparison.Ordinal)
+            || t.StartsWith("单位名称:", StringComparison.Ordinal) || t.StartsWith("填报日期", StringComparison.Ordinal) || t.StartsWith("预算年度", StringComparison.Ordinal) || t.StartsWith("预算(单位)名称", StringComparison.Ordinal)
+            || t.StartsWith("金额单位", StringComparison.Ordinal) || t.StartsWith("状态:", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal) || t.StartsWith("截止时间", StringComparison.Ordinal)
             || Regex.IsMatch(t, @"^\(?20\d\d年度?\)?$") || IsLabel(t) || t is "单位:万元" or "单位:元";
     }
 
@@ -40,9 +40,9 @@ public static partial class TableTitles
     {
         var t = TextNormalizer.Compact(title);
         if (t.Length < 4 || t.Length > 90) return TableKind.Unknown;
-        if (t.EndsWith("说明") || t.EndsWith("情况") || t.Contains('。') || t.Contains('，') || t.Contains(',')) return TableKind.Unknown;
+        if (t.EndsWith("说明", StringComparison.Ordinal) || t.EndsWith("情况", StringComparison.Ordinal) || t.Contains('。') || t.Contains('，') || t.Contains(',')) return TableKind.Unknown;
         if (t.Contains("绩效")) return TableKind.Unknown; // performance tables have their own recognizer
-        if (t.EndsWith("目录") && !t.Contains("表")) return TableKind.Unknown;
+        if (t.EndsWith("目录", StringComparison.Ordinal) && !t.Contains("表")) return TableKind.Unknown;
         bool final = t.Contains("决算") || (kind == DocumentKind.FinalAccount && !t.Contains("预算表"));
         if (t.Contains("机构运行信息")) return TableKind.InstitutionOperation;
         if (final && t.Contains("决算"))
