@@ -14,7 +14,7 @@ public class TextReaderSyntaxTests
         // the 财政拨款收支总表 grid: 收入总数 row carries 7,163.37 in column 1
         var total = first.Rows.Single(r => r[0] == "收入总数");
         Assert.Equal("7,163.37", total[1]);
-        Assert.Equal(Numbers.Parse(total[1]).Value, 7163.37m);
+        Assert.Equal(7163.37m, Numbers.Parse(total[1]).Value);
         Assert.NotNull(total.Cells[1].Source.Line);
     }
 
