@@ -23,7 +23,7 @@ public sealed record ReadResult(Disclosure Disclosure, SourceDocument Source)
 /// </summary>
 public sealed class DisclosureReader
 {
-    public DocumentReader Reader { get; init; } = new();
+    public DocumentReader Reader { get; init; } = DocumentReaders.CreateDefault();
 
     /// <summary>Read and recognize a file. Throws <see cref="ReadException"/> for unreadable input.</summary>
     public ReadResult Read(string path) => Recognize(Reader.Read(path));
@@ -33,6 +33,7 @@ public sealed class DisclosureReader
     public ReadResult Recognize(SourceDocument source)
     {
         var d = new Disclosure { File = source.File };
+        foreach (var p in source.Problems) d.Notes.Add(new ReadNote(p.Message, p.Source));
         MetadataRecognizer.Recognize(source, d);
         var consumed = new HashSet<(int Table, int Row)>();
         var ledger = new RecognitionLedger();
