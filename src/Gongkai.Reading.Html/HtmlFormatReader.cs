@@ -168,7 +168,7 @@ public sealed partial class HtmlFormatReader : IFormatReader
 
         public void Flush()
         {
-            var text = Numbers.CleanCellText(Whitespace().Replace(_line.ToString(), " "));
+            var text = Numbers.CleanCellText(Whitespace().Replace(_line.ToString(), " ").Replace('\u00a0', ' '));
             if (text.Length > 0) Blocks.Add(new TextBlock(text, new Provenance(path, _lineNo > 0 ? _lineNo : null, Text: text)));
             _line.Clear();
         }
@@ -199,7 +199,7 @@ public sealed partial class HtmlFormatReader : IFormatReader
                 Flush();
                 var pieces = new List<string>();
                 CollectText(e, pieces, null);
-                var text = Numbers.CleanCellText(TextPieces.Join(pieces));
+                var text = Numbers.CleanCellText(TextPieces.Join(pieces).Replace('\u00a0', ' '));
                 if (text.Length > 0) Blocks.Add(new TextBlock(text, new Provenance(path, LineOf(e) is int l and > 0 ? l : null, Text: text), name[1] - '0'));
                 return;
             }
@@ -308,7 +308,7 @@ public sealed partial class HtmlFormatReader : IFormatReader
                     int rowSpan = Math.Min(Span(td, "rowspan", 65534, trs.Count - r), trs.Count - r);
                     var pieces = new List<string>();
                     CollectText(td, pieces, nested);
-                    var text = Numbers.CleanCellText(TextPieces.Join(pieces));
+                    var text = Numbers.CleanCellText(TextPieces.Join(pieces).Replace('\u00a0', ' '));
                     int line = LineOf(td);
                     Put(r, c, new SourceCell(text, c, new Provenance(path, line > 0 ? line : null, TableIndex: tableIndex, Row: r, Column: c, Text: text), colSpan, rowSpan));
                     for (int dr = 0; dr < rowSpan; dr++)

@@ -70,10 +70,11 @@ public sealed partial class XlsxReader
         return string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
     }
 
-    /// <summary>Number formats by cell style index.</summary>
+    /// <summary>Number formats and borders by cell style index.</summary>
     private sealed class StyleFormats
     {
         private readonly List<ExcelNumberFormat> _byStyle = [];
+        private readonly List<bool> _bordered = [];
 
         public StyleFormats(Stylesheet? styles)
         {
@@ -81,14 +82,20 @@ public sealed partial class XlsxReader
             if (styles?.NumberingFormats is { } nfs)
                 foreach (var nf in nfs.Elements<NumberingFormat>())
                     if (nf.NumberFormatId?.Value is uint id && nf.FormatCode?.Value is { } code) custom[id] = code;
+            var borders = styles?.Borders?.Elements<Border>().Select(b =>
+                new BorderPropertiesType?[] { b.LeftBorder, b.RightBorder, b.TopBorder, b.BottomBorder }
+                    .Any(e => e?.Style?.Value is { } st && st != BorderStyleValues.None)).ToList() ?? [];
             if (styles?.CellFormats is { } xfs)
                 foreach (var xf in xfs.Elements<CellFormat>())
                 {
+                    _bordered.Add(xf.BorderId?.Value is uint bid && bid < borders.Count && borders[(int)bid]);
                     uint id = xf.NumberFormatId?.Value ?? 0;
                     _byStyle.Add(custom.TryGetValue(id, out var code) ? new ExcelNumberFormat(code)
                         : ExcelNumberFormat.BuiltIn(id) ?? ExcelNumberFormat.General);
                 }
         }
+
+        public bool Bordered(uint? styleIndex) => styleIndex is uint i && i < _bordered.Count && _bordered[(int)i];
 
         public ExcelNumberFormat Of(uint? styleIndex) =>
             styleIndex is uint i && i < _byStyle.Count ? _byStyle[(int)i] : ExcelNumberFormat.General;
@@ -110,6 +117,7 @@ public sealed partial class XlsxReader
         List<SourceProblem> problems, long maxCells)
     {
         private readonly Dictionary<(int Row, int Col), XCell> _cells = [];
+        private readonly HashSet<(int Row, int Col)> _bordered = [];
         private readonly Dictionary<(int Row, int Col), (int Rows, int Cols)> _merges = [];
         private readonly Dictionary<(int Row, int Col), (int Row, int Col)> _coveredBy = [];
         private int _maxRow, _maxCol;
@@ -130,6 +138,7 @@ public sealed partial class XlsxReader
                     if (c.CellReference?.Value is { } reference && CellRef().IsMatch(reference))
                         (_, colNo) = SimpleFormula.Ref(reference);
                     else colNo++;
+                    if (formats.Bordered(c.StyleIndex?.Value)) _bordered.Add((rowNo, colNo));
                     var x = ReadCell(c, rowNo, colNo, sharedFormulas);
                     if (x is null) continue;
                     _cells[(rowNo, colNo)] = x;
@@ -285,7 +294,14 @@ public sealed partial class XlsxReader
             if (_maxRow == 0) return;
             var regions = new List<(int R1, int C1, int R2, int C2)>();
             Cut(1, 1, _maxRow, _maxCol, regions, 0);
-            foreach (var region in regions) EmitRegion(region, blocks, ref tableIndex);
+            // tables with nothing to their left keep the sheet's left edge, so that columns stay aligned
+            // across tables of one sheet (a table continued below another keeps its empty first column)
+            int left = regions.Min(x => x.C1);
+            foreach (var region in regions)
+            {
+                bool leftmost = !regions.Any(o => o.C2 < region.C1 && o.R1 <= region.R2 && region.R1 <= o.R2);
+                EmitRegion(leftmost ? region with { C1 = left } : region, blocks, ref tableIndex);
+            }
         }
 
         /// <summary>Split a rectangle at fully empty rows, then at fully empty columns, recursively; trims empty margins.</summary>
@@ -339,11 +355,29 @@ public sealed partial class XlsxReader
             return cols;
         }
 
+        /// <summary>
+        /// A line above a table: one cell reading like a table title ("…表", "…表（续）"), a table label
+        /// ("公开01表", "附件3-4") or a unit line ("单位：万元"); or several cells that are all unit/department lines.
+        /// A single cell that is none of these ("2021年预算数" over a table) is a header row of the table.
+        /// </summary>
         private bool IsTextRow(int r, int c1, int c2)
         {
             var cols = CellsInRow(r, c1, c2);
-            if (cols.Count == 1) return true;
+            if (cols.Count == 1)
+            {
+                var text = Numbers.ToHalfWidth(TextAt(r, cols[0]));
+                return UnitLine().IsMatch(text) || TitleLine().IsMatch(text) || LabelLine().IsMatch(text);
+            }
             return cols.Count > 1 && cols.All(c => UnitLine().IsMatch(Numbers.ToHalfWidth(TextAt(r, c))));
+        }
+
+        /// <summary>Two or more cells of the row have borders (the row is part of a ruled table).</summary>
+        private bool Ruled(int r, int c1, int c2)
+        {
+            int n = 0;
+            for (int c = c1; c <= c2 && n < 2; c++)
+                if (_bordered.Contains((r, c))) n++;
+            return n >= 2;
         }
 
         private bool MergedAcross(int r, int c1, int c2)
@@ -355,8 +389,21 @@ public sealed partial class XlsxReader
         private void EmitRegion((int R1, int C1, int R2, int C2) region, List<SourceBlock> blocks, ref int tableIndex)
         {
             var (r1, c1, r2, c2) = region;
+            if (Enumerable.Range(r1, r2 - r1 + 1).All(r => CellsInRow(r, c1, c2).Count <= 1))
+            {
+                // no row of two or more cells: lines of text
+                for (int r = r1; r <= r2; r++) EmitText(r, c1, c2, blocks);
+                return;
+            }
+            // lines above the first row of two or more cells are text, unless they lie in the table's ruled grid
+            // (two or more bordered cells: a header line such as "2021年预算数" spanning the table). Sheets
+            // without borders: up to two short lines right above that row that are neither titles, labels nor
+            // unit lines are taken as header lines.
             int top = r1;
-            while (top <= r2 && IsTextRow(top, c1, c2)) top++;
+            while (top <= r2 && (CellsInRow(top, c1, c2).Count <= 1 || IsTextRow(top, c1, c2)) && !Ruled(top, c1, c2)) top++;
+            if (_bordered.Count == 0)
+                for (int k = 0; k < 2 && top - 1 >= r1 && !IsTextRow(top - 1, c1, c2) && CellsInRow(top - 1, c1, c2) is [var only]
+                    && TextAt(top - 1, only).Length <= 20; k++) top--;
             int bottom = r2;
             if (top <= r2)
                 while (bottom > top && MergedAcross(bottom, c1, c2)) bottom--;
@@ -376,9 +423,8 @@ public sealed partial class XlsxReader
 
         private void EmitTable(int r1, int c1, int r2, int c2, List<SourceBlock> blocks, int tableIndex)
         {
-            // trim columns that are empty within the table rows (left margin / right margin)
+            // trim columns on the right that are empty within the table rows (a title above may be wider)
             while (c2 > c1 && Enumerable.Range(r1, r2 - r1 + 1).All(r => !Occupied(r, c2))) c2--;
-            while (c1 < c2 && Enumerable.Range(r1, r2 - r1 + 1).All(r => !Occupied(r, c1))) c1++;
             var rows = new List<SourceRow>();
             for (int r = r1; r <= r2; r++)
             {
@@ -409,6 +455,14 @@ public sealed partial class XlsxReader
 
     [GeneratedRegex(@"^(\$?[A-Za-z]{1,3}\$?\d{1,7}):(\$?[A-Za-z]{1,3}\$?\d{1,7})$")]
     private static partial Regex RangeRef();
+
+    /// <summary>A table title: ends with 表 (or 表（续）/一览表/明细), short, without sentence punctuation.</summary>
+    [GeneratedRegex(@"^[^。，；]{0,60}(?:表|明细|情况)\s*(?:[（(](?:续|[一二三四五六七八九十\d]+)[)）])?\s*$")]
+    private static partial Regex TitleLine();
+
+    /// <summary>A table label: 附件3-4, 附表1, 表3, 公开01表, 预算02表.</summary>
+    [GeneratedRegex(@"^\s*(?:附件|附表|表)\s*[\d一二三四五六七八九十]+(?:[-—–－.]\d+)*\s*[:：]?\s*$")]
+    private static partial Regex LabelLine();
 
     /// <summary>Lines above a table such as "单位：万元", "金额单位：元", "部门：…", "编制单位：…".</summary>
     [GeneratedRegex(@"^\s*(?:(?:(?:金额|计量|编制|填报|预算)?单位|部门(?:（单位）|\(单位\))?(?:名称)?|填报日期)\s*[:：]|单位\s*(?:万元|元|千元)|(?:公开|预算|决算)?\s*\d{1,2}\s*表\s*$)")]
