@@ -35,8 +35,10 @@ public sealed class ExcelNumberFormat
         if (sections.Count > 1) _negativeParens = Strip(sections[1]).Contains('(');
         if (sections.Count > 2)
         {
+            // a zero section such as _ * "-"??_ prints its literal; # and ? print nothing for zero
             var zero = Strip(sections[2], keepLiterals: true);
-            if (zero.IndexOfAny(['0', '#', '?']) < 0 && zero.Trim().Length > 0 && !zero.Contains('@')) _zeroLiteral = zero.Trim();
+            var literal = zero.Replace("#", "").Replace("?", "").Replace(",", "").Trim();
+            if (zero.IndexOf('0') < 0 && literal.Length > 0 && !zero.Contains('@')) _zeroLiteral = literal;
         }
     }
 
