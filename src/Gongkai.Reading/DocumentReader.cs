@@ -7,6 +7,16 @@ namespace Gongkai.Reading;
 public sealed class DocumentReader
 {
     private readonly TextDocumentReader _text = new();
+    private readonly IReadOnlyList<IFormatReader> _formats;
+
+    /// <summary>A reader for text and Markdown only.</summary>
+    public DocumentReader() : this([]) { }
+
+    /// <summary>A reader that first offers the content to each of <paramref name="formats"/>, in order.</summary>
+    public DocumentReader(IEnumerable<IFormatReader> formats) => _formats = formats.ToList();
+
+    /// <summary>The format readers asked before the built-in ones.</summary>
+    public IReadOnlyList<IFormatReader> Formats => _formats;
 
     /// <summary>The largest input accepted, any format.</summary>
     public long MaxBytes { get; init; } = 16L * 1024 * 1024;
@@ -27,6 +37,8 @@ public sealed class DocumentReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
+        foreach (var format in _formats)
+            if (format.CanRead(bytes)) return format.Read(path, bytes);
         if (bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F')
             throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。请先转换为文本后读取。");
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)

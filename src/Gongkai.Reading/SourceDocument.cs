@@ -41,12 +41,14 @@ public sealed record TableBlock(IReadOnlyList<SourceRow> Rows, TableSyntax Synta
 /// </summary>
 public sealed class SourceDocument
 {
-    public SourceDocument(string file, SourceFormat format, IReadOnlyList<SourceBlock> blocks, int? pageCount = null)
+    public SourceDocument(string file, SourceFormat format, IReadOnlyList<SourceBlock> blocks, int? pageCount = null,
+        IReadOnlyList<SourceProblem>? problems = null)
     {
         File = file;
         Format = format;
         Blocks = blocks;
         PageCount = pageCount;
+        Problems = problems ?? [];
     }
 
     public string File { get; }
@@ -54,9 +56,18 @@ public sealed class SourceDocument
     public IReadOnlyList<SourceBlock> Blocks { get; }
     public int? PageCount { get; }
 
+    /// <summary>
+    /// What the reader could read only in part (a formula without a stored result, a skipped hidden sheet…),
+    /// each with a Chinese message and where it is. The pipeline passes them on as notes of the disclosure.
+    /// </summary>
+    public IReadOnlyList<SourceProblem> Problems { get; }
+
     public IEnumerable<TableBlock> Tables => Blocks.OfType<TableBlock>();
     public IEnumerable<TextBlock> Texts => Blocks.OfType<TextBlock>();
 }
+
+/// <summary>Something a reader read only in part, with a message in Chinese and where it is.</summary>
+public sealed record SourceProblem(string Message, Provenance Source);
 
 /// <summary>Why a file could not be read. Each maps to one clear message and exit code 2.</summary>
 public enum ReadFailure { NotFound, Empty, Binary, Encrypted, NoTextLayer, Corrupt, TooLarge, Unsupported }

@@ -25,7 +25,7 @@ public sealed record ReadResult(Disclosure Disclosure, SourceDocument Source)
 /// </summary>
 public sealed class DisclosureReader
 {
-    public DocumentReader Reader { get; init; } = new();
+    public DocumentReader Reader { get; init; } = DocumentReaders.CreateDefault();
 
     /// <summary>Read and recognize a file. Throws <see cref="ReadException"/> for unreadable input.</summary>
     public ReadResult Read(string path) => Recognize(Reader.Read(path));
@@ -35,6 +35,7 @@ public sealed class DisclosureReader
     public ReadResult Recognize(SourceDocument source)
     {
         var d = new Disclosure { File = source.File };
+        foreach (var p in source.Problems) d.Notes.Add(new ReadNote(p.Message, p.Source));
         MetadataRecognizer.Recognize(source, d);
         var performance = new Performance.PerformanceRecognizer().Recognize(source, d);
         var consumed = performance.ConsumedRows;

@@ -52,10 +52,12 @@ public static class Grid
         int i = 0;
         while (i < rows.Count && !IsDataRow(rows[i].Row)) { header.Add(rows[i]); i++; }
         var data = new List<GridRow>();
-        var headerTexts = header.Select(h => string.Join("|", h.Row.Cells.Select(c => TextNormalizer.Compact(c.Text)))).ToHashSet();
+        // compared without trailing empty cells: their number depends on the format (a TAB-ended text row, a spreadsheet)
+        static string Key(SourceRow row) => string.Join("|", row.Cells.Select(c => TextNormalizer.Compact(c.Text))).TrimEnd('|');
+        var headerTexts = header.Select(h => Key(h.Row)).ToHashSet();
         for (; i < rows.Count; i++)
         {
-            var key = string.Join("|", rows[i].Row.Cells.Select(c => TextNormalizer.Compact(c.Text)));
+            var key = Key(rows[i].Row);
             if (headerTexts.Contains(key)) continue; // header repeated on a continued page
             if (rows[i].Row.IsBlank) continue;
             data.Add(rows[i]);

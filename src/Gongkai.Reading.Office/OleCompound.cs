@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace Gongkai.Reading.Office;
+
+/// <summary>What an OLE compound file (D0 CF 11 E0 A1 B1 1A E1) holds.</summary>
+public enum OleKind { EncryptedOoxml, LegacyWord, LegacyExcel, Other }
+
+/// <summary>
+/// Tells password-protected Word/Excel files (an OLE container with EncryptionInfo and EncryptedPackage
+/// streams) from legacy .doc/.xls files by the stream names in the container's directory. The directory
+/// is not parsed: its entries hold the names in UTF-16LE, which are searched for directly.
+/// </summary>
+public static class OleCompound
+{
+    public static ReadOnlySpan<byte> Signature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static bool IsOle(ReadOnlySpan<byte> content) => content.StartsWith(Signature);
+
+    public static OleKind Classify(ReadOnlySpan<byte> content)
+    {
+        if (Contains(content, "EncryptionInfo") && Contains(content, "EncryptedPackage")) return OleKind.EncryptedOoxml;
+        if (Contains(content, "WordDocument")) return OleKind.LegacyWord;
+        if (Contains(content, "Workbook") || Contains(content, "Book")) return OleKind.LegacyExcel;
+        return OleKind.Other;
+    }
+
+    private static bool Contains(ReadOnlySpan<byte> content, string name) =>
+        content.IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
+
+    /// <summary>The exception for an OLE file: encrypted, legacy format or unknown.</summary>
+    public static ReadException Refuse(string path, ReadOnlySpan<byte> content)
+    {
+        var file = Path.GetFileName(path);
+        return Classify(content) switch
+        {
+            OleKind.EncryptedOoxml => new ReadException(path, ReadFailure.Encrypted,
+                $"文件已加密：{file} 设有打开密码，无法读取。请在 Word/Excel 中输入密码打开，取消密码（文件→信息→保护→用密码进行加密，清空）后另存，再读取。"),
+            OleKind.LegacyWord => new ReadException(path, ReadFailure.Unsupported,
+                $"暂不支持旧版 Word 格式（.doc）：{file}。请用 Word 打开后“另存为”Word 文档（.docx），再读取。"),
+            OleKind.LegacyExcel => new ReadException(path, ReadFailure.Unsupported,
+                $"暂不支持旧版 Excel 格式（.xls）：{file}。请用 Excel 打开后“另存为”Excel 工作簿（.xlsx），再读取。"),
+            _ => new ReadException(path, ReadFailure.Unsupported,
+                $"暂不支持该文件格式：{file} 是 Office 97-2003 格式的文件，但不是 Word 或 Excel 文档。请另存为 .docx 或 .xlsx 后再读取。"),
+        };
+    }
+}
