@@ -88,13 +88,13 @@ public sealed partial class HtmlFormatReader : IFormatReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ReadException(path, ReadFailure.Corrupt, $"无法解析网页：{Path.GetFileName(path)} 的 HTML 内容有误。请在浏览器中打开确认后另存再读取。", e);
+            throw new ReadException(path, ReadFailure.Corrupt, $"无法解析网页：{path} 的 HTML 内容有误。请在浏览器中打开确认后另存再读取。", e);
         }
         var walker = new Walker(path);
         if (dom.Body is { } body) walker.Walk(body);
         walker.Flush();
         if (walker.Blocks.Count == 0)
-            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{Path.GetFileName(path)} 网页中没有可读取的文字或表格。");
+            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path} 网页中没有可读取的文字或表格。");
         return new SourceDocument(path, SourceFormat.Html, walker.Blocks, problems: problems);
     }
 

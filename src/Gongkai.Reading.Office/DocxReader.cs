@@ -26,13 +26,13 @@ public sealed partial class DocxReader
     {
         using var doc = WordprocessingDocument.Open(stream, false, settings);
         var main = doc.MainDocumentPart ?? throw new ReadException(path, ReadFailure.Corrupt,
-            $"文件已损坏：{Path.GetFileName(path)} 缺少正文部分，不是有效的 Word 文档。请用 Word 打开并另存为 .docx 后重试。");
+            $"文件已损坏：{path} 缺少正文部分，不是有效的 Word 文档。请用 Word 打开并另存为 .docx 后重试。");
         var body = main.Document?.Body ?? throw new ReadException(path, ReadFailure.Corrupt,
-            $"文件已损坏：{Path.GetFileName(path)} 缺少正文部分，不是有效的 Word 文档。请用 Word 打开并另存为 .docx 后重试。");
+            $"文件已损坏：{path} 缺少正文部分，不是有效的 Word 文档。请用 Word 打开并另存为 .docx 后重试。");
         var state = new State(path, new StyleLevels(main.StyleDefinitionsPart?.Styles));
         ReadBlocks(body, state);
         if (state.Blocks.Count == 0)
-            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{Path.GetFileName(path)} 中没有可读取的文字或表格。");
+            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path} 中没有可读取的文字或表格。");
         return new SourceDocument(path, SourceFormat.Docx, state.Blocks, problems: state.Problems);
     }
 

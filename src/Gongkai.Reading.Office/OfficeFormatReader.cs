@@ -24,7 +24,7 @@ public sealed class OfficeFormatReader : IFormatReader
     {
         if (OleCompound.IsOle(bytes)) throw OleCompound.Refuse(path, bytes);
         var kind = Guard.Check(path, bytes);
-        var file = Path.GetFileName(path);
+        var file = path;
         var settings = new OpenSettings { MaxCharactersInPart = MaxCharactersInPart, AutoSave = false };
         try
         {

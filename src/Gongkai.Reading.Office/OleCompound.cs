@@ -30,7 +30,7 @@ public static class OleCompound
     /// <summary>The exception for an OLE file: encrypted, legacy format or unknown.</summary>
     public static ReadException Refuse(string path, ReadOnlySpan<byte> content)
     {
-        var file = Path.GetFileName(path);
+        var file = path;
         return Classify(content) switch
         {
             OleKind.EncryptedOoxml => new ReadException(path, ReadFailure.Encrypted,

@@ -55,12 +55,12 @@ public sealed partial class XlsxReader
             grid.Emit(blocks, ref tableIndex);
         }
         if (blocks.Count == 0)
-            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{Path.GetFileName(path)} 的工作表中没有可读取的内容。");
+            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path} 的工作表中没有可读取的内容。");
         return new SourceDocument(path, SourceFormat.Xlsx, blocks, pageCount: sheets.Count, problems: problems);
     }
 
     private static ReadException Corrupt(string path) => new(path, ReadFailure.Corrupt,
-        $"文件已损坏：{Path.GetFileName(path)} 缺少工作簿部分，不是有效的 Excel 文件。请用 Excel 打开并另存为 .xlsx 后重试。");
+        $"文件已损坏：{path} 缺少工作簿部分，不是有效的 Excel 文件。请用 Excel 打开并另存为 .xlsx 后重试。");
 
     /// <summary>The text of a shared or inline string: its plain text or the concatenated runs (phonetic guides left out).</summary>
     private static string RichText(OpenXmlElement item)
@@ -169,7 +169,7 @@ public sealed partial class XlsxReader
             }
             if ((long)_maxRow * _maxCol > maxCells)
                 throw new ReadException(path, ReadFailure.TooLarge,
-                    $"工作表过大：{Path.GetFileName(path)} 的工作表“{name}”使用了 {_maxRow} 行 × {_maxCol} 列，超过读取上限。请删除多余的行列后另存再读取。");
+                    $"工作表过大：{path} 的工作表“{name}”使用了 {_maxRow} 行 × {_maxCol} 列，超过读取上限。请删除多余的行列后另存再读取。");
             foreach (var key in _cells.Keys.ToList())
                 if (_cells[key].Kind == ValueKind.Pending) Resolve(key, 0);
         }

@@ -30,14 +30,14 @@ public sealed class ZipGuard
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
             throw new ReadException(path, ReadFailure.Corrupt,
-                $"文件已损坏：{Path.GetFileName(path)} 是不完整或损坏的压缩包（Word/Excel 文件的容器），无法打开。请用 Word 或 Excel 打开确认，另存后重试。", e);
+                $"文件已损坏：{path} 是不完整或损坏的压缩包（Word/Excel 文件的容器），无法打开。请用 Word 或 Excel 打开确认，另存后重试。", e);
         }
         using (zip)
         {
             var entries = zip.Entries;
             if (entries.Count > MaxEntries)
                 throw new ReadException(path, ReadFailure.TooLarge,
-                    $"文件结构异常：{Path.GetFileName(path)} 内含 {entries.Count} 个部件，超过上限 {MaxEntries}。为防止压缩炸弹，已拒绝读取。请确认文件来源，或在 Word/Excel 中另存后重试。");
+                    $"文件结构异常：{path} 内含 {entries.Count} 个部件，超过上限 {MaxEntries}。为防止压缩炸弹，已拒绝读取。请确认文件来源，或在 Word/Excel 中另存后重试。");
             long total = 0;
             bool word = false, excel = false, powerpoint = false, openDocument = false, contentTypes = false;
             foreach (var e in entries)
@@ -45,10 +45,10 @@ public sealed class ZipGuard
                 total += e.Length;
                 if (total > MaxUncompressedBytes)
                     throw new ReadException(path, ReadFailure.TooLarge,
-                        $"文件过大：{Path.GetFileName(path)} 解压后超过 {MaxUncompressedBytes / 1024 / 1024} MB。为防止压缩炸弹，已拒绝读取。请确认这是一份预决算公开文档，或拆分后再读取。");
+                        $"文件过大：{path} 解压后超过 {MaxUncompressedBytes / 1024 / 1024} MB。为防止压缩炸弹，已拒绝读取。请确认这是一份预决算公开文档，或拆分后再读取。");
                 if (e.Length > LargeEntryBytes && (e.CompressedLength == 0 || (double)e.Length / e.CompressedLength > MaxRatio))
                     throw new ReadException(path, ReadFailure.TooLarge,
-                        $"文件结构异常：{Path.GetFileName(path)} 中的部件 {e.FullName} 压缩比超过 {MaxRatio:0}:1（{e.CompressedLength} 字节解压为 {e.Length} 字节），疑似压缩炸弹，已拒绝读取。请确认文件来源。");
+                        $"文件结构异常：{path} 中的部件 {e.FullName} 压缩比超过 {MaxRatio:0}:1（{e.CompressedLength} 字节解压为 {e.Length} 字节），疑似压缩炸弹，已拒绝读取。请确认文件来源。");
                 var name = e.FullName.Replace('\\', '/').TrimStart('/');
                 if (name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) contentTypes = true;
                 else if (name.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase)) word = true;

@@ -51,7 +51,7 @@ public sealed class ReadRobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Pdf_and_zip_signatures_are_reported_as_unsupported()
+    public void Broken_pdf_and_zip_files_are_reported_naming_the_file()
     {
         var pdf = _dir.File("x.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"));
         AssertOneMessageNaming(CliRun.Of("read", pdf), pdf, "PDF");
