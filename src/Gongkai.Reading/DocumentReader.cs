@@ -1,15 +1,27 @@
 namespace Gongkai.Reading;
 
 /// <summary>
-/// Chooses a reader by content, not by file extension. Text and Markdown are read here; other formats
-/// are recognised by their signatures.
+/// Chooses a reader by content, not by file extension. Text and Markdown are read here; binary formats are
+/// recognised by their signatures and read by the <see cref="IFormatReader"/> registered for them (the PDF
+/// reader lives in <c>Gongkai.Reading.Pdf</c>). A recognised format with no registered reader is refused
+/// with a clear message.
 /// </summary>
 public sealed class DocumentReader
 {
-    private readonly TextDocumentReader _text = new();
+    private readonly Dictionary<SourceFormat, IFormatReader> _formats = new();
+
+    public DocumentReader() { }
+
+    public DocumentReader(IEnumerable<IFormatReader> formats)
+    {
+        foreach (var f in formats) _formats[f.Format] = f;
+    }
 
     /// <summary>The largest input accepted, any format.</summary>
     public long MaxBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>The formats with a registered reader (text and Markdown are always read).</summary>
+    public IReadOnlyCollection<SourceFormat> BinaryFormats => _formats.Keys;
 
     public SourceDocument Read(string path)
     {
@@ -27,10 +39,30 @@ public sealed class DocumentReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
-        if (bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F')
-            throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。请先转换为文本后读取。");
-        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
-            throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Word/Excel 文件：{path}。请先另存为文本后读取。");
+        if (bytes.Length == 0)
+            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path}。没有可读取的内容。");
+        switch (Sniff(bytes))
+        {
+            case SourceFormat.Pdf:
+                if (_formats.TryGetValue(SourceFormat.Pdf, out var pdf)) return pdf.Read(path, bytes);
+                throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。当前程序未加载 PDF 读取组件，请先转换为文本后读取。");
+            case SourceFormat.Docx:
+                if (_formats.TryGetValue(SourceFormat.Docx, out var docx)) return docx.Read(path, bytes);
+                throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Word/Excel 文件：{path}。请先另存为文本后读取。");
+        }
         return new TextDocumentReader { MaxBytes = MaxBytes }.Read(path, bytes);
+    }
+
+    /// <summary>
+    /// The binary format a file's content shows, or null for text. A PDF is recognised by <c>%PDF-</c> anywhere in
+    /// the first 1 KB (some generators write junk before it, which PDF readers tolerate); a ZIP container (Word,
+    /// Excel) by its <c>PK\x03\x04</c> signature.
+    /// </summary>
+    public static SourceFormat? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) return SourceFormat.Docx;
+        var head = bytes[..Math.Min(bytes.Length, 1024)];
+        if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using Gongkai.Model;
 using Gongkai.Reading;
+using Gongkai.Reading.Pdf;
 using Gongkai.Recognition.Tables;
 
 namespace Gongkai.Recognition;
@@ -23,7 +24,8 @@ public sealed record ReadResult(Disclosure Disclosure, SourceDocument Source)
 /// </summary>
 public sealed class DisclosureReader
 {
-    public DocumentReader Reader { get; init; } = new();
+    /// <summary>The reader by content; PDF is read by <see cref="PdfDocumentReader"/>.</summary>
+    public DocumentReader Reader { get; init; } = new([new PdfDocumentReader()]);
 
     /// <summary>Read and recognize a file. Throws <see cref="ReadException"/> for unreadable input.</summary>
     public ReadResult Read(string path) => Recognize(Reader.Read(path));

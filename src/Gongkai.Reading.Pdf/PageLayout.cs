@@ -1,0 +1,58 @@
+using UglyToad.PdfPig.Content;
+
+namespace Gongkai.Reading.Pdf;
+
+/// <summary>An item of a page in reading order: a text line or a table.</summary>
+internal sealed record PageItem(double Top, TextLine? Line, PageTable? Table);
+
+/// <summary>A page laid out: its transform, items top to bottom and the body text margins.</summary>
+internal sealed class LaidPage
+{
+    public required int Number { get; init; }
+    public required PageTransform Transform { get; init; }
+    public required List<PageItem> Items { get; init; }
+    public required int GlyphCount { get; init; }
+    /// <summary>Left and right edges of the body text (lines of many glyphs), or the page edges when there are none.</summary>
+    public required double BodyLeft { get; init; }
+    public required double BodyRight { get; init; }
+
+    /// <summary>A line that reaches (within about two glyphs) the right edge of the body text.</summary>
+    public bool IsFull(TextLine line) => line.Box.X1 >= BodyRight - 2.2 * line.Size;
+}
+
+/// <summary>Lays out one page: glyphs, rulings → ruled tables, remaining glyphs → lines, unruled tables by alignment.</summary>
+internal static class PageLayout
+{
+    public static LaidPage Lay(Page page)
+    {
+        var letters = page.Letters;
+        int rotation = page.Rotation.Value;
+        var transform = new PageTransform(page.MediaBox.Bounds, PageTransform.DominantTurns(letters, rotation));
+        var glyphs = transform.Glyphs(letters);
+        int glyphCount = glyphs.Count;
+        var items = new List<PageItem>();
+        if (glyphs.Count > 0)
+        {
+            var segments = Rulings.Collect(page.Paths, transform);
+            foreach (var grid in Rulings.Grids(segments).OrderBy(g => g.Bounds.Y0))
+                if (TableBuilder.FromGrid(grid, glyphs) is PageTable t) items.Add(new PageItem(t.Bounds.Y0, null, t));
+        }
+        var lines = TextJoin.Lines(glyphs);
+        var body = lines.Where(l => l.Glyphs.Count >= 15).ToList();
+        double left = body.Count > 0 ? body.Min(l => l.Box.X0) : 0;
+        double right = body.Count > 0 ? body.Max(l => l.Box.X1) : transform.Width;
+        var consumed = new HashSet<TextLine>();
+        foreach (var (table, used) in TableBuilder.FromAlignment(lines))
+        {
+            items.Add(new PageItem(table.Bounds.Y0, null, table));
+            consumed.UnionWith(used);
+        }
+        foreach (var l in lines) if (!consumed.Contains(l)) items.Add(new PageItem(l.Box.Y0, l, null));
+        items.Sort((a, b) => a.Top.CompareTo(b.Top));
+        return new LaidPage
+        {
+            Number = page.Number, Transform = transform, Items = items, GlyphCount = glyphCount,
+            BodyLeft = left, BodyRight = right,
+        };
+    }
+}
