@@ -18,8 +18,8 @@ internal readonly record struct Rect(double X0, double Y0, double X1, double Y1)
     public bool Contains(double x, double y, double tol = 0) => x >= X0 - tol && x <= X1 + tol && y >= Y0 - tol && y <= Y1 + tol;
 }
 
-/// <summary>One printed glyph in reading space. <see cref="Size"/> is the font size in points.</summary>
-internal sealed record Glyph(string Text, Rect Box, double Size)
+/// <summary>One printed glyph in reading space. <see cref="Size"/> is the font size in points; <see cref="SpaceBefore"/>: a space character came just before it in the content.</summary>
+internal sealed record Glyph(string Text, Rect Box, double Size, bool SpaceBefore = false)
 {
     public double Cx => Box.CenterX;
     public double Cy => Box.CenterY;
@@ -106,10 +106,11 @@ internal sealed class PageTransform
     public List<Glyph> Glyphs(IReadOnlyList<Letter> letters)
     {
         var list = new List<Glyph>(letters.Count);
+        bool space = false;
         foreach (var l in letters)
         {
             var v = l.Value;
-            if (string.IsNullOrWhiteSpace(v)) continue;
+            if (string.IsNullOrWhiteSpace(v)) { space = true; continue; }
             if (v.Length == 1 && char.IsControl(v[0])) continue;
             double size = l.PointSize > 0.5 ? l.PointSize : Math.Max(l.BoundingBox.Height, 1);
             var (sx, sy) = Map(l.StartBaseLine);
@@ -131,7 +132,10 @@ internal sealed class PageTransform
                 if (box.Width < 0.1 || box.Height < 0.1) box = new Rect(sx - size / 2, sy - size / 2, sx + size / 2, sy + size / 2);
                 size = Math.Max(Math.Min(box.Width, box.Height), 1);
             }
-            list.Add(new Glyph(v, box, size));
+            // glyphs outside the page are not printed (content clipped away by the generator)
+            if (box.CenterX < 0 || box.CenterX > Width || box.CenterY < 0 || box.CenterY > Height) { space = false; continue; }
+            list.Add(new Glyph(v, box, size, space));
+            space = false;
         }
         // fake bold and shadows: the same glyph drawn twice at (almost) the same place
         var seen = new HashSet<(string, int, int)>();

@@ -13,11 +13,41 @@ internal sealed class LaidPage
     public required List<PageItem> Items { get; init; }
     public required int GlyphCount { get; init; }
     /// <summary>Left and right edges of the body text (lines of many glyphs), or the page edges when there are none.</summary>
-    public required double BodyLeft { get; init; }
-    public required double BodyRight { get; init; }
+    public double BodyLeft { get; set; }
+    public double BodyRight { get; set; }
 
     /// <summary>A line that reaches (within about two glyphs) the right edge of the body text.</summary>
     public bool IsFull(TextLine line) => line.Box.X1 >= BodyRight - 2.2 * line.Size;
+}
+
+internal static class BodyMargins
+{
+    /// <summary>
+    /// The body text margins of pages of one size: the most common left and right edges (3 pt bins) of long lines
+    /// over all those pages. Justified paragraphs share them; tables of contents and headings do not.
+    /// </summary>
+    public static void Set(List<LaidPage> pages)
+    {
+        foreach (var group in pages.GroupBy(p => ((int)Math.Round(p.Transform.Width / 10), (int)Math.Round(p.Transform.Height / 10))))
+        {
+            var lines = group.SelectMany(p => p.Items).Select(i => i.Line).OfType<TextLine>().Where(l => l.Glyphs.Count >= 15).ToList();
+            double width = group.First().Transform.Width;
+            double? right = Mode(lines.Select(l => l.Box.X1), takeMax: true);
+            double? left = Mode(lines.Select(l => l.Box.X0), takeMax: false);
+            foreach (var p in group)
+            {
+                p.BodyRight = right ?? width + 1000; // no body text: no line counts as full
+                p.BodyLeft = left ?? 0;
+            }
+        }
+    }
+
+    private static double? Mode(IEnumerable<double> values, bool takeMax)
+    {
+        var bins = values.GroupBy(v => (int)Math.Floor(v / 3)).OrderByDescending(g => g.Count()).FirstOrDefault();
+        if (bins is null || bins.Count() < 3) return null;
+        return takeMax ? bins.Max() : bins.Min();
+    }
 }
 
 /// <summary>Lays out one page: glyphs, rulings → ruled tables, remaining glyphs → lines, unruled tables by alignment.</summary>
@@ -38,9 +68,6 @@ internal static class PageLayout
                 if (TableBuilder.FromGrid(grid, glyphs) is PageTable t) items.Add(new PageItem(t.Bounds.Y0, null, t));
         }
         var lines = TextJoin.Lines(glyphs);
-        var body = lines.Where(l => l.Glyphs.Count >= 15).ToList();
-        double left = body.Count > 0 ? body.Min(l => l.Box.X0) : 0;
-        double right = body.Count > 0 ? body.Max(l => l.Box.X1) : transform.Width;
         var consumed = new HashSet<TextLine>();
         foreach (var (table, used) in TableBuilder.FromAlignment(lines))
         {
@@ -52,7 +79,7 @@ internal static class PageLayout
         return new LaidPage
         {
             Number = page.Number, Transform = transform, Items = items, GlyphCount = glyphCount,
-            BodyLeft = left, BodyRight = right,
+            BodyLeft = 0, BodyRight = transform.Width,
         };
     }
 }

@@ -74,6 +74,7 @@ public sealed partial class PdfDocumentReader : IFormatReader
         var running = RunningLines(pages);
         foreach (var page in pages)
             page.Items.RemoveAll(i => i.Line is TextLine l && (running.Contains(l) || IsPageNumber(page, l)));
+        BodyMargins.Set(pages);
         var blocks = new List<SourceBlock>();
         int tableIndex = 0;
         Paragraph? open = null;

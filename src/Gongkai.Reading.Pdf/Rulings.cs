@@ -43,10 +43,12 @@ internal static class Rulings
     public static List<Segment> Collect(IReadOnlyList<PdfPath> paths, PageTransform t)
     {
         var segs = new List<Segment>();
-        double pageArea = t.Width * t.Height;
         foreach (var path in paths)
         {
             if (path.IsClipping || !path.IsFilled && !path.IsStroked) continue;
+            bool stroked = path.IsStroked && !IsWhite(path.StrokeColor);
+            bool filled = path.IsFilled && !IsWhite(path.FillColor);
+            if (!stroked && !filled) continue;
             foreach (var sub in path)
             {
                 var pts = new List<(double X, double Y)>();
@@ -61,13 +63,13 @@ internal static class Rulings
                             pts.Add(t.Map(m.Location));
                             break;
                         case PdfSubpath.Line l:
-                            if (path.IsStroked && cur is PdfPoint c0) Add(segs, t.Map(c0), t.Map(l.To));
+                            if (stroked && cur is PdfPoint c0) Add(segs, t.Map(c0), t.Map(l.To));
                             if (cur is null) start = l.From;
                             cur = l.To;
                             pts.Add(t.Map(l.To));
                             break;
                         case PdfSubpath.Close:
-                            if (path.IsStroked && cur is PdfPoint c1 && start is PdfPoint s0) Add(segs, t.Map(c1), t.Map(s0));
+                            if (stroked && cur is PdfPoint c1 && start is PdfPoint s0) Add(segs, t.Map(c1), t.Map(s0));
                             cur = start;
                             break;
                         case PdfSubpath.CubicBezierCurve bc:
@@ -79,29 +81,35 @@ internal static class Rulings
                             break;
                     }
                 }
-                if (!path.IsFilled || curves || pts.Count < 3) continue;
-                // a filled shape: a thin bar is a ruling; a larger axis-aligned rectangle contributes its edges
+                if (!filled || curves || pts.Count < 3) continue;
+                // a filled thin bar is a ruling; larger filled shapes are cell shading, not rulings
                 double x0 = pts.Min(p => p.X), x1 = pts.Max(p => p.X), y0 = pts.Min(p => p.Y), y1 = pts.Max(p => p.Y);
                 double w = x1 - x0, h = y1 - y0;
                 if (h <= 3 && w > 3) segs.Add(new Segment(true, (y0 + y1) / 2, x0, x1));
                 else if (w <= 3 && h > 3) segs.Add(new Segment(false, (x0 + x1) / 2, y0, y1));
-                else if (w > 3 && h > 3 && w * h < pageArea * 0.5 && IsAxisAligned(pts))
-                {
-                    segs.Add(new Segment(true, y0, x0, x1));
-                    segs.Add(new Segment(true, y1, x0, x1));
-                    segs.Add(new Segment(false, x0, y0, y1));
-                    segs.Add(new Segment(false, x1, y0, y1));
-                }
             }
         }
-        return Merge(segs);
+        // only what is on the page: drawings outside the media box are not printed
+        var onPage = new List<Segment>(segs.Count);
+        foreach (var sg in segs)
+        {
+            double lim = sg.Horizontal ? t.Width : t.Height, posLim = sg.Horizontal ? t.Height : t.Width;
+            if (sg.Pos < -1 || sg.Pos > posLim + 1) continue;
+            double a = Math.Max(sg.A, 0), b = Math.Min(sg.B, lim);
+            if (b - a >= 1) onPage.Add(sg with { A = a, B = b });
+        }
+        return Merge(onPage);
     }
 
-    private static bool IsAxisAligned(List<(double X, double Y)> pts)
+    private static bool IsWhite(UglyToad.PdfPig.Graphics.Colors.IColor? color)
     {
-        for (int i = 1; i < pts.Count; i++)
-            if (Math.Abs(pts[i].X - pts[i - 1].X) > 0.5 && Math.Abs(pts[i].Y - pts[i - 1].Y) > 0.5) return false;
-        return true;
+        if (color is null) return false;
+        try
+        {
+            var (r, g, b) = color.ToRGBValues();
+            return r > 0.94 && g > 0.94 && b > 0.94;
+        }
+        catch (Exception) { return false; }
     }
 
     private static void Add(List<Segment> segs, (double X, double Y) a, (double X, double Y) b)

@@ -111,6 +111,7 @@ internal static class TextJoin
     public static string Line(List<Glyph> glyphs, double size)
     {
         var sb = new StringBuilder();
+        double median = MedianGap(glyphs);
         var runs = Runs(glyphs, size);
         foreach (var run in runs)
         {
@@ -121,7 +122,8 @@ internal static class TextJoin
                 {
                     double gap = run[i].Box.X0 - run[i - 1].Box.X1;
                     char a = run[i - 1].Text[^1], b = run[i].Text[0];
-                    if (gap > 0.25 * size && !IsCjk(a) && !IsCjk(b)) sb.Append(' ');
+                    if (!IsCjk(a) && !IsCjk(b) ? gap > 0.25 * size
+                        : run[i].SpaceBefore && gap > 0.8 * size && gap > 2 * median + 0.1 * size) sb.Append(' '); // 第一部分 概况, not 收 入 支 出
                 }
                 sb.Append(run[i].Text);
             }
