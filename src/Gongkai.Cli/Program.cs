@@ -1,7 +1,14 @@
+using Gongkai.Reading;
 using Gongkai.Recognition;
 foreach (var f in args)
 {
-    var r = new DisclosureReader().Read(f);
+    ReadResult r;
+    try { r = new DisclosureReader().Read(f); }
+    catch (ReadException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
     var d = r.Disclosure;
     Console.WriteLine($"{f}: {d.Kind} {d.Year} {d.DepartmentName} {d.Profile} numeric={r.NumericCells} bound={r.BoundCells} structural={r.StructuralCells} unplaced={r.UnplacedCells}");
     foreach (var t in d.Tables)
@@ -12,3 +19,4 @@ foreach (var f in args)
     foreach (var n in d.Notes.Take(15)) Console.WriteLine("  NOTE " + n.Message + " @ " + n.Source.Describe());
     foreach (var s in d.Staffing) Console.WriteLine("  STAFF " + s.Category + " " + s.Authorized + " " + s.Actual);
 }
+return 0;

@@ -19,18 +19,17 @@ public sealed partial class PdfDocumentReader : IFormatReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
-        var name = Path.GetFileName(path);
         try
         {
             using var doc = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (doc.IsEncrypted && !CanReadText(doc))
-                throw Encrypted(path, name, null);
+                throw Encrypted(path, null);
             int pages = doc.NumberOfPages;
             if (pages == 0)
-                throw new ReadException(path, ReadFailure.Corrupt, $"无法读取 PDF：{name} 没有任何页面，文件可能已损坏。请重新下载或导出后再试。");
+                throw new ReadException(path, ReadFailure.Corrupt, $"无法读取 PDF：{path} 没有任何页面，文件可能已损坏。请重新下载或导出后再试。");
             if (pages > MaxPages)
                 throw new ReadException(path, ReadFailure.TooLarge,
-                    $"PDF 页数过多：{name} 共 {pages} 页，上限 {MaxPages} 页。请确认这是一份预决算公开文档，或拆分后再读取。");
+                    $"PDF 页数过多：{path} 共 {pages} 页，上限 {MaxPages} 页。请确认这是一份预决算公开文档，或拆分后再读取。");
             var laid = new List<LaidPage>(pages);
             for (int p = 1; p <= pages; p++)
             {
@@ -38,24 +37,24 @@ public sealed partial class PdfDocumentReader : IFormatReader
                 try { page = doc.GetPage(p); }
                 catch (Exception e) when (e is not ReadException and not OutOfMemoryException)
                 {
-                    throw new ReadException(path, ReadFailure.Corrupt, $"无法读取 PDF：{name} 第 {p} 页已损坏（{e.Message}）。请重新下载或导出后再试。", e);
+                    throw new ReadException(path, ReadFailure.Corrupt, $"无法读取 PDF：{path} 第 {p} 页已损坏，无法解析。请重新下载或导出后再试。", e);
                 }
                 laid.Add(PageLayout.Lay(page));
             }
             if (laid.Sum(l => l.GlyphCount) < 10)
                 throw new ReadException(path, ReadFailure.NoTextLayer,
-                    $"无法读取 PDF：{name} 无文本层，可能为扫描件，需要先进行 OCR（文字识别）后再读取。");
+                    $"无法读取 PDF：{path} 无文本层，可能为扫描件，需要先进行 OCR（文字识别）后再读取。");
             return Assemble(path, laid);
         }
         catch (ReadException) { throw; }
-        catch (PdfDocumentEncryptedException e) { throw Encrypted(path, name, e); }
+        catch (PdfDocumentEncryptedException e) { throw Encrypted(path, e); }
         catch (OutOfMemoryException) { throw; }
         catch (Exception e)
         {
             if (e.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
-                throw Encrypted(path, name, e);
+                throw Encrypted(path, e);
             throw new ReadException(path, ReadFailure.Corrupt,
-                $"无法读取 PDF：{name} 文件已损坏或不完整（{e.Message}）。请重新下载或导出后再试。", e);
+                $"无法读取 PDF：{path} 文件已损坏或不完整，无法解析。请重新下载或导出后再试。", e);
         }
     }
 
@@ -65,8 +64,8 @@ public sealed partial class PdfDocumentReader : IFormatReader
         catch (Exception) { return false; }
     }
 
-    private static ReadException Encrypted(string path, string name, Exception? inner) =>
-        new(path, ReadFailure.Encrypted, $"无法读取 PDF：{name} 已加密（设有打开密码），请提供未加密的文件。", inner);
+    private static ReadException Encrypted(string path, Exception? inner) =>
+        new(path, ReadFailure.Encrypted, $"无法读取 PDF：{path} 已加密（设有打开密码），请提供未加密的文件。", inner);
 
     /// <summary>Page items in reading order → blocks; running headers, footers and page numbers dropped; paragraphs joined across lines and pages.</summary>
     private static SourceDocument Assemble(string path, List<LaidPage> pages)
@@ -191,7 +190,9 @@ public sealed partial class PdfDocumentReader : IFormatReader
             if (TextJoin.Runs(next.Glyphs, next.Size).Count > 1) return false;
             if (page != lp)
             {
-                // continuing on the next page: the page's first item, starting at the left margin
+                // continuing on the next page: the page's first item, starting at the left margin, after a line
+                // that stops mid-sentence (a page break after a full stop is taken as a paragraph end)
+                if (last.Text.Length > 0 && last.Text[^1] is '。' or '！' or '？' or '.' or '!' or '?' or '：' or ':') return false;
                 return page.Items.Count > 0 && page.Items[0].Line == next && next.Box.X0 <= page.BodyLeft + next.Size;
             }
             double gap = next.Box.Y0 - last.Box.Y1;
