@@ -26,9 +26,10 @@ internal sealed record Glyph(string Text, Rect Box, double Size, bool SpaceBefor
 }
 
 /// <summary>
-/// Maps PDF user space (points, origin bottom-left) to reading space and back. The quarter turn is chosen so
-/// that the page's dominant text baseline runs left to right: this undoes both a /Rotate entry and content that
-/// was drawn rotated (a landscape table printed sideways on a portrait page).
+/// Maps page space (PDF points, origin bottom-left, the page as displayed: PdfPig has already applied /Rotate) to
+/// reading space and back. The quarter turn is chosen so that the page's dominant text baseline runs left to right:
+/// it undoes content drawn sideways (a landscape table printed rotated on a portrait page). Provenance boxes are
+/// given in page space.
 /// </summary>
 internal sealed class PageTransform
 {
@@ -48,7 +49,7 @@ internal sealed class PageTransform
     public double Width { get; }
     public double Height { get; }
 
-    /// <summary>User space → reading space (Y downwards).</summary>
+    /// <summary>Page space → reading space (Y downwards).</summary>
     public (double X, double Y) Map(double ux, double uy)
     {
         double x = ux - _left, y = uy - _bottom;
@@ -64,7 +65,7 @@ internal sealed class PageTransform
 
     public (double X, double Y) Map(PdfPoint p) => Map(p.X, p.Y);
 
-    /// <summary>Reading space → user space.</summary>
+    /// <summary>Reading space → page space.</summary>
     public (double X, double Y) Unmap(double rx, double yDown)
     {
         double ry = Height - yDown;
@@ -78,7 +79,7 @@ internal sealed class PageTransform
         return (x + _left, y + _bottom);
     }
 
-    /// <summary>A reading-space box as a PDF user-space box (points, origin bottom-left).</summary>
+    /// <summary>A reading-space box as a page-space box (points, origin bottom-left).</summary>
     public BoundingBox ToPdf(Rect r)
     {
         var (ax, ay) = Unmap(r.X0, r.Y0);
@@ -86,8 +87,8 @@ internal sealed class PageTransform
         return new BoundingBox(Math.Round(Math.Min(ax, bx), 2), Math.Round(Math.Min(ay, by), 2), Math.Round(Math.Max(ax, bx), 2), Math.Round(Math.Max(ay, by), 2));
     }
 
-    /// <summary>The quarter turn that makes most letters' baselines run left to right; /Rotate when there is no text.</summary>
-    public static int DominantTurns(IReadOnlyList<Letter> letters, int pageRotation)
+    /// <summary>The quarter turn that makes most letters' baselines run left to right; <paramref name="fallback"/> when there is no text.</summary>
+    public static int DominantTurns(IReadOnlyList<Letter> letters, int fallback)
     {
         Span<int> votes = stackalloc int[4];
         foreach (var l in letters)
@@ -99,7 +100,7 @@ internal sealed class PageTransform
         }
         int best = -1, bestVotes = 0;
         for (int i = 0; i < 4; i++) if (votes[i] > bestVotes) { best = i; bestVotes = votes[i]; }
-        return best >= 0 ? best : pageRotation / 90;
+        return best >= 0 ? best : fallback;
     }
 
     /// <summary>The non-blank letters of a page as glyphs in reading space; exact duplicates (fake bold) dropped.</summary>

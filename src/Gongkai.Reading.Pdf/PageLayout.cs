@@ -1,4 +1,5 @@
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace Gongkai.Reading.Pdf;
 
@@ -56,8 +57,9 @@ internal static class PageLayout
     public static LaidPage Lay(Page page)
     {
         var letters = page.Letters;
-        int rotation = page.Rotation.Value;
-        var transform = new PageTransform(page.MediaBox.Bounds, PageTransform.DominantTurns(letters, rotation));
+        // PdfPig gives letters and paths in the page as displayed (its /Rotate already applied), origin bottom-left,
+        // page.Width × page.Height; what is left to undo is text drawn sideways on the page itself
+        var transform = new PageTransform(new PdfRectangle(0, 0, page.Width, page.Height), PageTransform.DominantTurns(letters, 0));
         var glyphs = transform.Glyphs(letters);
         int glyphCount = glyphs.Count;
         var items = new List<PageItem>();

@@ -23,28 +23,11 @@ public class PdfBadInputTests
         return e;
     }
 
-    /// <summary>A minimal PDF from object bodies, with a correct cross-reference table.</summary>
-    private static byte[] Pdf(string[] objects, string trailerExtra = "")
-    {
-        var sb = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (int i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(Encoding.ASCII.GetByteCount(sb.ToString()));
-            sb.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        int xref = Encoding.ASCII.GetByteCount(sb.ToString());
-        sb.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var o in offsets) sb.Append($"{o:D10} 00000 n \n");
-        sb.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R {trailerExtra}>>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(sb.ToString());
-    }
-
     [Fact]
     public void Encrypted_pdf_asks_for_an_unencrypted_file()
     {
         // standard security handler whose user password is not empty (the /U entry matches no empty password)
-        var bytes = Pdf(
+        var bytes = MiniPdf.Build(
             [
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -115,3 +115,66 @@ public class PdfTextTests
         Assert.Equal((200d, 640d, 300d, 660d), (Math.Round(box.Left), Math.Round(box.Bottom), Math.Round(box.Right), Math.Round(box.Top)));
     }
 }
+
+/// <summary>Pages drawn sideways and tables without rulings, on small hand-made PDFs.</summary>
+public class PdfLayoutEdgeTests
+{
+    private static SourceDocument Read(byte[] bytes) => new DocumentReader([new PdfDocumentReader()]).Read("edge.pdf", bytes);
+
+    [Fact]
+    public void Text_drawn_sideways_on_a_rotated_page_reads_in_order_with_boxes_as_displayed()
+    {
+        // a landscape page stored as portrait + /Rotate 90, its text drawn running up the stored page (so it reads
+        // left to right once the page is turned); the next line is to the right in the stored page
+        var content = string.Join("\n",
+            "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (First line of the landscape page) Tj ET",
+            "BT /F1 12 Tf 0 1 -1 0 130 100 Tm (Second line) Tj ET",
+            "BT /F1 12 Tf 0 1 -1 0 160 100 Tm (Third) Tj ET");
+        var doc = Read(Gongkai.Tests.Support.MiniPdf.OnePage(content, "/Rotate 90"));
+        Assert.Equal(new[] { "First line of the landscape page", "Second line", "Third" }, doc.Texts.Select(t => t.Text));
+        // boxes are in the page as displayed (842 × 595): stored (x 100, y 100) shows at (100, 595 - 100)
+        var box = doc.Texts.First().Source.Box!.Value;
+        Assert.InRange(box.Left, 99, 101);
+        Assert.InRange(box.Right, 250, 300);
+        Assert.InRange(box.Bottom, 490, 495);
+        Assert.InRange(box.Top, 500, 510);
+    }
+
+    [Fact]
+    public void Text_drawn_sideways_on_an_unrotated_page_is_turned_to_read_left_to_right()
+    {
+        // no /Rotate: the generator drew a landscape table sideways on a portrait page (text runs up the page)
+        var content = string.Join("\n",
+            "BT /F1 12 Tf 0 1 -1 0 100 100 Tm (Sideways heading) Tj ET",
+            "BT /F1 12 Tf 0 1 -1 0 130 100 Tm (Sideways body) Tj ET");
+        var doc = Read(Gongkai.Tests.Support.MiniPdf.OnePage(content));
+        Assert.Equal(new[] { "Sideways heading", "Sideways body" }, doc.Texts.Select(t => t.Text));
+        var box = doc.Texts.First().Source.Box!.Value; // in the page as stored: a tall, narrow box left of x = 100
+        Assert.InRange(box.Left, 88, 100);
+        Assert.InRange(box.Right, 100, 103); // the baseline at x = 100 plus the descent
+        Assert.InRange(box.Bottom, 99, 101);
+        Assert.True(box.Top > 180, $"box={box}");
+    }
+
+    [Fact]
+    public void Table_without_rulings_is_rebuilt_from_column_alignment()
+    {
+        string Row(double y, string a, string b, string c) =>
+            $"BT /F1 10 Tf 72 {y} Td ({a}) Tj ET\nBT /F1 10 Tf 300 {y} Td ({b}) Tj ET\nBT /F1 10 Tf 420 {y} Td ({c}) Tj ET";
+        var content = string.Join("\n",
+            "BT /F1 14 Tf 72 760 Td (Expenditure summary) Tj ET",
+            Row(720, "Item", "Budget", "Final"),
+            Row(705, "Wages", "1,200.50", "1,180.25"),
+            Row(690, "Office costs", "80.00", "95.10"),
+            Row(675, "Total", "1,280.50", "1,275.35"),
+            "BT /F1 10 Tf 72 640 Td (A closing sentence of ordinary body text follows the table.) Tj ET");
+        var doc = Read(Gongkai.Tests.Support.MiniPdf.OnePage(content));
+        Assert.Equal("Expenditure summary", ((TextBlock)doc.Blocks[0]).Text);
+        var t = Assert.IsType<TableBlock>(doc.Blocks[1]);
+        Assert.Equal(4, t.Rows.Count);
+        Assert.Equal(new[] { "Item", "Budget", "Final" }, t.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(new[] { "Office costs", "80.00", "95.10" }, t.Rows[2].Cells.Select(c => c.Text));
+        Assert.Equal(new[] { "Total", "1,280.50", "1,275.35" }, t.Rows[3].Cells.Select(c => c.Text));
+        Assert.Equal("A closing sentence of ordinary body text follows the table.", ((TextBlock)doc.Blocks[2]).Text);
+    }
+}
