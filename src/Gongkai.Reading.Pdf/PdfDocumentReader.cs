@@ -185,6 +185,7 @@ public sealed partial class PdfDocumentReader : IFormatReader
         public bool Accepts(LaidPage page, TextLine next)
         {
             var (lp, last) = Last;
+            if (page == lp && IsCentredContinuation(page, last, next)) return true;
             if (!lp.IsFull(last)) return false;
             if (Math.Abs(last.Size - next.Size) > 0.6) return false;
             if (TextJoin.Runs(next.Glyphs, next.Size).Count > 1) return false;
@@ -199,6 +200,17 @@ public sealed partial class PdfDocumentReader : IFormatReader
             if (gap < -0.3 * next.Size || gap > 1.2 * next.Size) return false;
             // a first-line indent starts a new paragraph
             return next.Box.X0 <= lp.BodyLeft + 1.2 * next.Size;
+        }
+
+        /// <summary>A title wrapped over centred lines of one size, set close together (江苏省…2018年度部门 / 预算公开).</summary>
+        private static bool IsCentredContinuation(LaidPage page, TextLine last, TextLine next)
+        {
+            double mid = page.Transform.Width / 2, tol = 1.5 * next.Size;
+            if (Math.Abs(last.Size - next.Size) > 0.3 || next.Size < 13) return false;
+            if (Math.Abs(last.Box.CenterX - mid) > tol || Math.Abs(next.Box.CenterX - mid) > tol) return false;
+            if (last.Text.Length > 0 && last.Text[^1] is '。' or '：' or ':') return false;
+            double gap = next.Box.Y0 - last.Box.Y1;
+            return gap > -0.3 * next.Size && gap < 0.8 * next.Size;
         }
 
         public void Add(LaidPage page, TextLine line) => _lines.Add((page, line));

@@ -80,3 +80,18 @@ public class PdfPipelineTests
         Assert.Equal("公开01表", b1.Label);
     }
 }
+
+public class PdfMetadataTests
+{
+    [Theory]
+    [InlineData(PdfSamples.SH24F, "上海市普陀区财政局", 2024, DocumentKind.FinalAccount)]
+    [InlineData(PdfSamples.TPL24F, "上海市XX局", 2024, DocumentKind.FinalAccount)]
+    [InlineData(PdfSamples.JS17B, "江苏省人大常委会办公厅", 2017, DocumentKind.Budget)]
+    [InlineData(PdfSamples.JS18B, "江苏省人大常委会办公厅", 2018, DocumentKind.Budget)] // cover title wrapped over two centred lines
+    [InlineData(PdfSamples.JS19B, "江苏省人大常委会办公厅", 2019, DocumentKind.Budget)]
+    public void Cover_gives_department_year_and_kind(string name, string department, int year, DocumentKind kind)
+    {
+        var d = PdfSamples.Read(name).Disclosure;
+        Assert.Equal((department, year, kind), (d.DepartmentName, d.Year, d.Kind));
+    }
+}
