@@ -9,7 +9,8 @@ using Gongkai.Recognition;
 var argv = args.ToList();
 if (argv.Count == 0 || argv[0] is "--help" or "-h")
 {
-    Console.WriteLine("用法：Gongkai.Bench read|check [--iterations N] [--warmup N] [文件或目录...]");
+    Console.WriteLine("用法：Gongkai.Bench read|check [--iterations N] [--warmup N] [--pdftotext] [文件或目录...]");
+    Console.WriteLine("  --pdftotext  同一次运行中对每个 PDF 计时 pdftotext -layout（poppler-utils），给出比值。");
     Console.WriteLine("默认语料：../shared/seeds/*.txt（从当前目录向上查找）。");
     return argv.Count == 0 ? 64 : 0;
 }
@@ -20,6 +21,7 @@ if (mode is not ("read" or "check"))
     return 64;
 }
 int iterations = 30, warmup = 10;
+bool comparePdftotext = false;
 var inputs = new List<string>();
 for (int i = 1; i < argv.Count; i++)
 {
@@ -27,6 +29,8 @@ for (int i = 1; i < argv.Count; i++)
     {
         case "--iterations" or "-n" when i + 1 < argv.Count && int.TryParse(argv[i + 1], out var n) && n > 0:
             iterations = n; i++; break;
+        case "--pdftotext":
+            comparePdftotext = true; break;
         case "--warmup" when i + 1 < argv.Count && int.TryParse(argv[i + 1], out var w) && w >= 0:
             warmup = w; i++; break;
         case var s when s.StartsWith('-'):
@@ -51,7 +55,7 @@ if (inputs.Count == 0)
 foreach (var input in inputs)
 {
     if (Directory.Exists(input))
-        files.AddRange(Directory.GetFiles(input, "*.txt").Concat(Directory.GetFiles(input, "*.md"))
+        files.AddRange(Directory.GetFiles(input, "*.txt").Concat(Directory.GetFiles(input, "*.md")).Concat(Directory.GetFiles(input, "*.pdf"))
             .Where(p => !Path.GetFileName(p).StartsWith("README", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal));
     else if (File.Exists(input)) files.Add(input);
@@ -64,6 +68,7 @@ Console.WriteLine($".NET {Environment.Version}，{RuntimeInfo()}，{Environment.
 Console.WriteLine();
 
 var rows = new List<(string Name, long Bytes, double Median, double P90, double Min, int Tables)>();
+var baseline = new Dictionary<string, double>();
 foreach (var f in files)
 {
     int tables = 0;
@@ -79,6 +84,7 @@ foreach (var f in files)
         GC.KeepAlive(r);
     }
     Array.Sort(times);
+    if (comparePdftotext && f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) baseline[Path.GetFileName(f)] = Pdftotext(f, Math.Min(iterations, 10));
     rows.Add((Path.GetFileName(f), new FileInfo(f).Length, Percentile(times, 0.5), Percentile(times, 0.9), times[0], tables));
 }
 
@@ -87,7 +93,41 @@ foreach (var r in rows)
     Console.WriteLine(Pad(r.Name, 30) + Left($"{r.Bytes / 1024.0:F1}", 8) + Left(r.Tables.ToString(), 6) + Left($"{r.Median:F2}", 11) + Left($"{r.P90:F2}", 10) + Left($"{r.Min:F2}", 10));
 Console.WriteLine(Pad($"合计（{rows.Count} 个文件）", 30) + Left($"{rows.Sum(r => r.Bytes) / 1024.0:F1}", 8) + Left(rows.Sum(r => r.Tables).ToString(), 6)
     + Left($"{rows.Sum(r => r.Median):F2}", 11) + Left($"{rows.Sum(r => r.P90):F2}", 10) + Left($"{rows.Sum(r => r.Min):F2}", 10));
+if (baseline.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine(Pad("文件", 50) + Left($"gongkai {mode} ms", 18) + Left("pdftotext ms", 14) + Left("比值", 8));
+    foreach (var r in rows.Where(r => baseline.ContainsKey(r.Name)))
+    {
+        var b = baseline[r.Name];
+        Console.WriteLine(Pad(r.Name, 50) + Left($"{r.Median:F1}", 18) + Left(b < 0 ? "—" : $"{b:F1}", 14) + Left(b <= 0 ? "—" : $"{r.Median / b:F2}×", 8));
+    }
+    var sumOurs = rows.Where(r => baseline.ContainsKey(r.Name) && baseline[r.Name] > 0).Sum(r => r.Median);
+    var sumBase = baseline.Values.Where(v => v > 0).Sum();
+    if (sumBase > 0) Console.WriteLine(Pad("合计", 50) + Left($"{sumOurs:F1}", 18) + Left($"{sumBase:F1}", 14) + Left($"{sumOurs / sumBase:F2}×", 8));
+}
 return 0;
+
+// median wall time of `pdftotext -layout FILE -` as a separate process (what a user would run); -1 if missing
+static double Pdftotext(string file, int n)
+{
+    var times = new List<double>();
+    for (int i = 0; i < n + 2; i++)
+    {
+        var psi = new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        long t0 = Stopwatch.GetTimestamp();
+        try
+        {
+            using var p = Process.Start(psi)!;
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+        }
+        catch (System.ComponentModel.Win32Exception) { return -1; }
+        if (i >= 2) times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+    }
+    times.Sort();
+    return times[times.Count / 2];
+}
 
 (int Tables, object Result) Run(string file)
 {

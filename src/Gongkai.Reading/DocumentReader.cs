@@ -1,12 +1,13 @@
 namespace Gongkai.Reading;
 
 /// <summary>
-/// Chooses a reader by content, not by file extension. Text and Markdown are read here; other formats
-/// are recognised by their signatures.
+/// Chooses a reader by content, not by file extension. Text and Markdown are read here; binary formats are
+/// recognised by their signatures and read by the first registered <see cref="IFormatReader"/> that accepts
+/// them (PDF in <c>Gongkai.Reading.Pdf</c>, Word/Excel in <c>Gongkai.Reading.Office</c>, HTML in
+/// <c>Gongkai.Reading.Html</c>). A recognised binary format with no registered reader is refused clearly.
 /// </summary>
 public sealed class DocumentReader
 {
-    private readonly TextDocumentReader _text = new();
     private readonly IReadOnlyList<IFormatReader> _formats;
 
     /// <summary>A reader for text and Markdown only.</summary>
@@ -15,7 +16,7 @@ public sealed class DocumentReader
     /// <summary>A reader that first offers the content to each of <paramref name="formats"/>, in order.</summary>
     public DocumentReader(IEnumerable<IFormatReader> formats) => _formats = formats.ToList();
 
-    /// <summary>The format readers asked before the built-in ones.</summary>
+    /// <summary>The format readers asked before the built-in text reader.</summary>
     public IReadOnlyList<IFormatReader> Formats => _formats;
 
     /// <summary>The largest input accepted, any format.</summary>
@@ -37,12 +38,30 @@ public sealed class DocumentReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
+        if (bytes.Length == 0)
+            throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path}。没有可读取的内容。");
         foreach (var format in _formats)
             if (format.CanRead(bytes)) return format.Read(path, bytes);
-        if (bytes.Length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F')
-            throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。请先转换为文本后读取。");
-        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
-            throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Word/Excel 文件：{path}。请先另存为文本后读取。");
+        switch (Sniff(bytes))
+        {
+            case SourceFormat.Pdf:
+                throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。当前程序未加载 PDF 读取组件，请先转换为文本后读取。");
+            case SourceFormat.Docx:
+                throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Word/Excel 文件：{path}。当前程序未加载 Office 读取组件，请先另存为文本后读取。");
+        }
         return new TextDocumentReader { MaxBytes = MaxBytes }.Read(path, bytes);
+    }
+
+    /// <summary>
+    /// The binary format a file's content shows, or null for text. A PDF is recognised by <c>%PDF-</c> anywhere in
+    /// the first 1 KB (some generators write junk before it, which PDF readers tolerate); a ZIP container (Word,
+    /// Excel) by its <c>PK\x03\x04</c> signature.
+    /// </summary>
+    public static SourceFormat? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) return SourceFormat.Docx;
+        var head = bytes[..Math.Min(bytes.Length, 1024)];
+        if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
+        return null;
     }
 }

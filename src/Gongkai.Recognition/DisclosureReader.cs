@@ -1,5 +1,6 @@
 using Gongkai.Model;
 using Gongkai.Reading;
+using Gongkai.Reading.Pdf;
 using Gongkai.Recognition.Tables;
 
 namespace Gongkai.Recognition;

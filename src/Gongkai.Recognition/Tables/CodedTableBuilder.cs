@@ -17,10 +17,12 @@ public sealed class CodedTableBuilder
 
     public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
     {
+        rows = SplitCodes.Join(rows, _ledger);
         var (header, data) = Grid.Split(rows);
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
-        string[] paths = header.Count > 0
+        // a continued page without a header of its own (at most blank rows) reads with the first page's columns
+        string[] paths = header.Any(h => !h.Row.IsBlank) || !isContinuation
             ? Grid.Paths(header, width)
             : Enumerable.Range(0, width).Select(c => t.Columns.FirstOrDefault(x => x.Index == c)?.Header ?? "").ToArray();
         bool byUnit = t.Kind == TableKind.GeneralExpenditureByUnit;

@@ -74,6 +74,24 @@ public static class Grid
         header = header.Where(h => !IsNumberingRow(h.Row) && !h.Row.IsBlank).ToList();
         var paths = new List<string>[width];
         for (int c = 0; c < width; c++) paths[c] = new List<string>();
+        // where the reader knows merged cells (PDF), a header cell's text covers exactly its spans
+        if (header.Any(h => h.Row.Cells.Any(c => c.ColSpan > 1 || c.RowSpan > 1)))
+        {
+            var text = new string?[header.Count, width];
+            for (int h = 0; h < header.Count; h++)
+                foreach (var cell in header[h].Row.Cells)
+                {
+                    var t = cell.Text.Trim();
+                    if (t.Length == 0) continue;
+                    for (int dh = 0; dh < cell.RowSpan && h + dh < header.Count; dh++)
+                        for (int dc = 0; dc < cell.ColSpan && cell.Column + dc < width; dc++)
+                            text[h + dh, cell.Column + dc] = t;
+                }
+            for (int c = 0; c < width; c++)
+                for (int h = 0; h < header.Count; h++)
+                    if (text[h, c] is string t && (paths[c].Count == 0 || paths[c][^1] != t)) paths[c].Add(t);
+            return paths.Select(p => string.Join("/", p)).ToArray();
+        }
         for (int h = 0; h < header.Count; h++)
         {
             bool last = h == header.Count - 1;

@@ -12,12 +12,24 @@ public sealed class SummaryTableBuilder
     private readonly RecognitionLedger _ledger;
     public SummaryTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
-    public void Build(DisclosureTable t, List<GridRow> rows)
+    /// <summary>Words of a header repeated at the top of a continued page.</summary>
+    private static readonly HashSet<string> HeaderWords = ["项目", "项目名称", "金额", "决算数", "预算数", "收入", "支出", "功能分类", "支出用途"];
+
+    public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation = false)
     {
-        var (header, data) = Grid.Split(rows);
+        List<GridRow> header, data;
+        if (isContinuation)
+        {
+            // a continued page: its first rows are lines of the table (often blank ones), not a header
+            header = new();
+            data = rows.Where(r => !r.Row.IsBlank && !r.Row.NonEmpty.All(c => HeaderWords.Contains(TextNormalizer.Compact(c.Text)))).ToList();
+        }
+        else (header, data) = Grid.Split(rows);
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
-        var paths = Grid.Paths(header, width);
+        var paths = isContinuation
+            ? Enumerable.Range(0, width).Select(c => t.Columns.FirstOrDefault(x => x.Index == c)?.Header ?? "").ToArray()
+            : Grid.Paths(header, width);
 
         // label columns: mostly text in the data rows
         var labelCols = new List<int>();
@@ -45,7 +57,7 @@ public sealed class SummaryTableBuilder
             var k = ColumnMeaning.Of(paths[c], t.Kind);
             return k is { Measure: Measure.Amount } ? Measure.Total : k;
         }).ToList()).ToList();
-        for (int b = 0; b < blocks.Count; b++)
+        for (int b = 0; b < blocks.Count && !isContinuation; b++)
             for (int i = 0; i < blocks[b].Values.Count; i++)
                 t.Columns.Add(new TableColumn(blocks[b].Values[i], paths[blocks[b].Values[i]], keys[b][i], b));
 

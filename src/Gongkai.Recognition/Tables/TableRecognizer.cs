@@ -33,6 +33,16 @@ public sealed class TableRecognizer
                 if (!consumed.Contains((tb.Index, r))) rows.Add(new GridRow(r, tb.Rows[r]));
             if (rows.Count == 0 || rows.All(r => r.Row.IsBlank)) continue;
 
+            // a table continued on the next page: a grid right after the previous one (nothing printed between,
+            // e.g. a PDF page break), as wide, and not opening with a title row of its own
+            if (previous is not null && i > 0 && blocks[i - 1] is TableBlock before && previous.SourceTables.Contains(before.Index)
+                && before.Width == tb.Width && !OpensWithOwnTitle(rows, d.Kind))
+            {
+                previous.SourceTables.Add(tb.Index);
+                Build(previous, rows, isContinuation: true);
+                continue;
+            }
+
             var ctx = LookBack(blocks, i);
             // title rows inside the grid (a single text cell) and meta rows (单位：万元)
             while (rows.Count > 0 && IsTitleRow(rows[0].Row))
@@ -77,6 +87,10 @@ public sealed class TableRecognizer
             previousTitle = ctx.Title;
         }
     }
+
+    /// <summary>The first row is a title naming a table (收支预算总表 printed inside the grid).</summary>
+    private static bool OpensWithOwnTitle(List<GridRow> rows, DocumentKind kind) =>
+        IsTitleRow(rows[0].Row) && rows[0].Row.NonEmpty.Any(c => TableTitles.Classify(c.Text, kind) != TableKind.Unknown && TextNormalizer.Compact(c.Text).EndsWith('表'));
 
     private static bool IsTitleRow(SourceRow row)
     {
@@ -176,10 +190,10 @@ public sealed class TableRecognizer
         switch (t.Kind)
         {
             case TableKind.BudgetSummary or TableKind.BudgetFiscalSummary or TableKind.FinalSummary or TableKind.FinalFiscalSummary:
-                new SummaryTableBuilder(_ledger).Build(t, rows);
+                new SummaryTableBuilder(_ledger).Build(t, rows, isContinuation);
                 break;
-            case TableKind.BudgetGovFund when LooksLikeSummary(rows):
-                new SummaryTableBuilder(_ledger).Build(t, rows);
+            case TableKind.BudgetGovFund when isContinuation || LooksLikeSummary(rows):
+                new SummaryTableBuilder(_ledger).Build(t, rows, isContinuation);
                 break;
             case TableKind.BudgetThreePublic or TableKind.FinalThreePublic:
                 new ThreePublicBuilder(_ledger).Build(t, rows);

@@ -1,0 +1,64 @@
+using Gongkai.Reading;
+
+namespace Gongkai.Recognition.Tables;
+
+/// <summary>
+/// Classification codes printed over several columns — 类 | 款 | 项 ("201 | 06 | 01", Shanghai 决算 function tables) or
+/// 类 | 款 ("301 | 01", economic tables) — are joined into one code cell ("2010601", "30101") and the name moved next
+/// to it, so that coded tables read the same whichever way the code was printed. Side-by-side blocks are each joined.
+/// The digits of the 款 and 项 cells are marked structural; every cell keeps its own provenance.
+/// </summary>
+public static class SplitCodes
+{
+    public static List<GridRow> Join(List<GridRow> rows, RecognitionLedger ledger)
+    {
+        int width = rows.Count == 0 ? 0 : rows.Max(r => r.Width);
+        for (int c = 0; c + 2 < width; c++)
+        {
+            int parts = Parts(rows, c, width);
+            if (parts == 0) continue;
+            rows = rows.Select(r => Rewrite(r, c, parts, ledger)).ToList();
+            c += parts;
+        }
+        return rows;
+    }
+
+    /// <summary>How many code columns start at <paramref name="c"/>: 3 (类 款 项), 2 (类 款) or 0 (not split).</summary>
+    private static int Parts(List<GridRow> rows, int c, int width)
+    {
+        int withPart = 0, withThird = 0, bad = 0;
+        foreach (var r in rows)
+        {
+            if (!IsClass(r[c].Trim())) continue;
+            var b = r[c + 1].Trim();
+            var d = c + 2 < width ? r[c + 2].Trim() : "";
+            if (b.Length > 0 && !IsPart(b)) { bad++; continue; }
+            if (IsPart(b)) withPart++;
+            if (IsPart(d)) withThird++;
+        }
+        if (bad > 0 || withPart == 0) return 0;
+        return withThird > 0 && c + 3 < width ? 3 : 2;
+    }
+
+    private static bool IsClass(string s) => s.Length == 3 && s.All(char.IsAsciiDigit) && s[0] is '2' or '3' or '5';
+    private static bool IsPart(string s) => s.Length == 2 && s.All(char.IsAsciiDigit);
+
+    private static GridRow Rewrite(GridRow r, int c, int parts, RecognitionLedger ledger)
+    {
+        var a = r[c].Trim();
+        // code rows, and data rows without a code (the 合计 row printed on the 类 | 款 | 项 header line)
+        if (!IsClass(a) && !Grid.IsDataRow(r.Row)) return r;
+        if (c + parts >= r.Width) return r;
+        var code = a;
+        if (IsClass(a))
+            for (int k = 1; k < parts && IsPart(r[c + k].Trim()); k++) code += r[c + k].Trim();
+        else code = "";
+        var cells = r.Row.Cells.ToList();
+        for (int k = 1; k < parts; k++) ledger.MarkStructural(r.Cell(c + k));
+        var name = r.Cell(c + parts)!;
+        cells[c] = cells[c] with { Text = IsClass(a) ? code : cells[c].Text };
+        cells[c + 1] = name with { Column = c + 1 };
+        for (int k = 2; k <= parts; k++) cells[c + k] = cells[c + k] with { Text = "" };
+        return new GridRow(r.Index, r.Row with { Cells = cells });
+    }
+}
