@@ -32,6 +32,10 @@ public sealed record SourceRow(IReadOnlyList<SourceCell> Cells, Provenance Sourc
 /// <summary>A table of the source document (a grid of cells with provenance).</summary>
 public sealed record TableBlock(IReadOnlyList<SourceRow> Rows, TableSyntax Syntax, Provenance Source, int Index) : SourceBlock(Source)
 {
+    // a block is an identity (a place in the document), not a value: compare and hash by reference
+    public bool Equals(TableBlock? other) => ReferenceEquals(this, other);
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     public int Width => Rows.Count == 0 ? 0 : Rows.Max(r => r.Width);
 }
 

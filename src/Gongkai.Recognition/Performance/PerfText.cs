@@ -22,6 +22,18 @@ internal static partial class PerfText
     public static string Key(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
+        var cache = _keyCache ??= new Dictionary<string, string>();
+        if (cache.TryGetValue(s, out var hit)) return hit;
+        if (cache.Count > 20_000) cache.Clear();
+        return cache[s] = ComputeKey(s);
+    }
+
+    // the readers ask for the key of the same cell text many times while scoring alignments
+    [ThreadStatic] private static Dictionary<string, string>? _keyCache;
+    [ThreadStatic] private static Dictionary<string, ParsedValue>? _valueCache;
+
+    private static string ComputeKey(string s)
+    {
         s = Numbers.ToHalfWidth(Numbers.CleanCellText(BookmarkRegex().Replace(s, "")));
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
@@ -74,6 +86,15 @@ internal static partial class PerfText
 
     /// <summary>Split a value such as "≥95%", "= 100%", "≧ 36000人次", "4758万元", "62,015,542.5 0".</summary>
     public static ParsedValue ParseValue(string? raw)
+    {
+        if (raw is null) return ComputeValue(raw);
+        var cache = _valueCache ??= new Dictionary<string, ParsedValue>();
+        if (cache.TryGetValue(raw, out var hit)) return hit;
+        if (cache.Count > 20_000) cache.Clear();
+        return cache[raw] = ComputeValue(raw);
+    }
+
+    private static ParsedValue ComputeValue(string? raw)
     {
         var text = Numbers.CleanCellText(BookmarkRegex().Replace(raw ?? "", "")).Trim();
         if (text.Length == 0) return new("", null, 0, "", false);
