@@ -46,6 +46,12 @@ public sealed class Disclosure
     /// <summary>Tables listed in the document's own 目录 (title, is-empty flag).</summary>
     public List<(string Title, bool? Empty, string? Reason)> TableOfContents { get; } = new();
 
+    /// <summary>
+    /// True for a blank template (placeholders such as "XX局", no figures in the tables): it is checked for
+    /// structure only, not reported as a document full of empty tables.
+    /// </summary>
+    public bool IsBlankTemplate { get; set; }
+
     /// <summary>What the reader could not place.</summary>
     public List<ReadNote> Notes { get; } = new();
 

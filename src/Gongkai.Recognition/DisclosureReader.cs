@@ -46,6 +46,7 @@ public sealed class DisclosureReader
         new TableRecognizer(ledger).Recognize(source, d, consumed);
         TopicRecognizer.Recognize(d);
         Narrative.NarrativeRecognizer.Recognize(source, d);
+        d.IsBlankTemplate = MetadataRecognizer.LooksLikeBlankTemplate(d);
         return Account(source, d, ledger);
     }
 

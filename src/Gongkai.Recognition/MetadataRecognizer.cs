@@ -32,6 +32,20 @@ public static partial class MetadataRecognizer
         Staffing(doc, d);
     }
 
+    /// <summary>
+    /// A blank template: the department is a placeholder (XX局, ×× 单位) or the tables carry no figure at all while the
+    /// text is full of placeholders (XX, XXX, ××).
+    /// </summary>
+    public static bool LooksLikeBlankTemplate(Disclosure d)
+    {
+        var name = d.DepartmentName ?? "";
+        bool placeholderName = name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("xx", StringComparison.Ordinal);
+        var tables = d.Tables.Where(t => t.Kind != TableKind.Unknown && t.HasGrid).ToList();
+        bool noFigures = tables.Count > 0 && tables.All(t => t.IsEmpty);
+        int placeholders = d.Sentences.Count(s => s.Text.Contains("XX", StringComparison.Ordinal) || s.Text.Contains("××", StringComparison.Ordinal));
+        return placeholderName && (noFigures || placeholders >= 3) || noFigures && placeholders >= 10;
+    }
+
     [GeneratedRegex(@"^(?<name>.*?)(?<year>20\d\d)年度?(?<kind>部门综合预算|部门预算|部门决算|单位预算|单位决算|预算|决算)")]
     private static partial Regex TitleRegex();
 
