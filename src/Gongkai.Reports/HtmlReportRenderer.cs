@@ -16,6 +16,8 @@ namespace Gongkai.Reports;
 /// </summary>
 public sealed class HtmlReportRenderer
 {
+    private Dictionary<int, string> _tableNames = new();
+
     /// <summary>Tables up to this many rows are shown whole; longer ones as a window around the involved rows.</summary>
     public int FullTableRows { get; init; } = 30;
 
@@ -33,6 +35,13 @@ public sealed class HtmlReportRenderer
     public string Render(ReadResult read, AuditReport report)
     {
         var index = new SourceIndex(read.Source);
+        _tableNames = new Dictionary<int, string>();
+        foreach (var t in read.Disclosure.Tables)
+        {
+            var name = t.Kind != TableKind.Unknown ? t.Kind.Describe() : t.Title;
+            if (string.IsNullOrWhiteSpace(name)) continue;
+            foreach (var i in t.SourceTables.Append(t.Source.TableIndex ?? -1).Where(i => i >= 0)) _tableNames.TryAdd(i, name.Trim());
+        }
         var sb = new StringBuilder(64 * 1024);
         var d = read.Disclosure;
         var fileName = Path.GetFileName(string.IsNullOrEmpty(d.File) ? report.File : d.File);
@@ -143,7 +152,9 @@ public sealed class HtmlReportRenderer
             var ctx = new StringBuilder();
             Context(ctx, index, f);
             if (ctx.Length > 0)
-                sb.Append("<details class=\"ctx\" open><summary>原文定位</summary>\n").Append(ctx).Append("</details>\n");
+                // 提示 (mostly 尾差) start folded so that errors and warnings stand out; 展开原文 opens all
+                sb.Append("<details class=\"ctx\"").Append(f.Severity == Severity.Info ? "" : " open").Append("><summary>原文定位</summary>\n")
+                  .Append(ctx).Append("</details>\n");
         }
         sb.Append("</article>\n");
     }
@@ -194,6 +205,7 @@ public sealed class HtmlReportRenderer
         int width = Math.Max(1, t.Rows.Max(r => r.Cells.Count == 0 ? 0 : r.Cells.Max(c => c.Column + Math.Max(1, c.ColSpan))));
         var first = t.Rows.Count > 0 ? t.Rows[0].Source : t.Source;
         sb.Append("<div class=\"src-table\"><div class=\"cap\">表#").Append(t.Index);
+        if (_tableNames.TryGetValue(t.Index, out var tableName)) sb.Append(" · ").Append(E(tableName));
         if (t.Source.Page is int pg) sb.Append(" · 第").Append(pg).Append("页");
         if (first.Line is int fl)
         {
@@ -205,7 +217,7 @@ public sealed class HtmlReportRenderer
         sb.Append("</div>\n<div class=\"scroll\"><table class=\"src\"><thead><tr><th class=\"ln\">行号</th><th class=\"ri\">行</th>");
         for (int c = 0; c < width; c++) sb.Append("<th class=\"ci\">列").Append(c).Append("</th>");
         sb.Append("</tr></thead><tbody>\n");
-        int prev = -1;
+        int prev = -1, headerRows = SourceIndex.HeaderRowCount(t);
         foreach (var r in show)
         {
             if (r > prev + 1)
@@ -213,7 +225,8 @@ public sealed class HtmlReportRenderer
             prev = r;
             var row = t.Rows[r];
             var rowMark = rowMarks.GetValueOrDefault(r);
-            sb.Append("<tr").Append(rowMark != Mark.None ? $" class=\"row-{(rowMark == Mark.Primary ? "primary" : "other")}\"" : "").Append('>');
+            var rowClass = rowMark != Mark.None ? $"row-{(rowMark == Mark.Primary ? "primary" : "other")}" : r < headerRows ? "hd" : "";
+            sb.Append("<tr").Append(rowClass.Length > 0 ? $" class=\"{rowClass}\"" : "").Append('>');
             sb.Append("<td class=\"ln\">").Append(LineLabel(row.Source)).Append("</td><td class=\"ri\">").Append(r).Append("</td>");
             int col = 0;
             foreach (var cell in row.Cells.OrderBy(c => c.Column))
@@ -241,14 +254,20 @@ public sealed class HtmlReportRenderer
     {
         sb.Append("<td");
         if (span > 1) sb.Append(" colspan=\"").Append(span).Append('"');
+        var num = IsAmountLike(text) ? " num" : "";
         if (mark != Mark.None)
-            sb.Append(" class=\"hl hl-").Append(mark == Mark.Primary ? "primary" : "other").Append("\" data-row=\"").Append(row)
+            sb.Append(" class=\"hl hl-").Append(mark == Mark.Primary ? "primary" : "other").Append(num).Append("\" data-row=\"").Append(row)
               .Append("\" data-col=\"").Append(col).Append("\" title=\"").Append(mark == Mark.Primary ? "主要位置" : "相关位置").Append('"');
-        else if (IsNumberLike(text)) sb.Append(" class=\"num\"");
+        else if (num.Length > 0) sb.Append(" class=\"num\"");
         sb.Append('>').Append(E(text)).Append("</td>");
     }
 
-    private static bool IsNumberLike(string text) => Numbers.Parse(text).IsNumeric;
+    /// <summary>Amounts are right-aligned; classification codes (three or more digits, no point) stay left like text.</summary>
+    private static bool IsAmountLike(string text)
+    {
+        var t = text.Trim();
+        return Numbers.Parse(t).IsNumeric && !(t.Length >= 3 && t.All(char.IsAsciiDigit));
+    }
 
     private static void ParagraphContext(StringBuilder sb, IReadOnlyList<ParagraphLine> lines, Mark mark)
     {
@@ -295,6 +314,13 @@ public sealed class HtmlReportRenderer
             bottom = Math.Max(bottom, Math.Min(cb, items.Min(i => i.Box.Bottom)) - 6);
             top = Math.Min(top, Math.Max(ct, items.Max(i => i.Box.Top)) + 6);
         }
+        // never cut through a line: take in whole every item the region touches
+        foreach (var it in items)
+            if (it.Box.Top > bottom && it.Box.Bottom < top)
+            {
+                bottom = Math.Min(bottom, it.Box.Bottom - 2);
+                top = Math.Max(top, it.Box.Top + 2);
+            }
         double left = cl - 6, right = cr + 6;
         double w = Math.Max(1, right - left), h = Math.Max(1, top - bottom);
         double scale = Math.Min(1.6, 1100 / w);
@@ -315,7 +341,7 @@ public sealed class HtmlReportRenderer
             if (it.IsCell)
                 sb.Append("<rect class=\"cell\" x=\"").Append(F(X(b.Left))).Append("\" y=\"").Append(F(Y(b.Top))).Append("\" width=\"")
                   .Append(F(bw)).Append("\" height=\"").Append(F(bh)).Append("\"/>");
-            SvgText(sb, it.Text, X(b.Left), Y(b.Top), bw, bh, F);
+            SvgText(sb, it.Text, X(b.Left), Y(b.Top), bw, bh, F, alignRight: it.IsCell && IsAmountLike(it.Text));
         }
         foreach (var (b, mark) in boxes.OrderBy(x => x.Mark))
             sb.Append("<rect class=\"box-").Append(mark == Mark.Primary ? "primary" : "other").Append("\" x=\"").Append(F(X(b.Left) - 1))
@@ -325,7 +351,7 @@ public sealed class HtmlReportRenderer
     }
 
     /// <summary>Text fitted into a box: one line for a short box, wrapped lines for a paragraph box.</summary>
-    private static void SvgText(StringBuilder sb, string text, double x, double y, double w, double h, Func<double, string> f)
+    private static void SvgText(StringBuilder sb, string text, double x, double y, double w, double h, Func<double, string> f, bool alignRight)
     {
         text = text.Replace('\n', ' ').Trim();
         if (text.Length == 0) return;
@@ -342,7 +368,8 @@ public sealed class HtmlReportRenderer
         {
             var chunk = chunks[i];
             double natural = chunk.Sum(c => c < 0x2E80 ? 0.55 : 1.0) * fs;
-            sb.Append("<text x=\"").Append(f(x + 1)).Append("\" y=\"").Append(f(y + (lines == 1 ? (h + fs * 0.7) / 2 : fs * 1.25 * (i + 1) - fs * 0.25)))
+            bool right = alignRight && lines == 1 && natural <= w - 2;
+            sb.Append("<text x=\"").Append(f(right ? x + w - 1 : x + 1)).Append(right ? "\" text-anchor=\"end" : "").Append("\" y=\"").Append(f(y + (lines == 1 ? (h + fs * 0.7) / 2 : fs * 1.25 * (i + 1) - fs * 0.25)))
               .Append("\" font-size=\"").Append(f(fs)).Append('"');
             if (natural > w - 2) sb.Append(" textLength=\"").Append(f(Math.Max(1, w - 2))).Append("\" lengthAdjust=\"spacingAndGlyphs\"");
             sb.Append('>').Append(E(chunk)).Append("</text>");
@@ -422,7 +449,8 @@ details.ctx{margin-top:6px}details.ctx>summary{cursor:pointer;color:var(--muted)
 table.src{border-collapse:collapse;font-size:13px}
 table.src th,table.src td{border:1px solid var(--line);padding:1px 6px;vertical-align:top}
 table.src th{background:#f7f8fa;font-weight:normal;color:var(--muted);font-size:11px}
-table.src td.num,table.src td.hl{text-align:right;font-family:Consolas,Menlo,monospace;white-space:nowrap}
+table.src td.num{text-align:right;font-family:Consolas,Menlo,monospace;white-space:nowrap}
+table.src tr.hd td{background:#f3f5f8;color:#374151}
 table.src td.ln,table.src td.ri{color:var(--muted);font-size:11px;text-align:right;background:#fafbfc;font-family:Consolas,Menlo,monospace}
 tr.gap td{text-align:center;color:var(--muted);background:#fafbfc;font-size:12px}
 .hl-primary{background:#ffd5d2 !important;outline:2px solid var(--err);outline-offset:-2px;font-weight:700}

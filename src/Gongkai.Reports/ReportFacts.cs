@@ -33,11 +33,11 @@ public static class ReportFacts
     public static bool IsWhole(Finding f) =>
         new[] { f.Expected, f.Found }.Where(v => v.HasValue).All(v => v!.Value.Scale == 0);
 
-    /// <summary>An amount as shown in the HTML report: "1,224.57", "2021"; the difference gets a sign.</summary>
+    /// <summary>An amount as shown in the HTML report, as the messages print it: "1224.57", "2021"; the difference gets a sign.</summary>
     public static string Amount(decimal? value, bool whole, bool signed = false)
     {
         if (value is not decimal v) return "";
-        var s = whole ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("#,##0.00", CultureInfo.InvariantCulture);
+        var s = whole ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.00", CultureInfo.InvariantCulture);
         return signed && v > 0 ? "+" + s : s;
     }
 

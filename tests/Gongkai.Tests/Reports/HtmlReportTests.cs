@@ -23,7 +23,7 @@ public sealed class HtmlReportTests
     }
 
     private static List<(string Kind, string Text)> Highlighted(string fragment) =>
-        Regex.Matches(fragment, "<(?:td|mark)[^>]*class=\"hl hl-(primary|other)\"[^>]*>(.*?)</(?:td|mark)>", RegexOptions.Singleline)
+        Regex.Matches(fragment, "<(?:td|mark)[^>]*class=\"hl hl-(primary|other)(?: num)?\"[^>]*>(.*?)</(?:td|mark)>", RegexOptions.Singleline)
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
 
     [Fact]
@@ -225,5 +225,29 @@ public sealed class HtmlReportTests
         var article = Article(html, 1);
         Assert.DoesNotContain("原文定位", article);
         Assert.DoesNotContain("<dt>应为</dt>", article);
+    }
+}
+
+public sealed class HtmlAllSeedsTests
+{
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Every_seed_renders_each_finding_once_with_its_located_cells_highlighted(string seed)
+    {
+        var read = new DisclosureReader().Read(Shared.Seed(seed));
+        var report = Auditor.Audit(read.Disclosure, new AuditOptions { Catalog = CatalogAdapter.Instance });
+        var html = new HtmlReportRenderer().Render(read, report);
+        Assert.Equal(report.Findings.Count, Regex.Matches(html, "<article class=\"finding").Count);
+        // every table cell a finding points at, when the source has it, is highlighted
+        int expected = report.Findings.Sum(f => f.Locations
+            .Where(l => l.Column is not null).Select(l => (l.TableIndex, l.Row, l.Column)).Distinct()
+            .Count(l => l.TableIndex is int t && read.Source.Tables.Any(tb => tb.Index == t && l.Row < tb.Rows.Count)));
+        int found = Regex.Matches(html, "<td[^>]*class=\"hl hl-").Count;
+        Assert.True(found >= expected, $"{found} highlighted cells, expected at least {expected}");
+        Assert.DoesNotContain("http://", html);
     }
 }

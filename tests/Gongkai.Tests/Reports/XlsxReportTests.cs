@@ -116,3 +116,28 @@ public sealed class XlsxReportTests : IDisposable
         Assert.Equal("已运行", Text(At(gk206, 6)));
     }
 }
+
+public sealed class XlsxValidityTests
+{
+    [Theory]
+    [InlineData("000")]
+    [InlineData("001")]
+    [InlineData("002")]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Workbook_of_every_seed_is_valid_open_xml(string seed)
+    {
+        var read = new Gongkai.Recognition.DisclosureReader().Read(Shared.Seed(seed));
+        var report = Gongkai.Audit.Auditor.Audit(read.Disclosure, new Gongkai.Audit.AuditOptions { Catalog = Gongkai.Audit.CatalogAdapter.Instance });
+        using var tmp = new TempDir();
+        var path = Path.Combine(tmp.Path, "r.xlsx");
+        new XlsxReportRenderer().Render(read, report, path);
+        using var doc = SpreadsheetDocument.Open(path, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+        var sheet = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().First();
+        var ws = ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
+        Assert.Equal(report.Findings.Count + 1, ws.GetFirstChild<SheetData>()!.Elements<Row>().Count());
+    }
+}
