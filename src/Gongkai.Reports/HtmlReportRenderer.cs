@@ -16,7 +16,9 @@ namespace Gongkai.Reports;
 /// </summary>
 public sealed class HtmlReportRenderer
 {
+    // per-render state (Render runs on a fresh instance)
     private Dictionary<int, string> _tableNames = new();
+    private string _fileName = "";
 
     /// <summary>Tables up to this many rows are shown whole; longer ones as a window around the involved rows.</summary>
     public int FullTableRows { get; init; } = 30;
@@ -32,7 +34,11 @@ public sealed class HtmlReportRenderer
         File.WriteAllText(path, html, new UTF8Encoding(false));
     }
 
-    public string Render(ReadResult read, AuditReport report)
+    /// <summary>The HTML of one report. Thread-safe: each call renders with its own state.</summary>
+    public string Render(ReadResult read, AuditReport report) =>
+        new HtmlReportRenderer { FullTableRows = FullTableRows, WindowRows = WindowRows }.RenderCore(read, report);
+
+    private string RenderCore(ReadResult read, AuditReport report)
     {
         var index = new SourceIndex(read.Source);
         _tableNames = new Dictionary<int, string>();
@@ -45,6 +51,7 @@ public sealed class HtmlReportRenderer
         var sb = new StringBuilder(64 * 1024);
         var d = read.Disclosure;
         var fileName = Path.GetFileName(string.IsNullOrEmpty(d.File) ? report.File : d.File);
+        _fileName = fileName;
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<title>审核报告：").Append(E(fileName)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
@@ -146,7 +153,7 @@ public sealed class HtmlReportRenderer
             for (int i = 0; i < f.Locations.Count; i++)
             {
                 if (i > 0) sb.Append("；");
-                sb.Append("<span class=\"").Append(i == 0 ? "loc-primary" : "loc-other").Append("\">").Append(E(f.Locations[i].Describe())).Append("</span>");
+                sb.Append("<span class=\"").Append(i == 0 ? "loc-primary" : "loc-other").Append("\">").Append(E(Where(f.Locations[i]))).Append("</span>");
             }
             sb.Append("</p>\n");
             var ctx = new StringBuilder();
@@ -161,14 +168,21 @@ public sealed class HtmlReportRenderer
 
     private enum Mark { None, Other, Primary }
 
-    /// <summary>The source around a finding: each table it points at once, then the sentences, then the PDF page regions.</summary>
+    /// <summary>
+    /// The source around a finding, in the order of its locations (primary first): each table it points at
+    /// once with all its located cells, each sentence in its paragraph; then the PDF page regions.
+    /// </summary>
     private void Context(StringBuilder sb, SourceIndex index, Finding f)
     {
         var locs = f.Locations.Select((l, i) => (Loc: l, Mark: i == 0 ? Mark.Primary : Mark.Other)).ToList();
-        foreach (var g in locs.Where(x => x.Loc.TableIndex is int t && index.Table(t) is not null).GroupBy(x => x.Loc.TableIndex!.Value))
-            TableContext(sb, index.Table(g.Key)!, g.ToList());
-        foreach (var (loc, mark) in locs.Where(x => x.Loc.TableIndex is not int t || index.Table(t) is null))
+        var tablesShown = new HashSet<int>();
+        foreach (var (loc, mark) in locs)
         {
+            if (loc.TableIndex is int t && index.Table(t) is { } table)
+            {
+                if (tablesShown.Add(t)) TableContext(sb, table, locs.Where(x => x.Loc.TableIndex == t).ToList());
+                continue;
+            }
             var lines = index.Paragraph(loc);
             if (lines.Count > 0) ParagraphContext(sb, lines, mark);
             else if (loc.TableIndex is int ti)
@@ -285,6 +299,10 @@ public sealed class HtmlReportRenderer
         }
         sb.Append("</div>\n");
     }
+
+    /// <summary>A location as the list under a finding shows it: without the file name when it is the report's own file.</summary>
+    private string Where(Provenance p) =>
+        p.File.Length > 0 && string.Equals(Path.GetFileName(p.File), _fileName, StringComparison.Ordinal) ? (p with { File = "" }).Describe() : p.Describe();
 
     private static string LineLabel(Provenance p) =>
         p.Line is int l ? l.ToString(CultureInfo.InvariantCulture) : p.Page is int pg ? "p" + pg.ToString(CultureInfo.InvariantCulture) : "";

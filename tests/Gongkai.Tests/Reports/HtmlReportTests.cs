@@ -218,6 +218,29 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void Contexts_follow_the_location_order_primary_first()
+    {
+        var t = Table(0, 3, (r, c) => $"格{r}{c}");
+        var para = new TextBlock("甲句内容。乙句内容在这里", new Provenance("t.txt", 3, Text: "甲句内容。乙句内容在这里"));
+        var f = F("叙述与表格", new Provenance("t.txt", 3, Text: "乙句内容在这里"),
+                             new Provenance("t.txt", 12, TableIndex: 0, Row: 2, Column: 1, Text: "格21"));
+        var html = new HtmlReportRenderer().Render(Doc(para, t), Report(f));
+        var hl = Highlighted(html);
+        Assert.Equal([("primary", "乙句内容在这里"), ("other", "格21")], hl);
+        Assert.Contains("<span class=\"tx\">甲句内容。<mark", html);
+        Assert.True(html.IndexOf("<mark", StringComparison.Ordinal) < html.IndexOf("<table class=\"src\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tables_outside_the_standard_set_are_named_in_chinese()
+    {
+        Assert.Equal("单位构成表", TableKind.UnitComposition.Describe());
+        Assert.Equal("B6 一般公共预算基本支出表", TableKind.BudgetGeneralBasic.Describe());
+        foreach (var k in Enum.GetValues<TableKind>().Where(k => k != TableKind.Unknown))
+            Assert.DoesNotMatch("[A-Za-z]{4,}", k.Describe());
+    }
+
+    [Fact]
     public void Findings_without_locations_render_without_context()
     {
         var f = F("缺少表格") with { Expected = null, Found = null };
