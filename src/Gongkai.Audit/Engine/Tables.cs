@@ -50,11 +50,26 @@ public static class TableNames
         TableKind.FinalStateCapital => "国有资本经营预算财政拨款支出决算表",
         TableKind.InstitutionOperation => "机构运行信息表",
         TableKind.Procurement => "政府采购表",
+        TableKind.GeneralExpenditureByUnit => "一般公共预算支出表（分单位）",
+        TableKind.BudgetGeneralByEconomic => "一般公共预算支出表（按经济分类）",
+        TableKind.BudgetGeneralBasicByFunction => "一般公共预算基本支出表（按功能分类）",
+        TableKind.CarryOverExpenditure => "上年结转资金支出表",
+        TableKind.ProjectList => "项目支出表",
+        TableKind.PurchaseOfServices => "政府购买服务表",
+        TableKind.Assets => "国有资产占用表",
+        TableKind.PerformanceOverall => "部门整体绩效目标表",
+        TableKind.PerformanceProject => "项目绩效目标表",
+        TableKind.PerformanceProjectIndex => "项目绩效目标表目录",
+        TableKind.SelfEvaluationOverall => "部门整体绩效自评表",
+        TableKind.SelfEvaluationProject => "项目绩效自评表",
+        TableKind.TableOfContents => "报表目录",
+        TableKind.UnitComposition => "单位构成表",
         _ => kind.ToString(),
     };
 
-    /// <summary>"F3 支出决算表".</summary>
-    public static string Describe(this TableKind kind) => $"{kind.ShortId()} {kind.Chinese()}";
+    /// <summary>"F3 支出决算表"; tables outside B1–F9 by their Chinese name only ("报表目录").</summary>
+    public static string Describe(this TableKind kind) =>
+        kind.ShortId() == kind.ToString() ? kind.Chinese() : $"{kind.ShortId()} {kind.Chinese()}";
 
     /// <summary>Tables with 类/款/项 function-code rows and a 合计 row.</summary>
     public static readonly TableKind[] FunctionCoded =

@@ -23,6 +23,8 @@ public sealed class CheckCommand : ICommand
     /// <summary>Report renderers by format name; html and xlsx write one file per input into --out.</summary>
     public static Dictionary<string, IReportRenderer> Renderers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    static CheckCommand() => BuiltInRenderers.Register(Renderers);
+
     public void WriteHelp(TextWriter w)
     {
         w.WriteLine("用法：gongkai check 文件... [--format text|json|html|xlsx] [--out 目录] [--profile 地区]");
