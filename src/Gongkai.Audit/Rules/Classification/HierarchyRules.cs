@@ -130,8 +130,11 @@ public sealed class OneCodeTwoNames : Rule
                 if (!groups.TryGetValue((code.Scheme, code.Value), out var list)) groups[(code.Scheme, code.Value)] = list = new();
                 list.Add((name, row, table.Kind));
             }
-        foreach (var ((_, code), list) in groups)
+        foreach (var ((scheme, code), list) in groups)
         {
+            // a 款 with 项 rows in function-coded tables is GK511's
+            if (scheme == CodeScheme.Function && code.Length == 5 && list.All(x => TableNames.FunctionCoded.Contains(x.Table))
+                && ctx.Disclosure.Tables.Any(t => t.Rows.Any(r => r.Code is { Value.Length: 7 } c && c.Value.StartsWith(code, StringComparison.Ordinal)))) continue;
             var names = list.Select(x => x.Name).Distinct().ToList();
             if (names.Count < 2) continue;
             var full = names.Where(n => !names.Any(o => CodeNames.IsTruncationOf(n, o))).ToList();

@@ -104,7 +104,8 @@ public sealed class ProjectListSum : Rule
         var parts = list.Rows.Where(r => !r.IsTotal && !r.IsSubItem && r.UnitCode is null)
             .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(f => f is { IsNumber: true }).ToList();
         if (total is null && parts.Count == 0) yield break;
-        var c = total is { IsNumber: true } ? Tolerance.Equal(proj, total) : Tolerance.Sum(proj, parts);
+        var found = total is { IsNumber: true } ? total.Value : parts.Sum(p => p!.Value);
+        var c = Tolerance.Equal(proj.Value, found, Tolerance.ScaleOf(parts.Append(total).Append(proj)));
         var f = Judge(ctx, c, $"{TableKind.ProjectList} 项目支出表", $"项目金额合计应等于{table.Describe()}项目支出",
             new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
         if (f is not null) yield return f;
@@ -125,7 +126,7 @@ public sealed class OverallTargetMoney : Rule
         var t = ctx.Disclosure.PerformanceTargets.FirstOrDefault(p => p.IsOverall && p.Amount is { IsNumber: true });
         if (t is null || X.SpendingTotal(ctx) is not var (total, table)) yield break;
         // a table labelled 元 whose figures are 万元 (GK617) is compared as printed
-        var amount = t.Amount!.Unit == ValueUnit.Yuan && t.Amount.Value >= total.Value / 100m ? t.Amount with { Unit = ValueUnit.WanYuan }
+        var amount = t.Amount!.Unit == ValueUnit.Yuan && t.Amount.Value <= total.Value * 100m ? t.Amount with { Unit = ValueUnit.WanYuan }
             : t.Amount.Unit == ValueUnit.Yuan ? t.Amount.ToWanYuan() : t.Amount;
         var f = Judge(ctx, Tolerance.Equal(total, amount), "部门整体绩效目标表", $"资金总额应等于{table.Describe()}本年支出合计",
             new[] { t.Amount.Source, total.Source }, null, "核对整体绩效目标表的资金口径和单位。", "万元");

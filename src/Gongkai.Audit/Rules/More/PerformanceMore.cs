@@ -215,7 +215,7 @@ public sealed class PlaceholderIndicator : Rule
         foreach (var (table, _, i) in Perf.Indicators(ctx))
         {
             var n = i.Name.Trim();
-            if (!seen.Add(table + n + i.Level2)) continue;
+            if (!seen.Add(table + (Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") ? n : i.Level2.Trim()))) continue;
             if (Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") || Regex.IsMatch(i.Level2.Trim(), @"^指标\s*\d+\s*[:：]"))
                 yield return Report($"{table}指标留有模板占位「{(Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") ? n : i.Level2.Trim())}」，应填写实际指标", new[] { i.Source },
                     suggestion: "填写指标或删除占位行。");
