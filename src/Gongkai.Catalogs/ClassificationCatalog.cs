@@ -598,6 +598,8 @@ public sealed class ClassificationCatalog
             foreach (var (file, scheme) in new[]
             {
                 ("function_codes.csv", CodeScheme.Function),
+                // Project-owned additions seen in published documents but missing from the copied catalog (source = seed).
+                ("function_codes_supplement.csv", CodeScheme.Function),
                 ("econ_dept_codes.csv", CodeScheme.DepartmentEconomic),
                 ("econ_gov_codes.csv", CodeScheme.GovernmentEconomic),
             })

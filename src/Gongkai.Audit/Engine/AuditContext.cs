@@ -22,6 +22,30 @@ public interface ICodeCatalog
 
     /// <summary>The full classification catalog behind this adapter, when there is one.</summary>
     Gongkai.Catalogs.ClassificationCatalog? Catalog => null;
+
+    /// <summary>
+    /// How a printed name compares with the catalog (exact, other edition, truncated, different, unknown code), or
+    /// null when no full catalog is behind this adapter. Callers pass the name through <see cref="CodeNames.Clean"/>.
+    /// </summary>
+    Gongkai.Catalogs.NameMatch? Compare(ClassificationCode code, string printedName, int? year) =>
+        Catalog?.Compare(code.Value, code.Scheme, printedName, year);
+
+    /// <summary>Whether the code exists in the edition valid for the year (any known code when there is no full catalog).</summary>
+    bool Exists(ClassificationCode code, int? year) => Catalog?.Exists(code.Value, code.Scheme, year) ?? Contains(code);
+
+    /// <summary>
+    /// Whether the 部门→政府 economic mapping allows the pair: true/false, or null when the mapping knows nothing
+    /// about the 部门 code (or there is no mapping).
+    /// </summary>
+    bool? IsPairAllowed(string departmentCode, string governmentCode)
+    {
+        if (Catalog is not { } c || c.GovernmentCodesFor(departmentCode).Count == 0) return null;
+        return c.IsPairAllowed(departmentCode, governmentCode);
+    }
+
+    /// <summary>Whether the mapping row for the pair is verified (false when absent).</summary>
+    bool IsPairVerified(string departmentCode, string governmentCode) =>
+        Catalog?.FindPair(departmentCode, governmentCode)?.Verified ?? false;
 }
 
 /// <summary>The built-in classification catalog (with any user editions loaded into it) as an <see cref="ICodeCatalog"/>.</summary>

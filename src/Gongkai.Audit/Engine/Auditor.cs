@@ -57,7 +57,7 @@ public sealed class Auditor
             try
             {
                 foreach (var f in rule.Check(ctx))
-                    findings.Add(f.IsRoundingDifference || f.Severity == severity ? f : f with { Severity = severity });
+                    findings.Add(Effective(f, d.Severity, severity));
             }
             catch (Exception ex)
             {
@@ -71,6 +71,19 @@ public sealed class Auditor
             }
         }
         return new AuditReport(disclosure.File, Sort(findings), ran);
+    }
+
+    /// <summary>
+    /// The severity a finding is reported with. A finding at the rule's default severity takes the effective one
+    /// (profile and option overrides); a finding the rule itself downgraded (尾差, an unverified catalog row, a
+    /// truncated name …) keeps the milder of its own and the effective severity.
+    /// </summary>
+    internal static Finding Effective(Finding f, Severity ruleDefault, Severity effective)
+    {
+        if (f.IsRoundingDifference) return f;
+        if (f.Severity == ruleDefault) return f.Severity == effective ? f : f with { Severity = effective };
+        var milder = (Severity)Math.Max((int)f.Severity, (int)effective);
+        return milder == f.Severity ? f : f with { Severity = milder };
     }
 
     /// <summary>Severity first, then location (file, page, line, table, row, column), then rule id.</summary>

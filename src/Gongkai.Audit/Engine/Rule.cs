@@ -29,6 +29,10 @@ public abstract class Rule
             Table = table,
         };
 
+    /// <summary>The same finding at a milder severity (e.g. 提示 when it rests on an unverified catalog row).</summary>
+    protected internal static Finding Soften(Finding f, Severity severity) =>
+        (int)severity > (int)f.Severity ? f with { Severity = severity } : f;
+
     /// <summary>
     /// Turn a comparison into a finding: nothing on a match; a 提示 "尾差" inside the envelope (if the options
     /// ask for them); otherwise a finding at the rule's severity. <paramref name="what"/> names the identity and

@@ -264,6 +264,8 @@ public static partial class ClaimExtractor
             public int End { get; set; } = end;
             public int Depth { get; } = depth;
             public List<ClaimPart> Parts { get; } = new();
+            /// <summary>A list nested in another one (包括 …): its parts are not parts of the outer list.</summary>
+            public bool Nested { get; init; }
         }
 
         private sealed record Fig(string Subject, decimal Value, int Scale, ValueUnit Unit, int Start, int End, string? Code);
@@ -304,12 +306,42 @@ public static partial class ClaimExtractor
                         }
                         var fig = new Fig(subject, v, sc, unit, e.Start, e.End, code);
                         claims.Add((e.Start, Make(ClaimKind.Amount, subject, fig, code)));
-                        // parts of an open breakdown
-                        foreach (var b in breakdowns)
-                            if (e.Start > b.Pos && e.Start < b.End && _depth[e.Start] == b.Depth && subject.Length > 0)
-                                b.Parts.Add(new ClaimPart(subject, v, sc, unit));
+                        // parts of an open breakdown; a nested list ("基本支出 x 万元，包括 a、b；项目支出 y") keeps its
+                        // parts to itself: a part belongs to the innermost open list only.
+                        var owner = breakdowns.Where(b => e.Start > b.Pos && e.Start < b.End && _depth[e.Start] == b.Depth)
+                            .OrderByDescending(b => b.Pos).FirstOrDefault();
+                        if (owner is not null && subject.Length > 0)
+                        {
+                            if (owner.Nested)
+                                owner.Parts.Add(new ClaimPart(subject, v, sc, unit));
+                            else
+                                foreach (var b in breakdowns)
+                                    if (e.Start > b.Pos && e.Start < b.End && _depth[e.Start] == b.Depth)
+                                        b.Parts.Add(new ClaimPart(subject, v, sc, unit));
+                        }
                         last = fig;
                         first ??= fig;
+                        // "总额 4 万元：货物 4 万元、工程 0 万元、服务 8 万元" — an amount followed by a colon opens a list of
+                        // its own parts; it closes any breakdown it is itself a part of ("其中 a 0 万元：…").
+                        int colon = e.End;
+                        while (colon < _t.Length && _t[colon] == ' ') colon++;
+                        var includes = IncludesRegex().Match(_t, colon);
+                        if (includes.Success && includes.Index == colon && subject.Length > 0)
+                        {
+                            // "x 万元，包括 a、b；…" — a nested list of x's own parts, ending with its clause.
+                            int nestEnd = _t.IndexOfAny(new[] { '；', '。' }, colon);
+                            breakdowns.Add(new Open(colon, fig, nestEnd < 0 ? _t.Length : nestEnd, _depth[e.Start]) { Nested = true });
+                        }
+                        else if (colon < _t.Length && _t[colon] is '：' or ':' && subject.Length > 0)
+                        {
+                            foreach (var b in breakdowns)
+                                if (e.Start > b.Pos && e.Start < b.End) b.End = e.End;
+                            int listEnd = _t.IndexOfAny(new[] { '；', '。' }, colon);
+                            if (listEnd < 0) listEnd = _t.Length;
+                            int inner = _t.IndexOf("其中", colon, StringComparison.Ordinal);
+                            if (inner >= 0 && inner < listEnd) listEnd = inner;
+                            breakdowns.Add(new Open(colon, fig, listEnd, _depth[e.Start]));
+                        }
                         break;
                     }
                     case 'S':
@@ -590,6 +622,9 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"其中")]
     private static partial Regex InRegex();
+
+    [GeneratedRegex(@"[，,]?\s*(?:包括|分别为|分别是)")]
+    private static partial Regex IncludesRegex();
 
     [GeneratedRegex(@"((?:19|20)\d{2})年(?!\d)")]
     private static partial Regex YearRegex();

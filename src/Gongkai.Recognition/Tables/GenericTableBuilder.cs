@@ -46,7 +46,8 @@ public sealed class GenericTableBuilder
                 if (idCols.Contains(c))
                 {
                     if (v.IsNumeric) _ledger.MarkStructural(cell);
-                    if (Grid.IsCode(text) && t.Kind != TableKind.ProjectList) code ??= ClassificationCode.TryCreate(text);
+                    // a 单位代码 column holds unit codes (205, 205001), never classification codes
+                    if (Grid.IsCode(text) && t.Kind != TableKind.ProjectList && !paths[c].Contains("单位")) code ??= ClassificationCode.TryCreate(text);
                     else unitCode ??= text;
                     continue;
                 }

@@ -96,8 +96,9 @@ public class ClassificationRuleTests
         var b = DocBuilder.Final()
             .Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("210", "卫生健康支出", 1m))
             .Table(TableKind.FinalGeneralExpenditure, t => t.Columns(T).Row("210", "医疗卫生与计划生育支出", 1m));
-        var f = Single<OneCodeTwoNames>(b);
-        Assert.Equal(b.Doc.Table(TableKind.FinalGeneralExpenditure)!.Row("210")!.Source, f.Locations[0]);
+        var f = Single<OneCodeTwoNames>(b, expected: 1m, found: 2m);
+        Assert.Equal(b.Doc.Table(TableKind.FinalExpenditure)!.Row("210")!.Source, f.Locations[0]);
+        Assert.Contains("医疗卫生与计划生育支出", f.Message);
     }
 
     [Fact]
@@ -107,6 +108,19 @@ public class ClassificationRuleTests
             .Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("210", "卫生健康支出", 1m))
             .Table(TableKind.FinalGeneralExpenditure, t => t.Columns(T).Row("210", "卫生 健康支出", 1m));
         Silent<OneCodeTwoNames>(b);
+    }
+
+    [Fact]
+    public void GK505_ignores_ordinals_and_reports_truncation_only_as_hint()
+    {
+        var b = DocBuilder.Budget(2022)
+            .Table(TableKind.BudgetSummary, t => t.ExpenseClass("208", "八、 社会保障和就业支", 70.17m).ExpenseClass("210", "十、 卫生健康支出", 1m))
+            .Table(TableKind.BudgetGeneralExpenditure, t => t.Columns(T).Row("208", "社会保障和就业支出", 70.17m).Row("210", "卫生健康支出", 1m));
+        var hints = Run<OneCodeTwoNames>(b);
+        var h = Assert.Single(hints);
+        Assert.Equal(Severity.Info, h.Severity);
+        Assert.Contains("截断", h.Message);
+        Assert.Empty(Run<OneCodeTwoNames>(b, new AuditOptions { Catalog = CatalogAdapter.Instance })); // GK506 reports it then
     }
 
     private sealed class FakeCatalog : ICodeCatalog
@@ -120,15 +134,58 @@ public class ClassificationRuleTests
         };
     }
 
+    private static readonly AuditOptions Real = new() { Catalog = CatalogAdapter.Instance };
+
     [Fact]
-    public void GK506_fires_on_old_edition_name_and_unknown_code()
+    public void GK506_fires_on_old_edition_name_without_a_full_catalog()
     {
         var b = DocBuilder.Final().Table(TableKind.FinalExpenditure, t => t.Columns(T)
             .Row("207", "文化体育与传媒支出", 1m).Row("210", "卫生健康支出", 1m).Row("299", "不存在", 1m));
-        var fs = Run<CatalogName>(b, new AuditOptions { Catalog = new FakeCatalog() });
-        Assert.Equal(2, fs.Count);
-        Assert.Contains("文化旅游体育与传媒支出", fs[0].Message);
-        Assert.Contains("299", fs[1].Message);
+        var f = Single<CatalogName>(b, options: new AuditOptions { Catalog = new FakeCatalog() });
+        Assert.Contains("文化旅游体育与传媒支出", f.Message);
+    }
+
+    [Fact]
+    public void GK506_with_the_real_catalog_warns_on_an_other_edition_name()
+    {
+        var b = DocBuilder.Budget(2022).Table(TableKind.BudgetRevenue, t => t.Columns(T).Row("21305", "扶贫", 1m));
+        var f = Single<CatalogName>(b, options: Real);
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Contains("巩固脱贫衔接乡村振兴", f.Message);
+    }
+
+    [Fact]
+    public void GK506_ordinals_are_not_a_different_name_and_truncation_is_a_hint()
+    {
+        var b = DocBuilder.Budget(2022).Table(TableKind.BudgetSummary, t => t
+            .ExpenseClass("210", "十、 卫生健康支出", 1m).ExpenseClass("208", "八、 社会保障和就业支", 1m));
+        var f = Assert.Single(Run<CatalogName>(b, Real)); // 210 with its ordinal is not reported
+        Assert.Equal(Severity.Info, f.Severity);
+        Assert.Contains("不完整", f.Message);
+    }
+
+    [Fact]
+    public void GK506_against_an_unverified_catalog_row_is_at_most_a_hint()
+    {
+        // 202 外交支出 is in the catalog but not verified
+        var b = DocBuilder.Final(2024).Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("202", "外事支出", 1m));
+        var f = Assert.Single(Run<CatalogName>(b, Real));
+        Assert.Equal(Severity.Info, f.Severity);
+        Assert.Contains("未核实", f.Message);
+    }
+
+    [Fact]
+    public void GK507_fires_on_a_code_unknown_to_the_year_and_stays_silent_on_known_ones()
+    {
+        var b = DocBuilder.Final(2024).Table(TableKind.FinalExpenditure, t => t.Columns(T)
+            .Row("210", "卫生健康支出", 1m).Row("234", "抗疫特别国债安排的支出", 1m).Row("2109998", "不存在的项", 1m));
+        var all = Run<CodeExistsInYear>(b, Real);
+        var f = Assert.Single(all);
+        Assert.Contains("2109998", f.Message);
+        Assert.Equal(Severity.Info, f.Severity); // unknown to the built-in catalog: ask a human
+        var ok = DocBuilder.Final(2024).Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("210", "卫生健康支出", 1m));
+        Assert.Empty(Run<CodeExistsInYear>(ok, Real));
+        Assert.Empty(Run<CodeExistsInYear>(b)); // no catalog, no check
     }
 
     [Fact]

@@ -17,12 +17,13 @@ public class BuiltInCatalogTests
         Assert.Equal(116, loads["econ_dept_codes.csv"].RowsLoaded);
         Assert.Equal(80, loads["econ_gov_codes.csv"].RowsLoaded);
         Assert.Equal(168, loads["econ_mapping.csv"].RowsLoaded);
+        Assert.Equal(2, loads["function_codes_supplement.csv"].RowsLoaded);
         Assert.All(loads.Values, l => Assert.Empty(l.Skipped));
 
-        Assert.Equal(155, Catalog.AllEntries(CodeScheme.Function).Count(e => e.Verified));
+        Assert.Equal(156, Catalog.AllEntries(CodeScheme.Function).Count(e => e.Verified));
         Assert.Equal(111, Catalog.AllEntries(CodeScheme.DepartmentEconomic).Count(e => e.Verified));
         Assert.Equal(16, Catalog.AllEntries(CodeScheme.GovernmentEconomic).Count(e => e.Verified));
-        Assert.Equal(742, Catalog.CodeCount(CodeScheme.Function));
+        Assert.Equal(744, Catalog.CodeCount(CodeScheme.Function));
 
         // the embedded copy is the shared catalog, byte for byte
         foreach (var file in new[] { "function_codes.csv", "econ_dept_codes.csv", "econ_gov_codes.csv", "econ_mapping.csv" })
@@ -32,6 +33,18 @@ public class BuiltInCatalogTests
             stream.CopyTo(ms);
             Assert.Equal(File.ReadAllBytes(Shared.Catalog(file)), ms.ToArray());
         }
+    }
+
+    [Fact]
+    public void Supplement_adds_the_classes_missing_from_the_shared_copy()
+    {
+        var e = Catalog.Find("234", CodeScheme.Function, 2024)!;
+        Assert.Equal("抗疫特别国债安排的支出", e.Name);
+        Assert.True(e.Verified);
+        Assert.Equal("S003", e.Source);
+        Assert.True(Catalog.Exists("234", CodeScheme.Function, 2024));
+        Assert.Equal(NameMatchKind.Exact, Catalog.Compare("234", CodeScheme.Function, "抗疫特别国债安排的支出", 2024).Kind);
+        Assert.False(Catalog.IsVerified("209", CodeScheme.Function, 2022));
     }
 
     [Theory]

@@ -100,6 +100,26 @@ public class ClaimExtractorUnitTests
 {
     private static List<Claim> X(string text) => ClaimExtractor.Extract(new Sentence(text, new Provenance("t.txt", 1, Text: text), "")).ToList();
 
+    [Fact]
+    public void An_amount_followed_by_a_colon_opens_its_own_list()
+    {
+        var b = X("政府采购预算总额 4 万元：货物 4 万元、工程 0 万元、服务 8 万元").Single(c => c.Kind == ClaimKind.Breakdown);
+        Assert.Equal("政府采购预算总额", b.Subject);
+        Assert.Equal(4m, b.Amount);
+        Assert.Equal(new[] { 4m, 0m, 8m }, b.Parts.Select(p => p.Amount));
+    }
+
+    [Fact]
+    public void A_list_after_bao_kuo_is_nested_and_not_part_of_the_outer_list()
+    {
+        var bs = X("支出预算7132.51万元，其中基本支出432.72万元，包括人员经费402.23万元和公用经费30.49万元；项目支出6699.79万元")
+            .Where(c => c.Kind == ClaimKind.Breakdown).ToList();
+        var outer = bs.Single(c => c.Amount == 7132.51m);
+        Assert.Equal(new[] { 432.72m, 6699.79m }, outer.Parts.Select(p => p.Amount));
+        var inner = bs.Single(c => c.Amount == 432.72m);
+        Assert.Equal(new[] { 402.23m, 30.49m }, inner.Parts.Select(p => p.Amount));
+    }
+
     [Theory]
     [InlineData("会议费 6.2万元", "会议费", "6.2", 1)]
     [InlineData("基本支出810万元", "基本支出", "810", 0)]

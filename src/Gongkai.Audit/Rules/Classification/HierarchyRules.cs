@@ -1,3 +1,4 @@
+using Gongkai.Catalogs;
 using Gongkai.Model;
 
 namespace Gongkai.Audit.Rules.Classification;
@@ -110,33 +111,49 @@ public sealed class CodeOrder : Rule
     }
 }
 
-/// <summary>GK505 one code printed with two different names in one document.</summary>
+/// <summary>GK505 one code printed with two different names in one document (ordinals and truncation aside).</summary>
 public sealed class OneCodeTwoNames : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK505", "同一编码名称前后一致", Severity.Warning, Applicability.Both, RuleCategory.Classification,
-        "同一文件中同一科目编码只对应一个名称",
-        "同一编码在不同表中名称不同，常见于套用旧版科目名称或编码与名称错配。",
-        "F3 写 210 卫生健康支出，F5 写 210 医疗卫生与计划生育支出");
+        "同一文件中同一科目编码只对应一个名称（去掉序号“八、”“(3)”后比较；截断的名称只作提示）",
+        "同一编码在不同表中名称不同，常见于套用旧版科目名称或编码与名称错配。序号、空格和印刷截断不算名称不同。",
+        "B2 写 21305 扶贫，B3 写 21305 巩固脱贫衔接乡村振兴");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        var seen = new Dictionary<(CodeScheme, string), (string Name, DataRow Row, TableKind Table)>();
+        var groups = new Dictionary<(CodeScheme, string), List<(string Name, DataRow Row, TableKind Table)>>();
         foreach (var table in ctx.Disclosure.Tables)
             foreach (var row in table.Rows)
             {
-                if (row.Code is not { } code || row.Label.Length == 0) continue;
-                var name = SubjectResolver.Normalize(row.Label);
-                if (!seen.TryGetValue((code.Scheme, code.Value), out var first))
-                {
-                    seen[(code.Scheme, code.Value)] = (name, row, table.Kind);
-                    continue;
-                }
-                if (first.Name == name) continue;
-                yield return Report($"编码 {code.Value} 在{table.Kind.Describe()}中名为「{row.Label}」，在{first.Table.Describe()}中名为「{first.Row.Label}」",
-                    new[] { row.Source, first.Row.Source }, suggestion: "统一为当年《政府收支分类科目》中的名称。", table: table.Kind);
-                seen[(code.Scheme, code.Value)] = (name, row, table.Kind);
+                if (row.Code is not { } code || CodeNames.Clean(row.Label) is not { Length: > 0 } name) continue;
+                if (!groups.TryGetValue((code.Scheme, code.Value), out var list)) groups[(code.Scheme, code.Value)] = list = new();
+                list.Add((name, row, table.Kind));
             }
+        foreach (var ((scheme, code), list) in groups)
+        {
+            // a 款 with 项 rows in function-coded tables is GK511's
+            if (scheme == CodeScheme.Function && code.Length == 5 && list.All(x => TableNames.FunctionCoded.Contains(x.Table))
+                && ctx.Disclosure.Tables.Any(t => t.Rows.Any(r => r.Code is { Value.Length: 7 } c && c.Value.StartsWith(code, StringComparison.Ordinal)))) continue;
+            var names = list.Select(x => x.Name).Distinct().ToList();
+            if (names.Count < 2) continue;
+            var full = names.Where(n => !names.Any(o => CodeNames.IsTruncationOf(n, o))).ToList();
+            if (full.Count >= 2)
+            {
+                var firsts = full.Select(n => list.First(x => x.Name == n)).ToList();
+                yield return Report($"编码 {code} 在同一文件中有 {full.Count} 个名称（应只有 1 个）：" +
+                    string.Join("；", firsts.Select(x => $"{x.Table.Describe()}「{x.Row.Label.Trim()}」")),
+                    firsts.Select(x => (Provenance?)x.Row.Source), 1, full.Count,
+                    "统一为当年《政府收支分类科目》中的名称。", firsts[0].Table);
+            }
+            else if (ctx.Catalog is null)
+            {
+                // truncation only: GK506 reports it against the catalog when there is one
+                var cut = list.First(x => x.Name != full[0]);
+                yield return Soften(Report($"编码 {code} 在{cut.Table.Describe()}中印为「{cut.Row.Label.Trim()}」，是「{full[0]}」的截断",
+                    new[] { cut.Row.Source }, suggestion: "补全科目名称。", table: cut.Table), Severity.Info);
+            }
+        }
     }
 }
 
@@ -145,27 +162,76 @@ public sealed class CatalogName : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK506", "科目名称与当年科目表一致", Severity.Warning, Applicability.Both, RuleCategory.Classification,
-        "行名称 = 科目表中该编码在文件年度版本中的名称；编码须存在于科目表",
-        "科目名称随年度版本变化，使用旧版名称或把名称配给了别的编码都属分类错误；仅在提供科目表时检查。",
-        "2024 年文件中 207 应为“文化旅游体育与传媒支出”");
+        "去序号后的行名称 = 科目表中该编码在文件年度版本中的名称；旧版名称、名称不符为警告；截断或科目表未核实为提示",
+        "科目名称随年度版本变化，使用旧版名称或把名称配给了别的编码都属分类错误；印刷截断只是排版问题；" +
+        "科目表中未核实的条目可能本身有误，据此只作提示。仅在提供科目表时检查。",
+        "2022 年文件中 21305 写作“扶贫”，当年应为“巩固脱贫衔接乡村振兴”");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         if (ctx.Catalog is not { } catalog) yield break;
+        var year = ctx.Disclosure.Year;
+        var seen = new HashSet<(string, string)>();
         foreach (var table in ctx.Disclosure.Tables)
             foreach (var row in table.Rows)
             {
-                if (row.Code is not { IsWellFormed: true } code || row.Label.Length == 0) continue;
-                if (!catalog.Contains(code))
+                if (row.Code is not { IsWellFormed: true } code) continue;
+                var printed = CodeNames.Clean(row.Label);
+                if (printed.Length == 0 || !seen.Add((code.Value, printed))) continue;
+                var m = catalog.Compare(code, printed, year);
+                if (m is null)
                 {
-                    yield return Report($"{table.Kind.Describe()}「{row.Name()}」：编码 {code.Value} 不在科目表中",
-                        new[] { row.Source }, suggestion: "核对编码是否录错。", table: table.Kind);
+                    if (catalog.NameOf(code, year) is not { } official || CodeNames.Clean(official) == printed) continue;
+                    var f0 = Report($"{table.Kind.Describe()}编码 {code.Value} 的名称应为「{official}」，实为「{row.Label.Trim()}」",
+                        new[] { row.Source }, suggestion: "按当年科目表更正名称，或核对编码。", table: table.Kind);
+                    yield return catalog.IsVerified(code, year) ? f0 : Soften(f0, Severity.Info);
                     continue;
                 }
-                if (catalog.NameOf(code, ctx.Disclosure.Year) is not { } official) continue;
-                if (SubjectResolver.Normalize(official) == SubjectResolver.Normalize(row.Label)) continue;
-                yield return Report($"{table.Kind.Describe()}编码 {code.Value} 的名称应为「{official}」，实为「{row.Label}」",
-                    new[] { row.Source }, suggestion: "按当年科目表更正名称，或核对编码。", table: table.Kind);
+                if (m.Kind is NameMatchKind.Exact or NameMatchKind.UnknownCode) continue;
+                var expected = m.Entry?.Name ?? "";
+                var (what, severity) = m.Kind switch
+                {
+                    NameMatchKind.Truncated => ("名称印刷不完整", Severity.Info),
+                    NameMatchKind.MatchesOtherEdition => ("使用了其他年度版本的名称", Severity.Warning),
+                    _ => ("名称与科目表不符", Severity.Warning),
+                };
+                if (m.Kind == NameMatchKind.MatchesOtherEdition) expected = catalog.NameOf(code, year) ?? expected;
+                if (!m.Verified || !CodeNames.CodeIsPrinted(row)) severity = Severity.Info;
+                var f = Report($"{table.Kind.Describe()}编码 {code.Value} {what}：应为「{expected}」，实为「{row.Label.Trim()}」" +
+                               (m.Verified ? "" : "（科目表条目未核实）"),
+                    new[] { row.Source }, suggestion: m.Kind == NameMatchKind.Truncated ? "补全科目名称。" : "按当年科目表更正名称，或核对编码。",
+                    table: table.Kind);
+                yield return Soften(f, severity);
+            }
+    }
+}
+
+/// <summary>GK507 a code that does not exist in the catalog edition of the document's year.</summary>
+public sealed class CodeExistsInYear : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK507", "科目编码在当年科目表中存在", Severity.Warning, Applicability.Both, RuleCategory.Classification,
+        "编码 ∈ 文件年度的科目表版本；科目表不认识的编码、或只有未核实条目的编码只作提示",
+        "编码录错一位、或使用已撤销的科目，会使支出归到错误的功能或用途上；内置科目表并不完整，" +
+        "对它不认识或未核实的编码只提示人工核对。仅在提供科目表时检查；由名称推得编码的汇总行不查。",
+        "2024 年决算列 2080599（该年无此科目）");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        if (ctx.Catalog is not { } catalog) yield break;
+        var year = ctx.Disclosure.Year;
+        var seen = new HashSet<string>();
+        foreach (var table in ctx.Disclosure.Tables)
+            foreach (var row in table.Rows)
+            {
+                if (row.Code is not { IsWellFormed: true } code || !CodeNames.CodeIsPrinted(row) || !seen.Add(code.Scheme + code.Value)) continue;
+                var known = catalog.Contains(code);
+                if (known && catalog.Exists(code, year)) continue;
+                var f = Report(known
+                        ? $"{table.Kind.Describe()}「{row.Name()}」：编码 {code.Value} 在 {year} 年版科目表中不存在（仅见于其他年度）"
+                        : $"{table.Kind.Describe()}「{row.Name()}」：编码 {code.Value} 不在内置科目表中，请人工核对",
+                    new[] { row.Source }, suggestion: "核对编码是否录错或已撤销。", table: table.Kind);
+                yield return known && catalog.IsVerified(code, year) ? f : Soften(f, Severity.Info);
             }
     }
 }

@@ -50,6 +50,36 @@ internal static partial class EmptyNotes
     [GeneratedRegex("(本表无数据|此表无数据|故本表为空表|本表为空表|空表列示|故.{0,4}表无数据)")]
     public static partial Regex EmptyClaim();
 
+    /// <summary>Tables that carry money (not the 目录, unit lists or 绩效 tables).</summary>
+    public static bool IsMoneyTable(TableKind kind) => kind is not (TableKind.Unknown or TableKind.TableOfContents
+        or TableKind.UnitComposition or TableKind.PerformanceOverall or TableKind.PerformanceProject
+        or TableKind.PerformanceProjectIndex or TableKind.SelfEvaluationOverall or TableKind.SelfEvaluationProject);
+
+    /// <summary>Comparable form of a table title: no year, no spaces, no bracketed qualifiers, no 部门综合预算 prefix.</summary>
+    public static string TitleKey(string title)
+    {
+        var s = Regex.Replace(title, @"\s|[-—－]?不含上年结转|（）|\(\)|(?:19|20)\d{2}\s*年度?|部门综合预算|部门预算|部门|[（）()]|按", "");
+        return s.Trim('：', ':');
+    }
+
+    /// <summary>The 目录 entry naming the table, if the document has a 目录 with 是否空表.</summary>
+    public static (string Title, bool? Empty, string? Reason)? TocEntry(Disclosure d, DisclosureTable t)
+    {
+        var key = TitleKey(t.Title);
+        if (key.Length == 0) return null;
+        foreach (var e in d.TableOfContents)
+        {
+            var ek = TitleKey(e.Title);
+            if (ek.Length > 0 && ek == key) return e;
+        }
+        foreach (var e in d.TableOfContents)
+        {
+            var ek = TitleKey(e.Title);
+            if (ek.Length > 0 && (key.StartsWith(ek, StringComparison.Ordinal) || ek.StartsWith(key, StringComparison.Ordinal))) return e;
+        }
+        return null;
+    }
+
     /// <summary>The fund a table is about, and the funds it must not name instead.</summary>
     public static (string Own, string[] Others)? Fund(TableKind kind) => kind switch
     {
@@ -73,8 +103,11 @@ public sealed class EmptyTableWithoutNote : Rule
     {
         foreach (var t in ctx.Disclosure.Tables)
         {
-            if (t.Kind is TableKind.Unknown || !t.IsEmpty) continue;
+            if (!EmptyNotes.IsMoneyTable(t.Kind) || !t.IsEmpty || !t.HasGrid) continue; // title-only tables: GK106
             if (t.Notes.Any(n => EmptyNotes.Negation().IsMatch(n))) continue;
+            if (EmptyNotes.TocEntry(ctx.Disclosure, t) is { Empty: true, Reason.Length: > 0 }) continue;
+            // an all-zero 三公 table whose amounts the narrative states as 0 is explained there
+            if (TableNames.ThreePublic.Contains(t.Kind) && ctx.Disclosure.Claims.Any(c => c.Subject.Contains("三公") && c.Amount == 0m)) continue;
             yield return Report($"{t.Kind.Describe()}没有任何非零数据，但表下缺少说明无数据原因的注释", new[] { t.Source },
                 suggestion: "在表下注明“本部门（单位）无……收入和支出，故本表无数据”。", table: t.Kind);
         }

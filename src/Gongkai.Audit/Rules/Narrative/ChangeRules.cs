@@ -99,19 +99,25 @@ public sealed class ConflictingChanges : NarrativeRule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
+        // "项目支出预算减少 793.7 万元" and "项目支出 …，比 2021 年减少 818 万元" speak of the same change: a trailing
+        // 预算 is dropped from the subject, and a change without a named base is compared with the prior-year ones.
         var groups = Claims(ctx)
             .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0)
-            .GroupBy(c => (SubjectResolver.Normalize(c.Subject), c.Base, c.ComparedYear));
+            .GroupBy(c => SubjectKey(c.Subject));
         foreach (var g in groups)
         {
             var list = g.ToList();
-            var first = list[0];
-            var signedFirst = Signed(first);
-            foreach (var other in list.Skip(1))
+            var reported = new HashSet<decimal>();
+            for (int i = 0; i < list.Count; i++)
+            for (int j = i + 1; j < list.Count; j++)
             {
+                var first = list[i];
+                var other = list[j];
+                if (!SameBase(first, other)) continue;
+                var signedFirst = Signed(first);
                 var cmp = Tolerance.Equal(signedFirst, Signed(other),
                     Math.Min(Tolerance.NarrativeScale(first.ChangeScale), Tolerance.NarrativeScale(other.ChangeScale)));
-                if (cmp.Verdict != Verdict.Mismatch) continue;
+                if (cmp.Verdict != Verdict.Mismatch || !reported.Add(Signed(other))) continue;
                 yield return Report(
                     $"情况说明：「{first.Subject}」的增减额前后不一致，{Quote(first)}为 {Tolerance.FormatSigned(signedFirst)} 万元，" +
                     $"{Quote(other)}为 {Tolerance.FormatSigned(Signed(other))} 万元，差额 {Tolerance.FormatSigned(cmp.Difference)} 万元",
@@ -119,6 +125,17 @@ public sealed class ConflictingChanges : NarrativeRule
             }
         }
     }
+
+    private static string SubjectKey(string subject)
+    {
+        var s = SubjectResolver.Normalize(subject);
+        return s.Length > 2 && s.EndsWith("预算", StringComparison.Ordinal) ? s[..^2] : s;
+    }
+
+    private static bool SameBase(Claim a, Claim b) =>
+        (a.Base == b.Base && a.ComparedYear == b.ComparedYear) ||
+        (a.Base == ComparisonBase.Unspecified && b.Base == ComparisonBase.PriorYear) ||
+        (b.Base == ComparisonBase.Unspecified && a.Base == ComparisonBase.PriorYear);
 
     private static decimal Signed(Claim c) => c.Direction == ChangeDirection.Decrease ? -c.ChangeAmount!.Value : c.ChangeAmount!.Value;
 }

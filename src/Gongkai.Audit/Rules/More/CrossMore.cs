@@ -1,0 +1,182 @@
+using Gongkai.Model;
+
+namespace Gongkai.Audit.Rules.More;
+
+/// <summary>Helpers of the cross-table rules added in rules2.</summary>
+internal static class X
+{
+    public static bool Final(AuditContext ctx) => ctx.Disclosure.Kind == DocumentKind.FinalAccount;
+
+    /// <summary>The 三公 figures on the document's own basis (决算 for final accounts, else 预算).</summary>
+    public static ThreePublicFigures? ThreePublic(AuditContext ctx) =>
+        ctx.Disclosure.ThreePublic is { } tp ? (Final(ctx) ? tp.Final : tp.Budget) : null;
+
+    /// <summary>The amount of an economic line of B6/F6 (any block), or null.</summary>
+    public static (Figure Figure, TableKind Table)? EconLine(AuditContext ctx, string code)
+    {
+        var t = ctx.FirstTable(Final(ctx) ? TableKind.FinalGeneralBasic : TableKind.BudgetGeneralBasic);
+        var row = t?.Rows.FirstOrDefault(r => r.Code?.Value == code);
+        if (row is null) return null;
+        var f = row[CodeHierarchy.MainKey(row)];
+        return f is { IsNumber: true } ? (f, t!.Kind) : null;
+    }
+
+    /// <summary>项目支出 total of the expenditure table (B3/F3), else of B5/F5.</summary>
+    public static (Figure Figure, TableKind Table)? ProjectTotal(AuditContext ctx)
+    {
+        foreach (var k in Final(ctx) ? new[] { TableKind.FinalExpenditure, TableKind.FinalGeneralExpenditure }
+                     : new[] { TableKind.BudgetExpenditure, TableKind.BudgetGeneralExpenditure })
+            if (ctx.Disclosure.Table(k)?.TotalRow?[Measure.Project] is { IsNumber: true } f) return (f, k);
+        return null;
+    }
+
+    /// <summary>本年支出合计 of B1/F1, else the 合计 of B3/F3.</summary>
+    public static (Figure Figure, TableKind Table)? SpendingTotal(AuditContext ctx)
+    {
+        var sk = Final(ctx) ? TableKind.FinalSummary : TableKind.BudgetSummary;
+        if (ctx.Disclosure.Table(sk)?.Line(Side.Expenditure, SummaryLine.TotalExpenditureThisYear)?.LineValue() is { IsNumber: true } f) return (f, sk);
+        var ek = Final(ctx) ? TableKind.FinalExpenditure : TableKind.BudgetExpenditure;
+        if (ctx.Disclosure.Table(ek)?.TotalRow?[Measure.Total] is { IsNumber: true } g) return (g, ek);
+        return null;
+    }
+
+    public static string Key(string name) => SubjectResolver.Normalize(name).Replace("项目", "").Replace("经费", "");
+}
+
+/// <summary>GK312 an econ line of B6/F6 (基本支出 only) exceeds the matching 三公 item (P28/Q29).</summary>
+public sealed class ThreePublicVsEconomic : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK312", "基本支出表“三公”相关科目不超过“三公”表", Severity.Warning, Applicability.Both, RuleCategory.CrossTable,
+        "B6/F6 30217 公务接待费 ≤ “三公”表公务接待费；30231 公务用车运行维护费 ≤ “三公”表公务用车运行费",
+        "基本支出表只含基本支出，“三公”表含基本和项目支出，前者的相应科目不应大于后者。",
+        "F6 30217 公务接待费 2.30，F7 公务接待费 1.80");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        if (X.ThreePublic(ctx) is not { } tp) yield break;
+        foreach (var (code, fig, name) in new[] { ("30217", tp.Reception, "公务接待费"), ("30231", tp.VehicleOperation, "公务用车运行费") })
+        {
+            if (fig is not { IsNumber: true } || X.EconLine(ctx, code) is not var (line, table)) continue;
+            var f = Judge(ctx, Tolerance.AtMost(line.Value, fig.Value), $"{table.Describe()} {code}",
+                $"不应超过“三公”经费表的{name}", new[] { line.Source, fig.Source }, table, "核对基本支出表与“三公”经费表的口径。", "万元");
+            if (f is not null) yield return f;
+        }
+    }
+}
+
+/// <summary>GK313 会议费/培训费/差旅费 of 公开09 ≥ the F6 lines 30215/30216/30211 (Q31).</summary>
+public sealed class MeetingTrainingVsEconomic : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK313", "会议费、培训费、差旅费不小于基本支出表相应科目", Severity.Warning, Applicability.Both, RuleCategory.CrossTable,
+        "机构运行信息表会议费 ≥ F6 30215；培训费 ≥ 30216；差旅费 ≥ 30211",
+        "机构运行信息表的会议费、培训费、差旅费含基本和项目支出，不应小于基本支出表中的相应科目。",
+        "公开09 会议费 1.00，F6 30215 会议费 2.06");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        if (ctx.Disclosure.ThreePublic is not { } tp) yield break;
+        foreach (var (code, fig, name) in new[] { ("30215", tp.Meeting, "会议费"), ("30216", tp.Training, "培训费"), ("30211", tp.Travel, "差旅费") })
+        {
+            if (fig is not { IsNumber: true } || X.EconLine(ctx, code) is not var (line, table)) continue;
+            var f = Judge(ctx, Tolerance.AtMost(line.Value, fig.Value), $"{table.Describe()} {code} {name}",
+                $"不应超过机构运行信息表的{name}", new[] { line.Source, fig.Source }, table, "核对两表口径。", "万元");
+            if (f is not null) yield return f;
+        }
+    }
+}
+
+/// <summary>GK314 Σ project list = 项目支出 (P30).</summary>
+public sealed class ProjectListSum : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK314", "项目支出表合计等于支出表项目支出", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
+        "Σ 项目支出表各项目金额（或其合计行）= B3/B5 合计行项目支出",
+        "项目支出表逐项列出项目，其合计应与支出总表的项目支出一致。",
+        "专项业务经费表合计 150.00，支出总表项目支出 161.84");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var list = ctx.Disclosure.Table(TableKind.ProjectList);
+        if (list is null || !list.HasGrid || X.ProjectTotal(ctx) is not var (proj, table)) yield break;
+        var total = list.TotalRow?[Measure.Amount] ?? list.TotalRow?[Measure.Total];
+        var parts = list.Rows.Where(r => !r.IsTotal && !r.IsSubItem && r.UnitCode is null)
+            .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(f => f is { IsNumber: true }).ToList();
+        if (total is null && parts.Count == 0) yield break;
+        var found = total is { IsNumber: true } ? total.Value : parts.Sum(p => p!.Value);
+        var c = Tolerance.Equal(proj.Value, found, Tolerance.ScaleOf(parts.Append(total).Append(proj)));
+        var f = Judge(ctx, c, $"{TableKind.ProjectList} 项目支出表", $"项目金额合计应等于{table.Describe()}项目支出",
+            new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
+        if (f is not null) yield return f;
+    }
+}
+
+/// <summary>GK315 the money of the 整体绩效 table equals the department's total spending (P31).</summary>
+public sealed class OverallTargetMoney : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK315", "整体绩效目标表资金与支出总额一致", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
+        "整体绩效目标表年度资金总额 = 总表本年支出合计（单位按表头换算）",
+        "部门整体绩效覆盖部门全部预算资金，资金总额应与预算总表一致。",
+        "整体绩效目标表 7000.00 万元，收支总表本年支出合计 7163.37 万元");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var t = ctx.Disclosure.PerformanceTargets.FirstOrDefault(p => p.IsOverall && p.Amount is { IsNumber: true });
+        if (t is null || X.SpendingTotal(ctx) is not var (total, table)) yield break;
+        // a table labelled 元 whose figures are 万元 (GK617) is compared as printed
+        var amount = t.Amount!.Unit == ValueUnit.Yuan && t.Amount.Value <= total.Value * 100m ? t.Amount with { Unit = ValueUnit.WanYuan }
+            : t.Amount.Unit == ValueUnit.Yuan ? t.Amount.ToWanYuan() : t.Amount;
+        var f = Judge(ctx, Tolerance.Equal(total, amount), "部门整体绩效目标表", $"资金总额应等于{table.Describe()}本年支出合计",
+            new[] { t.Amount.Source, total.Source }, null, "核对整体绩效目标表的资金口径和单位。", "万元");
+        if (f is not null) yield return f;
+    }
+}
+
+/// <summary>GK316 a project's 绩效目标 money equals its line in the project list.</summary>
+public sealed class ProjectTargetVsList : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK316", "项目绩效目标资金与项目支出表一致", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
+        "项目绩效目标表年度资金（换算万元）= 项目支出表同名项目金额",
+        "同一项目在项目支出表和绩效目标表中的预算金额应一致。",
+        "绩效目标表“医疗救助”100.00 万元，项目支出表 120.00 万元");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var list = ctx.Disclosure.Table(TableKind.ProjectList);
+        if (list is null) yield break;
+        foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Amount is { IsNumber: true } && p.ProjectName.Length > 0))
+        {
+            var key = X.Key(p.ProjectName);
+            var rows = list.Rows.Where(r => !r.IsTotal && X.Key(r.Label) == key).ToList();
+            if (rows.Count != 1 || (rows[0][Measure.Amount] ?? rows[0][Measure.Total]) is not { IsNumber: true } line) continue;
+            var amount = p.Amount!.Unit == ValueUnit.Yuan ? p.Amount.ToWanYuan() : p.Amount;
+            var f = Judge(ctx, Tolerance.Equal(line, amount), $"项目绩效目标表「{p.ProjectName}」", "资金应等于项目支出表同名项目金额",
+                new[] { p.Amount.Source, line.Source }, TableKind.ProjectList, "核对两表金额和单位。", "万元");
+            if (f is not null) yield return f;
+        }
+    }
+}
+
+/// <summary>GK317 a 自评 全年执行数 in 元 ÷ 10000 does not exceed F3 项目支出 (unit check).</summary>
+public sealed class SelfEvaluationVsProjectSpending : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK317", "项目自评执行数不超过支出决算表项目支出", Severity.Warning, Applicability.FinalAccount, RuleCategory.CrossTable,
+        "Σ 项目自评表全年执行数（元 ÷ 10000）≤ F3 合计行项目支出",
+        "项目自评覆盖的是项目支出的一部分；合计超过项目支出，通常是自评表单位（元/万元）标错或执行数填错。",
+        "自评执行数合计 9,876,500.00 元 = 987.65 万元，F3 项目支出 453.20 万元");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var evals = ctx.Disclosure.SelfEvaluations.Where(s => !s.IsOverall && s.TotalFunds?.Executed is { IsNumber: true }).ToList();
+        if (evals.Count == 0 || ctx.Disclosure.Table(TableKind.FinalExpenditure)?.TotalRow?[Measure.Project] is not { IsNumber: true } proj) yield break;
+        var sum = evals.Sum(s => { var e = s.TotalFunds!.Executed!; return e.Unit == ValueUnit.Yuan ? e.Value / 10000m : e.Value; });
+        var f = Judge(ctx, Tolerance.AtMost(Rounding.HalfUp(sum, 2), proj.Value), "项目绩效自评表", "全年执行数合计（换算为万元）不应超过 F3 项目支出",
+            evals.Select(s => (Provenance?)s.TotalFunds!.Executed!.Source).Append(proj.Source), TableKind.FinalExpenditure,
+            "核对自评表金额单位（元/万元）和执行数。", "万元");
+        if (f is not null) yield return f;
+    }
+}
