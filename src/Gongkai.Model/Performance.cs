@@ -52,6 +52,12 @@ public sealed class Indicator
 /// <summary>Money of a project or department in a 绩效 table, by source.</summary>
 public sealed record FundLine(string Label, Dictionary<string, Figure> Values);
 
+/// <summary>
+/// A year printed in a project table: in a field that names the current year (项目年度, 起始年度, 终止年度,
+/// "2023年预算申报…" labels) or in the history of the two previous years (项目前两年预算…).
+/// </summary>
+public sealed record YearMention(int Year, bool IsCurrent, string Label, string Text, Provenance Source);
+
 /// <summary>A 绩效目标 table: department-wide (整体) or one project.</summary>
 public sealed class PerformanceTarget
 {
@@ -65,6 +71,8 @@ public sealed class PerformanceTarget
     /// <summary>Other money lines (上级资金, 本级资金, 财政拨款, 收入构成 …).</summary>
     public List<FundLine> Funds { get; } = new();
     public List<Indicator> Indicators { get; } = new();
+    /// <summary>Years printed in the table's fields (for stale-year checks).</summary>
+    public List<YearMention> YearMentions { get; } = new();
     /// <summary>HB: 资金支出计划 cumulative shares (3月, 6月, 10月, 12月).</summary>
     public List<Figure> SpendingPlan { get; } = new();
     /// <summary>

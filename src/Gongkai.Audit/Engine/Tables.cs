@@ -5,6 +5,10 @@ namespace Gongkai.Audit;
 /// <summary>Short ids (B1…F9) and Chinese names of the standard tables, and table families rules iterate over.</summary>
 public static class TableNames
 {
+    /// <summary>One of the national nine of either kind (B1–B9, F1–F9), or CQ's 公开09 that stands for F7.</summary>
+    public static bool IsStandard(this TableKind kind) =>
+        kind is >= TableKind.BudgetSummary and <= TableKind.FinalStateCapital or TableKind.InstitutionOperation;
+
     public static string ShortId(this TableKind kind) => kind switch
     {
         TableKind.BudgetSummary => "B1",

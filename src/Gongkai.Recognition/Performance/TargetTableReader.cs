@@ -360,6 +360,9 @@ internal sealed partial class TargetTableReader : SegmentReader
         foreach (var cell in row.Cells)
         {
             if (cell.IsEmpty) continue;
+            var yearLabel = CurrentYearLabel().Match(PerfText.Key(cell.Text));
+            if (yearLabel.Success)
+                _t.YearMentions.Add(new YearMention(int.Parse(yearLabel.Groups[1].Value), true, PerfText.Clean(cell.Text), PerfText.Clean(cell.Text), cell.Source));
             var role = LabelOf(PerfText.Key(cell.Text));
             if (role != LabelRole.None)
             {
@@ -380,6 +383,15 @@ internal sealed partial class TargetTableReader : SegmentReader
     {
         if (role == LabelRole.None || label is null) return;
         var labelText = PerfText.Clean(label.Text);
+        if (value is not null && role is LabelRole.Identifier or LabelRole.Text)
+        {
+            var labelKey = PerfText.Key(label.Text).TrimEnd(':');
+            bool current = labelKey is "项目年度" or "起始年度" or "终止年度" or "预算年度";
+            bool history = labelKey.StartsWith("项目前两年", StringComparison.Ordinal);
+            if (current || history)
+                foreach (System.Text.RegularExpressions.Match ym in YearInText().Matches(PerfText.Clean(value.Text)))
+                    _t.YearMentions.Add(new YearMention(int.Parse(ym.Groups[1].Value), current, labelText, ym.Value, value.Source));
+        }
         switch (role)
         {
             case LabelRole.Name when value is not null:
@@ -585,6 +597,12 @@ internal sealed partial class TargetTableReader : SegmentReader
 
     [GeneratedRegex(@"^\[([^\]]+)\]\s*(.*)$")]
     private static partial Regex CodeAndNameRegex();
+
+    [GeneratedRegex(@"^(20\d\d)年?(预算申报|项目支出明细)")]
+    private static partial Regex CurrentYearLabel();
+
+    [GeneratedRegex(@"(20\d\d)\s*年")]
+    private static partial Regex YearInText();
 
     [GeneratedRegex(@"^指标\d+[:：].+")]
     private static partial Regex NumberedName();

@@ -23,7 +23,7 @@ public class SeedFindingsTests
 
     private static Finding Pin(string seed, string rule, decimal? expected, decimal? found, int line, Severity? severity = null)
     {
-        var fs = Audit(seed).ByRule(rule).Where(f => f.PrimaryLocation?.Line == line && f.Expected == expected && f.Found == found).ToList();
+        var fs = Audit(seed).ByRule(rule).Where(f => (line == 0 ? f.PrimaryLocation?.Line is null : f.PrimaryLocation?.Line == line) && f.Expected == expected && f.Found == found).ToList();
         Assert.True(fs.Count > 0, $"{seed}: 未找到 {rule} 第{line}行 应为 {expected} 实为 {found}；该规则实有：" +
             string.Join(" | ", Audit(seed).ByRule(rule).Select(f => $"第{f.PrimaryLocation?.Line}行 {f.Expected}/{f.Found}")));
         var f = fs[0];
@@ -102,6 +102,19 @@ public class SeedFindingsTests
         Assert.Contains(ops, f => f.PrimaryLocation?.Line == 1514 && f.Message.Contains("满意率"));
     }
 
+    [Fact] // line 149 (整体): 医疗救助率 measured in 人次; line 179: 补助到位率 with the value 2021 and unit 年;
+           // line 691: 资金发放率 ≥ 400 元; line 799: 项目完成率 = 10, unit "10人"
+    public void Seed001_rate_indicators_that_are_not_percentages()
+    {
+        Pin("001", "GK620", null, 90m, 149, Severity.Warning);
+        Assert.Contains("年份", Pin("001", "GK620", null, 2021m, 179, Severity.Warning).Message);
+        Pin("001", "GK620", null, 400m, 691, Severity.Warning);
+        Pin("001", "GK620", null, 10m, 799, Severity.Warning);
+    }
+
+    [Fact] // the text publishes none of the eight budget tables and does not say they are attached
+    public void Seed001_no_standard_tables() => Pin("001", "GK109", 8m, 0m, 0 /* no line: file level */);
+
     [Fact]
     public void Seed001_counts() => Assert.Equal(1, Audit("001").ErrorCount);
 
@@ -171,5 +184,14 @@ public class SeedFindingsTests
         Assert.DoesNotContain(r.Findings, f => f.Message.Contains("武汉市江汉区医疗保障局") && f.RuleId.StartsWith("GK50"));
         // line 158: 所有项目 … 单位整体支出 … 982.98 = 本年支出合计
         Assert.Empty(r.ByRule("GK418"));
+    }
+
+    [Fact] // project 举报投诉奖励专项 (lines 622, 628): 起始/终止年度 2022 and a history of 2020–2021 in a 2023 budget
+    public void Seed004_project_table_left_with_last_years_dates()
+    {
+        var stale = Audit("004").ByRule("GK711").ToList();
+        Assert.Equal(3, stale.Count);
+        Assert.Equal(2, stale.Count(f => f.PrimaryLocation?.Line == 622 && f.Expected == 2023m && f.Found == 2022m));
+        Pin("004", "GK711", 2021m, 2020m, 628, Severity.Warning);
     }
 }

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Gongkai.Model;
+
+namespace Gongkai.Audit.Rules.More;
+
+/// <summary>GK109 the document publishes none of the standard tables.</summary>
+public sealed class NoStandardTables : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK109", "未公开任何标准表格", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
+        "文档中 B1–B9 / F1–F9 标准表格数 = 0 → 提醒核对",
+        "预决算公开须附标准表格。只公开文字说明的文件，要么表格另行公开（应在文中注明“附后”“另行公开”），要么漏公开了。",
+        "只有情况说明和绩效目标表，没有收支总表等九张表");
+
+    private static readonly Regex Attached = new("(附后|另行公开|另附|详见附表|见附件)", RegexOptions.Compiled);
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var d = ctx.Disclosure;
+        if (d.Kind == DocumentKind.Unknown || d.IsBlankTemplate) yield break;
+        if (d.Tables.Any(t => t.Kind.IsStandard())) yield break;
+        var attached = d.Sentences.FirstOrDefault(s => Attached.IsMatch(s.Text));
+        var expected = d.Kind == DocumentKind.FinalAccount ? 9 : 8;
+        yield return Report(
+            attached is null
+                ? $"文档中没有任何标准公开表格（{(d.Kind == DocumentKind.FinalAccount ? "决算公开01–09表" : "预算收支总表等八张表")}），也未说明表格另行公开"
+                : $"文档中没有任何标准公开表格；文中称表格另行公开（“{attached.Text[..Math.Min(30, attached.Text.Length)]}”），请核对附件是否已公开",
+            new[] { attached?.Source ?? new Provenance(d.File) }, expected, 0m,
+            suggestion: "将标准表格与情况说明一并公开，或在文中注明表格的公开位置。");
+    }
+}
+
+/// <summary>GK620 a rate indicator (…率) whose value or unit is not a percentage.</summary>
+public sealed class RateIndicatorUnit : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK620", "比率类指标的值或单位不是百分比", Severity.Warning, Applicability.Both, RuleCategory.Performance,
+        "三级指标名称以“率”结尾 → 计量单位应为 % / 百分数 / 百分比，指标值不应是年份",
+        "比率类指标（到位率、覆盖率、救助率……）以百分比衡量；单位写成人次、年，或指标值填了年份，说明指标填错列或照抄了模板。",
+        "居民医疗县级财政补助到位率：指标值 2021，单位 年");
+
+    private static readonly string[] PercentUnits = { "%", "％", "百分数", "百分比", "百分率" };
+    private static readonly string[] NotRates = { "效率", "频率", "税率", "汇率", "利率", "功率" };
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var p in ctx.Disclosure.PerformanceTargets)
+            foreach (var i in p.Indicators)
+            {
+                var name = i.Name.Trim();
+                if (!name.EndsWith('率') || NotRates.Any(n => name.EndsWith(n, StringComparison.Ordinal))) continue;
+                var unit = i.Unit.Trim();
+                bool yearValue = i.Target is decimal t && t >= 2000 && t <= 2100 && t == decimal.Truncate(t);
+                bool badUnit = unit.Length > 0 && !PercentUnits.Any(u => unit.Contains(u, StringComparison.Ordinal)) && !unit.StartsWith("百分之", StringComparison.Ordinal);
+                if (!yearValue && !badUnit) continue;
+                var what = yearValue ? $"指标值 {i.TargetText} 是一个年份" : $"计量单位为“{unit}”";
+                yield return Report($"{(p.IsOverall ? "整体绩效" : "项目“" + p.ProjectName + "”")}指标“{name}”是比率，但{what}",
+                    new[] { i.Figures.TryGetValue("Target", out var f) ? f.Source : i.Source },
+                    found: i.Target, suggestion: "比率类指标以百分比填写指标值和单位，或改用与单位相符的指标名称。");
+            }
+    }
+}
+
+/// <summary>GK711 a project table prints years that do not belong to the budget year.</summary>
+public sealed class StaleProjectYears : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK711", "项目表中的年度与预算年度不符", Severity.Warning, Applicability.Budget, RuleCategory.Text,
+        "项目年度/起始年度/终止年度/“YYYY年预算申报” = 文档年度 Y；“前两年预算”只应涉及 Y−2、Y−1",
+        "绩效目标申报表常沿用上一年的表格，年度栏和“前两年预算情况”未随之更新，说明表格内容可能也未更新。",
+        "2023 年预算的项目表写“起始年度 2022年1月”，前两年情况写 2020、2021 年");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var d = ctx.Disclosure;
+        if (d.Year is not int y) yield break;
+        foreach (var p in d.PerformanceTargets)
+        {
+            var seen = new HashSet<(string, int)>();
+            foreach (var m in p.YearMentions)
+            {
+                bool wrong = m.IsCurrent ? m.Year != y : m.Year < y - 2 || m.Year >= y;
+                if (!wrong || !seen.Add((m.Label, m.Year))) continue;
+                yield return m.IsCurrent
+                    ? Report($"项目“{p.ProjectName}”的“{m.Label}”为 {m.Year} 年，与 {y} 年预算不符", new[] { m.Source },
+                        y, m.Year, suggestion: $"改为 {y} 年，并核对该表其余内容是否沿用了旧表。")
+                    : Report($"项目“{p.ProjectName}”的“{m.Label}”写到 {m.Year} 年；{y} 年预算的前两年应为 {y - 2}、{y - 1} 年", new[] { m.Source },
+                        y - 2, m.Year, suggestion: $"按 {y - 2}、{y - 1} 年的预算和执行情况更新。");
+            }
+        }
+    }
+}

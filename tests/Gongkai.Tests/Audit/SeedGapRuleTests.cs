@@ -1,0 +1,66 @@
+using Gongkai.Audit;
+using Gongkai.Audit.Rules.More;
+using Gongkai.Model;
+using static Gongkai.Tests.Audit.RuleAssert;
+
+namespace Gongkai.Tests.Audit;
+
+public class SeedGapRuleTests
+{
+    [Fact]
+    public void GK109_no_standard_table_fires()
+    {
+        var b = DocBuilder.Budget().Sentence("本部门预算收入合计100万元。");
+        var f = Single<NoStandardTables>(b, expected: 8m, found: 0m);
+        Assert.Contains("没有任何标准公开表格", f.Message);
+    }
+
+    [Fact]
+    public void GK109_tables_attached_separately_still_fires_but_says_so()
+    {
+        var f = Single<NoStandardTables>(DocBuilder.Final().Sentence("公开报表附后。"), expected: 9m, found: 0m);
+        Assert.Contains("另行公开", f.Message);
+    }
+
+    [Fact]
+    public void GK109_a_standard_table_is_silent() =>
+        Silent<NoStandardTables>(DocBuilder.Budget().Table(TableKind.BudgetGovFund, t => t.Note("本部门无政府性基金收支，故本表无数据。")));
+
+    private static DocBuilder Indicator(string name, string target, decimal? value, string unit)
+    {
+        var b = DocBuilder.Budget();
+        var p = new PerformanceTarget { IsOverall = true, ProjectName = "部门整体", Source = b.Next("整体") };
+        p.Indicators.Add(new Indicator { Name = name, TargetText = target, Target = value, Unit = unit, Operator = "≥", Source = b.Next(name) });
+        b.Doc.PerformanceTargets.Add(p);
+        return b;
+    }
+
+    [Fact] public void GK620_rate_with_a_year_as_value_fires() => Single<RateIndicatorUnit>(Indicator("县级财政补助到位率", "2021", 2021m, "年"), found: 2021m);
+    [Fact] public void GK620_rate_counted_in_persons_fires() => Single<RateIndicatorUnit>(Indicator("医疗救助率", "90", 90m, "人次"), found: 90m);
+    [Fact] public void GK620_rate_in_percent_is_silent() => Silent<RateIndicatorUnit>(Indicator("参保覆盖率", "95", 95m, "百分数"));
+    [Fact] public void GK620_efficiency_is_not_a_rate() => Silent<RateIndicatorUnit>(Indicator("工作效率", "3", 3m, "天"));
+
+    private static DocBuilder Years(int docYear, params YearMention[] mentions)
+    {
+        var b = DocBuilder.Budget(docYear);
+        var p = new PerformanceTarget { ProjectName = "举报奖励", Source = b.Next("项目") };
+        p.YearMentions.AddRange(mentions);
+        b.Doc.PerformanceTargets.Add(p);
+        return b;
+    }
+
+    [Fact]
+    public void GK711_start_year_of_last_year_fires() =>
+        Single<StaleProjectYears>(Years(2023, new YearMention(2022, true, "起始年度", "2022年", new Provenance("x", 5))), expected: 2023m, found: 2022m);
+
+    [Fact]
+    public void GK711_history_three_years_back_fires() =>
+        Single<StaleProjectYears>(Years(2023, new YearMention(2020, false, "项目前两年预算及当年预算变动情况", "2020年", new Provenance("x", 6))), expected: 2021m, found: 2020m);
+
+    [Fact]
+    public void GK711_current_and_two_previous_years_are_silent() =>
+        Silent<StaleProjectYears>(Years(2023,
+            new YearMention(2023, true, "项目年度", "2023年", new Provenance("x", 5)),
+            new YearMention(2021, false, "项目前两年预算及当年预算变动情况", "2021年", new Provenance("x", 6)),
+            new YearMention(2022, false, "项目前两年预算及当年预算变动情况", "2022年", new Provenance("x", 6))));
+}
