@@ -52,6 +52,7 @@ public sealed class Auditor
         {
             var d = rule.Descriptor;
             if (Options.DisabledRules.Contains(d.Id) || !d.IsApplicable(disclosure.Kind, ctx.Profile)) continue;
+            if (disclosure.IsBlankTemplate && !d.RunsOnTemplates) continue;
             ran.Add(d.Id);
             var severity = Registry.EffectiveSeverity(d, ctx.Profile, Options);
             try

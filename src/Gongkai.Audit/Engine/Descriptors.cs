@@ -86,6 +86,12 @@ public sealed record RuleDescriptor(
     /// <summary>Regional profiles the rule is limited to; empty means every profile.</summary>
     public IReadOnlyList<RegionProfile> Profiles { get; init; } = Array.Empty<RegionProfile>();
 
+    /// <summary>
+    /// Whether the rule also runs on a blank template (a document of placeholders and empty tables). Only
+    /// structural rules do; amount, narrative and empty-table rules would report every blank as a defect.
+    /// </summary>
+    public bool RunsOnTemplates { get; init; }
+
     /// <summary>Whether the rule should run on a document of this kind and profile.</summary>
     public bool IsApplicable(DocumentKind kind, RegionProfile profile)
     {

@@ -8,6 +8,29 @@ namespace Gongkai.Tests.Audit;
 public class SeedGapRuleTests
 {
     [Fact]
+    public void GK100_blank_template_fires_and_other_rules_stay_quiet()
+    {
+        var b = DocBuilder.Final().Sentence("本部门无政府性基金收支。");
+        b.Doc.IsBlankTemplate = true;
+        b.Doc.DepartmentName = "XX局";
+        Single<BlankTemplate>(b);
+        var report = Auditor.Audit(b.Doc);
+        Assert.All(report.Findings, f => Assert.True(f.RuleId is "GK100" or "GK101" or "GK105" or "GK106", f.RuleId));
+    }
+
+    [Fact]
+    public void GK100_real_document_is_silent() => Silent<BlankTemplate>(DocBuilder.Final().Sentence("本部门无政府性基金收支。"));
+
+    [Fact]
+    public void The_national_template_pdf_reports_one_hint_not_every_empty_table()
+    {
+        var d = new Gongkai.Recognition.DisclosureReader().Read(Gongkai.Tests.Support.Shared.Pdf("national-final-template-2024.pdf")).Disclosure;
+        var report = Auditor.Audit(d);
+        Assert.Equal(0, report.ErrorCount);
+        Assert.Single(report.ByRule("GK100"));
+    }
+
+    [Fact]
     public void GK109_no_standard_table_fires()
     {
         var b = DocBuilder.Budget().Sentence("本部门预算收入合计100万元。");

@@ -10,7 +10,8 @@ public sealed class AnnouncedTableMissing : Rule
         "GK106", "目录所列表格缺失或只有标题", Severity.Error, Applicability.Both, RuleCategory.Completeness,
         "目录中未标为空表的每张表 ⇒ 正文有同名表且有表体",
         "文件自己的目录列出的表必须公开；只印标题没有表体，读者无从核对。目录标为空表并说明理由的除外。",
-        "目录列“表2 收入总表”，正文只有标题和“单位：万元”");
+        "目录列“表2 收入总表”，正文只有标题和“单位：万元”")
+    { RunsOnTemplates = true };
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
