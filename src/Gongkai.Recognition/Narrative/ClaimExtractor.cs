@@ -199,6 +199,11 @@ public static partial class ClaimExtractor
                 _reasons.Add((start, end, text));
                 for (int i = start; i < end; i++) _masked[i] = true;
             }
+            // a reason that itemises the change by 基本支出 / 项目支出 / 人员经费 / 公用经费 ("主要是基本支出预算增加 8.26 万元，
+            // 项目支出预算减少 793.7 万元") states changes of those subjects: keep them as claims (no named base)
+            foreach (var (start, end, _) in _reasons)
+                foreach (Match m in ItemisedChange().Matches(_t[start..end]))
+                    for (int i = start + m.Index; i < start + m.Index + m.Length; i++) _masked[i] = false;
             changes = changes.Where(c => !_masked[c.Index]).ToList();
 
             var events = new List<Ev>();
@@ -602,6 +607,9 @@ public static partial class ClaimExtractor
         @"(?:，?(?<pdir>增长|下降|上升|降低|增加|减少)?(?<pres>（或?(?:增加|减少|增长|下降)）)?(?<p>" + Num + @")%)?")]
     private static partial Regex ChangeRegex();
 
+    [GeneratedRegex(@"(?<=[是，、：])(基本支出|项目支出|人员经费|公用经费)(预算|经费|拨款)?(增加|减少)\s*" + Num + @"\s*万元?")]
+    private static partial Regex ItemisedChange();
+
     [GeneratedRegex(@"(?:变动的)?主要原因(?:是|为|：)|原因(?:是|为|：)|主要是(?!指)|主要由于|主要系")]
     private static partial Regex ReasonRegex();
 
@@ -635,7 +643,7 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"^(?:[（][一二三四五六七八九十\d]+[）]|[一二三四五六七八九十]+、|\d{1,2}(?:、|\.(?!\d))|-)")]
     private static partial Regex LeadingNumberingRegex();
 
-    [GeneratedRegex(@"^(?:其中|另外|此外|包括|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|(?:19|20)\d{2}年(?:底|末)|截[至止]|本年度|本年|本部门|本单位|我局|我单位|本局|我部门|当年|所属各?预算单位|涉及)")]
+    [GeneratedRegex(@"^(?:其中|另外|此外|包括|主要原因是|主要原因为|主要是|原因是|(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末)?)?|(?:19|20)\d{2}年(?:底|末)|截[至止]|本年度|本年|本部门|本单位|我局|我单位|本局|我部门|当年|所属各?预算单位|涉及)")]
     private static partial Regex LeadingNoiseRegex();
 
     [GeneratedRegex(@"(?:均为|分别为|共计|合计为|总计为|为|是|达到|达|约|各|均|分别|有所|共)$")]

@@ -115,6 +115,17 @@ public class SeedFindingsTests
     [Fact] // the text publishes none of the eight budget tables and does not say they are attached
     public void Seed001_no_standard_tables() => Pin("001", "GK109", 8m, 0m, 0 /* no line: file level */);
 
+    [Fact] // line 49 itemises the −785.44 change as 基本支出 +8.26 and 项目支出 −793.7; line 55 states +32.56 and −818
+    public void Seed000_two_conflicting_statements_of_the_same_change()
+    {
+        var conflicts = Audit("000").ByRule("GK407").ToList();
+        Assert.Equal(2, conflicts.Count);
+        Assert.All(conflicts, f => Assert.Equal(24.30m, Math.Abs(f.Difference ?? 0)));
+        Assert.All(conflicts, f => Assert.Equal(new int?[] { 55, 49 }, f.Locations.Select(l => l.Line).ToArray()));
+        Assert.Contains(conflicts, f => f.Message.Contains("基本支出") && new[] { 8.26m, 32.56m }.All(v => v == f.Expected || v == f.Found));
+        Assert.Contains(conflicts, f => f.Message.Contains("项目支出") && new[] { 793.70m, 818.00m }.All(v => v == Math.Abs(f.Expected ?? 0) || v == Math.Abs(f.Found ?? 0)));
+    }
+
     [Fact]
     public void Seed001_counts() => Assert.Equal(1, Audit("001").ErrorCount);
 
