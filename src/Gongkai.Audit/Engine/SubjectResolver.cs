@@ -32,6 +32,9 @@ public sealed partial class SubjectResolver
     public ResolvedFigure? Resolve(string subject)
     {
         var s = Normalize(subject);
+        // "上海市普陀区财政局2024年度财政拨款收入支出总计" → "财政拨款收入支出总计"
+        if (_d.DepartmentName is string dn && dn.Length > 1 && s.StartsWith(Normalize(dn), StringComparison.Ordinal)) s = s[Normalize(dn).Length..];
+        s = Regex.Replace(s, "^(本部门|本单位)?((19|20)\\d{2}年度?)", "");
         if (s.Length == 0) return null;
         return Summary(s) ?? Expenditure(s) ?? ThreePublic(s) ?? Other(s) ?? ByCode(s) ?? ByClassName(s);
     }

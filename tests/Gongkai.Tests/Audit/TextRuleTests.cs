@@ -89,4 +89,11 @@ public class TextRuleTests
         Single<EmptyReason>(Say("比上年增加5万元，主要原因是"));
         Silent<EmptyReason>(Say("比上年增加5万元，主要原因是人员增加"));
     }
+
+    [Fact]
+    public void GK707_a_colon_followed_by_the_reason_in_the_next_sentence_is_silent()
+    {
+        Silent<EmptyReason>(DocBuilder.Final().Sentence("与上年相比持平。主要原因：").Sentence("基本支出中人员进出及退休变化"));
+        Single<EmptyReason>(DocBuilder.Final().Sentence("与上年相比持平。主要原因："));
+    }
 }
