@@ -21,6 +21,17 @@ public static partial class CodeNames
     /// <summary>The comparable form of a printed name.</summary>
     public static string Clean(string? printed)
     {
+        if (printed is null) return CleanUncached(printed);
+        if (Cache.TryGetValue(printed, out var hit)) return hit;
+        if (Cache.Count > 50_000) Cache.Clear();
+        return Cache[printed] = CleanUncached(printed);
+    }
+
+    // rules clean the same printed names many times per audit
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
+    private static string CleanUncached(string? printed)
+    {
         var s = CatalogText.Normalize(CatalogText.StripOrdinal(CatalogText.Normalize(printed)));
         s = LeadingCode().Replace(s, "");
         s = LevelMarker().Replace(s, "");

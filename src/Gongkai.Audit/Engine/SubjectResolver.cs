@@ -23,6 +23,16 @@ public sealed partial class SubjectResolver
     /// <summary>Strip quotes, spaces, brackets and the （类）/（款）/（项） markers.</summary>
     public static string Normalize(string subject)
     {
+        if (NormalizeCache.TryGetValue(subject, out var hit)) return hit;
+        if (NormalizeCache.Count > 50_000) NormalizeCache.Clear();
+        return NormalizeCache[subject] = NormalizeUncached(subject);
+    }
+
+    // claims are resolved against every row label: normalise each text once
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> NormalizeCache = new(StringComparer.Ordinal);
+
+    private static string NormalizeUncached(string subject)
+    {
         var s = Regex.Replace(subject, "[\\s“”\"'‘’「」]", "");
         s = s.Replace("(", "（").Replace(")", "）");
         s = Regex.Replace(s, "（[类款项]）", "");

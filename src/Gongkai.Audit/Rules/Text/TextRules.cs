@@ -89,8 +89,25 @@ public sealed partial class DuplicatedWord : TextRule
         "项目", "单位", "部门", "原因", "合计", "财政拨款", "持平", "占",
     };
 
-    [GeneratedRegex("([\\u4e00-\\u9fff]{3,6})\\1")]
-    private static partial Regex LongRepeat();
+    /// <summary>A run of 3–6 CJK characters printed twice in a row ("医疗保障医疗保障"), scanning left to right.</summary>
+    private static IEnumerable<(int Index, string Word)> LongRepeats(string text)
+    {
+        static bool Cjk(char c) => c is >= '\u4e00' and <= '\u9fff';
+        for (int i = 0; i + 6 <= text.Length; i++)
+        {
+            if (!Cjk(text[i])) continue;
+            for (int len = 3; len <= 6 && i + 2 * len <= text.Length; len++)
+            {
+                bool ok = true;
+                for (int k = 0; k < len && ok; k++)
+                    ok = Cjk(text[i + k]) && text[i + k] == text[i + len + k];
+                if (!ok) continue;
+                yield return (i, text.Substring(i, len));
+                i += 2 * len - 1;
+                break;
+            }
+        }
+    }
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
@@ -103,8 +120,8 @@ public sealed partial class DuplicatedWord : TextRule
                 for (int i = item.Text.IndexOf(doubled, StringComparison.Ordinal); i >= 0; i = item.Text.IndexOf(doubled, i + 1, StringComparison.Ordinal))
                     hits.Add((i, w));
             }
-            foreach (Match m in LongRepeat().Matches(item.Text))
-                if (!hits.Any(h => h.Index >= m.Index && h.Index < m.Index + m.Length)) hits.Add((m.Index, m.Groups[1].Value));
+            foreach (var (index, word) in LongRepeats(item.Text))
+                if (!hits.Any(h => h.Index >= index && h.Index < index + word.Length * 2)) hits.Add((index, word));
             foreach (var (index, word) in hits.OrderBy(h => h.Index))
                 yield return Report($"{item.Where}「{Excerpt(item.Text, index, word.Length * 2)}」词语“{word}”重复", new[] { item.Source },
                     suggestion: $"删去重复的“{word}”。");
