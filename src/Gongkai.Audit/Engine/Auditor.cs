@@ -71,7 +71,9 @@ public sealed class Auditor
                 });
             }
         }
-        return new AuditReport(disclosure.File, Sort(findings), ran);
+        // the same statement can reach a rule twice (as an amount and as a breakdown total): report it once
+        var distinct = findings.DistinctBy(f => (f.RuleId, f.Message, f.PrimaryLocation?.Describe())).ToList();
+        return new AuditReport(disclosure.File, Sort(distinct), ran);
     }
 
     /// <summary>
