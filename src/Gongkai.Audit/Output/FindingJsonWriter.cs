@@ -20,7 +20,7 @@ namespace Gongkai.Audit;
 ///     "expected": 706.09, "found": 718.09, "difference": 12.00,   // numbers or null; difference = found − expected
 ///     "rounding": false,                 // true when inside the 尾差 envelope (always info)
 ///     "suggestion": "…",                 // or null
-///     "locations": [ { "file": "…", "page": 3, "line": null, "table": 4, "row": 7, "column": 2, "text": "706.09", "describe": "…" } ]
+///     "locations": [ { "file": "…", "page": 3, "line": null, "table": 4, "row": 7, "column": 2, "box": [l, b, r, t] or null, "text": "706.09", "describe": "…" } ]
 ///   } ]
 /// }
 /// </code>
@@ -84,6 +84,13 @@ public static class FindingJsonWriter
             Int(w, "table", l.TableIndex);
             Int(w, "row", l.Row);
             Int(w, "column", l.Column);
+            if (l.Box is BoundingBox b)
+            {
+                w.WriteStartArray("box");
+                foreach (var v in new[] { b.Left, b.Bottom, b.Right, b.Top }) w.WriteNumberValue(Math.Round(v, 1));
+                w.WriteEndArray();
+            }
+            else w.WriteNull("box");
             w.WriteString("text", l.Text);
             w.WriteString("describe", l.Describe());
             w.WriteEndObject();
