@@ -1,0 +1,120 @@
+using Gongkai.Model;
+using static Gongkai.Model.Measure;
+using static Gongkai.Model.TableKind;
+using static Gongkai.Tests.Reading.PdfSamples;
+
+namespace Gongkai.Tests.Reading;
+
+// Acceptance of the PDF reader: every expected value below was read by hand from the printed page named in
+// the first argument (pdftotext -layout / pdftoppm), written as printed. Blank printed cells are "(空)".
+
+/// <summary>上海市普陀区财政局 2024 决算 (SH24F).</summary>
+public class Sh24fAcceptanceTests
+{
+    private static CellCheck C(int page, TableKind kind, string row, ColumnKey col, string printed, int block = -1) => new(page, kind, row, col, printed, block);
+    private static readonly ColumnKey TpTotalBudget = new(ThreePublicTotal, Basis.Budget);
+
+    public static readonly CellCheck[] Cells =
+    [
+        // F1 收入支出决算总表, p6 and its continuation p7
+        C(6, FinalSummary, "line:GeneralBudgetGrant", Amount, "2940.05"),
+        C(6, FinalSummary, "line:OtherIncome", Amount, "6.20"),
+        C(6, FinalSummary, "line:TotalIncomeThisYear", Amount, "2946.25"),
+        C(6, FinalSummary, "line:TotalExpenditureThisYear", Amount, "2940.05"),
+        C(6, FinalSummary, "201", Amount, "2106.66"),
+        C(6, FinalSummary, "208", Amount, "326.71"), // printed 326.71 here, 326.72 in F2/F3/F5
+        C(6, FinalSummary, "210", Amount, "60.99"),
+        C(6, FinalSummary, "221", Amount, "445.69"),
+        C(7, FinalSummary, "line:CarryIn", Amount, "49.14"),
+        C(7, FinalSummary, "line:CarryOut", Amount, "55.34"),
+        C(7, FinalSummary, "line:GrandTotalIncome", Amount, "2995.39"),
+        C(7, FinalSummary, "line:GrandTotalExpenditure", Amount, "2995.39"),
+        // F2 收入决算表 p8–9
+        C(8, FinalRevenue, "total", Total, "2946.25"),
+        C(8, FinalRevenue, "total", FiscalGrant, "2940.05"),
+        C(8, FinalRevenue, "total", OtherIncome, "6.20"),
+        C(8, FinalRevenue, "2010601", Total, "1511.90"),
+        C(8, FinalRevenue, "2010601", FiscalGrant, "1511.89"),
+        C(8, FinalRevenue, "2010601", OtherIncome, "0.01"),
+        C(8, FinalRevenue, "2010602", Total, "16.19"),
+        C(8, FinalRevenue, "2010602", OtherIncome, "6.19"),
+        C(8, FinalRevenue, "2080505", Total, "160.75"),
+        C(9, FinalRevenue, "2101101", Total, "60.99"), // continued page
+        C(9, FinalRevenue, "2210203", Total, "258.50"),
+        C(9, FinalRevenue, "2210201", FiscalGrant, "187.19"),
+        // F3 支出决算表 p10–11
+        C(10, FinalExpenditure, "total", Total, "2940.05"),
+        C(10, FinalExpenditure, "total", Basic, "2336.91"),
+        C(10, FinalExpenditure, "total", Project, "603.14"),
+        C(10, FinalExpenditure, "2010607", Project, "135.25"),
+        C(10, FinalExpenditure, "2010608", Total, "449.52"),
+        C(11, FinalExpenditure, "2080599", Total, "0.94"), // continued page
+        C(11, FinalExpenditure, "2210201", Basic, "187.19"),
+        // F4 财政拨款收入支出决算总表 p12–13
+        C(12, FinalFiscalSummary, "line:GeneralBudgetGrant", Amount, "2940.05"),
+        C(12, FinalFiscalSummary, "201", GeneralBudget, "2106.66"),
+        C(12, FinalFiscalSummary, "208", Total, "326.71"),
+        C(13, FinalFiscalSummary, "221", Total, "445.69"),
+        C(13, FinalFiscalSummary, "line:TotalExpenditureThisYear", GeneralBudget, "2940.05"),
+        C(13, FinalFiscalSummary, "line:CarryIn", Amount, "21.63"),
+        C(13, FinalFiscalSummary, "line:CarryInGeneralBudget", Amount, "21.63"),
+        C(13, FinalFiscalSummary, "line:GrandTotalIncome", Amount, "2961.68"),
+        C(13, FinalFiscalSummary, "line:GrandTotalExpenditure", Total, "2961.68"),
+        // F5 一般公共预算财政拨款支出决算表 p15
+        C(15, FinalGeneralExpenditure, "total", Total, "2940.05"),
+        C(15, FinalGeneralExpenditure, "total", Basic, "2336.91"),
+        C(15, FinalGeneralExpenditure, "total", Project, "603.14"),
+        C(15, FinalGeneralExpenditure, "2010601", Project, "8.37"),
+        C(15, FinalGeneralExpenditure, "2080506", Basic, "80.38"),
+        C(15, FinalGeneralExpenditure, "2210203", Total, "258.50"),
+        // F6 一般公共预算财政拨款基本支出决算表 p16–17 (two side-by-side blocks)
+        C(16, FinalGeneralBasic, "301", Total, "2082.85"),
+        C(16, FinalGeneralBasic, "30102", Total, "1238.58"),
+        C(16, FinalGeneralBasic, "30112", Total, "1.61"),
+        C(16, FinalGeneralBasic, "30199", Total, "91.03"),
+        C(16, FinalGeneralBasic, "303", Total, "69.41"),
+        C(16, FinalGeneralBasic, "30302", Total, "69.10"),
+        C(16, FinalGeneralBasic, "302", Total, "171.07"),
+        C(16, FinalGeneralBasic, "30201", Total, "21.21"),
+        C(16, FinalGeneralBasic, "30213", Total, "2.83"),
+        C(16, FinalGeneralBasic, "30216", Total, "4.05"),
+        C(17, FinalGeneralBasic, "30309", Total, "0.31"), // continued page
+        C(17, FinalGeneralBasic, "30229", Total, "42.77"),
+        C(17, FinalGeneralBasic, "30239", Total, "48.49"),
+        C(17, FinalGeneralBasic, "31002", Total, "13.58"),
+        C(17, FinalGeneralBasic, "total", Personnel, "2152.26"),
+        C(17, FinalGeneralBasic, "total", Public, "184.65"),
+        // F7 财政拨款“三公”经费支出决算表 p18
+        C(18, FinalThreePublic, "label:三公", TpTotalBudget, "0.95"),
+        C(18, FinalThreePublic, "label:三公", new ColumnKey(Reception, Basis.Budget), "0.95"),
+        C(18, FinalThreePublic, "label:三公", new ColumnKey(ThreePublicTotal, Basis.Final), "(空)"),
+        C(18, FinalThreePublic, "label:三公", new ColumnKey(VehicleTotal, Basis.Budget), "(空)"), // 公务用车…/小计
+    ];
+
+    public static readonly ClaimCheck[] Claims =
+    [
+        new(21, ClaimKind.Amount, "收入支出总计", Amount: "2995.39"),
+        new(21, ClaimKind.Change, "收入支出总计", Direction: ChangeDirection.Decrease, Change: "56.95", Percent: "1.87"),
+        new(21, ClaimKind.Share, "财政拨款收入", Amount: "2940.05", Share: "99.79"),
+        new(21, ClaimKind.Share, "其他收入", Amount: "6.2", Share: "0.21"),
+        new(21, ClaimKind.Share, "基本支出", Amount: "2336.91", Share: "79.49"),
+        new(21, ClaimKind.Share, "项目支出", Amount: "603.14", Share: "20.51"),
+        new(21, ClaimKind.Change, "一般公共预算财政拨款支出", Amount: "2940.05", Direction: ChangeDirection.Decrease, Change: "63.14", Percent: "2.10"),
+        new(21, ClaimKind.Share, "一般公共服务支出", Amount: "2106.66", Share: "71.73"),
+        new(21, ClaimKind.Share, "住房保障支出", Amount: "445.69", Share: "15.16"),
+        new(21, ClaimKind.Completion, "支出决算", Amount: "2940.05", Completion: "98.20"),
+        new(22, ClaimKind.Amount, "年初预算", Amount: "1560.05"),
+        new(22, ClaimKind.Amount, "支出决算", Amount: "1511.89"),
+        new(23, ClaimKind.Amount, "人员经费", Amount: "2152.26"),
+        new(23, ClaimKind.Amount, "公用经费", Amount: "184.65"),
+        new(24, ClaimKind.Change, "机关运行经费", Amount: "184.65", Direction: ChangeDirection.Increase, Change: "2.55", Percent: "1.40"),
+        new(24, ClaimKind.Amount, "政府采购金额", Amount: "251.25"),
+        new(24, ClaimKind.Amount, "服务采购金额", Amount: "246.47"),
+    ];
+
+    [Fact]
+    public void Hand_checked_cells_match() { Assert.True(Cells.Length >= PdfAcceptance.MinimumChecks); PdfAcceptance.AssertCells(SH24F, Cells); }
+
+    [Fact]
+    public void Hand_checked_claims_match() { Assert.True(Claims.Length >= 5); PdfAcceptance.AssertClaims(SH24F, Claims); }
+}
