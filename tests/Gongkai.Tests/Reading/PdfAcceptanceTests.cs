@@ -118,3 +118,109 @@ public class Sh24fAcceptanceTests
     [Fact]
     public void Hand_checked_claims_match() { Assert.True(Claims.Length >= 5); PdfAcceptance.AssertClaims(SH24F, Claims); }
 }
+
+/// <summary>江苏省人大常委会办公厅 2017 预算 (JS17B).</summary>
+public class Js17bAcceptanceTests
+{
+    private static CellCheck C(int page, TableKind kind, string row, ColumnKey col, string printed) => new(page, kind, row, col, printed);
+
+    public static readonly CellCheck[] Cells =
+    [
+        // 收支预算总表 p7
+        C(7, BudgetSummary, "line:FiscalGrant", Amount, "13649.07"),
+        C(7, BudgetSummary, "line:GeneralBudgetGrant", Amount, "13649.07"),
+        C(7, BudgetSummary, "201", Amount, "10528.33"),
+        C(7, BudgetSummary, "208", Amount, "1608.51"),
+        C(7, BudgetSummary, "label:一、基本支出", Amount, "7666.68"),
+        C(7, BudgetSummary, "label:二、项目支出", Amount, "5853.96"),
+        C(7, BudgetSummary, "label:三、单位预留机动经费", Amount, "128.43"),
+        // 收入预算总表 p9
+        C(9, BudgetRevenue, "label:收入总计", Total, "13649.07"),
+        C(9, BudgetRevenue, "label:公共财政拨款(补助)资金", Total, "13649.07"),
+        // 财政拨款支出预算表 p11 (new kind)
+        C(11, FiscalGrantExpenditure, "total", Total, "13649.07"),
+        C(11, FiscalGrantExpenditure, "201", Total, "10528.33"),
+        C(11, FiscalGrantExpenditure, "20101", Total, "10528.33"),
+        C(11, FiscalGrantExpenditure, "2010101", Total, "4545.94"),
+        C(11, FiscalGrantExpenditure, "2010102", Total, "2468.78"),
+        C(11, FiscalGrantExpenditure, "2010104", Total, "1305.25"),
+        C(11, FiscalGrantExpenditure, "2010109", Total, "47.50"),
+        C(11, FiscalGrantExpenditure, "2010199", Total, "100.00"),
+        C(11, FiscalGrantExpenditure, "2080504", Total, "1608.51"),
+        C(11, FiscalGrantExpenditure, "221", Total, "1512.23"),
+        C(11, FiscalGrantExpenditure, "2210201", Total, "494.22"),
+        C(11, FiscalGrantExpenditure, "2210202", Total, "1018.01"),
+        // 财政拨款收支预算总表 p12
+        C(12, BudgetFiscalSummary, "line:GeneralBudgetGrant", Amount, "13649.07"),
+        C(12, BudgetFiscalSummary, "line:GrandTotalIncome", Amount, "13649.07"),
+        C(12, BudgetFiscalSummary, "line:GrandTotalExpenditure", Amount, "13649.07"),
+        C(12, BudgetFiscalSummary, "label:一、基本支出", Amount, "7666.68"),
+        // 财政拨款基本支出预算表 p13–15 (new kind, continued over three pages)
+        C(13, FiscalGrantBasic, "total", Total, "7666.68"),
+        C(13, FiscalGrantBasic, "301", Total, "2928.98"),
+        C(13, FiscalGrantBasic, "30101", Total, "1015.15"),
+        C(13, FiscalGrantBasic, "30103", Total, "83.60"),
+        C(13, FiscalGrantBasic, "302", Total, "1585.96"),
+        C(13, FiscalGrantBasic, "30211", Total, "230.00"),
+        C(14, FiscalGrantBasic, "30228", Total, "21.00"),
+        C(14, FiscalGrantBasic, "30231", Total, "183.60"),
+        C(14, FiscalGrantBasic, "30239", Total, "266.46"),
+        C(14, FiscalGrantBasic, "303", Total, "3151.74"),
+        C(14, FiscalGrantBasic, "30302", Total, "1395.28"),
+        C(14, FiscalGrantBasic, "30309", Total, "0.76"),
+        C(14, FiscalGrantBasic, "30311", Total, "494.22"),
+        C(15, FiscalGrantBasic, "30312", Total, "1018.01"),
+        // 一般公共预算支出预算表 p16–17
+        C(16, BudgetGeneralExpenditure, "total", Total, "13649.07"),
+        C(16, BudgetGeneralExpenditure, "2010105", Total, "810.00"),
+        C(16, BudgetGeneralExpenditure, "20805", Total, "1608.51"),
+        C(17, BudgetGeneralExpenditure, "2080504", Total, "1608.51"), // continued page
+        C(17, BudgetGeneralExpenditure, "2210202", Total, "1018.01"),
+        // 一般公共预算基本支出预算表 p17–18
+        C(17, BudgetGeneralBasic, "total", Total, "7666.68"),
+        C(17, BudgetGeneralBasic, "30107", Total, "8.18"),
+        C(18, BudgetGeneralBasic, "30206", Total, "350.00"),
+        C(18, BudgetGeneralBasic, "30299", Total, "19.90"),
+        C(18, BudgetGeneralBasic, "30301", Total, "213.23"),
+        C(18, BudgetGeneralBasic, "30307", Total, "30.24"),
+        // “三公”经费、会议费、培训费支出预算表 p20
+        C(20, BudgetThreePublic, "label:三公", Abroad, "222.50"),
+        C(20, BudgetThreePublic, "label:三公", VehicleTotal, "183.60"),
+        C(20, BudgetThreePublic, "label:三公", VehicleOperation, "183.60"),
+        C(20, BudgetThreePublic, "label:三公", Reception, "427.50"),
+        C(20, BudgetThreePublic, "label:三公", Meeting, "1305.25"),
+        C(20, BudgetThreePublic, "label:三公", Training, "403.75"),
+        // 政府采购预算表 p20
+        C(20, Procurement, "total", Total, "2247.85"),
+    ];
+
+    public static readonly ClaimCheck[] Claims =
+    [
+        new(23, ClaimKind.Change, "收入预算总计", Amount: "13649.07", Direction: ChangeDirection.Increase, Change: "844.15", Percent: "6.59"),
+        new(23, ClaimKind.Change, "一般公共服务支出", Amount: "10528.33", Direction: ChangeDirection.Decrease, Change: "17.89", Percent: "0.17"),
+        new(24, ClaimKind.Change, "住房保障支出", Amount: "1512.23", Direction: ChangeDirection.Increase, Change: "668.79", Percent: "79.29"),
+        new(24, ClaimKind.Change, "基本支出预算数", Amount: "7666.68", Direction: ChangeDirection.Increase, Change: "844.15", Percent: "12.37"),
+        new(24, ClaimKind.Share, "基本支出", Amount: "7666.68", Share: "56.17"),
+        new(24, ClaimKind.Share, "项目支出", Amount: "5853.96", Share: "42.89"),
+        new(26, ClaimKind.Amount, "人员经费", Amount: "6080.72"),
+        new(26, ClaimKind.Amount, "公用经费", Amount: "1585.96"),
+        new(28, ClaimKind.Change, "机关运行经费", Amount: "5619.31", Direction: ChangeDirection.Increase, Change: "4032.99", Percent: "254.23"),
+        new(28, ClaimKind.Share, "公务接待费", Amount: "427.5", Share: "16.81"),
+        new(29, ClaimKind.Amount, "政府采购预算总金额", Amount: "2247.85"),
+    ];
+
+    [Fact]
+    public void Fiscal_grant_tables_have_their_own_kinds()
+    {
+        var d = Read(JS17B).Disclosure;
+        Assert.Contains(d.Tables, t => t.Kind == FiscalGrantExpenditure && t.Source.Page == 11);
+        Assert.Contains(d.Tables, t => t.Kind == FiscalGrantBasic && t.Source.Page == 13);
+        Assert.Contains(d.Tables, t => t.Kind == BudgetGovFund && t.Title.Contains("财政拨款政府性基金"));
+    }
+
+    [Fact]
+    public void Hand_checked_cells_match() { Assert.True(Cells.Length >= PdfAcceptance.MinimumChecks); PdfAcceptance.AssertCells(JS17B, Cells); }
+
+    [Fact]
+    public void Hand_checked_claims_match() { Assert.True(Claims.Length >= 5); PdfAcceptance.AssertClaims(JS17B, Claims); }
+}
