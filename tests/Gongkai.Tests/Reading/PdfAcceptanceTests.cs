@@ -224,3 +224,95 @@ public class Js17bAcceptanceTests
     [Fact]
     public void Hand_checked_claims_match() { Assert.True(Claims.Length >= 5); PdfAcceptance.AssertClaims(JS17B, Claims); }
 }
+
+/// <summary>江苏省人大常委会办公厅 2018 预算 (JS18B).</summary>
+public class Js18bAcceptanceTests
+{
+    private static CellCheck C(int page, TableKind kind, string row, ColumnKey col, string printed) => new(page, kind, row, col, printed);
+
+    public static readonly CellCheck[] Cells =
+    [
+        // 公开01表 收支预算总表 p8
+        C(8, BudgetSummary, "line:FiscalGrant", Amount, "15897.44"),
+        C(8, BudgetSummary, "line:GeneralBudgetGrant", Amount, "15897.44"),
+        C(8, BudgetSummary, "201", Amount, "12706.28"),
+        C(8, BudgetSummary, "208", Amount, "1068.78"),
+        C(8, BudgetSummary, "221", Amount, "2122.38"),
+        C(8, BudgetSummary, "line:TotalIncomeThisYear", Amount, "15897.44"),
+        C(8, BudgetSummary, "line:GrandTotalIncome", Amount, "15897.44"),
+        C(8, BudgetSummary, "label:一、基本支出", Amount, "7877.76"),
+        C(8, BudgetSummary, "label:三、单位预留机动经费", Amount, "1685.72"),
+        // 公开02表 p9
+        C(9, BudgetRevenue, "label:收入总计", Total, "15897.44"),
+        // 公开04表 p10
+        C(10, BudgetFiscalSummary, "line:GeneralBudgetGrant", Amount, "15897.44"),
+        C(10, BudgetFiscalSummary, "line:GrandTotalExpenditure", Amount, "15897.44"),
+        C(10, BudgetFiscalSummary, "label:二、项目支出", Amount, "6333.96"),
+        // 公开05表 财政拨款支出预算表（功能科目） p11
+        C(11, FiscalGrantExpenditure, "total", Total, "15897.44"),
+        C(11, FiscalGrantExpenditure, "2010101", Total, "6372.32"),
+        C(11, FiscalGrantExpenditure, "2010102", Total, "2340.35"),
+        C(11, FiscalGrantExpenditure, "2010199", Total, "580.00"),
+        C(11, FiscalGrantExpenditure, "2080504", Total, "256.76"),
+        C(11, FiscalGrantExpenditure, "2080505", Total, "580.01"),
+        C(11, FiscalGrantExpenditure, "2080506", Total, "232.01"),
+        C(11, FiscalGrantExpenditure, "2210201", Total, "572.56"),
+        C(11, FiscalGrantExpenditure, "2210202", Total, "1549.82"),
+        // 公开06表 财政拨款基本支出预算表（经济科目） p12
+        C(12, FiscalGrantBasic, "total", Total, "7877.76"),
+        C(12, FiscalGrantBasic, "301", Total, "5469.17"),
+        C(12, FiscalGrantBasic, "30102", Total, "2752.80"),
+        C(12, FiscalGrantBasic, "30108", Total, "580.01"),
+        C(12, FiscalGrantBasic, "30112", Total, "14.49"),
+        C(12, FiscalGrantBasic, "302", Total, "1579.38"),
+        C(12, FiscalGrantBasic, "30228", Total, "33.70"),
+        C(12, FiscalGrantBasic, "30239", Total, "267.08"),
+        C(12, FiscalGrantBasic, "303", Total, "829.21"),
+        C(12, FiscalGrantBasic, "30301", Total, "285.19"),
+        C(12, FiscalGrantBasic, "30309", Total, "0.79"),
+        // 公开07/08表 p13, p14
+        C(13, BudgetGeneralExpenditure, "total", Total, "15897.44"),
+        C(13, BudgetGeneralExpenditure, "2010104", Total, "1305.25"),
+        C(13, BudgetGeneralExpenditure, "2080505", Total, "580.01"),
+        C(14, BudgetGeneralBasic, "total", Total, "7877.76"),
+        C(14, BudgetGeneralBasic, "30114", Total, "31.68"),
+        C(14, BudgetGeneralBasic, "30302", Total, "543.23"),
+        // 公开09表 p15
+        C(15, BudgetThreePublic, "label:三公", Abroad, "222.50"),
+        C(15, BudgetThreePublic, "label:三公", VehicleTotal, "183.60"),
+        C(15, BudgetThreePublic, "label:三公", VehicleOperation, "183.60"),
+        C(15, BudgetThreePublic, "label:三公", Reception, "427.50"),
+        C(15, BudgetThreePublic, "label:三公", Meeting, "1305.25"),
+        C(15, BudgetThreePublic, "label:三公", Training, "403.75"),
+        // 公开12表 p17
+        C(17, Procurement, "total", Total, "2064.25"),
+        C(17, Procurement, "label:家具用具", Total, "25.00"),
+    ];
+
+    public static readonly ClaimCheck[] Claims =
+    [
+        new(19, ClaimKind.Change, "一般公共预算收入预算", Amount: "15897.44", Direction: ChangeDirection.Increase, Change: "2248.37", Percent: "16.47"),
+        new(20, ClaimKind.Change, "社会保障和就业（类）支出", Amount: "1068.78", Direction: ChangeDirection.Decrease, Change: "539.73", Percent: "33.55"),
+        new(20, ClaimKind.Change, "住房保障（类）支出", Amount: "2122.38", Direction: ChangeDirection.Increase, Change: "610.15", Percent: "40.35"),
+        new(21, ClaimKind.Change, "单位预留机动经费预算数", Amount: "1685.72", Direction: ChangeDirection.Increase, Change: "1557.29", Percent: "1312.56"),
+        new(22, ClaimKind.Share, "基本支出", Amount: "7877.76", Share: "49.55"),
+        new(22, ClaimKind.Share, "单位预留机动经费", Amount: "1685.72", Share: "10.61"),
+        new(24, ClaimKind.Change, "行政运行（项）支出", Amount: "6372.32", Direction: ChangeDirection.Increase, Change: "1826.38", Percent: "40.18"),
+        new(24, ClaimKind.Change, "一般行政管理事务（项）支出", Amount: "2340.35", Direction: ChangeDirection.Decrease, Change: "128.43", Percent: "5.2"),
+    ];
+
+    [Fact]
+    public void Public_05_and_06_have_their_own_kinds()
+    {
+        var d = Read(JS18B).Disclosure;
+        Assert.Equal("公开05表", d.Tables.Single(t => t.Kind == FiscalGrantExpenditure).Label);
+        Assert.Equal("公开06表", d.Tables.Single(t => t.Kind == FiscalGrantBasic).Label);
+        Assert.Equal("公开08表", d.Tables.Single(t => t.Kind == BudgetGeneralBasic).Label);
+    }
+
+    [Fact]
+    public void Hand_checked_cells_match() { Assert.True(Cells.Length >= PdfAcceptance.MinimumChecks); PdfAcceptance.AssertCells(JS18B, Cells); }
+
+    [Fact]
+    public void Hand_checked_claims_match() { Assert.True(Claims.Length >= 5); PdfAcceptance.AssertClaims(JS18B, Claims); }
+}
