@@ -298,7 +298,7 @@ public class Js18bAcceptanceTests
         new(22, ClaimKind.Share, "基本支出", Amount: "7877.76", Share: "49.55"),
         new(22, ClaimKind.Share, "单位预留机动经费", Amount: "1685.72", Share: "10.61"),
         new(24, ClaimKind.Change, "行政运行（项）支出", Amount: "6372.32", Direction: ChangeDirection.Increase, Change: "1826.38", Percent: "40.18"),
-        new(24, ClaimKind.Change, "一般行政管理事务（项）支出", Amount: "2340.35", Direction: ChangeDirection.Decrease, Change: "128.43", Percent: "5.2"),
+        new(24, ClaimKind.Change, "一般行政管理事务（项）支出", Amount: "2340.35", Direction: ChangeDirection.Decrease, Change: "128.43", Percent: "5.20"),
     ];
 
     [Fact]
@@ -315,4 +315,82 @@ public class Js18bAcceptanceTests
 
     [Fact]
     public void Hand_checked_claims_match() { Assert.True(Claims.Length >= 5); PdfAcceptance.AssertClaims(JS18B, Claims); }
+}
+
+/// <summary>江苏省人大常委会 2019 预算 (JS19B): no tables, so the narrative figures are the acceptance set.</summary>
+public class Js19bAcceptanceTests
+{
+    private const ClaimKind A = ClaimKind.Amount, Ch = ClaimKind.Change, Sh = ClaimKind.Share;
+    private const ChangeDirection Up = ChangeDirection.Increase, Down = ChangeDirection.Decrease;
+
+    public static readonly ClaimCheck[] Claims =
+    [
+        // p9 收支预算总体情况: 15.3% = 2432.93 ÷ 15897.44
+        new(9, A, "支出预算总计", Amount: "18330.37"),
+        new(9, Ch, "收支预算总计", Direction: Up, Change: "2432.93", Percent: "15.3"),
+        new(9, A, "收入预算总计", Amount: "18330.37"),
+        new(9, A, "财政拨款收入预算总计", Amount: "18330.37"),
+        new(9, Ch, "一般公共预算收入预算", Amount: "18330.37", Direction: Up, Change: "2432.93", Percent: "15.3"),
+        new(9, A, "政府性基金收入预算", Amount: "0"),
+        new(9, A, "财政专户管理资金收入预算总计", Amount: "0"),
+        // p10
+        new(10, A, "支出预算总计", Amount: "18330.37"),
+        new(10, Ch, "一般公共服务（类）支出", Amount: "13907.78", Direction: Up, Change: "1201.5", Percent: "9.46"),
+        new(10, Ch, "社会保障和就业（类）支出", Amount: "1121.39", Direction: Up, Change: "52.61", Percent: "4.92"),
+        new(10, Ch, "住房保障（类）支出", Amount: "3301.2", Direction: Up, Change: "1178.82", Percent: "55.54"),
+        new(10, A, "结转下年资金预算数", Amount: "0"),
+        new(10, Ch, "基本支出预算数", Amount: "9312.9", Direction: Up, Change: "1435.14", Percent: "18.22"),
+        new(10, Ch, "项目支出预算数", Amount: "6459.58", Direction: Up, Change: "125.62", Percent: "1.98"),
+        // p11
+        new(11, Ch, "单位预留机动经费预算数", Amount: "2557.89", Direction: Up, Change: "872.17", Percent: "51.74"),
+        new(11, A, "本年收入预算合计", Amount: "18330.37"),
+        new(11, Sh, "一般公共预算收入", Amount: "18330.37", Share: "100"),
+        new(11, Sh, "政府性基金预算收入", Amount: "0", Share: "0"),
+        new(11, Sh, "财政专户管理资金", Amount: "0", Share: "0"),
+        new(11, Sh, "其他资金", Amount: "0", Share: "0"),
+        new(11, Sh, "上年结转资金", Amount: "0", Share: "0"),
+        new(11, A, "本年支出预算合计", Amount: "18330.37"),
+        new(11, Sh, "基本支出", Amount: "9312.9", Share: "50.81"),
+        new(11, Sh, "项目支出", Amount: "6459.58", Share: "35.24"),
+        new(11, Sh, "单位预留机动经费", Amount: "2557.89", Share: "13.95"),
+        new(11, Sh, "结转下年资金", Amount: "0", Share: "0"),
+        // p12 财政拨款
+        new(12, Ch, "财政拨款收支总计", Direction: Up, Change: "2432.93", Percent: "15.3"),
+        new(12, Sh, "财政拨款预算支出", Amount: "18330.37", Share: "100"),
+        new(12, Ch, "行政运行（项）支出", Amount: "7448.2", Direction: Up, Change: "1075.88", Percent: "16.88"),
+        new(12, Ch, "一般行政管理事务（项）支出", Amount: "2464.02", Direction: Up, Change: "123.67", Percent: "5.28"),
+        new(12, Ch, "人大会议（项）支出", Amount: "1469.73", Direction: Up, Change: "164.48", Percent: "12.6"),
+        // p13
+        new(13, Ch, "人大立法（项）支出", Amount: "729", Direction: Down, Change: "81", Percent: "10"),
+        new(13, Ch, "人大监督（项）支出", Amount: "376.88", Direction: Down, Change: "41.87", Percent: "10"),
+        new(13, Ch, "人大代表履职能力提升（项）支出", Amount: "363.38", Direction: Down, Change: "40.37", Percent: "10"),
+        new(13, Ch, "代表工作（项）支出", Amount: "385.52", Direction: Down, Change: "42.84", Percent: "10"),
+        new(13, Ch, "人大信访工作（项）支出", Amount: "42.75", Direction: Down, Change: "4.75", Percent: "10"),
+        new(13, Ch, "其他人大事务（项）支出", Amount: "628.3", Direction: Up, Change: "48.3", Percent: "8.33"),
+        // p14
+        new(14, Ch, "机关事业单位基本养老保险缴费支出（项）", Amount: "607.1", Direction: Up, Change: "27.09", Percent: "4.67"),
+        new(14, Ch, "机关事业单位职业年金缴费支出（项）", Amount: "242.84", Direction: Up, Change: "10.83", Percent: "4.67"),
+        new(14, Ch, "住房公积金（项）", Amount: "752.9", Direction: Up, Change: "180.34", Percent: "31.5"),
+        new(14, Ch, "提租补贴（项）", Amount: "2548.3", Direction: Up, Change: "998.48", Percent: "64.43"),
+        new(14, A, "财政拨款基本支出预算", Amount: "9312.9"),
+        // p15 一般公共预算 and 三公 shares
+        new(15, Ch, "一般公共预算财政拨款支出预算", Amount: "18330.37", Direction: Up, Change: "2432.93", Percent: "15.3"),
+        new(15, Sh, "因公出国（境）费", Amount: "199.25", Share: "25.96"),
+        new(15, Sh, "公务用车购置及运行费支出", Amount: "183.6", Share: "23.92"),
+        new(15, Sh, "公务接待费", Amount: "384.75", Share: "50.12"),
+        // p17
+        new(17, Ch, "机关运行经费预算支出", Amount: "1642.08", Direction: Up, Change: "62.7", Percent: "3.97"),
+        new(17, A, "政府采购支出预算总额", Amount: "2416.43"),
+    ];
+
+    [Fact]
+    public void Has_no_tables_but_its_narrative()
+    {
+        var d = Read(JS19B).Disclosure;
+        Assert.DoesNotContain(d.Tables, t => t.HasGrid && t.Rows.Any(r => r.Values.Values.Any(f => f.IsNumber)));
+        Assert.NotEmpty(d.Claims);
+    }
+
+    [Fact]
+    public void Hand_checked_claims_match() { Assert.True(Claims.Length >= PdfAcceptance.MinimumChecks); PdfAcceptance.AssertClaims(JS19B, Claims); }
 }
