@@ -394,3 +394,74 @@ public class Js19bAcceptanceTests
     [Fact]
     public void Hand_checked_claims_match() { Assert.True(Claims.Length >= PdfAcceptance.MinimumChecks); PdfAcceptance.AssertClaims(JS19B, Claims); }
 }
+
+/// <summary>
+/// The blank national 2024 决算 template (TPL24F): no numbers, so the acceptance set is structure — column headers and
+/// row labels as printed — and that every figure is blank.
+/// </summary>
+public class Tpl24fAcceptanceTests
+{
+    /// <summary>(page, table, "col:header path" or "row:code=label" or "line:Line").</summary>
+    public static readonly (int Page, TableKind Kind, string What)[] Structure =
+    [
+        // F2 收入决算表 p6
+        (6, FinalRevenue, "col:本年收入合计"), (6, FinalRevenue, "col:财政拨款收入"), (6, FinalRevenue, "col:上级补助收入"),
+        (6, FinalRevenue, "col:事业收入"), (6, FinalRevenue, "col:经营收入"), (6, FinalRevenue, "col:附属单位上缴收入"),
+        (6, FinalRevenue, "col:其他收入"), (6, FinalRevenue, "row:205=教育支出"), (6, FinalRevenue, "row:2050205=高等教育"),
+        (6, FinalRevenue, "row:20799=其他文化旅游体育与传媒支出"),
+        // F3 支出决算表 p7
+        (7, FinalExpenditure, "col:本年支出合计"), (7, FinalExpenditure, "col:基本支出"), (7, FinalExpenditure, "col:项目支出"),
+        (7, FinalExpenditure, "col:上缴上级支出"), (7, FinalExpenditure, "col:经营支出"), (7, FinalExpenditure, "col:对附属单位补助支出"),
+        (7, FinalExpenditure, "row:20502=普通教育"),
+        // F4 财政拨款收入支出决算总表 p8–9 (the lines below the class list)
+        (8, FinalFiscalSummary, "row:221=十九、住房保障支出"), (8, FinalFiscalSummary, "row:224=二十二、灾害防治及应急管理支出"),
+        (8, FinalFiscalSummary, "line:TotalIncomeThisYear"), (8, FinalFiscalSummary, "line:TotalExpenditureThisYear"),
+        (8, FinalFiscalSummary, "line:CarryIn"), (8, FinalFiscalSummary, "line:CarryOut"), (8, FinalFiscalSummary, "line:CarryInGeneralBudget"),
+        (8, FinalFiscalSummary, "line:GrandTotalIncome"), (8, FinalFiscalSummary, "line:GrandTotalExpenditure"),
+        // F5 p10
+        (10, FinalGeneralExpenditure, "col:合计"), (10, FinalGeneralExpenditure, "col:基本支出"), (10, FinalGeneralExpenditure, "col:项目支出"),
+        // F6 p11: both economic blocks
+        (11, FinalGeneralBasic, "row:301=工资福利支出"), (11, FinalGeneralBasic, "row:30108=机关事业单位基本养老保险缴费"),
+        (11, FinalGeneralBasic, "row:30399=其他对个人和家庭的补助"), (11, FinalGeneralBasic, "row:302=商品和服务支出"),
+        (11, FinalGeneralBasic, "row:30217=公务接待费"), (11, FinalGeneralBasic, "row:30231=公务用车运行维护费"),
+        (11, FinalGeneralBasic, "row:310=资本性支出"), (11, FinalGeneralBasic, "row:31099=其他资本性支出"),
+        // F7 p12
+        (12, FinalThreePublic, "col:合计/预算数"), (12, FinalThreePublic, "col:因公出国（境）费/决算数"),
+        (12, FinalThreePublic, "col:公务用车购置及运行维护费/小计/预算数"), (12, FinalThreePublic, "col:公务用车购置及运行维护费/公务用车运行维护费/决算数"),
+        (12, FinalThreePublic, "col:公务接待费/预算数"),
+        // F8 p13, F9 p14
+        (13, FinalGovFund, "col:年初结转和结余"), (13, FinalGovFund, "col:本年收入"), (13, FinalGovFund, "col:本年支出/基本支出"),
+        (13, FinalGovFund, "col:年末结转和结余"), (14, FinalStateCapital, "col:本年支出/项目支出"),
+    ];
+
+    [Fact]
+    public void Printed_structure_is_read()
+    {
+        Assert.True(Structure.Length >= PdfAcceptance.MinimumChecks);
+        var d = Read(TPL24F).Disclosure;
+        var errors = new List<string>();
+        foreach (var (page, kind, what) in Structure)
+        {
+            var t = d.Tables.FirstOrDefault(x => x.Kind == kind && x.HasGrid);
+            if (t is null) { errors.Add($"{kind}: 没有这种表"); continue; }
+            if (t.Source.Page != page) errors.Add($"{kind}: 表在第{t.Source.Page}页，印刷在第{page}页");
+            bool ok = what[..what.IndexOf(':')] switch
+            {
+                "col" => t.Columns.Any(c => c.Header == what[4..]),
+                "line" => t.Rows.Any(r => r.Line.ToString() == what[5..]),
+                _ => t.Rows.Any(r => r.Code?.Value == what[4..what.IndexOf('=')] && Gongkai.Recognition.Tables.TextNormalizer.Compact(r.Label) == what[(what.IndexOf('=') + 1)..]),
+            };
+            if (!ok) errors.Add($"第{page}页 {kind}: 找不到 {what}");
+        }
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Every_figure_is_blank()
+    {
+        var d = Read(TPL24F).Disclosure;
+        var figures = d.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Values.Values).ToList();
+        Assert.NotEmpty(figures);
+        Assert.DoesNotContain(figures, f => f.IsNumber);
+    }
+}
