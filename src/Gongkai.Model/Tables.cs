@@ -75,6 +75,16 @@ public enum TableKind
     TableOfContents,
     /// <summary>预算单位构成 / 机构设置 list.</summary>
     UnitComposition,
+    /// <summary>
+    /// 财政拨款支出预算表（功能科目） — all 财政拨款 spending (一般公共预算 and 政府性基金) by function class
+    /// (Jiangsu 公开05表; unnumbered in 2017). Coded 类/款/项 rows with a 合计 row.
+    /// </summary>
+    FiscalGrantExpenditure,
+    /// <summary>
+    /// 财政拨款基本支出预算表（经济科目） — the 基本支出 of all 财政拨款 by economic class (Jiangsu 公开06表).
+    /// Coded 类/款 rows with a 合计 row.
+    /// </summary>
+    FiscalGrantBasic,
 }
 
 /// <summary>For the two-sided summary tables: which side a line is on.</summary>

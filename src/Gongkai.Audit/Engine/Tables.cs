@@ -58,6 +58,8 @@ public static class TableNames
         TableKind.BudgetGeneralByEconomic => "一般公共预算支出表（按经济分类）",
         TableKind.BudgetGeneralBasicByFunction => "一般公共预算基本支出表（按功能分类）",
         TableKind.CarryOverExpenditure => "上年结转资金支出表",
+        TableKind.FiscalGrantExpenditure => "财政拨款支出表（按功能分类）",
+        TableKind.FiscalGrantBasic => "财政拨款基本支出表（按经济分类）",
         TableKind.ProjectList => "项目支出表",
         TableKind.PurchaseOfServices => "政府购买服务表",
         TableKind.Assets => "国有资产占用表",

@@ -37,6 +37,8 @@ public static class Labels
         TableKind.BudgetGeneralByEconomic => "一般公共预算支出（经济分类）",
         TableKind.BudgetGeneralBasicByFunction => "一般公共预算基本支出（功能分类）",
         TableKind.CarryOverExpenditure => "上年结转资金支出表",
+        TableKind.FiscalGrantExpenditure => "财政拨款支出表（功能分类）",
+        TableKind.FiscalGrantBasic => "财政拨款基本支出表（经济分类）",
         TableKind.ProjectList => "项目支出表",
         TableKind.Procurement => "政府采购预算表",
         TableKind.PurchaseOfServices => "政府购买服务预算表",

@@ -28,7 +28,8 @@ public static class ColumnMeaning
         var leaf = parts[^1];
         var parent = parts.Count > 1 ? parts[^2] : "";
         var all = string.Join("/", parts);
-        if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic) return ThreePublic(leaf, parent, all);
+        if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic)
+            return ThreePublic(leaf, parent, parts.Count > 2 ? parts[^3] : "", all);
         if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额", StringComparison.Ordinal)) return Measure.Amount;
         if (leaf.Contains("人员经费")) return Measure.Personnel;
         if (leaf.Contains("公用经费")) return Measure.Public;
@@ -71,7 +72,7 @@ public static class ColumnMeaning
         return null;
     }
 
-    private static Measure? ThreePublic(string leaf, string parent, string all)
+    private static Measure? ThreePublic(string leaf, string parent, string grandparent, string all)
     {
         if (leaf.Contains("会议费")) return Measure.Meeting;
         if (leaf.Contains("培训费")) return Measure.Training;
@@ -84,8 +85,8 @@ public static class ColumnMeaning
         if (leaf.Contains("合计") || leaf == "小计") return Measure.ThreePublicTotal;
         if (leaf is "预算数" or "决算数")
         {
-            // the leaf is only the basis: the item is the parent
-            return ThreePublic(parent, "", all);
+            // the leaf is only the basis: the item is the parent (公务用车购置及运行费/小计/预算数 → 小计 under 公务用车)
+            return ThreePublic(parent, grandparent, "", all);
         }
         return null;
     }

@@ -66,6 +66,10 @@ public static partial class TableTitles
         if (t.Contains("政府性基金")) return TableKind.BudgetGovFund;
         if (t.Contains("国有资本经营")) return TableKind.BudgetStateCapital;
         if (t.Contains("固定资产") || (t.Contains("国有资产") && t.Contains("表"))) return TableKind.Assets;
+        if (t.Contains("财政拨款") && !t.Contains("一般公共预算") && !t.Contains("总表") && !t.Contains("项目")
+            && (t.Contains("支出预算表") || t.EndsWith("支出表", StringComparison.Ordinal)))
+            // Jiangsu 公开05/06: all 财政拨款 by function / its 基本支出 by economic class
+            return t.Contains("基本支出") ? TableKind.FiscalGrantBasic : TableKind.FiscalGrantExpenditure;
         if (t.Contains("财政拨款收支")) return TableKind.BudgetFiscalSummary;
         if (t.Contains("收支") && t.Contains("总表")) return TableKind.BudgetSummary;
         if (t.Contains("收入") && t.Contains("总表")) return TableKind.BudgetRevenue;
