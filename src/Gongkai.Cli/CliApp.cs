@@ -13,7 +13,7 @@ public sealed class CliApp
     {
         _out = output;
         _err = error;
-        Commands = commands ?? [new ReadCommand(), new CheckCommand()];
+        Commands = commands ?? [new ReadCommand(), new CheckCommand(), new CompileCommand()];
     }
 
     public IReadOnlyList<ICommand> Commands { get; }

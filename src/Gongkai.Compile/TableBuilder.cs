@@ -85,7 +85,7 @@ public sealed class TableBuilder
         int i = 0;
         foreach (var (label, line, src) in BudgetIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, _f.Income[src]));
         var classes = _f.Classes();
-        var right = classes.Select((c, k) => ($"{CompileCatalog.Ordinal(k)}、{ClassNames.Fallback(c)}", SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
+        var right = classes.Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
         var t = TwoSided(TableKind.BudgetSummary, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
             ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
             [("用事业基金弥补收支差额", SummaryLine.InstitutionFund, _f.Carry.InstitutionFund), ("上年结转", SummaryLine.CarryIn, _f.CarryInAll)],
@@ -180,7 +180,7 @@ public sealed class TableBuilder
         for (int k = 0; k < classes.Count; k++)
         {
             var c = classes[k];
-            right.Add(($"（{CompileCatalog.Ordinal(k)}）{ClassNames.Fallback(c)}", SummaryLine.ExpenditureClass, c,
+            right.Add((ClassNames.Fallback(c), SummaryLine.ExpenditureClass, c,
                 [_f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital)]));
         }
         right.Add(("二、结转下年", SummaryLine.CarryOut, null, [_f.CarryOutFiscal, _f.Carry.CarryOutGeneral, _f.Carry.CarryOutGovFund, _f.Carry.CarryOutStateCapital]));
@@ -320,14 +320,18 @@ public sealed class TableBuilder
         _ => "相关收支情况",
     };
 
+    /// <summary>The fixed class list, less the classes the catalog does not know for the year (unless they carry money).</summary>
+    private List<string> ClassListOfYear() =>
+        CompileCatalog.ClassList.Where(c => CompileCatalog.Name(c, CodeScheme.Function, _d.Year) is not null || _f.ClassSpend(c) != 0).ToList();
+
     private RenderTable FinalSummary()
     {
         var left = new List<(string, SummaryLine, decimal)>();
         int i = 0;
         foreach (var (label, line, srcs) in FinalIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, srcs.Sum(s => _f.Income[s])));
-        var right = CompileCatalog.ClassList.Select((c, k) => ($"{CompileCatalog.Ordinal(k)}、{ClassNames.Fallback(c)}", SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
+        var right = ClassListOfYear().Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
         foreach (var extra in _f.Classes().Where(c => !CompileCatalog.ClassList.Contains(c)))
-            right.Add(($"{CompileCatalog.Ordinal(right.Count)}、{_f.ClassName(extra)}", SummaryLine.ExpenditureClass, extra, [_f.ClassSpend(extra)]));
+            right.Add((_f.ClassName(extra), SummaryLine.ExpenditureClass, extra, [_f.ClassSpend(extra)]));
         return TwoSided(TableKind.FinalSummary, "收入支出决算总表", ["收入项目", "决算数"], [(["支出功能分类科目"], null), (["决算数"], (ColumnKey)Measure.Amount)], left, right,
             ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
             [("使用非财政拨款结余和专用结余", SummaryLine.UseOfNonFiscalBalance, _f.Carry.UseOfNonFiscalBalance), ("年初结转和结余", SummaryLine.CarryIn, _f.CarryInAll)],
@@ -345,10 +349,10 @@ public sealed class TableBuilder
             ("三、国有资本经营预算财政拨款", SummaryLine.StateCapitalGrant, _f.Income[FundSource.StateCapital]),
         };
         var fiscal = new[] { FundSource.General, FundSource.GovFund, FundSource.StateCapital };
-        var right = CompileCatalog.ClassList.Select((c, k) => ($"{CompileCatalog.Ordinal(k)}、{ClassNames.Fallback(c)}", SummaryLine.ExpenditureClass, (string?)c,
+        var right = ClassListOfYear().Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c,
             new[] { _f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital) })).ToList();
         foreach (var extra in _f.Classes(fiscal).Where(c => !CompileCatalog.ClassList.Contains(c)))
-            right.Add(($"{CompileCatalog.Ordinal(right.Count)}、{_f.ClassName(extra)}", SummaryLine.ExpenditureClass, extra,
+            right.Add((_f.ClassName(extra), SummaryLine.ExpenditureClass, extra,
                 [_f.ClassSpend(extra, fiscal), _f.ClassSpend(extra, FundSource.General), _f.ClassSpend(extra, FundSource.GovFund), _f.ClassSpend(extra, FundSource.StateCapital)]));
         var c = _f.Carry;
         var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + c.CarryOutGeneral, _f.Spend[FundSource.GovFund] + c.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + c.CarryOutStateCapital };
