@@ -22,6 +22,8 @@ public static class DataValidator
             if (l.Code.Length != 7 || !l.Code.All(char.IsAsciiDigit) || l.Code[0] != '2')
                 Err(f, $"支出功能分类科目编码应为 7 位“项”级编码（以 2 开头），实为“{l.Code}”。");
             if (!seen.Add((l.Code, l.Source))) Err(f, $"科目 {l.Code} 的同一资金来源填写了两行，请合并。");
+            if (l.Source is FundSource.General or FundSource.GovFund or FundSource.StateCapital && l.RemitToSuperior + l.OperatingExpenditure + l.SubsidyToSubordinate != 0)
+                Err(f, $"科目 {l.Code} 的财政拨款支出只能填写基本支出和项目支出；上缴上级、经营支出和对附属单位补助请按实际资金来源填写。");
             foreach (var (name, v) in new[] { ("基本支出", l.Basic), ("项目支出", l.Project), ("上缴上级支出", l.RemitToSuperior), ("经营支出", l.OperatingExpenditure), ("对附属单位补助支出", l.SubsidyToSubordinate) })
                 Amount(issues, f + "." + name, v);
         }
@@ -57,6 +59,13 @@ public static class DataValidator
             foreach (var (s, cin, cout, name) in new[] { (FundSource.General, c.CarryInGeneral, c.CarryOutGeneral, "一般公共预算"), (FundSource.GovFund, c.CarryInGovFund, c.CarryOutGovFund, "政府性基金预算"), (FundSource.StateCapital, c.CarryInStateCapital, c.CarryOutStateCapital, "国有资本经营预算") })
                 if (Inc(s) + cin != Sp(s) + cout)
                     Err("carry", $"{name}财政拨款：本年收入 {Money.Text(Inc(s))} + 年初结转 {Money.Text(cin)} 应等于本年支出 {Money.Text(Sp(s))} + 年末结转 {Money.Text(cout)}。");
+            foreach (var (s, cin, name) in new[] { (FundSource.GovFund, c.CarryInGovFund, "政府性基金预算"), (FundSource.StateCapital, c.CarryInStateCapital, "国有资本经营预算") })
+            {
+                var codes = rev.Where(r => r.Source == s).Select(r => r.Code).Concat(d.Expenditure.Where(l => l.Source == s).Select(l => l.Code)).Distinct();
+                var needed = codes.Sum(code => Math.Max(0, d.Expenditure.Where(l => l.Source == s && l.Code == code).Sum(l => l.Total) - rev.Where(r => r.Source == s && r.Code == code).Sum(r => r.Amount)));
+                if (needed > cin)
+                    Err("carry", $"{name}财政拨款：各科目支出超过本年收入的部分合计 {Money.Text(needed)} 万元，大于年初结转和结余 {Money.Text(cin)} 万元，请核对按科目填写的收入。");
+            }
             var incomeAll = rev.Sum(r => r.Amount);
             var spendAll = d.Expenditure.Sum(l => l.Total);
             var left = incomeAll + c.UseOfNonFiscalBalance + c.InstitutionFund + c.CarryInGeneral + c.CarryInGovFund + c.CarryInStateCapital + c.CarryInNonFiscal;

@@ -313,13 +313,13 @@ public sealed class NarrativeWriter
         {
             s = $"{YearWord}{Subject}政府采购支出总额{Amount(p.Total)}，其中：{string.Join("、", parts)}。";
             s += $"授予中小企业合同金额{Amount(p.Sme)}，占政府采购支出总额的{Money.Pct(Money.Percent(p.Sme, p.Total)!.Value)}%";
-            s += $"，其中：授予小微企业合同金额{Amount(p.SmallMicro)}，占政府采购支出总额的{Money.Pct(Money.Percent(p.SmallMicro, p.Total)!.Value)}%。";
+            s += $"。授予小微企业合同金额{Amount(p.SmallMicro)}，占政府采购支出总额的{Money.Pct(Money.Percent(p.SmallMicro, p.Total)!.Value)}%。";
         }
         else
         {
             s = $"{YearWord}{Subject}政府采购预算{Amount(p.Total)}，其中：{string.Join("、", parts)}。";
             s += $"面向中小企业预留采购份额{Amount(p.Sme)}，占政府采购预算的{Money.Pct(Money.Percent(p.Sme, p.Total)!.Value)}%";
-            s += p.SmallMicro > 0 ? $"，其中面向小微企业{Amount(p.SmallMicro)}。" : "。";
+            s += p.SmallMicro > 0 ? $"。面向小微企业预留采购份额{Amount(p.SmallMicro)}，占政府采购预算的{Money.Pct(Money.Percent(p.SmallMicro, p.Total)!.Value)}%。" : "。";
         }
         if (!string.IsNullOrWhiteSpace(p.Use)) s += $"采购主要用于{p.Use.Trim().TrimEnd('。')}。";
         Para(s);
@@ -372,9 +372,13 @@ public sealed class NarrativeWriter
              + (_f.SpendTotal > 0 ? "，其中：" + Parts([("基本支出", _f.Basic), ("项目支出", _f.Project), ("上缴上级支出", _d.Expenditure.Sum(l => l.RemitToSuperior)),
                  ("事业单位经营支出", _d.Expenditure.Sum(l => l.OperatingExpenditure)), ("对附属单位补助支出", _d.Expenditure.Sum(l => l.SubsidyToSubordinate))]) : "") + "。");
         Part("财政拨款收支预算总体情况");
-        var fiscalClasses = _f.Classes(FundSource.General, FundSource.GovFund, FundSource.StateCapital);
+        var funds = new List<(string, decimal)>
+        {
+            ("一般公共预算拨款支出", _f.Spend[FundSource.General]), ("政府性基金预算拨款支出", _f.Spend[FundSource.GovFund]),
+            ("国有资本经营预算拨款支出", _f.Spend[FundSource.StateCapital]),
+        };
         Para($"{YearWord}财政拨款收支总预算{Amount(_f.FiscalGrand)}" + Change(_f.FiscalGrand, pr?.Fiscal, "fiscal", "财政拨款收支总预算") + "。"
-             + (fiscalClasses.Count > 0 ? "支出按功能分类包括：" + string.Join("；", fiscalClasses.Select(c => $"{_f.ClassName(c)}{Amount(_f.ClassSpend(c, FundSource.General, FundSource.GovFund, FundSource.StateCapital))}")) + "。" : ""));
+             + (_f.FiscalSpend > 0 ? "财政拨款支出中，" + Parts(funds) + "。" : ""));
         Part("一般公共预算支出预算情况");
         var g = _f.GeneralSpend;
         Para($"{YearWord}一般公共预算拨款支出{Amount(g)}" + Change(g, pr?.General, "general", "一般公共预算拨款支出") + "。");

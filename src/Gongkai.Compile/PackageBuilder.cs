@@ -96,7 +96,7 @@ public static class PackageBuilder
                     IsSubItem = meta.IsSubItem,
                     Side = side,
                     Line = meta.Line,
-                    Block = r.SegmentsAreBlocks ? s : 0,
+                    Block = s,
                 };
                 foreach (var kv in values) dr.Values[kv.Key] = kv.Value;
                 t.Rows.Add(dr);

@@ -113,18 +113,30 @@ public sealed class TableBuilder
 
     private RenderTable RevenueTable(TableKind kind, string title, string totalHeader, (string Header, ColumnKey Key, FundSource[] Src)[] cols)
     {
-        var leaves = RevenueLeaves().Select(r => (r.Code, Values: Row(r.Amounts, cols.Select(c => c.Src).ToArray()))).ToList();
-        var headers = new List<(string[], ColumnKey)> { ([totalHeader], Measure.Total) };
-        headers.AddRange(cols.Select(c => (new[] { c.Header }, c.Key)));
-        return Coded(kind, title, headers, _f.Tree(leaves, cols.Length + 1), null);
-
-        static decimal[] Row(Dictionary<FundSource, decimal> amounts, FundSource[][] srcs)
+        bool carry = !_f.Final; // budget 收入总表 shows 上年结转 per 项, so that each row equals the spending of the 项
+        var rev = RevenueLeaves();
+        var spend = _d.Expenditure.GroupBy(l => l.Code).ToDictionary(g => g.Key, g => g.Sum(l => l.Total));
+        var leaves = new List<(string Code, decimal[] Values)>();
+        foreach (var code in rev.Select(r => r.Code).Concat(spend.Keys).Distinct())
         {
-            var v = new decimal[srcs.Length + 1];
-            for (int i = 0; i < srcs.Length; i++) v[i + 1] = srcs[i].Sum(s => amounts.GetValueOrDefault(s));
-            v[0] = v.Skip(1).Sum();
-            return v;
+            var amounts = rev.FirstOrDefault(r => r.Code == code).Amounts ?? new Dictionary<FundSource, decimal>();
+            var v = new decimal[cols.Length + (carry ? 2 : 1)];
+            int o = carry ? 2 : 1;
+            for (int i = 0; i < cols.Length; i++) v[i + o] = cols[i].Src.Sum(s => amounts.GetValueOrDefault(s));
+            if (carry) v[1] = Math.Max(0, spend.GetValueOrDefault(code) - amounts.Values.Sum());
+            leaves.Add((code, v));
         }
+        leaves.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        if (carry && leaves.Count > 0)
+        {
+            var extra = _f.CarryInAll - leaves.Sum(l => l.Values[1]);
+            if (extra > 0) leaves[0].Values[1] += extra;
+        }
+        foreach (var (_, v) in leaves) v[0] = v.Skip(1).Sum();
+        var headers = new List<(string[], ColumnKey)> { ([totalHeader], Measure.Total) };
+        if (carry) headers.Add((["上年结转"], Measure.CarryIn));
+        headers.AddRange(cols.Select(c => (new[] { c.Header }, c.Key)));
+        return Coded(kind, title, headers, _f.Tree(leaves, headers.Count), null);
     }
 
     private List<(string Code, Dictionary<FundSource, decimal> Amounts)> RevenueLeaves()
@@ -208,17 +220,16 @@ public sealed class TableBuilder
     private RenderTable BudgetThreePublic(string title)
     {
         var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
-        t.Columns.Add(new(["项目"], ColumnRole.Label));
-        t.Columns.Add(new(["合计"], ColumnRole.Value, Measure.ThreePublicTotal));
-        t.Columns.Add(new(["因公出国（境）费"], ColumnRole.Value, Measure.Abroad));
-        t.Columns.Add(new(["公务用车购置及运行费小计"], ColumnRole.Value, Measure.VehicleTotal));
-        t.Columns.Add(new(["公务用车购置费"], ColumnRole.Value, Measure.VehiclePurchase));
-        t.Columns.Add(new(["公务用车运行费"], ColumnRole.Value, Measure.VehicleOperation));
-        t.Columns.Add(new(["公务接待费"], ColumnRole.Value, Measure.Reception));
-        static string[] Cells(string label, ThreePublicItems x) =>
-            [label, Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation), Money.Cell(x.Reception)];
-        t.Rows.Add(new RenderRow(Cells($"{_d.Year}年预算数", _d.ThreePublic.Current)));
-        if (_d.ThreePublic.Prior is { } p) t.Rows.Add(new RenderRow(Cells($"{_d.Year - 1}年预算数", p)));
+        t.Columns.Add(new(["“三公”经费合计", "“三公”经费合计"], ColumnRole.Value, Measure.ThreePublicTotal));
+        t.Columns.Add(new(["因公出国（境）费", "因公出国（境）费"], ColumnRole.Value, Measure.Abroad));
+        t.Columns.Add(new(["公务用车购置及运行费", "小计"], ColumnRole.Value, Measure.VehicleTotal));
+        t.Columns.Add(new(["公务用车购置及运行费", "公务用车购置费"], ColumnRole.Value, Measure.VehiclePurchase));
+        t.Columns.Add(new(["公务用车购置及运行费", "公务用车运行费"], ColumnRole.Value, Measure.VehicleOperation));
+        t.Columns.Add(new(["公务接待费", "公务接待费"], ColumnRole.Value, Measure.Reception));
+        var x = _d.ThreePublic.Current;
+        t.Rows.Add(new RenderRow([Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation), Money.Cell(x.Reception)]));
+        if (x.Total == 0)
+            t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，故本表无数据。");
         return t;
     }
 
@@ -315,7 +326,7 @@ public sealed class TableBuilder
         TableKind.FinalExpenditure => "各项支出情况",
         TableKind.FinalFiscalSummary => "财政拨款的总收支和年末结转结余情况",
         TableKind.FinalGeneralExpenditure => "一般公共预算财政拨款支出情况",
-        TableKind.FinalGeneralBasic => "一般公共预算财政拨款基本支出明细情况",
+        TableKind.FinalGeneralBasic => "一般公共预算财政拨款基本支出按经济分类的构成",
         TableKind.FinalThreePublic => "财政拨款“三公”经费的预算和决算情况",
         _ => "相关收支情况",
     };
@@ -421,12 +432,14 @@ public sealed class TableBuilder
         var cells = new List<string>();
         foreach (var it in items)
         {
-            t.Columns.Add(new([it.Top, it.Mid, "预算数"], ColumnRole.Value, new ColumnKey(it.M, Basis.Budget)));
-            t.Columns.Add(new([it.Top, it.Mid, "决算数"], ColumnRole.Value, new ColumnKey(it.M, Basis.Final)));
+            var head = it.Mid == "小计" ? "公务用车购置及运行维护费小计" : it.Mid;
+            t.Columns.Add(new([head, "预算数"], ColumnRole.Value, new ColumnKey(it.M, Basis.Budget)));
+            t.Columns.Add(new([head, "决算数"], ColumnRole.Value, new ColumnKey(it.M, Basis.Final)));
             cells.Add(Money.Cell(it.V(budget)));
             cells.Add(Money.Cell(it.V(cur)));
         }
         t.Rows.Add(new RenderRow(cells.ToArray()));
+        if (cur.Total == 0 && budget.Total == 0) t.Notes.Add($"注：{Subject}{_d.Year}年度没有使用财政拨款安排的“三公”经费，故本表无数据。");
         return t;
     }
 
@@ -442,14 +455,29 @@ public sealed class TableBuilder
         t.Columns.Add(new(["本年支出", "项目支出"], ColumnRole.Value, Measure.Project));
         t.Columns.Add(new(["年末结转和结余"], ColumnRole.Value, Measure.CarryOut));
         var lines = _f.Lines(src).ToList();
-        var inc = RevenueLeaves().ToDictionary(r => r.Code, r => r.Amounts.GetValueOrDefault(src));
-        var tree = _f.Tree(lines.Select(l => (l.Code, new[] { inc.GetValueOrDefault(l.Code), l.Basic + l.Project, l.Basic, l.Project })), 4);
-        t.Rows.Add(new RenderRow(["", "合计", Money.Cell(carryIn), Money.Cell(_f.Income[src]), Money.Cell(_f.Spend[src]), Money.Cell(lines.Sum(l => l.Basic)), Money.Cell(lines.Sum(l => l.Project)), Money.Cell(carryOut)], new RowMeta(IsTotal: true)));
-        foreach (var r in tree)
+        var inc = RevenueLeaves().Where(r => r.Amounts.GetValueOrDefault(src) != 0).ToDictionary(r => r.Code, r => r.Amounts[src]);
+        var codes = lines.Select(l => l.Code).Concat(inc.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        // carry per 项: what a 项 received but did not spend is carried out, what it spent beyond its income was carried in;
+        // the rest of the fund's carry-over (money carried through unchanged) sits on the first 项.
+        var leaves = new List<(string Code, decimal[] Values)>();
+        foreach (var code in codes)
         {
-            var cin = 0m; var cout = r.Values[0] - r.Values[1];
-            t.Rows.Add(new RenderRow([r.Code, r.Name, Money.Cell(cin), Money.Cell(r.Values[0]), Money.Cell(r.Values[1]), Money.Cell(r.Values[2]), Money.Cell(r.Values[3]), Money.Cell(cout)]));
+            var ls = lines.Where(l => l.Code == code).ToList();
+            var income = inc.GetValueOrDefault(code);
+            var spent = ls.Sum(l => l.Basic + l.Project);
+            var net = income - spent;
+            leaves.Add((code, [Math.Max(-net, 0), income, spent, ls.Sum(l => l.Basic), ls.Sum(l => l.Project), Math.Max(net, 0)]));
         }
+        var extra = carryIn - leaves.Sum(l => l.Values[0]);
+        if (leaves.Count > 0 && extra > 0)
+        {
+            leaves[0].Values[0] += extra;
+            leaves[0].Values[5] += extra;
+        }
+        var tree = _f.Tree(leaves, 6);
+        t.Rows.Add(new RenderRow(["", "合计", .. new[] { carryIn, _f.Income[src], lines.Sum(l => l.Basic + l.Project), lines.Sum(l => l.Basic), lines.Sum(l => l.Project), carryOut }.Select(Money.Cell)], new RowMeta(IsTotal: true)));
+        foreach (var r in tree)
+            t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
         if (lines.Count == 0 && carryIn == 0 && carryOut == 0) t.Notes.Add(EmptyNote(fundName, "收入和支出"));
         return t;
     }
@@ -519,7 +547,7 @@ public sealed class TableBuilder
             var r = i < right.Count ? right[i] : ["", ""];
             t.Rows.Add(new RenderRow([.. l, .. r]));
         }
-        t.Notes.Add("注：1.本表反映财政拨款“三公”经费等支出的预算和决算情况，预算数为全年预算数，决算数为本年度财政拨款和以前年度结转资金安排的实际支出。");
+        t.Notes.Add("注：1.本表列示“三公”经费等事项的预算和决算：预算数指经调整后的全年预算，决算数包括当年财政拨款和往年结转资金实际支付的金额。");
         t.Notes.Add("2.车辆、设备数量及相关统计数的单位见项目名称。");
         return t;
     }

@@ -54,7 +54,8 @@ public sealed class MarkdownRenderer : IPackageRenderer
                     sb.Append(p.Text).Append("\n\n");
                     break;
                 case TableBlock { Table: var t }:
-                    sb.Append("### ").Append(t.Label).Append(' ').Append(t.Title).Append("\n\n");
+                    sb.Append("### ").Append(t.Title).Append("\n\n");
+                    sb.Append(t.Label).Append("\n\n");
                     sb.Append(t.UnitLine).Append("\n\n");
                     if (t.Columns.Count > 0)
                     {
