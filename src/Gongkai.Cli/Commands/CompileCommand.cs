@@ -105,7 +105,8 @@ public sealed class CompileCommand : ICommand
             {
                 var sw = Stopwatch.StartNew();
                 var file = Path.Combine(outDir, $"{baseName}.{r.Extension}");
-                using (var fs = File.Create(file)) r.Render(package, fs);
+                var bytes = r.RenderToBytes(package);
+                File.WriteAllBytes(file, bytes);
                 output.WriteLine($"已写入 {file}（{sw.ElapsedMilliseconds} 毫秒）");
             }
         }
@@ -118,6 +119,11 @@ public sealed class CompileCommand : ICommand
         {
             error.WriteLine($"gongkai compile：{e.Message}");
             return ExitCodes.CannotWriteOutput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"gongkai compile：内部错误：生成输出时发生意外错误（{e.GetType().Name}：{e.Message.Split('\n')[0]}）。这是 gongkai 的缺陷，请把数据文件和这条消息反馈给开发者。");
+            return ExitCodes.InternalError;
         }
         output.WriteLine($"汇编完成：表格 {package.Tables.Count()} 张，错误 {errors.Count} 条，警告 {warnings.Count} 条。");
         return ExitCodes.Ok;
