@@ -8,6 +8,7 @@ namespace Gongkai.Compile;
 /// </summary>
 public static class DataValidator
 {
+    /// <summary>Structure: kind, year, profile, codes, decimals. Any 错误 here means nothing can be built.</summary>
     public static void Validate(DisclosureData d, List<DataIssue> issues)
     {
         void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
@@ -34,7 +35,15 @@ public static class DataValidator
             Amount(issues, $"economic[{e.Code}]", e.Amount);
         }
         if (d.Economic.GroupBy(e => e.Code).Any(g => g.Count() > 1)) Err("economic", "经济分类科目有重复编码，请合并。");
-        if (issues.Any(i => i.Severity == IssueSeverity.Error)) return;
+    }
+
+    /// <summary>
+    /// The sums and relations the builder cannot derive. Their 错误 refuse the output unless forced, but the package
+    /// can still be built (so --force can write it with the findings listed).
+    /// </summary>
+    public static void Consistency(DisclosureData d, List<DataIssue> issues)
+    {
+        void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
 
         var generalBasic = d.Expenditure.Where(l => l.Source == FundSource.General).Sum(l => l.Basic);
         var econ = d.Economic.Sum(e => e.Amount);

@@ -290,7 +290,9 @@ public sealed class NarrativeWriter
         var asOf = a.AsOf ?? (_f.Final ? $"{Y}年12月31日" : $"{Y - 1}年12月31日");
         var n = a.Vehicles.Values.Sum();
         var s = $"截至{asOf}，{Subject}共有车辆{n}辆";
-        var types = a.Vehicles.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key}{kv.Value}辆").ToList();
+        var types = a.Vehicles.Where(kv => kv.Value > 0)
+            .OrderBy(kv => Array.IndexOf(Template.TemplateWorkbook.VehicleTypes, kv.Key) is int i and >= 0 ? i : int.MaxValue).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"{kv.Key}{kv.Value}辆").ToList();
         if (types.Count > 0) s += "，其中：" + string.Join("、", types);
         s += $"；单价{a.EquipmentThreshold}万元（含）以上设备{a.Equipment}台（套）。";
         Para(s);

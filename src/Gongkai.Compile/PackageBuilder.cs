@@ -30,6 +30,7 @@ public static class PackageBuilder
             package.Issues.AddRange(issues);
             return package;
         }
+        DataValidator.Consistency(data, issues);
         var facts = new Facts(data, issues);
         var tables = new TableBuilder(facts).Build();
         var narrative = new NarrativeWriter(facts, issues).Write();
