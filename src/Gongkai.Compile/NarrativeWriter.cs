@@ -140,7 +140,7 @@ public sealed class NarrativeWriter
         Section(1, "财政拨款收入支出决算总体情况说明");
         Para($"{YearWord}财政拨款收、支总计均为{Amount(_f.FiscalGrand)}" + Change(_f.FiscalGrand, pr?.Fiscal, "fiscal", "财政拨款收支总计") + "。");
 
-        Section(2, "一般公共预算财政拨款收入支出决算情况说明");
+        Section(2, "一般公共预算财政拨款收支决算情况说明");
         var g = _f.GeneralSpend;
         var initial = _d.Budget?.InitialByClass;
         decimal? initialTotal = initial is null ? null : initial.Values.Sum();
@@ -167,14 +167,14 @@ public sealed class NarrativeWriter
             }
         }
 
-        Section(3, "一般公共预算财政拨款基本支出决算情况说明");
+        Section(3, "一般公共预算财政拨款基本支出情况说明");
         BasicSpending();
 
         Section(4, "政府性基金预算收支决算情况说明");
         Para(_f.Spend[FundSource.GovFund] == 0 && _f.Income[FundSource.GovFund] == 0
             ? $"{Subject}{YearWord}无政府性基金预算财政拨款收入和支出。"
             : $"{YearWord}政府性基金预算财政拨款收入{Amount(_f.Income[FundSource.GovFund])}，支出{Amount(_f.Spend[FundSource.GovFund])}。");
-        Section(5, "国有资本经营预算财政拨款支出决算情况说明");
+        Section(5, "国有资本经营预算财政拨款支出情况");
         Para(_f.Spend[FundSource.StateCapital] == 0
             ? $"{Subject}{YearWord}无国有资本经营预算财政拨款支出。"
             : $"{YearWord}国有资本经营预算财政拨款支出{Amount(_f.Spend[FundSource.StateCapital])}。");
