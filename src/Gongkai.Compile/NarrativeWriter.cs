@@ -107,7 +107,8 @@ public sealed class NarrativeWriter
             var act = string.Join("、", u.Staffing.Where(s => s.Actual is not null).Select(s => $"{s.Category}{s.Actual}名"));
             var parts = new List<string>();
             if (auth.Length > 0) parts.Add($"{Subject}核定{auth}");
-            if (act.Length > 0) parts.Add($"实有人员{act}");
+            var actualTotal = u.Staffing.Where(s => s.Actual is not null).Sum(s => s.Actual!.Value);
+            if (act.Length > 0) parts.Add($"实有人员{actualTotal}名，其中{act}");
             Para(string.Join("；", parts) + "。");
         }
     }
@@ -289,7 +290,7 @@ public sealed class NarrativeWriter
         }
         var asOf = a.AsOf ?? (_f.Final ? $"{Y}年12月31日" : $"{Y - 1}年12月31日");
         var n = a.Vehicles.Values.Sum();
-        var s = $"截至{asOf}，{Subject}共有车辆{n}辆";
+        var s = n == 0 ? $"截至{asOf}，{Subject}没有车辆" : $"截至{asOf}，{Subject}共有车辆{n}辆";
         var types = a.Vehicles.Where(kv => kv.Value > 0)
             .OrderBy(kv => Array.IndexOf(Template.TemplateWorkbook.VehicleTypes, kv.Key) is int i and >= 0 ? i : int.MaxValue).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => $"{kv.Key}{kv.Value}辆").ToList();
@@ -367,11 +368,11 @@ public sealed class NarrativeWriter
             ("上级补助收入", _f.Income[FundSource.Superior]), ("附属单位上缴收入", _f.Income[FundSource.Subordinate]), ("其他收入", _f.Income[FundSource.Other]),
         };
         Para($"{YearWord}本年收入预算{Amount(_f.IncomeTotal)}" + Change(_f.IncomeTotal, pr?.Income, "income", "收入预算")
-             + (_f.IncomeTotal > 0 ? "，其中：" + Parts(incomeParts) : "") + "。"
+             + (_f.IncomeTotal > 0 ? "。其中：" + Parts(incomeParts) : "") + "。"
              + (_f.CarryInAll > 0 ? $"上年结转{Amount(_f.CarryInAll)}。" : ""));
         Part("支出预算情况");
         Para($"{YearWord}本年支出预算{Amount(_f.SpendTotal)}" + Change(_f.SpendTotal, pr?.Expenditure, "expenditure", "支出预算")
-             + (_f.SpendTotal > 0 ? "，其中：" + Parts([("基本支出", _f.Basic), ("项目支出", _f.Project), ("上缴上级支出", _d.Expenditure.Sum(l => l.RemitToSuperior)),
+             + (_f.SpendTotal > 0 ? "。其中：" + Parts([("基本支出", _f.Basic), ("项目支出", _f.Project), ("上缴上级支出", _d.Expenditure.Sum(l => l.RemitToSuperior)),
                  ("事业单位经营支出", _d.Expenditure.Sum(l => l.OperatingExpenditure)), ("对附属单位补助支出", _d.Expenditure.Sum(l => l.SubsidyToSubordinate))]) : "") + "。");
         Part("财政拨款收支预算总体情况");
         var funds = new List<(string, decimal)>

@@ -80,6 +80,6 @@ public class RenderFormatTests(ITestOutputHelper output)
         Assert.Contains("收入支出决算总表", text);
         Assert.Contains("3,925.66", text);
         Assert.Contains("（续）", text); // a table continued on a second page repeats its caption and header
-        Assert.All(pdf.GetPages().SelectMany(pg => pg.Letters).Select(l => l.Font.Name).Distinct(), n => Assert.False(string.IsNullOrEmpty(n)));
+        Assert.All(pdf.GetPages().SelectMany(pg => pg.Letters).Select(l => l.FontName).Distinct(), n => Assert.False(string.IsNullOrEmpty(n)));
     }
 }
