@@ -83,11 +83,11 @@ public sealed class CompileCommand : ICommand
         if (profile is not null) data.Profile = profile;
 
         var package = PackageBuilder.Build(data);
-        var report = package.Blocks.Count > 0 ? Auditor.Audit(package.Model, new AuditOptions { Catalog = CatalogAdapter.Instance, ReportRoundingDifferences = false }) : null;
+        var findings = package.Blocks.Count > 0 ? Audit(package) : [];
         var errors = package.Issues.Where(i => i.Severity == IssueSeverity.Error).Select(i => i.ToString())
-            .Concat(report?.Findings.Where(f => f.Severity == Severity.Error).Select(f => $"错误（{f.RuleId}）：{f.Message}") ?? []).ToList();
+            .Concat(findings.Where(f => f.Severity == Severity.Error).Select(f => $"错误（{f.RuleId}）：{f.Message}")).ToList();
         var warnings = package.Issues.Where(i => i.Severity == IssueSeverity.Warning).Select(i => i.ToString())
-            .Concat(report?.Findings.Where(f => f.Severity == Severity.Warning).Select(f => $"警告（{f.RuleId}）：{f.Message}") ?? []).ToList();
+            .Concat(findings.Where(f => f.Severity == Severity.Warning).Select(f => $"警告（{f.RuleId}）：{f.Message}")).ToList();
         foreach (var m in errors) error.WriteLine(m);
         foreach (var m in warnings) error.WriteLine(m);
         if (errors.Count > 0 && (!cl.Flag("--force") || package.Blocks.Count == 0))
@@ -127,6 +127,21 @@ public sealed class CompileCommand : ICommand
         }
         output.WriteLine($"汇编完成：表格 {package.Tables.Count()} 张，错误 {errors.Count} 条，警告 {warnings.Count} 条。");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The rules of check, run twice: on the compiled model (tables and topics) and on the package as published
+    /// (the Markdown read back, which adds the narrative statements and the 绩效 tables). Findings are merged.
+    /// </summary>
+    public static List<Finding> Audit(CompiledPackage package)
+    {
+        var options = new AuditOptions { Catalog = CatalogAdapter.Instance, ReportRoundingDifferences = false };
+        var findings = Auditor.Audit(package.Model, options).Findings.ToList();
+        var markdown = System.Text.Encoding.UTF8.GetBytes(MarkdownRenderer.ToText(package));
+        var published = new Gongkai.Recognition.DisclosureReader().Read(package.Title + ".md", markdown).Disclosure;
+        foreach (var f in Auditor.Audit(published, options).Findings)
+            if (!findings.Any(x => x.RuleId == f.RuleId && x.Message == f.Message)) findings.Add(f);
+        return findings;
     }
 
     private static int Usage(TextWriter error, string message)

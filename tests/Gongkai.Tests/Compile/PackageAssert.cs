@@ -109,6 +109,28 @@ public static class PackageAssert
             var b7 = read.Table(TableKind.BudgetThreePublic)!;
             Assert.Equal(d.ThreePublic.Current.Total, b7.Rows[0].ValueOrZero(Measure.ThreePublicTotal));
         }
+        // 绩效: project target tables (预算) and self-evaluation tables (决算) read back as such
+        var withIndicators = d.Projects.Where(p => p.Indicators.Count > 0).ToList();
+        if (!final)
+        {
+            Assert.Equal(withIndicators.Select(p => p.Name), read.PerformanceTargets.Select(p => p.ProjectName));
+            foreach (var (p, t) in withIndicators.Zip(read.PerformanceTargets))
+            {
+                Assert.Equal(p.Amount, t.Amount?.Value);
+                Assert.Equal(p.Indicators.Select(i => (i.Name, i.Target, i.Operator, i.Weight)), t.Indicators.Select(i => (i.Name, i.TargetText, i.Operator, i.Weight)));
+            }
+        }
+        else
+        {
+            var evaluated = d.Projects.Where(p => p.SelfEvaluation is not null || p.Indicators.Count > 0).ToList();
+            Assert.Equal(evaluated.Select(p => p.Name), read.SelfEvaluations.Select(s => s.ProjectName));
+            foreach (var (p, s) in evaluated.Zip(read.SelfEvaluations))
+            {
+                Assert.Equal((p.SelfEvaluation?.Executed ?? p.Amount) * 10000m, s.TotalFunds?.Executed?.Value);
+                Assert.Equal(p.SelfEvaluation?.Score ?? 0m, s.TotalScore?.Value ?? 0m);
+                Assert.Equal(p.Indicators.Select(i => i.Name), s.Indicators.Select(i => i.Name));
+            }
+        }
         if (final && d.Profile == "chongqing")
         {
             Assert.Equal(d.OperatingCosts?.Amount ?? 0m, read.OperatingCosts?.Value ?? 0m);

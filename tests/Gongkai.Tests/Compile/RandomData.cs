@@ -153,6 +153,15 @@ public static class RandomData
             d.Projects.Add(new ProjectData { Name = "综合业务项目", Amount = a, Type = "经常性项目", SelfEvaluation = final ? new SelfEvaluationData { InitialBudget = a, AdjustedBudget = a, Executed = a, Score = 95 } : null });
             d.Projects.Add(new ProjectData { Name = "专项工作项目", Amount = projectTotal - a, SelfEvaluation = final ? new SelfEvaluationData { InitialBudget = projectTotal - a, AdjustedBudget = projectTotal - a, Executed = projectTotal - a, Score = 88.5m } : null });
         }
+        foreach (var p in d.Projects.Where(_ => r.NextDouble() < 0.7))
+        {
+            p.Indicators.Add(new IndicatorData { Level1 = "产出指标", Level2 = "数量指标", Name = "完成检查次数", Operator = "≥", Target = r.Next(5, 50).ToString(), Unit = "次", Weight = 40, Actual = final ? r.Next(50, 60).ToString() : null, Score = final ? 40 : null });
+            p.Indicators.Add(new IndicatorData { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "群众满意度", Operator = "≥", Target = "90", Unit = "%", Weight = 50, Actual = final ? "95" : null, Score = final ? 50 : null });
+            if (p.SelfEvaluation is { } se) se.Score = 100m; // 执行率 100 % → 10 + indicator scores 90
+        }
+        if (d.Prior is not null && r.NextDouble() < 0.5)
+            foreach (var c in d.Expenditure.Where(l => l.Source == FundSource.General).Select(l => l.Code[..3]).Distinct())
+                d.Prior.Classes[c] = Around(d.Expenditure.Where(l => l.Source == FundSource.General && l.Code.StartsWith(c)).Sum(l => l.Total));
         foreach (var key in ReasonKeys(d)) d.Reasons[key] = "工作任务调整";
         return d;
 

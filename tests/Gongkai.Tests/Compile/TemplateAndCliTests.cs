@@ -99,6 +99,23 @@ public class TemplateAndCliTests
     }
 
     [Fact]
+    public void Compile_audits_the_published_package_too()
+    {
+        using var dir = new TempDir();
+        var data = DataFiles.Load(DataFile("seed003-final-2024.json"));
+        var p = data.Projects[2];
+        p.Indicators.Add(new IndicatorData { Level1 = "产出指标", Level2 = "数量指标", Name = "救助人次", Operator = "≥", Target = "1000", Unit = "人次", Weight = 40, Actual = "1200", Score = 40 });
+        p.Indicators.Add(new IndicatorData { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "救助对象满意度", Operator = "≥", Target = "90", Unit = "%", Weight = 50, Actual = "95", Score = 50 });
+        p.SelfEvaluation!.Score = 95m; // 10 (执行率) + 90 (指标) = 100, not 95
+        var run = CliRun.Of("compile", dir.File("d.json", data.ToJson()), "-o", Path.Combine(dir.Path, "out"), "-f", "md");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GK606", run.Err);
+        p.SelfEvaluation.Score = 100m;
+        run = CliRun.Of("compile", dir.File("d.json", data.ToJson()), "-o", Path.Combine(dir.Path, "out"), "-f", "md");
+        Assert.True(run.ExitCode == 0, run.Err);
+    }
+
+    [Fact]
     public void Compile_exit_codes_for_unreadable_input_and_usage()
     {
         using var dir = new TempDir();
