@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+
+namespace Gongkai.Compile;
+
+/// <summary>The JSON Schema of the data file (docs/data-schema.json), generated from <see cref="DisclosureData"/>.</summary>
+public static class DataSchema
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["kind"] = "budget（部门预算）或 final（部门决算）",
+        ["year"] = "公开的年度",
+        ["profile"] = "地区配置：national、chongqing、hubei",
+        ["unit"] = "部门（单位）基本情况",
+        ["expenditure"] = "按支出功能分类“项”级科目和资金来源填写的支出（万元）；合计、类、款由程序计算",
+        ["revenueByFunction"] = "按“项”级科目和资金来源填写的本年收入；有结转结余时必填，否则按支出生成",
+        ["economic"] = "一般公共预算基本支出按部门预算支出经济分类“款”级的金额，合计须等于一般公共预算基本支出",
+        ["carry"] = "结转结余等收支总表项目",
+        ["prior"] = "上年数（预算：上年预算；决算：上年决算），用于增减对比",
+        ["budget"] = "决算：一般公共预算财政拨款按“类”的年初预算和调整预算",
+        ["threePublic"] = "“三公”经费：本年、上年、全年预算、年初预算和实物量",
+        ["meeting"] = "会议费", ["training"] = "培训费", ["travel"] = "差旅费",
+        ["operatingCosts"] = "机关运行经费",
+        ["procurement"] = "政府采购",
+        ["assets"] = "国有资产（车辆、大型设备）",
+        ["projects"] = "项目及绩效指标、绩效自评",
+        ["reasons"] = "增减变动原因，键见 docs/compile.md；增减 10% 以上须填写",
+        ["code"] = "分类科目编码",
+        ["source"] = "资金来源",
+        ["basic"] = "基本支出（万元）", ["project"] = "项目支出（万元）", ["amount"] = "金额（万元）",
+    };
+
+    public static string Generate()
+    {
+        var options = new JsonSerializerOptions(DisclosureData.JsonOptions) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
+        var node = options.GetJsonSchemaAsNode(typeof(DisclosureData), new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (ctx, schema) =>
+            {
+                if (ctx.PropertyInfo is { } p && schema is JsonObject o)
+                {
+                    if (Descriptions.TryGetValue(p.Name, out var text)) o.Insert(0, "description", text);
+                    var values = p.Name switch
+                    {
+                        "kind" => new[] { "budget", "final" },
+                        "profile" => ["national", "chongqing", "hubei"],
+                        "scope" => ["department", "unit"],
+                        _ => null,
+                    };
+                    if (values is not null) o["enum"] = new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+                    if (o["type"] is JsonValue t && t.GetValue<string>() == "number" && p.PropertyType == typeof(decimal)) o["minimum"] = 0;
+                }
+                return schema;
+            },
+        });
+        if (node is JsonObject root)
+        {
+            root.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
+            root.Insert(1, "title", "Gongkai 部门预算/决算公开数据文件");
+            root.Insert(2, "description", "gongkai compile 的输入。金额单位为万元，最多两位小数；合计数不填写，由程序计算。");
+            if (root["properties"] is JsonObject props) props.Insert(0, "_comment", new JsonObject { ["type"] = "string", ["description"] = "备注，程序忽略" });
+        }
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+}

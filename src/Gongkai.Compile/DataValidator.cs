@@ -1,0 +1,117 @@
+using Gongkai.Model;
+
+namespace Gongkai.Compile;
+
+/// <summary>
+/// Checks the input before anything is built: structure, codes, decimals, and the sums the builder cannot
+/// derive (基本支出 by economic class vs by function; carry-over identities; 采购 and 机关运行经费 parts).
+/// </summary>
+public static class DataValidator
+{
+    /// <summary>Structure: kind, year, profile, codes, decimals. Any 错误 here means nothing can be built.</summary>
+    public static void Validate(DisclosureData d, List<DataIssue> issues)
+    {
+        void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
+        if (d.Kind is not ("budget" or "final")) Err("kind", $"文档类型应为 budget（部门预算）或 final（部门决算），实为“{d.Kind}”。");
+        if (d.Year is < 2000 or > 2100) Err("year", $"年度应为四位年份，实为 {d.Year}。");
+        if (d.Profile is not ("national" or "chongqing" or "hubei")) Err("profile", $"地区配置应为 national、chongqing 或 hubei，实为“{d.Profile}”。");
+        if (string.IsNullOrWhiteSpace(d.Unit.Name)) Err("unit.name", "缺少部门（单位）名称。");
+        var seen = new HashSet<(string, FundSource)>();
+        foreach (var l in d.Expenditure)
+        {
+            var f = $"expenditure[{l.Code}]";
+            if (l.Code.Length != 7 || !l.Code.All(char.IsAsciiDigit) || l.Code[0] != '2')
+                Err(f, $"支出功能分类科目编码应为 7 位“项”级编码（以 2 开头），实为“{l.Code}”。");
+            if (!seen.Add((l.Code, l.Source))) Err(f, $"科目 {l.Code} 的同一资金来源填写了两行，请合并。");
+            if (l.Source is FundSource.General or FundSource.GovFund or FundSource.StateCapital && l.RemitToSuperior + l.OperatingExpenditure + l.SubsidyToSubordinate != 0)
+                Err(f, $"科目 {l.Code} 的财政拨款支出只能填写基本支出和项目支出；上缴上级、经营支出和对附属单位补助请按实际资金来源填写。");
+            foreach (var (name, v) in new[] { ("基本支出", l.Basic), ("项目支出", l.Project), ("上缴上级支出", l.RemitToSuperior), ("经营支出", l.OperatingExpenditure), ("对附属单位补助支出", l.SubsidyToSubordinate) })
+                Amount(issues, f + "." + name, v);
+        }
+        foreach (var e in d.Economic)
+        {
+            if (e.Code.Length != 5 || !e.Code.All(char.IsAsciiDigit) || e.Code[0] != '3')
+                Err($"economic[{e.Code}]", $"部门预算支出经济分类科目编码应为 5 位“款”级编码（以 3 开头），实为“{e.Code}”。");
+            Amount(issues, $"economic[{e.Code}]", e.Amount);
+        }
+        if (d.Economic.GroupBy(e => e.Code).Any(g => g.Count() > 1)) Err("economic", "经济分类科目有重复编码，请合并。");
+    }
+
+    /// <summary>
+    /// The sums and relations the builder cannot derive. Their 错误 refuse the output unless forced, but the package
+    /// can still be built (so --force can write it with the findings listed).
+    /// </summary>
+    public static void Consistency(DisclosureData d, List<DataIssue> issues)
+    {
+        void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
+
+        var generalBasic = d.Expenditure.Where(l => l.Source == FundSource.General).Sum(l => l.Basic);
+        var econ = d.Economic.Sum(e => e.Amount);
+        if (econ != generalBasic)
+            Err("economic", $"按经济分类填写的基本支出合计 {Money.Text(econ)} 万元，应等于一般公共预算按功能分类的基本支出 {Money.Text(generalBasic)} 万元，差 {Money.Text(econ - generalBasic)} 万元。");
+
+        // income vs spending and carry-over
+        var c = d.Carry;
+        foreach (var v in new[] { c.CarryInGeneral, c.CarryInGovFund, c.CarryInStateCapital, c.CarryOutGeneral, c.CarryOutGovFund, c.CarryOutStateCapital, c.CarryInNonFiscal, c.CarryOutNonFiscal, c.UseOfNonFiscalBalance, c.InstitutionFund, c.BalanceDistribution })
+            Amount(issues, "carry", v);
+        bool anyCarry = c.CarryInGeneral + c.CarryInGovFund + c.CarryInStateCapital + c.CarryOutGeneral + c.CarryOutGovFund + c.CarryOutStateCapital
+            + c.CarryInNonFiscal + c.CarryOutNonFiscal + c.UseOfNonFiscalBalance + c.InstitutionFund + c.BalanceDistribution != 0;
+        if (d.RevenueByFunction is { Count: > 0 } rev)
+        {
+            foreach (var r in rev)
+            {
+                if (r.Code.Length != 7 || !r.Code.All(char.IsAsciiDigit)) Err($"revenueByFunction[{r.Code}]", $"收入的功能分类科目编码应为 7 位，实为“{r.Code}”。");
+                Amount(issues, $"revenueByFunction[{r.Code}]", r.Amount);
+            }
+            decimal Inc(FundSource s) => rev.Where(r => r.Source == s).Sum(r => r.Amount);
+            decimal Sp(FundSource s) => d.Expenditure.Where(l => l.Source == s).Sum(l => l.Total);
+            foreach (var (s, cin, cout, name) in new[] { (FundSource.General, c.CarryInGeneral, c.CarryOutGeneral, "一般公共预算"), (FundSource.GovFund, c.CarryInGovFund, c.CarryOutGovFund, "政府性基金预算"), (FundSource.StateCapital, c.CarryInStateCapital, c.CarryOutStateCapital, "国有资本经营预算") })
+                if (Inc(s) + cin != Sp(s) + cout)
+                    Err("carry", $"{name}财政拨款：本年收入 {Money.Text(Inc(s))} + 年初结转 {Money.Text(cin)} 应等于本年支出 {Money.Text(Sp(s))} + 年末结转 {Money.Text(cout)}。");
+            foreach (var (s, cin, name) in new[] { (FundSource.GovFund, c.CarryInGovFund, "政府性基金预算"), (FundSource.StateCapital, c.CarryInStateCapital, "国有资本经营预算") })
+            {
+                var codes = rev.Where(r => r.Source == s).Select(r => r.Code).Concat(d.Expenditure.Where(l => l.Source == s).Select(l => l.Code)).Distinct();
+                var needed = codes.Sum(code => Math.Max(0, d.Expenditure.Where(l => l.Source == s && l.Code == code).Sum(l => l.Total) - rev.Where(r => r.Source == s && r.Code == code).Sum(r => r.Amount)));
+                if (needed > cin)
+                    Err("carry", $"{name}财政拨款：各科目支出超过本年收入的部分合计 {Money.Text(needed)} 万元，大于年初结转和结余 {Money.Text(cin)} 万元，请核对按科目填写的收入。");
+            }
+            var incomeAll = rev.Sum(r => r.Amount);
+            var spendAll = d.Expenditure.Sum(l => l.Total);
+            var left = incomeAll + c.UseOfNonFiscalBalance + c.InstitutionFund + c.CarryInGeneral + c.CarryInGovFund + c.CarryInStateCapital + c.CarryInNonFiscal;
+            var right = spendAll + c.BalanceDistribution + c.CarryOutGeneral + c.CarryOutGovFund + c.CarryOutStateCapital + c.CarryOutNonFiscal;
+            if (left != right) Err("carry", $"收入总计 {Money.Text(left)} 万元应等于支出总计 {Money.Text(right)} 万元（差 {Money.Text(left - right)} 万元），请核对收入、结转结余各项。");
+        }
+        else if (anyCarry)
+            Err("revenueByFunction", "填写了结转结余等项目时，须按功能分类科目填写本年收入（revenueByFunction），否则无法编制收入表。");
+
+        var tp = d.ThreePublic;
+        foreach (var (label, items) in new[] { ("本年", tp.Current), ("上年", tp.Prior), ("全年预算", tp.Budget), ("年初预算", tp.InitialBudget) })
+            if (items is not null)
+                foreach (var v in new[] { items.Abroad, items.VehiclePurchase, items.VehicleOperation, items.Reception }) Amount(issues, $"threePublic.{label}", v);
+
+        if (d.OperatingCosts is { } oc)
+        {
+            Amount(issues, "operatingCosts", oc.Amount);
+            if (oc.Administrative is not null || oc.CivilServiceInstitutions is not null)
+            {
+                var parts = (oc.Administrative ?? 0) + (oc.CivilServiceInstitutions ?? 0);
+                if (parts != oc.Amount) Err("operatingCosts", $"机关运行经费 {Money.Text(oc.Amount)} 万元应等于行政单位与参公事业单位之和 {Money.Text(parts)} 万元。");
+            }
+        }
+        if (d.Procurement is { } p)
+        {
+            foreach (var v in new[] { p.Goods, p.Works, p.Services, p.Sme, p.SmallMicro }) Amount(issues, "procurement", v);
+            if (p.Sme > p.Total) Err("procurement.sme", $"面向（授予）中小企业金额 {Money.Text(p.Sme)} 万元不能超过政府采购总额 {Money.Text(p.Total)} 万元。");
+            if (p.SmallMicro > p.Sme) Err("procurement.smallMicro", $"其中小微企业金额 {Money.Text(p.SmallMicro)} 万元不能超过中小企业金额 {Money.Text(p.Sme)} 万元。");
+            if (p.Items.Count > 0 && p.Items.Sum(i => i.Amount) != p.Total)
+                Err("procurement.items", $"政府采购明细合计 {Money.Text(p.Items.Sum(i => i.Amount))} 万元应等于货物、工程、服务之和 {Money.Text(p.Total)} 万元。");
+        }
+        foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
+    }
+
+    private static void Amount(List<DataIssue> issues, string field, decimal v)
+    {
+        if (v < 0) issues.Add(new(IssueSeverity.Error, field, $"金额不能为负数：{v}。"));
+        if (!Money.HasAtMostTwoDecimals(v)) issues.Add(new(IssueSeverity.Error, field, $"金额以万元为单位，最多两位小数：{v}。"));
+    }
+}

@@ -1,0 +1,320 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gongkai.Compile;
+
+/// <summary>
+/// The structured input of <c>gongkai compile</c>: everything a 部门预算/决算 disclosure package is derived from.
+/// Amounts are in 万元 with at most two decimals. Totals are never entered: the builder computes them.
+/// </summary>
+public sealed class DisclosureData
+{
+    public int SchemaVersion { get; set; } = 1;
+    /// <summary>budget (部门预算) or final (部门决算).</summary>
+    public string Kind { get; set; } = "budget";
+    /// <summary>The fiscal year the package reports on.</summary>
+    public int Year { get; set; }
+    /// <summary>national, chongqing or hubei (table labels, table set, layout).</summary>
+    public string Profile { get; set; } = "national";
+    public UnitInfo Unit { get; set; } = new();
+    /// <summary>Spending by 支出功能分类 项 (7 digits) and fund source.</summary>
+    public List<FunctionLine> Expenditure { get; set; } = new();
+    /// <summary>Income by 项 and source; optional — derived from <see cref="Expenditure"/> when absent (no carry-over).</summary>
+    public List<RevenueLine>? RevenueByFunction { get; set; }
+    /// <summary>一般公共预算 基本支出 by 部门预算支出经济分类 款 (5 digits).</summary>
+    public List<EconomicLine> Economic { get; set; } = new();
+    /// <summary>Carry-over and other non-income lines of the summary tables.</summary>
+    public CarryOver Carry { get; set; } = new();
+    /// <summary>Last year's figures, for the year-on-year statements.</summary>
+    public PriorYear? Prior { get; set; }
+    /// <summary>决算: the 年初预算 (and 调整预算) the actuals are compared with.</summary>
+    public BudgetBase? Budget { get; set; }
+    public ThreePublicData ThreePublic { get; set; } = new();
+    /// <summary>会议费 / 培训费 / 差旅费 (current and prior year).</summary>
+    public ExpenseItem? Meeting { get; set; }
+    public ExpenseItem? Training { get; set; }
+    public ExpenseItem? Travel { get; set; }
+    public OperatingCostsData? OperatingCosts { get; set; }
+    public ProcurementData? Procurement { get; set; }
+    public AssetsData? Assets { get; set; }
+    public List<ProjectData> Projects { get; set; } = new();
+    public PerformanceData? Performance { get; set; }
+    /// <summary>Reasons for changes, keyed by subject (total, income, expenditure, fiscal, general, basic, project, personnel, public, class:208, threePublic, threePublic.reception, meeting, operatingCosts …).</summary>
+    public Dictionary<string, string> Reasons { get; set; } = new(StringComparer.Ordinal);
+
+    [JsonIgnore] public bool IsFinal => string.Equals(Kind, "final", StringComparison.OrdinalIgnoreCase);
+
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+
+    public static DisclosureData FromJson(string json) =>
+        JsonSerializer.Deserialize<DisclosureData>(json, JsonOptions) ?? throw new JsonException("空的数据文件");
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+}
+
+public sealed class UnitInfo
+{
+    /// <summary>主管部门 or 单位 name as it appears in titles.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>部门 (consolidated) or 单位.</summary>
+    public string Scope { get; set; } = "department";
+    /// <summary>主要职能, one per entry.</summary>
+    public List<string> Functions { get; set; } = new();
+    /// <summary>预算单位构成.</summary>
+    public List<SubUnit> Units { get; set; } = new();
+    public List<Staffing> Staffing { get; set; } = new();
+    /// <summary>联系方式 line, optional.</summary>
+    public string? Contact { get; set; }
+}
+
+public sealed class SubUnit
+{
+    public string Name { get; set; } = "";
+    /// <summary>行政单位 / 参照公务员法管理事业单位 / 事业单位.</summary>
+    public string? Type { get; set; }
+    public string? Code { get; set; }
+}
+
+public sealed class Staffing
+{
+    /// <summary>行政编制 / 事业编制 / 工勤 …</summary>
+    public string Category { get; set; } = "";
+    public int? Authorized { get; set; }
+    public int? Actual { get; set; }
+}
+
+/// <summary>Where money comes from (the income items of the summary table).</summary>
+public enum FundSource
+{
+    General, GovFund, StateCapital, SpecialAccount, Superior, Business, Operating, Subordinate, Other,
+}
+
+public sealed class FunctionLine
+{
+    /// <summary>支出功能分类 项 code (7 digits).</summary>
+    public string Code { get; set; } = "";
+    /// <summary>Name; optional, the catalog name of the year is used when absent.</summary>
+    public string? Name { get; set; }
+    [JsonConverter(typeof(JsonStringEnumConverter<FundSource>))]
+    public FundSource Source { get; set; } = FundSource.General;
+    public decimal Basic { get; set; }
+    public decimal Project { get; set; }
+    public decimal RemitToSuperior { get; set; }
+    public decimal OperatingExpenditure { get; set; }
+    public decimal SubsidyToSubordinate { get; set; }
+    /// <summary>What the money is mainly used for (项 narrative), optional.</summary>
+    public string? Use { get; set; }
+
+    [JsonIgnore] public decimal Total => Basic + Project + RemitToSuperior + OperatingExpenditure + SubsidyToSubordinate;
+}
+
+public sealed class RevenueLine
+{
+    public string Code { get; set; } = "";
+    [JsonConverter(typeof(JsonStringEnumConverter<FundSource>))]
+    public FundSource Source { get; set; } = FundSource.General;
+    public decimal Amount { get; set; }
+}
+
+public sealed class EconomicLine
+{
+    /// <summary>部门预算支出经济分类 款 (5 digits).</summary>
+    public string Code { get; set; } = "";
+    public string? Name { get; set; }
+    public decimal Amount { get; set; }
+}
+
+/// <summary>Carry-over lines: fiscal carry by fund, plus non-fiscal lines of the 决算 总表.</summary>
+public sealed class CarryOver
+{
+    public decimal CarryInGeneral { get; set; }
+    public decimal CarryInGovFund { get; set; }
+    public decimal CarryInStateCapital { get; set; }
+    public decimal CarryOutGeneral { get; set; }
+    public decimal CarryOutGovFund { get; set; }
+    public decimal CarryOutStateCapital { get; set; }
+    /// <summary>Non-fiscal 年初结转和结余 (决算 F1 only).</summary>
+    public decimal CarryInNonFiscal { get; set; }
+    public decimal CarryOutNonFiscal { get; set; }
+    /// <summary>使用非财政拨款结余（和专用结余）.</summary>
+    public decimal UseOfNonFiscalBalance { get; set; }
+    /// <summary>用事业基金弥补收支差额 (预算).</summary>
+    public decimal InstitutionFund { get; set; }
+    /// <summary>结余分配 (决算).</summary>
+    public decimal BalanceDistribution { get; set; }
+}
+
+/// <summary>Last year's figures (预算: last year's budget; 决算: last year's final accounts).</summary>
+public sealed class PriorYear
+{
+    /// <summary>收支总计.</summary>
+    public decimal? Total { get; set; }
+    public decimal? Income { get; set; }
+    public decimal? Expenditure { get; set; }
+    /// <summary>财政拨款收支总计.</summary>
+    public decimal? Fiscal { get; set; }
+    /// <summary>一般公共预算财政拨款支出.</summary>
+    public decimal? General { get; set; }
+    public decimal? Basic { get; set; }
+    public decimal? Project { get; set; }
+    public decimal? Personnel { get; set; }
+    public decimal? Public { get; set; }
+    /// <summary>一般公共预算 spending by class (3-digit code).</summary>
+    public Dictionary<string, decimal> Classes { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>决算: the budget bases of 一般公共预算财政拨款 spending.</summary>
+public sealed class BudgetBase
+{
+    /// <summary>年初预算 by class (3-digit code); the total is their sum.</summary>
+    public Dictionary<string, decimal> InitialByClass { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>调整预算 by class, optional.</summary>
+    public Dictionary<string, decimal>? AdjustedByClass { get; set; }
+}
+
+public sealed class ThreePublicItems
+{
+    public decimal Abroad { get; set; }
+    public decimal VehiclePurchase { get; set; }
+    public decimal VehicleOperation { get; set; }
+    public decimal Reception { get; set; }
+    [JsonIgnore] public decimal Vehicle => VehiclePurchase + VehicleOperation;
+    [JsonIgnore] public decimal Total => Abroad + Vehicle + Reception;
+}
+
+public sealed class ThreePublicData
+{
+    /// <summary>预算: this year's budget; 决算: this year's actuals.</summary>
+    public ThreePublicItems Current { get; set; } = new();
+    /// <summary>Last year's budget (预算) or actuals (决算).</summary>
+    public ThreePublicItems? Prior { get; set; }
+    /// <summary>决算: the full-year (adjusted) budget printed in the table.</summary>
+    public ThreePublicItems? Budget { get; set; }
+    /// <summary>决算: the 年初预算 the narrative compares with.</summary>
+    public ThreePublicItems? InitialBudget { get; set; }
+    public ThreePublicStats Stats { get; set; } = new();
+    /// <summary>Uses by item: abroad, vehicleOperation, vehiclePurchase, reception.</summary>
+    public Dictionary<string, string> Uses { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class ThreePublicStats
+{
+    public int AbroadGroups { get; set; }
+    public int AbroadPersons { get; set; }
+    public int VehiclesPurchased { get; set; }
+    public int VehiclesHeld { get; set; }
+    public int ReceptionBatches { get; set; }
+    public int ReceptionPersons { get; set; }
+}
+
+public sealed class ExpenseItem
+{
+    public decimal Amount { get; set; }
+    public decimal? Prior { get; set; }
+}
+
+public sealed class OperatingCostsData
+{
+    public decimal Amount { get; set; }
+    public decimal? Prior { get; set; }
+    /// <summary>决算 CQ: 行政单位 part.</summary>
+    public decimal? Administrative { get; set; }
+    /// <summary>决算 CQ: 参照公务员法管理事业单位 part.</summary>
+    public decimal? CivilServiceInstitutions { get; set; }
+    public string? Use { get; set; }
+}
+
+public sealed class ProcurementData
+{
+    public decimal Goods { get; set; }
+    public decimal Works { get; set; }
+    public decimal Services { get; set; }
+    /// <summary>面向/授予 中小企业.</summary>
+    public decimal Sme { get; set; }
+    /// <summary>其中 小微企业.</summary>
+    public decimal SmallMicro { get; set; }
+    public string? Use { get; set; }
+    /// <summary>Line items (预算 政府采购预算表), optional.</summary>
+    public List<ProcurementItem> Items { get; set; } = new();
+    [JsonIgnore] public decimal Total => Goods + Works + Services;
+}
+
+public sealed class ProcurementItem
+{
+    public string Project { get; set; } = "";
+    /// <summary>品目 (e.g. [C23030000]审计服务).</summary>
+    public string Category { get; set; } = "";
+    /// <summary>goods / works / services.</summary>
+    public string Type { get; set; } = "services";
+    public string? FunctionCode { get; set; }
+    public string? EconomicCode { get; set; }
+    public decimal Amount { get; set; }
+    public decimal Sme { get; set; }
+    public decimal SmallMicro { get; set; }
+}
+
+public sealed class AssetsData
+{
+    /// <summary>截至 date text, e.g. 2024年12月31日.</summary>
+    public string? AsOf { get; set; }
+    /// <summary>Vehicles by type (应急保障用车 …).</summary>
+    public Dictionary<string, int> Vehicles { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>单价 N 万元（含）以上设备 threshold (100 or 20).</summary>
+    public int EquipmentThreshold { get; set; } = 100;
+    public int Equipment { get; set; }
+}
+
+public sealed class ProjectData
+{
+    public string Name { get; set; } = "";
+    public string? Code { get; set; }
+    /// <summary>项目类别 (经常性项目, 特定目标类 …).</summary>
+    public string? Type { get; set; }
+    /// <summary>This year's amount (预算) or executed amount (决算), 万元.</summary>
+    public decimal Amount { get; set; }
+    public string? Use { get; set; }
+    public List<IndicatorData> Indicators { get; set; } = new();
+    /// <summary>决算: 绩效自评.</summary>
+    public SelfEvaluationData? SelfEvaluation { get; set; }
+}
+
+public sealed class IndicatorData
+{
+    public string Level1 { get; set; } = "";
+    public string Level2 { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>≥ ≤ = &gt; &lt;</summary>
+    public string Operator { get; set; } = "";
+    public string Target { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public decimal? Weight { get; set; }
+    /// <summary>决算: 全年完成值.</summary>
+    public string? Actual { get; set; }
+    public decimal? Score { get; set; }
+}
+
+public sealed class SelfEvaluationData
+{
+    /// <summary>年初预算数 / 全年预算数 / 全年执行数, in 万元.</summary>
+    public decimal InitialBudget { get; set; }
+    public decimal AdjustedBudget { get; set; }
+    public decimal Executed { get; set; }
+    public decimal Score { get; set; }
+}
+
+public sealed class PerformanceData
+{
+    /// <summary>Whether the 部门整体 target / self-evaluation was done.</summary>
+    public bool Overall { get; set; } = true;
+    /// <summary>Free text on the work done (制度, 机制), optional.</summary>
+    public string? Work { get; set; }
+}

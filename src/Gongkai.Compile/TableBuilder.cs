@@ -1,0 +1,604 @@
+using Gongkai.Model;
+
+namespace Gongkai.Compile;
+
+/// <summary>Builds the standard tables of a kind and profile from the facts: every total computed, fixed rows kept.</summary>
+public sealed class TableBuilder
+{
+    private readonly Facts _f;
+    private readonly DisclosureData _d;
+    private int _n;
+
+    public TableBuilder(Facts facts)
+    {
+        _f = facts;
+        _d = facts.Data;
+    }
+
+    private string Subject => _d.Unit.Scope == "unit" ? "本单位" : "本部门";
+
+    private string NextLabel()
+    {
+        _n++;
+        if (_f.Final) return $"公开{_n:00}表";
+        return _d.Profile == "hubei" ? $"预算{_n:00}表" : $"表{_n}";
+    }
+
+    private string BudgetTitle(string t) => $"{_d.Year}年{t}";
+
+    public List<RenderTable> Build() => _f.Final ? BuildFinal() : BuildBudget();
+
+    // ───────────────────────────── 预算 ─────────────────────────────
+
+    private List<RenderTable> BuildBudget()
+    {
+        bool hb = _d.Profile == "hubei";
+        var list = new List<RenderTable>
+        {
+            BudgetSummary(hb ? "收支预算总表" : "部门收支总表"),
+            BudgetRevenue(hb ? "收入预算总表" : "部门收入总表"),
+            CodedSpend(TableKind.BudgetExpenditure, hb ? "支出预算总表" : "部门支出总表", [], true, null),
+            BudgetFiscalSummary(hb ? "财政拨款收支预算总表" : "财政拨款收支总表"),
+            CodedSpend(TableKind.BudgetGeneralExpenditure, hb ? "一般公共预算支出表(分功能科目)" : "一般公共预算支出表", [FundSource.General], false, "一般公共预算拨款"),
+        };
+        if (hb) list.Add(ByUnit());
+        list.Add(EconomicBudget("一般公共预算基本支出表"));
+        list.Add(BudgetThreePublic("一般公共预算“三公”经费支出表"));
+        list.Add(CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出表", [FundSource.GovFund], false, "政府性基金预算拨款"));
+        if (!hb) list.Add(CodedSpend(TableKind.BudgetStateCapital, "国有资本经营预算支出表", [FundSource.StateCapital], false, "国有资本经营预算拨款"));
+        if (hb)
+        {
+            list.Add(ProjectList());
+            list.Add(ProcurementBudget());
+        }
+        return list;
+    }
+
+    private static readonly (string Label, SummaryLine Line, FundSource Source)[] BudgetIncomeItems =
+    [
+        ("一般公共预算拨款收入", SummaryLine.GeneralBudgetGrant, FundSource.General),
+        ("政府性基金预算拨款收入", SummaryLine.GovernmentFundGrant, FundSource.GovFund),
+        ("国有资本经营预算拨款收入", SummaryLine.StateCapitalGrant, FundSource.StateCapital),
+        ("财政专户管理资金收入", SummaryLine.SpecialAccountIncome, FundSource.SpecialAccount),
+        ("事业收入", SummaryLine.BusinessIncome, FundSource.Business),
+        ("事业单位经营收入", SummaryLine.OperatingIncome, FundSource.Operating),
+        ("上级补助收入", SummaryLine.SuperiorSubsidy, FundSource.Superior),
+        ("附属单位上缴收入", SummaryLine.SubordinateRemittance, FundSource.Subordinate),
+        ("其他收入", SummaryLine.OtherIncome, FundSource.Other),
+    ];
+
+    private static readonly (string Label, SummaryLine Line, FundSource[] Sources)[] FinalIncomeItems =
+    [
+        ("一般公共预算财政拨款收入", SummaryLine.GeneralBudgetGrant, [FundSource.General]),
+        ("政府性基金预算财政拨款收入", SummaryLine.GovernmentFundGrant, [FundSource.GovFund]),
+        ("国有资本经营预算财政拨款收入", SummaryLine.StateCapitalGrant, [FundSource.StateCapital]),
+        ("上级补助收入", SummaryLine.SuperiorSubsidy, [FundSource.Superior]),
+        ("事业收入", SummaryLine.BusinessIncome, [FundSource.Business, FundSource.SpecialAccount]),
+        ("经营收入", SummaryLine.OperatingIncome, [FundSource.Operating]),
+        ("附属单位上缴收入", SummaryLine.SubordinateRemittance, [FundSource.Subordinate]),
+        ("其他收入", SummaryLine.OtherIncome, [FundSource.Other]),
+    ];
+
+    private RenderTable BudgetSummary(string title)
+    {
+        var left = new List<(string, SummaryLine, decimal)>();
+        int i = 0;
+        foreach (var (label, line, src) in BudgetIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, _f.Income[src]));
+        var classes = _f.Classes();
+        var right = classes.Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
+        var t = TwoSided(TableKind.BudgetSummary, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
+            ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
+            [("用事业基金弥补收支差额", SummaryLine.InstitutionFund, _f.Carry.InstitutionFund), ("上年结转", SummaryLine.CarryIn, _f.CarryInAll)],
+            [("结转下年", SummaryLine.CarryOut, null, [_f.CarryOutAll])],
+            ("收入总计", _f.GrandIncome), ("支出总计", [_f.GrandSpend]));
+        return t;
+    }
+
+    private RenderTable BudgetRevenue(string title)
+    {
+        var cols = new (string Header, ColumnKey Key, FundSource[] Src)[]
+        {
+            ("一般公共预算拨款收入", Measure.GeneralBudget, [FundSource.General]),
+            ("政府性基金预算拨款收入", Measure.GovernmentFund, [FundSource.GovFund]),
+            ("国有资本经营预算拨款收入", Measure.StateCapital, [FundSource.StateCapital]),
+            ("财政专户管理资金收入", Measure.SpecialAccount, [FundSource.SpecialAccount]),
+            ("事业收入", Measure.BusinessIncome, [FundSource.Business]),
+            ("事业单位经营收入", Measure.OperatingIncome, [FundSource.Operating]),
+            ("上级补助收入", Measure.SuperiorSubsidy, [FundSource.Superior]),
+            ("附属单位上缴收入", Measure.SubordinateRemittance, [FundSource.Subordinate]),
+            ("其他收入", Measure.OtherIncome, [FundSource.Other]),
+        };
+        return RevenueTable(TableKind.BudgetRevenue, BudgetTitle(title), "合计", cols);
+    }
+
+    private RenderTable RevenueTable(TableKind kind, string title, string totalHeader, (string Header, ColumnKey Key, FundSource[] Src)[] cols)
+    {
+        bool carry = !_f.Final; // budget 收入总表 shows 上年结转 per 项, so that each row equals the spending of the 项
+        var rev = RevenueLeaves();
+        var spend = _d.Expenditure.GroupBy(l => l.Code).ToDictionary(g => g.Key, g => g.Sum(l => l.Total));
+        var leaves = new List<(string Code, decimal[] Values)>();
+        foreach (var code in rev.Select(r => r.Code).Concat(spend.Keys).Distinct())
+        {
+            var amounts = rev.FirstOrDefault(r => r.Code == code).Amounts ?? new Dictionary<FundSource, decimal>();
+            var v = new decimal[cols.Length + (carry ? 2 : 1)];
+            int o = carry ? 2 : 1;
+            for (int i = 0; i < cols.Length; i++) v[i + o] = cols[i].Src.Sum(s => amounts.GetValueOrDefault(s));
+            if (carry) v[1] = Math.Max(0, spend.GetValueOrDefault(code) - amounts.Values.Sum());
+            leaves.Add((code, v));
+        }
+        leaves.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        if (carry && leaves.Count > 0)
+        {
+            var extra = _f.CarryInAll - leaves.Sum(l => l.Values[1]);
+            if (extra > 0) leaves[0].Values[1] += extra;
+        }
+        foreach (var (_, v) in leaves) v[0] = v.Skip(1).Sum();
+        var headers = new List<(string[], ColumnKey)> { ([totalHeader], Measure.Total) };
+        if (carry) headers.Add((["上年结转"], Measure.CarryIn));
+        headers.AddRange(cols.Select(c => (new[] { c.Header }, c.Key)));
+        return Coded(kind, title, headers, _f.Tree(leaves, headers.Count), null);
+    }
+
+    private List<(string Code, Dictionary<FundSource, decimal> Amounts)> RevenueLeaves()
+    {
+        IEnumerable<(string Code, FundSource Source, decimal Amount)> src = _d.RevenueByFunction is { Count: > 0 } rev
+            ? rev.Select(r => (r.Code, r.Source, r.Amount))
+            : _d.Expenditure.Select(l => (l.Code, l.Source, l.Total));
+        return src.GroupBy(x => x.Code).Select(g => (g.Key, g.GroupBy(x => x.Source).ToDictionary(h => h.Key, h => h.Sum(x => x.Amount)))).ToList();
+    }
+
+    /// <summary>A spending table by function (合计 | 基本 | 项目 [| 上缴 | 经营 | 补助]) for the given sources (none = all).</summary>
+    private RenderTable CodedSpend(TableKind kind, string title, FundSource[] sources, bool allColumns, string? emptyFund)
+    {
+        var lines = _f.Lines(sources).ToList();
+        var headers = new List<(string[], ColumnKey)> { (["合计"], Measure.Total), (["基本支出"], Measure.Basic), (["项目支出"], Measure.Project) };
+        if (allColumns)
+        {
+            headers.Add((["上缴上级支出"], Measure.RemitToSuperior));
+            headers.Add(([_f.Final ? "经营支出" : "事业单位经营支出"], Measure.OperatingExpenditure));
+            headers.Add((["对附属单位补助支出"], Measure.SubsidyToSubordinate));
+        }
+        var leaves = lines.Select(l => (l.Code, allColumns
+            ? new[] { l.Total, l.Basic, l.Project, l.RemitToSuperior, l.OperatingExpenditure, l.SubsidyToSubordinate }
+            : new[] { l.Basic + l.Project, l.Basic, l.Project }));
+        if (_f.Final && !allColumns)
+            headers = headers.Select(h => (new[] { "本年支出", h.Item1[0] }, h.Item2)).ToList();
+        var printed = _f.Final ? title : BudgetTitle(title);
+        var note = lines.Count == 0 && emptyFund is not null ? EmptyNote(emptyFund, "收入和支出") : null;
+        return Coded(kind, printed, headers, _f.Tree(leaves, headers.Count), note);
+    }
+
+    private string EmptyNote(string fund, string what) => $"注：{Subject}{_d.Year}年度没有{fund}{what}，故本表无数据。";
+
+    private RenderTable BudgetFiscalSummary(string title)
+    {
+        var left = new List<(string, SummaryLine, decimal)>
+        {
+            ("一、本年收入", SummaryLine.TotalIncomeThisYear, _f.FiscalIncome),
+            ("（一）一般公共预算拨款", SummaryLine.GeneralBudgetGrant, _f.Income[FundSource.General]),
+            ("（二）政府性基金预算拨款", SummaryLine.GovernmentFundGrant, _f.Income[FundSource.GovFund]),
+            ("（三）国有资本经营预算拨款", SummaryLine.StateCapitalGrant, _f.Income[FundSource.StateCapital]),
+            ("二、上年结转", SummaryLine.CarryIn, _f.CarryInFiscal),
+            ("（一）一般公共预算拨款", SummaryLine.CarryInGeneralBudget, _f.Carry.CarryInGeneral),
+            ("（二）政府性基金预算拨款", SummaryLine.CarryInGovernmentFund, _f.Carry.CarryInGovFund),
+            ("（三）国有资本经营预算拨款", SummaryLine.CarryInStateCapital, _f.Carry.CarryInStateCapital),
+        };
+        var fiscal = new[] { FundSource.General, FundSource.GovFund, FundSource.StateCapital };
+        var right = new List<(string, SummaryLine, string?, decimal[])>
+        {
+            ("一、本年支出", SummaryLine.TotalExpenditureThisYear, null, [_f.FiscalSpend, _f.Spend[FundSource.General], _f.Spend[FundSource.GovFund], _f.Spend[FundSource.StateCapital]]),
+        };
+        var classes = _f.Classes(fiscal);
+        for (int k = 0; k < classes.Count; k++)
+        {
+            var c = classes[k];
+            right.Add((ClassNames.Fallback(c), SummaryLine.ExpenditureClass, c,
+                [_f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital)]));
+        }
+        right.Add(("二、结转下年", SummaryLine.CarryOut, null, [_f.CarryOutFiscal, _f.Carry.CarryOutGeneral, _f.Carry.CarryOutGovFund, _f.Carry.CarryOutStateCapital]));
+        var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + _f.Carry.CarryOutGeneral, _f.Spend[FundSource.GovFund] + _f.Carry.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + _f.Carry.CarryOutStateCapital };
+        return TwoSided(TableKind.BudgetFiscalSummary, BudgetTitle(title), ["收入项目", "预算数"],
+            [(["支出项目"], null), (["合计"], (ColumnKey)Measure.Total), (["一般公共预算"], (ColumnKey)Measure.GeneralBudget), (["政府性基金预算"], (ColumnKey)Measure.GovernmentFund), (["国有资本经营预算"], (ColumnKey)Measure.StateCapital)],
+            left, right, null, null, [], [], ("收入总计", _f.FiscalGrand), ("支出总计", totalRight));
+    }
+
+    private RenderTable EconomicBudget(string title)
+    {
+        var t = new RenderTable { Kind = TableKind.BudgetGeneralBasic, Label = NextLabel(), Title = BudgetTitle(title) };
+        t.Columns.Add(new(["经济分类科目编码"], ColumnRole.Code));
+        t.Columns.Add(new(["经济分类科目名称"], ColumnRole.Label));
+        t.Columns.Add(new(["合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new(["人员经费"], ColumnRole.Value, Measure.Personnel));
+        t.Columns.Add(new(["公用经费"], ColumnRole.Value, Measure.Public));
+        var tree = _f.EconTree();
+        t.Rows.Add(new RenderRow(["", "合计", Money.Cell(_f.GeneralBasic), Money.Cell(_f.Personnel), Money.Cell(_f.Public)], new RowMeta(IsTotal: true)));
+        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        if (tree.Count == 0) t.Notes.Add(EmptyNote("一般公共预算拨款安排的基本", "支出"));
+        return t;
+    }
+
+    private RenderTable BudgetThreePublic(string title)
+    {
+        var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
+        t.Columns.Add(new(["“三公”经费合计", "“三公”经费合计"], ColumnRole.Value, Measure.ThreePublicTotal));
+        t.Columns.Add(new(["因公出国（境）费", "因公出国（境）费"], ColumnRole.Value, Measure.Abroad));
+        t.Columns.Add(new(["公务用车购置及运行费", "小计"], ColumnRole.Value, Measure.VehicleTotal));
+        t.Columns.Add(new(["公务用车购置及运行费", "公务用车购置费"], ColumnRole.Value, Measure.VehiclePurchase));
+        t.Columns.Add(new(["公务用车购置及运行费", "公务用车运行费"], ColumnRole.Value, Measure.VehicleOperation));
+        t.Columns.Add(new(["公务接待费", "公务接待费"], ColumnRole.Value, Measure.Reception));
+        var x = _d.ThreePublic.Current;
+        t.Rows.Add(new RenderRow([Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation), Money.Cell(x.Reception)]));
+        if (x.Total == 0)
+            t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，故本表无数据。");
+        return t;
+    }
+
+    private RenderTable ByUnit()
+    {
+        var t = new RenderTable { Kind = TableKind.GeneralExpenditureByUnit, Label = NextLabel(), Title = BudgetTitle("一般公共预算支出表(分单位)") };
+        t.Columns.Add(new(["单位编码"], ColumnRole.Code));
+        t.Columns.Add(new(["单位名称"], ColumnRole.Label));
+        t.Columns.Add(new(["合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new(["基本支出"], ColumnRole.Value, Measure.Basic));
+        t.Columns.Add(new(["项目支出"], ColumnRole.Value, Measure.Project));
+        string[] cells(string code, string name) => [code, name, Money.Cell(_f.GeneralSpend), Money.Cell(_f.GeneralBasic), Money.Cell(_f.GeneralProject)];
+        t.Rows.Add(new RenderRow(cells("", "合计"), new RowMeta(IsTotal: true)));
+        t.Rows.Add(new RenderRow(cells(_d.Unit.Units.FirstOrDefault()?.Code ?? "", _d.Unit.Name)) { ModelRows = [] });
+        return t;
+    }
+
+    private RenderTable ProjectList()
+    {
+        var t = new RenderTable { Kind = TableKind.ProjectList, Label = NextLabel(), Title = BudgetTitle("项目支出预算表") };
+        t.Columns.Add(new(["项目名称"], ColumnRole.Label));
+        t.Columns.Add(new(["项目类别"], ColumnRole.Label, Segment: 9));
+        t.Columns.Add(new(["项目金额"], ColumnRole.Value, Measure.Amount));
+        t.Columns.Add(new(["主要支出方向和用途"], ColumnRole.Label, Segment: 9));
+        t.Rows.Add(new RenderRow(["合计", "", Money.Cell(_d.Projects.Sum(p => p.Amount)), ""], new RowMeta(IsTotal: true)));
+        foreach (var p in _d.Projects) t.Rows.Add(new RenderRow([p.Name, p.Type ?? "", Money.Cell(p.Amount), p.Use ?? ""]));
+        if (_d.Projects.Count == 0) t.Notes.Add($"注：{Subject}{_d.Year}年没有项目支出，故本表无数据。");
+        return t;
+    }
+
+    private RenderTable ProcurementBudget()
+    {
+        var p = _d.Procurement ?? new ProcurementData();
+        var t = new RenderTable { Kind = TableKind.Procurement, Label = NextLabel(), Title = BudgetTitle("政府采购预算表") };
+        t.Columns.Add(new(["项目"], ColumnRole.Label));
+        t.Columns.Add(new(["政府采购品目"], ColumnRole.Label, Segment: 9));
+        t.Columns.Add(new(["功能科目"], ColumnRole.Label, Segment: 9));
+        t.Columns.Add(new(["部门支出经济分类"], ColumnRole.Label, Segment: 9));
+        t.Columns.Add(new(["采购金额合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new(["其中面向中小企业"], ColumnRole.Value, Measure.SmeShare));
+        t.Columns.Add(new(["其中面向小微企业"], ColumnRole.Value, Measure.SmallMicroShare));
+        t.Rows.Add(new RenderRow(["合计", "", "", "", Money.Cell(p.Total), Money.Cell(p.Sme), Money.Cell(p.SmallMicro)], new RowMeta(IsTotal: true)));
+        foreach (var i in p.Items)
+            t.Rows.Add(new RenderRow([i.Project, i.Category, Coded(i.FunctionCode, CodeScheme_Function), Coded(i.EconomicCode, CodeScheme_Econ), Money.Cell(i.Amount), Money.Cell(i.Sme), Money.Cell(i.SmallMicro)]) { ModelRows = [] });
+        if (p.Total == 0) t.Notes.Add($"注：{Subject}{_d.Year}年没有政府采购预算，故本表无数据。");
+        return t;
+    }
+
+    private const int CodeScheme_Function = 0, CodeScheme_Econ = 1;
+
+    private string Coded(string? code, int scheme)
+    {
+        if (string.IsNullOrEmpty(code)) return "";
+        var name = scheme == CodeScheme_Function ? _f.NameOf(code) : _f.EconName(code);
+        return $"[{code}]{name}";
+    }
+
+    // ───────────────────────────── 决算 ─────────────────────────────
+
+    private List<RenderTable> BuildFinal()
+    {
+        bool cq = _d.Profile == "chongqing";
+        var list = new List<RenderTable>
+        {
+            FinalSummary(),
+            RevenueTable(TableKind.FinalRevenue, "收入决算表", "本年收入合计",
+            [
+                ("财政拨款收入", Measure.FiscalGrant, [FundSource.General, FundSource.GovFund, FundSource.StateCapital]),
+                ("上级补助收入", Measure.SuperiorSubsidy, [FundSource.Superior]),
+                ("事业收入", Measure.BusinessIncome, [FundSource.Business, FundSource.SpecialAccount]),
+                ("经营收入", Measure.OperatingIncome, [FundSource.Operating]),
+                ("附属单位上缴收入", Measure.SubordinateRemittance, [FundSource.Subordinate]),
+                ("其他收入", Measure.OtherIncome, [FundSource.Other]),
+            ]),
+            CodedSpend(TableKind.FinalExpenditure, "支出决算表", [], true, null),
+            FinalFiscalSummary(),
+            CodedSpend(TableKind.FinalGeneralExpenditure, "一般公共预算财政拨款支出决算表", [FundSource.General], false, "一般公共预算财政拨款"),
+            FinalBasic(),
+        };
+        if (!cq) list.Add(FinalThreePublic());
+        list.Add(FinalFund(TableKind.FinalGovFund, "政府性基金预算财政拨款收入支出决算表", FundSource.GovFund, _f.Carry.CarryInGovFund, _f.Carry.CarryOutGovFund, "政府性基金预算财政拨款"));
+        if (cq) list.Add(CodedSpend(TableKind.FinalStateCapital, "国有资本经营预算财政拨款支出决算表", [FundSource.StateCapital], false, "国有资本经营预算财政拨款"));
+        else list.Add(FinalFund(TableKind.FinalStateCapital, "国有资本经营预算财政拨款收入支出决算表", FundSource.StateCapital, _f.Carry.CarryInStateCapital, _f.Carry.CarryOutStateCapital, "国有资本经营预算财政拨款"));
+        if (cq) list.Add(InstitutionOperation());
+        foreach (var t in list.Where(t => t.Kind is not TableKind.InstitutionOperation))
+            if (t.Notes.Count == 0) t.Notes.Add($"注：本表反映{Subject}{_d.Year}年度{Reflects(t.Kind)}。");
+        return list;
+    }
+
+    private static string Reflects(TableKind k) => k switch
+    {
+        TableKind.FinalSummary => "的总收支和年末结转结余情况",
+        TableKind.FinalRevenue => "取得的各项收入情况",
+        TableKind.FinalExpenditure => "各项支出情况",
+        TableKind.FinalFiscalSummary => "财政拨款的总收支和年末结转结余情况",
+        TableKind.FinalGeneralExpenditure => "一般公共预算财政拨款支出情况",
+        TableKind.FinalGeneralBasic => "一般公共预算财政拨款基本支出按经济分类的构成",
+        TableKind.FinalThreePublic => "财政拨款“三公”经费的预算和决算情况",
+        _ => "相关收支情况",
+    };
+
+    /// <summary>The fixed class list, less the classes the catalog does not know for the year (unless they carry money).</summary>
+    private List<string> ClassListOfYear() =>
+        CompileCatalog.ClassList.Where(c => CompileCatalog.Name(c, CodeScheme.Function, _d.Year) is not null || _f.ClassSpend(c) != 0).ToList();
+
+    private RenderTable FinalSummary()
+    {
+        var left = new List<(string, SummaryLine, decimal)>();
+        int i = 0;
+        foreach (var (label, line, srcs) in FinalIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, srcs.Sum(s => _f.Income[s])));
+        var right = ClassListOfYear().Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
+        foreach (var extra in _f.Classes().Where(c => !CompileCatalog.ClassList.Contains(c)))
+            right.Add((_f.ClassName(extra), SummaryLine.ExpenditureClass, extra, [_f.ClassSpend(extra)]));
+        return TwoSided(TableKind.FinalSummary, "收入支出决算总表", ["收入项目", "决算数"], [(["支出功能分类科目"], null), (["决算数"], (ColumnKey)Measure.Amount)], left, right,
+            ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
+            [("使用非财政拨款结余和专用结余", SummaryLine.UseOfNonFiscalBalance, _f.Carry.UseOfNonFiscalBalance), ("年初结转和结余", SummaryLine.CarryIn, _f.CarryInAll)],
+            [("结余分配", SummaryLine.BalanceDistribution, null, [_f.Carry.BalanceDistribution]), ("年末结转和结余", SummaryLine.CarryOut, null, [_f.CarryOutAll])],
+            ("总计", _f.GrandIncome), ("总计", [_f.GrandSpend]), blankZeros: true);
+    }
+
+    private RenderTable FinalFiscalSummary()
+    {
+        var g = _f.Income[FundSource.General];
+        var left = new List<(string, SummaryLine, decimal)>
+        {
+            ("一、一般公共预算财政拨款", SummaryLine.GeneralBudgetGrant, g),
+            ("二、政府性基金预算财政拨款", SummaryLine.GovernmentFundGrant, _f.Income[FundSource.GovFund]),
+            ("三、国有资本经营预算财政拨款", SummaryLine.StateCapitalGrant, _f.Income[FundSource.StateCapital]),
+        };
+        var fiscal = new[] { FundSource.General, FundSource.GovFund, FundSource.StateCapital };
+        var right = ClassListOfYear().Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c,
+            new[] { _f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital) })).ToList();
+        foreach (var extra in _f.Classes(fiscal).Where(c => !CompileCatalog.ClassList.Contains(c)))
+            right.Add((_f.ClassName(extra), SummaryLine.ExpenditureClass, extra,
+                [_f.ClassSpend(extra, fiscal), _f.ClassSpend(extra, FundSource.General), _f.ClassSpend(extra, FundSource.GovFund), _f.ClassSpend(extra, FundSource.StateCapital)]));
+        var c = _f.Carry;
+        var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + c.CarryOutGeneral, _f.Spend[FundSource.GovFund] + c.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + c.CarryOutStateCapital };
+        return TwoSided(TableKind.FinalFiscalSummary, "财政拨款收入支出决算总表", ["收入项目", "决算数"],
+            [(["支出功能分类科目"], null), (["小计"], (ColumnKey)Measure.Total), (["一般公共预算财政拨款"], (ColumnKey)Measure.GeneralBudget), (["政府性基金预算财政拨款"], (ColumnKey)Measure.GovernmentFund), (["国有资本经营预算财政拨款"], (ColumnKey)Measure.StateCapital)],
+            left, right, ("本年收入合计", _f.FiscalIncome), [_f.FiscalSpend, _f.Spend[FundSource.General], _f.Spend[FundSource.GovFund], _f.Spend[FundSource.StateCapital]],
+            [("年初财政拨款结转和结余", SummaryLine.CarryIn, _f.CarryInFiscal), ("一般公共预算财政拨款", SummaryLine.CarryInGeneralBudget, c.CarryInGeneral), ("政府性基金预算财政拨款", SummaryLine.CarryInGovernmentFund, c.CarryInGovFund), ("国有资本经营预算财政拨款", SummaryLine.CarryInStateCapital, c.CarryInStateCapital)],
+            [("年末财政拨款结转和结余", SummaryLine.CarryOut, null, [_f.CarryOutFiscal, c.CarryOutGeneral, c.CarryOutGovFund, c.CarryOutStateCapital])],
+            ("总计", _f.FiscalGrand), ("总计", totalRight), blankZeros: true);
+    }
+
+    private RenderTable FinalBasic()
+    {
+        var t = new RenderTable { Kind = TableKind.FinalGeneralBasic, Label = NextLabel(), Title = "一般公共预算财政拨款基本支出决算表", SegmentsAreBlocks = true };
+        string[] blockHead = ["人员经费", "公用经费", "公用经费"];
+        for (int b = 0; b < 3; b++)
+        {
+            t.Columns.Add(new([blockHead[b], "经济分类科目编码"], ColumnRole.Code, Segment: b));
+            t.Columns.Add(new([b == 0 ? "人员经费" : "公用经费", "经济分类科目名称"], ColumnRole.Label, Segment: b));
+            t.Columns.Add(new([b == 0 ? "人员经费" : "公用经费", "金额"], ColumnRole.Value, Measure.Total, Segment: b));
+        }
+        var blocks = CompileCatalog.FinalBasicBlocks.Select(b => b.ToList()).ToList();
+        foreach (var e in _d.Economic.Select(e => e.Code).Concat(_d.Economic.Select(e => e.Code[..3])).Distinct())
+            if (!blocks.Any(b => b.Contains(e)))
+            {
+                var target = CompileCatalog.IsPersonnel(e) ? blocks[0] : e.StartsWith("302") || e.StartsWith("307") ? blocks[1] : blocks[2];
+                target.Add(e);
+                target.Sort(StringComparer.Ordinal);
+            }
+        int rows = blocks.Max(b => b.Count);
+        for (int r = 0; r < rows; r++)
+        {
+            var cells = new string[9];
+            for (int b = 0; b < 3; b++)
+            {
+                if (r >= blocks[b].Count) { cells[b * 3] = cells[b * 3 + 1] = cells[b * 3 + 2] = ""; continue; }
+                var code = blocks[b][r];
+                var v = _f.Econ(code);
+                cells[b * 3] = code;
+                cells[b * 3 + 1] = code.Length == 3 ? CompileCatalog.Name(code, CodeScheme.DepartmentEconomic, _d.Year) ?? code : _f.EconName(code);
+                cells[b * 3 + 2] = v == 0 ? "" : Money.Cell(v);
+            }
+            t.Rows.Add(new RenderRow(cells));
+        }
+        var total = new DataRow { Label = "合计", IsTotal = true };
+        total.Values[Measure.Personnel] = Fig(_f.Personnel);
+        total.Values[Measure.Public] = Fig(_f.Public);
+        t.Rows.Add(new RenderRow(["人员经费合计", "", Money.Cell(_f.Personnel), "公用经费合计", "", "", "", "", Money.Cell(_f.Public)]) { ModelRows = [total] });
+        return t;
+    }
+
+    private RenderTable FinalThreePublic()
+    {
+        var t = new RenderTable { Kind = TableKind.FinalThreePublic, Label = NextLabel(), Title = "财政拨款“三公”经费支出决算表" };
+        var budget = _d.ThreePublic.Budget ?? _d.ThreePublic.InitialBudget ?? new ThreePublicItems();
+        var cur = _d.ThreePublic.Current;
+        (string Top, string Mid, Measure M, Func<ThreePublicItems, decimal> V)[] items =
+        [
+            ("合计", "合计", Measure.ThreePublicTotal, x => x.Total),
+            ("因公出国（境）费", "因公出国（境）费", Measure.Abroad, x => x.Abroad),
+            ("公务用车购置及运行维护费", "小计", Measure.VehicleTotal, x => x.Vehicle),
+            ("公务用车购置及运行维护费", "公务用车购置费", Measure.VehiclePurchase, x => x.VehiclePurchase),
+            ("公务用车购置及运行维护费", "公务用车运行维护费", Measure.VehicleOperation, x => x.VehicleOperation),
+            ("公务接待费", "公务接待费", Measure.Reception, x => x.Reception),
+        ];
+        var cells = new List<string>();
+        foreach (var it in items)
+        {
+            var head = it.Mid == "小计" ? "公务用车购置及运行维护费小计" : it.Mid;
+            t.Columns.Add(new([head, "预算数"], ColumnRole.Value, new ColumnKey(it.M, Basis.Budget)));
+            t.Columns.Add(new([head, "决算数"], ColumnRole.Value, new ColumnKey(it.M, Basis.Final)));
+            cells.Add(Money.Cell(it.V(budget)));
+            cells.Add(Money.Cell(it.V(cur)));
+        }
+        t.Rows.Add(new RenderRow(cells.ToArray()));
+        if (cur.Total == 0 && budget.Total == 0) t.Notes.Add($"注：{Subject}{_d.Year}年度没有使用财政拨款安排的“三公”经费，故本表无数据。");
+        return t;
+    }
+
+    private RenderTable FinalFund(TableKind kind, string title, FundSource src, decimal carryIn, decimal carryOut, string fundName)
+    {
+        var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = title };
+        t.Columns.Add(new(["功能分类科目编码"], ColumnRole.Code));
+        t.Columns.Add(new(["科目名称"], ColumnRole.Label));
+        t.Columns.Add(new(["年初结转和结余"], ColumnRole.Value, Measure.CarryIn));
+        t.Columns.Add(new(["本年收入"], ColumnRole.Value, Measure.IncomeThisYear));
+        t.Columns.Add(new(["本年支出", "合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new(["本年支出", "基本支出"], ColumnRole.Value, Measure.Basic));
+        t.Columns.Add(new(["本年支出", "项目支出"], ColumnRole.Value, Measure.Project));
+        t.Columns.Add(new(["年末结转和结余"], ColumnRole.Value, Measure.CarryOut));
+        var lines = _f.Lines(src).ToList();
+        var inc = RevenueLeaves().Where(r => r.Amounts.GetValueOrDefault(src) != 0).ToDictionary(r => r.Code, r => r.Amounts[src]);
+        var codes = lines.Select(l => l.Code).Concat(inc.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        // carry per 项: what a 项 received but did not spend is carried out, what it spent beyond its income was carried in;
+        // the rest of the fund's carry-over (money carried through unchanged) sits on the first 项.
+        var leaves = new List<(string Code, decimal[] Values)>();
+        foreach (var code in codes)
+        {
+            var ls = lines.Where(l => l.Code == code).ToList();
+            var income = inc.GetValueOrDefault(code);
+            var spent = ls.Sum(l => l.Basic + l.Project);
+            var net = income - spent;
+            leaves.Add((code, [Math.Max(-net, 0), income, spent, ls.Sum(l => l.Basic), ls.Sum(l => l.Project), Math.Max(net, 0)]));
+        }
+        var extra = carryIn - leaves.Sum(l => l.Values[0]);
+        if (leaves.Count > 0 && extra > 0)
+        {
+            leaves[0].Values[0] += extra;
+            leaves[0].Values[5] += extra;
+        }
+        var tree = _f.Tree(leaves, 6);
+        t.Rows.Add(new RenderRow(["", "合计", .. new[] { carryIn, _f.Income[src], lines.Sum(l => l.Basic + l.Project), lines.Sum(l => l.Basic), lines.Sum(l => l.Project), carryOut }.Select(Money.Cell)], new RowMeta(IsTotal: true)));
+        foreach (var r in tree)
+            t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        if (lines.Count == 0 && carryIn == 0 && carryOut == 0) t.Notes.Add(EmptyNote(fundName, "收入和支出"));
+        return t;
+    }
+
+    private RenderTable InstitutionOperation()
+    {
+        var t = new RenderTable { Kind = TableKind.InstitutionOperation, Label = NextLabel(), Title = "机构运行信息表" };
+        t.Columns.Add(new(["项目"], ColumnRole.Label, Segment: 0));
+        t.Columns.Add(new(["预算数"], ColumnRole.Value, new ColumnKey(Measure.Amount, Basis.Budget), Segment: 0));
+        t.Columns.Add(new(["决算数"], ColumnRole.Value, new ColumnKey(Measure.Amount, Basis.Final), Segment: 0));
+        t.Columns.Add(new(["项目"], ColumnRole.Label, Segment: 1));
+        t.Columns.Add(new(["决算数"], ColumnRole.Value, new ColumnKey(Measure.Amount, Basis.Final), Segment: 1));
+        var tp = _d.ThreePublic;
+        var b = tp.Budget ?? tp.InitialBudget ?? new ThreePublicItems();
+        var c = tp.Current;
+        var s = tp.Stats;
+        const string na = "—";
+        static string M(decimal v) => v == 0 ? "" : Money.Cell(v);
+        static string N(int v) => v == 0 ? "" : v.ToString();
+        List<string[]> left =
+        [
+            ["一、“三公”经费支出", na, na],
+            ["（一）支出合计", M(b.Total), M(c.Total)],
+            ["1.因公出国（境）费", M(b.Abroad), M(c.Abroad)],
+            ["2.公务用车购置及运行维护费", M(b.Vehicle), M(c.Vehicle)],
+            ["（1）公务用车购置费", M(b.VehiclePurchase), M(c.VehiclePurchase)],
+            ["（2）公务用车运行维护费", M(b.VehicleOperation), M(c.VehicleOperation)],
+            ["3.公务接待费", M(b.Reception), M(c.Reception)],
+            ["（1）国内接待费", na, M(c.Reception)],
+            ["（2）国（境）外接待费", na, ""],
+            ["（二）相关统计数", na, na],
+            ["1.因公出国（境）团组数（个）", na, N(s.AbroadGroups)],
+            ["2.因公出国（境）人次（人）", na, N(s.AbroadPersons)],
+            ["3.公务用车购置数（辆）", na, N(s.VehiclesPurchased)],
+            ["4.公务用车保有量（辆）", na, N(s.VehiclesHeld)],
+            ["5.国内公务接待批次（个）", na, N(s.ReceptionBatches)],
+            ["6.国内公务接待人次（人）", na, N(s.ReceptionPersons)],
+            ["二、会议费", na, M(_d.Meeting?.Amount ?? 0)],
+            ["三、培训费", na, M(_d.Training?.Amount ?? 0)],
+            ["四、差旅费", na, M(_d.Travel?.Amount ?? 0)],
+        ];
+        var oc = _d.OperatingCosts;
+        var a = _d.Assets ?? new AssetsData();
+        var p = _d.Procurement ?? new ProcurementData();
+        List<string[]> right =
+        [
+            ["五、机关运行经费", M(oc?.Amount ?? 0)],
+            ["（一）行政单位", M(oc?.Administrative ?? 0)],
+            ["（二）参照公务员法管理事业单位", M(oc?.CivilServiceInstitutions ?? 0)],
+            ["六、资产信息", na],
+            ["（一）车辆数合计（辆）", N(a.Vehicles.Values.Sum())],
+        ];
+        string[] types = ["副部（省）级及以上领导用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"];
+        for (int i = 0; i < types.Length; i++) right.Add([$"{i + 1}.{types[i]}", N(a.Vehicles.GetValueOrDefault(types[i]))]);
+        right.Add([$"（二）单价{a.EquipmentThreshold}万元（含）以上设备（不含车辆）", N(a.Equipment)]);
+        right.Add(["七、政府采购支出信息", na]);
+        right.Add(["（一）政府采购支出合计", M(p.Total)]);
+        right.Add(["1.政府采购货物支出", M(p.Goods)]);
+        right.Add(["2.政府采购工程支出", M(p.Works)]);
+        right.Add(["3.政府采购服务支出", M(p.Services)]);
+        right.Add(["（二）政府采购授予中小企业合同金额", M(p.Sme)]);
+        right.Add(["其中：授予小微企业合同金额", M(p.SmallMicro)]);
+        int n = Math.Max(left.Count, right.Count);
+        for (int i = 0; i < n; i++)
+        {
+            var l = i < left.Count ? left[i] : ["", "", ""];
+            var r = i < right.Count ? right[i] : ["", ""];
+            t.Rows.Add(new RenderRow([.. l, .. r]));
+        }
+        t.Notes.Add("注：1.本表列示“三公”经费等事项的预算和决算：预算数指经调整后的全年预算，决算数包括当年财政拨款和往年结转资金实际支付的金额。");
+        t.Notes.Add("2.车辆、设备数量及相关统计数的单位见项目名称。");
+        return t;
+    }
+
+    // ───────────────────────────── shapes ─────────────────────────────
+
+    private RenderTable Coded(TableKind kind, string title, List<(string[] Header, ColumnKey Key)> values, List<TreeRow> tree, string? emptyNote)
+    {
+        var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = title };
+        int depth = values.Max(v => v.Header.Length);
+        t.Columns.Add(new([_f.Final ? "功能分类科目编码" : "科目编码"], ColumnRole.Code));
+        t.Columns.Add(new(["科目名称"], ColumnRole.Label));
+        foreach (var (h, k) in values) t.Columns.Add(new(h, ColumnRole.Value, k));
+        var total = new decimal[values.Count];
+        foreach (var r in tree.Where(r => r.Code.Length == 3))
+            for (int i = 0; i < total.Length; i++) total[i] += r.Values[i];
+        t.Rows.Add(new RenderRow(["", "合计", .. total.Select(Money.Cell)], new RowMeta(IsTotal: true)));
+        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        if (emptyNote is not null) t.Notes.Add(emptyNote);
+        return t;
+    }
+
+    /// <summary>A two-sided summary table: income lines on the left, class lines on the right, 本年合计, carry lines and 总计 aligned.</summary>
+    private RenderTable TwoSided(TableKind kind, string title, string[] leftHeader, (string[] Header, ColumnKey? Key)[] rightCols,
+        List<(string Label, SummaryLine Line, decimal Value)> left, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> right,
+        (string Label, decimal Value)? leftYear, decimal[]? rightYear,
+        List<(string Label, SummaryLine Line, decimal Value)> leftCarry, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> rightCarry,
+        (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false)
+    {
+        var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = kind is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary ? title : title };
+        t.Columns.Add(new([leftHeader[0]], ColumnRole.Label, Segment: 0, Side: Side.Income));
+        t.Columns.Add(new([leftHeader[1]], ColumnRole.Value, Measure.Amount, Segment: 0, Side: Side.Income));
+        foreach (var (h, k) in rightCols)
+            t.Columns.Add(new(h, k is null ? ColumnRole.Label : ColumnRole.Value, k, Segment: 1, Side: Side.Expenditure));
+        int rw = rightCols.Length - 1;
+        string V(decimal v, bool keep = false) => blankZeros && v == 0 && !keep ? "" : Money.Cell(v);
+        void Add((string Label, SummaryLine Line, decimal Value)? l, (string Label, SummaryLine Line, string? Code, decimal[] Values)? r, bool keep = false)
+        {
+            var cells = new List<string> { l?.Label ?? "", l is null ? "" : V(l.Value.Value, keep) };
+            cells.Add(r?.Label ?? "");
+            for (int i = 0; i < rw; i++) cells.Add(r is null || i >= r.Value.Values.Length ? "" : V(r.Value.Values[i], keep));
+            t.Rows.Add(new RenderRow(cells.ToArray(), new RowMeta(l?.Line ?? SummaryLine.None), new RowMeta(r?.Line ?? SummaryLine.None, Code: r?.Code)));
+        }
+        int n = Math.Max(left.Count, right.Count);
+        for (int i = 0; i < n; i++) Add(i < left.Count ? left[i] : null, i < right.Count ? right[i] : null);
+        if (leftYear is { } ly) Add((ly.Label, SummaryLine.TotalIncomeThisYear, ly.Value), ("本年支出合计", SummaryLine.TotalExpenditureThisYear, null, rightYear!), keep: true);
+        int m = Math.Max(leftCarry.Count, rightCarry.Count);
+        for (int i = 0; i < m; i++) Add(i < leftCarry.Count ? leftCarry[i] : null, i < rightCarry.Count ? rightCarry[i] : null);
+        Add((leftGrand.Label, SummaryLine.GrandTotalIncome, leftGrand.Value), (rightGrand.Label, SummaryLine.GrandTotalExpenditure, null, rightGrand.Values), keep: true);
+        return t;
+    }
+
+    internal static Figure Fig(decimal v) => new(v, 2, ValueUnit.WanYuan, FigureKind.Number, Provenance.Unknown);
+}

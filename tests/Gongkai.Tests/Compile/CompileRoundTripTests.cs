@@ -1,0 +1,101 @@
+using Gongkai.Compile;
+using Gongkai.Compile.Render;
+using Gongkai.Model;
+using Gongkai.Reading;
+using Gongkai.Recognition;
+using Xunit.Abstractions;
+
+namespace Gongkai.Tests.Compile;
+
+/// <summary>
+/// Property: for ≥ 200 random consistent data sets, compile → write an output format → read it back → the model
+/// equals the input and the audit (the rules of check) reports no 错误 or 警告.
+/// </summary>
+public class CompileRoundTripTests(ITestOutputHelper output)
+{
+    public const int Cases = 200;
+
+    public static IEnumerable<object[]> Seeds() => Enumerable.Range(1, Cases).Select(i => new object[] { i });
+
+    [Fact]
+    public void Generator_is_deterministic_and_consistent()
+    {
+        Assert.Equal(RandomData.Create(7).ToJson(), RandomData.Create(7).ToJson());
+        Assert.NotEqual(RandomData.Create(7).ToJson(), RandomData.Create(8).ToJson());
+        for (int i = 1; i <= Cases; i++)
+        {
+            var p = PackageBuilder.Build(RandomData.Create(i));
+            Assert.DoesNotContain(p.Issues, x => x.Severity == IssueSeverity.Error);
+        }
+    }
+
+    [Fact]
+    public void Markdown_round_trip_of_random_data_sets()
+    {
+        int final = 0, budget = 0;
+        for (int seed = 1; seed <= Cases; seed++)
+        {
+            var data = RandomData.Create(seed);
+            try
+            {
+                var package = PackageAssert.Build(data);
+                PackageAssert.AuditClean(package.Model, "汇编模型");
+                var read = PackageAssert.ReadMarkdown(package).Disclosure;
+                Assert.Equal(package.Model.Kind, read.Kind);
+                Assert.Equal(data.Year, read.Year);
+                PackageAssert.SameTables(package.Model, read);
+                PackageAssert.EqualsInput(data, read);
+                PackageAssert.AuditClean(read, "读回的 Markdown");
+                if (data.IsFinal) final++; else budget++;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new Xunit.Sdk.XunitException($"种子 {seed}（{data.Kind} {data.Year} {data.Profile}）：{e.Message}");
+            }
+        }
+        Assert.True(final > 50 && budget > 50, $"决算 {final}、预算 {budget}");
+    }
+
+    /// <summary>
+    /// The other formats go through <see cref="DocumentReader"/>. Readers for DOCX, XLSX and HTML are being added on
+    /// another branch: until a format is read as itself, the case is reported and left out; once it is, the same
+    /// assertions as for Markdown apply.
+    /// </summary>
+    [Theory]
+    [InlineData("html", SourceFormat.Html)]
+    [InlineData("docx", SourceFormat.Docx)]
+    [InlineData("xlsx", SourceFormat.Xlsx)]
+    public void Other_formats_round_trip_once_their_reader_exists(string format, SourceFormat expected)
+    {
+        var renderer = PackageRenderers.Find(format)!;
+        int checkedCases = 0;
+        for (int seed = 1; seed <= Cases; seed++)
+        {
+            var data = RandomData.Create(seed);
+            var package = PackageAssert.Build(data);
+            var bytes = renderer.RenderToBytes(package);
+            var path = $"{package.Title}.{renderer.Extension}";
+            SourceDocument source;
+            try
+            {
+                source = new DocumentReader().Read(path, bytes);
+            }
+            catch (ReadException e) when (e.Failure == ReadFailure.Unsupported)
+            {
+                output.WriteLine($"跳过：DocumentReader 尚不能读取 {format}（{e.Message}）。");
+                return;
+            }
+            if (source.Format != expected)
+            {
+                output.WriteLine($"跳过：DocumentReader 把 {format} 当作 {source.Format} 读取，{format} 读取器尚未合入。");
+                return;
+            }
+            var read = new DisclosureReader().Read(path, bytes).Disclosure;
+            PackageAssert.SameTables(package.Model, read);
+            PackageAssert.EqualsInput(data, read);
+            PackageAssert.AuditClean(read, $"读回的 {format}");
+            checkedCases++;
+        }
+        Assert.Equal(Cases, checkedCases);
+    }
+}

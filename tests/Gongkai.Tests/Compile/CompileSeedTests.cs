@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using Gongkai.Compile;
+using Gongkai.Compile.Render;
+using Gongkai.Model;
+using Gongkai.Tests.Support;
+
+namespace Gongkai.Tests.Compile;
+
+/// <summary>
+/// The figures of seed 003 (潼南 决算 2024) and seed 004 (江汉 预算 2023), re-entered as data files, compile into
+/// packages that cover the same standard tables and narrative facts, without the documents' errors.
+/// </summary>
+public class CompileSeedTests
+{
+    public static DisclosureData Load(string name) =>
+        DataFiles.Load(Path.Combine(Repo.Root, "tests", "Gongkai.Tests", "Compile", "Data", name));
+
+    private static string Text(CompiledPackage p) => string.Join("\n", p.Blocks.OfType<ParagraphBlock>().Select(b => b.Text));
+
+    [Fact]
+    public void Seed_003_final_account_package()
+    {
+        var data = Load("seed003-final-2024.json");
+        var p = PackageAssert.Build(data);
+        Assert.Empty(p.Issues); // every change of 10 % or more has its reason
+        PackageAssert.AuditClean(p.Model, "汇编模型");
+
+        var read = PackageAssert.ReadMarkdown(p).Disclosure;
+        PackageAssert.AuditClean(read, "读回的 Markdown");
+        PackageAssert.SameTables(p.Model, read);
+        PackageAssert.EqualsInput(data, read);
+        var expected = new[]
+        {
+            (TableKind.FinalSummary, "公开01表"), (TableKind.FinalRevenue, "公开02表"), (TableKind.FinalExpenditure, "公开03表"),
+            (TableKind.FinalFiscalSummary, "公开04表"), (TableKind.FinalGeneralExpenditure, "公开05表"), (TableKind.FinalGeneralBasic, "公开06表"),
+            (TableKind.FinalGovFund, "公开07表"), (TableKind.FinalStateCapital, "公开08表"), (TableKind.InstitutionOperation, "公开09表"),
+        };
+        Assert.Equal(expected, read.Tables.Where(t => t.Kind != TableKind.Unknown).Select(t => (t.Kind, t.Label ?? "")).ToArray());
+
+        // the published figures
+        var f1 = read.Table(TableKind.FinalSummary)!;
+        Assert.Equal(3925.66m, f1.Rows.First(r => r.Line == SummaryLine.GrandTotalIncome).ValueOrZero(Measure.Amount));
+        var f5 = read.Table(TableKind.FinalGeneralExpenditure)!;
+        Assert.Equal(145.04m, f5.Row("208")!.ValueOrZero(Measure.Total));
+        Assert.Equal(3427.64m, f5.Row("210")!.ValueOrZero(Measure.Total));
+        Assert.Equal(300.00m, f5.Row("213")!.ValueOrZero(Measure.Total));
+        Assert.Equal(52.98m, f5.Row("221")!.ValueOrZero(Measure.Total));
+        Assert.Equal(763.52m, f5.TotalRow!.ValueOrZero(Measure.Basic));
+        Assert.Equal(3162.14m, f5.TotalRow.ValueOrZero(Measure.Project));
+        var f6 = read.Table(TableKind.FinalGeneralBasic)!;
+        Assert.Equal(638.40m, f6.Rows.First(r => r.IsTotal).ValueOrZero(Measure.Personnel));
+        Assert.Equal(125.12m, f6.Rows.First(r => r.IsTotal).ValueOrZero(Measure.Public));
+        Assert.Equal(3.02m, read.ThreePublic!.Final.Total!.Value);
+        Assert.Equal(102.59m, read.OperatingCosts!.Value);
+        Assert.Equal(0.96m, read.Procurement!.Total!.Value);
+        Assert.True(read.Table(TableKind.FinalGovFund)!.IsEmpty);
+        Assert.Contains(read.Table(TableKind.FinalGovFund)!.Notes, n => n.Contains("没有政府性基金"));
+
+        // the document's errors are absent: 210 = 基本 + 项目, 21011 = Σ 项, 301 = Σ 款
+        var f3 = read.Table(TableKind.FinalExpenditure)!;
+        var r210 = f3.Row("210")!;
+        Assert.Equal(r210.ValueOrZero(Measure.Total), r210.ValueOrZero(Measure.Basic) + r210.ValueOrZero(Measure.Project));
+        Assert.Equal(338.21m, f3.Row("21011")!.ValueOrZero(Measure.Total));
+        Assert.Equal(621.86m, f6.Row("301")!.ValueOrZero(Measure.Total));
+
+        // the narrative facts
+        var text = Text(p);
+        foreach (var fact in new[]
+        {
+            "收、支总计均为3925.66万元，与2023年度相比，减少3079.74万元，下降43.96%",
+            "其中：财政拨款收入3925.66万元，占100.00%",
+            "基本支出763.52万元，占19.45%；项目支出3162.14万元，占80.55%",
+            "较年初预算数减少2275.90万元，下降36.70%",
+            "卫生健康支出（类）3427.64万元，占87.31%，较年初预算数减少2242.01万元，下降39.54%",
+            "农林水支出（类）300.00万元，占7.64%，较年初预算数持平",
+            "住房保障支出（类）52.98万元，占1.35%，较年初预算数增加3.57万元，增长7.23%",
+            "人员经费638.40万元", "增加20.46万元，增长3.31%", "公用经费125.12万元", "增加12.15万元，增长10.76%",
+            "“三公”经费财政拨款支出共计3.02万元，较年初预算数减少2.28万元，下降43.02%",
+            "与2023年度相比，减少0.68万元，下降18.38%",
+            "公务用车运行维护费1.95万元", "公务接待费1.07万元", "国内公务接待7批次111人", "人均接待费96.40元", "公务用车保有量1辆",
+            "会议费支出0.48万元，与2023年度相比，减少0.69万元，下降58.97%",
+            "培训费支出0.50万元，与2023年度相比，减少0.26万元，下降34.21%",
+            "差旅费支出7.37万元，与2023年度相比，增加3.17万元，增长75.48%",
+            "机关运行经费支出102.59万元，与2023年度相比，增加5.78万元，增长5.97%",
+            "共有车辆1辆，其中：应急保障用车1辆",
+            "政府采购支出总额0.96万元", "授予中小企业合同金额0.96万元，占政府采购支出总额的100.00%",
+            "12个项目开展了绩效自评，涉及资金3162.14万元",
+            "本部门2024年度无政府性基金预算财政拨款收入和支出",
+        })
+            Assert.Contains(fact, text);
+        // class shares: half-up; largest remainder would print 3.70 for 208 (exact 3.6947 %), which the printed
+        // amounts cannot support, so the shares stay 3.69 + 87.31 + 7.64 + 1.35 = 99.99 (see Money.Shares)
+        var shares = Regex.Matches(text, @"（类）[\d.]+万元，占([\d.]+)%").Select(m => decimal.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(new[] { 3.69m, 87.31m, 7.64m, 1.35m }, shares);
+        // 名词解释
+        Assert.Contains(p.Blocks.OfType<HeadingBlock>(), h => h.Text.EndsWith("名词解释"));
+        Assert.Contains("机关运行经费：", text);
+    }
+
+    [Fact]
+    public void Seed_004_budget_package()
+    {
+        var data = Load("seed004-budget-2023.json");
+        var p = PackageAssert.Build(data);
+        Assert.Empty(p.Issues);
+        PackageAssert.AuditClean(p.Model, "汇编模型");
+        var read = PackageAssert.ReadMarkdown(p).Disclosure;
+        PackageAssert.AuditClean(read, "读回的 Markdown");
+        PackageAssert.SameTables(p.Model, read);
+        PackageAssert.EqualsInput(data, read);
+        var expected = new[]
+        {
+            (TableKind.BudgetSummary, "预算01表"), (TableKind.BudgetRevenue, "预算02表"), (TableKind.BudgetExpenditure, "预算03表"),
+            (TableKind.BudgetFiscalSummary, "预算04表"), (TableKind.BudgetGeneralExpenditure, "预算05表"), (TableKind.GeneralExpenditureByUnit, "预算06表"),
+            (TableKind.BudgetGeneralBasic, "预算07表"), (TableKind.BudgetThreePublic, "预算08表"), (TableKind.BudgetGovFund, "预算09表"),
+            (TableKind.ProjectList, "预算10表"), (TableKind.Procurement, "预算11表"),
+        };
+        Assert.Equal(expected, read.Tables.Where(t => t.Kind != TableKind.Unknown).Select(t => (t.Kind, t.Label ?? "")).ToArray());
+        var b1 = read.Table(TableKind.BudgetSummary)!;
+        Assert.Equal(982.98m, b1.Rows.First(r => r.Line == SummaryLine.GrandTotalIncome).ValueOrZero(Measure.Amount));
+        var b5 = read.Table(TableKind.BudgetGeneralExpenditure)!;
+        Assert.Equal(6.78m, b5.Row("208")!.ValueOrZero(Measure.Total));
+        Assert.Equal(955.44m, b5.Row("210")!.ValueOrZero(Measure.Total));
+        Assert.Equal(20.76m, b5.Row("221")!.ValueOrZero(Measure.Total));
+        Assert.Equal(778.20m, b5.Row("2101502")!.ValueOrZero(Measure.Project));
+        var b6 = read.Table(TableKind.BudgetGeneralBasic)!;
+        Assert.Equal(182.37m, b6.TotalRow!.ValueOrZero(Measure.Personnel));
+        Assert.Equal(22.41m, b6.TotalRow.ValueOrZero(Measure.Public));
+        Assert.Equal(81.20m, read.Table(TableKind.Procurement)!.TotalRow!.ValueOrZero(Measure.Total));
+        Assert.Equal(778.20m, read.Table(TableKind.ProjectList)!.TotalRow!.ValueOrZero(Measure.Amount));
+
+        var text = Text(p);
+        foreach (var fact in new[]
+        {
+            "2023年收支总预算982.98万元，比2022年预算增加675.97万元，增长220.18%",
+            "一般公共预算拨款收入982.98万元，占100.00%",
+            "基本支出204.78万元，占20.83%；项目支出778.20万元，占79.17%",
+            "社会保障和就业支出6.78万元，占0.69%", "卫生健康支出955.44万元，占97.20%", "住房保障支出20.76万元，占2.11%",
+            "人员经费182.37万元", "公用经费22.41万元",
+            "“三公”经费预算0.00万元，与2022年预算持平",
+            "机关运行经费预算22.41万元",
+            "政府采购预算81.20万元", "政府采购服务预算81.20万元", "面向中小企业预留采购份额81.20万元，占政府采购预算的100.00%",
+            "实行绩效目标管理的项目5个，涉及项目支出预算778.20万元",
+            "本部门2023年无政府性基金预算拨款安排的支出",
+        })
+            Assert.Contains(fact, text);
+    }
+
+    [Fact]
+    public void A_large_change_without_a_reason_is_warned_and_a_zero_base_has_no_percentage()
+    {
+        var data = Load("seed004-budget-2023.json");
+        data.Reasons.Remove("total");
+        data.Meeting = new ExpenseItem { Amount = 2.00m, Prior = 0m };
+        data.Reasons["meeting"] = "新增业务培训会议";
+        var p = PackageAssert.Build(data);
+        var w = Assert.Single(p.Issues);
+        Assert.Equal(IssueSeverity.Warning, w.Severity);
+        Assert.Equal("reasons.total", w.Field);
+        Assert.Contains("220.18%", w.Message);
+        var text = Text(p);
+        Assert.Contains("会议费支出2.00万元，比2022年预算增加2.00万元（上年无此项，不计算增减比例），主要原因是新增业务培训会议", text);
+    }
+
+    [Fact]
+    public void Inconsistent_input_is_refused_with_findings()
+    {
+        var data = Load("seed003-final-2024.json");
+        data.Economic[0].Amount += 1m;                // economic breakdown no longer equals 基本支出
+        data.Procurement!.SmallMicro = 5m;            // 小微 above 中小企业
+        data.Expenditure.Add(new FunctionLine { Code = "21015", Basic = 1m }); // not a 项 code
+        var p = PackageBuilder.Build(data);
+        var errors = p.Issues.Where(i => i.Severity == IssueSeverity.Error).Select(i => i.Field).ToList();
+        Assert.Contains("expenditure[21015]", errors);
+        Assert.Empty(p.Blocks);
+        data.Expenditure.RemoveAt(data.Expenditure.Count - 1);
+        p = PackageBuilder.Build(data);
+        errors = p.Issues.Where(i => i.Severity == IssueSeverity.Error).Select(i => i.Field).ToList();
+        Assert.Contains("economic", errors);
+        Assert.Contains("procurement.smallMicro", errors);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 1.0, 1.0 }, new[] { 33.34, 33.33, 33.33 })]
+    [InlineData(new[] { 145.04, 3427.64, 300.00, 52.98 }, new[] { 3.69, 87.31, 7.64, 1.35 })]
+    [InlineData(new[] { 0.01, 0.01, 0.01 }, new[] { 33.34, 33.33, 33.33 })]
+    [InlineData(new[] { 0.02, 0.01 }, new[] { 66.67, 33.33 })]
+    [InlineData(new[] { 2489.53, 9520.59 }, new[] { 20.73, 79.27 })]
+    [InlineData(new[] { 0.0, 5.0 }, new[] { 0.0, 100.0 })]
+    public void Shares_add_up_to_100_where_the_printed_amounts_allow(double[] parts, double[] expected)
+    {
+        var shares = Money.Shares(parts.Select(x => (decimal)x).ToList());
+        Assert.Equal(expected.Select(x => (decimal)x).ToArray(), shares);
+    }
+
+    [Fact]
+    public void Narrative_sentences_are_not_copied_from_the_seeds()
+    {
+        var windows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in Directory.GetFiles(Path.Combine(Shared.Root, "seeds"), "*.txt"))
+            foreach (Match run in Regex.Matches(File.ReadAllText(f), @"\p{IsCJKUnifiedIdeographs}{18,}"))
+                for (int i = 0; i + 18 <= run.Value.Length; i++) windows.Add(run.Value.Substring(i, 18));
+        foreach (var name in new[] { "seed003-final-2024.json", "seed004-budget-2023.json" })
+        {
+            var data = Load(name);
+            var p = PackageAssert.Build(data);
+            var names = new[] { data.Unit.Name }.Concat(data.Unit.Units.Select(u => u.Name)).Concat(data.Projects.Select(x => x.Name)).ToList();
+            var text = string.Join("\n", p.Blocks.Select(b => b switch { ParagraphBlock x => x.Text, TableBlock t => string.Join("\n", t.Table.Notes), _ => "" }));
+            foreach (var n in names.OrderByDescending(n => n.Length)) text = text.Replace(n, "〇");
+            foreach (Match run in Regex.Matches(text, @"\p{IsCJKUnifiedIdeographs}{18,}"))
+                for (int i = 0; i + 18 <= run.Value.Length; i++)
+                    Assert.False(windows.Contains(run.Value.Substring(i, 18)), $"{name}：输出中的「{run.Value}」与种子文档的句子相同");
+        }
+    }
+}

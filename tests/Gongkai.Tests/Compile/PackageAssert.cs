@@ -1,0 +1,141 @@
+using Gongkai.Audit;
+using Gongkai.Cli.Commands;
+using Gongkai.Compile;
+using Gongkai.Model;
+using Gongkai.Recognition;
+
+namespace Gongkai.Tests.Compile;
+
+/// <summary>Comparisons between a compiled package, its input data and the model read back from an output.</summary>
+public static class PackageAssert
+{
+    public static AuditOptions Options { get; } = new() { Catalog = CatalogAdapter.Instance, ReportRoundingDifferences = false };
+
+    /// <summary>Build, and fail on any 错误 of the builder.</summary>
+    public static CompiledPackage Build(DisclosureData data)
+    {
+        var p = PackageBuilder.Build(data);
+        var errors = p.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "汇编失败：" + string.Join("\n", errors));
+        return p;
+    }
+
+    /// <summary>No 错误 and no 警告 from the audit (提示 and 尾差 allowed).</summary>
+    public static void AuditClean(Disclosure d, string what)
+    {
+        var report = Auditor.Audit(d, Options);
+        var bad = report.Findings.Where(f => f.Severity is Severity.Error or Severity.Warning).ToList();
+        Assert.True(bad.Count == 0, $"{what}：审核发现 {bad.Count} 条问题：\n" + string.Join("\n", bad.Select(f => f.ToString())));
+    }
+
+    public static ReadResult ReadMarkdown(CompiledPackage p)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Gongkai.Compile.Render.MarkdownRenderer.ToText(p));
+        return new DisclosureReader().Read(p.Title + ".md", bytes);
+    }
+
+    /// <summary>Every standard table of the compiled model is read back with the same kind, label and values.</summary>
+    public static void SameTables(Disclosure compiled, Disclosure read)
+    {
+        foreach (var t in compiled.Tables.Where(t => t.Kind != TableKind.Unknown))
+        {
+            var r = read.Tables.FirstOrDefault(x => x.Kind == t.Kind);
+            Assert.True(r is not null, $"读回的文档中缺少表 {t.Kind}《{t.Title}》；读到：{string.Join("、", read.Tables.Select(x => x.Kind))}");
+            Assert.Equal(t.Label, r!.Label);
+            if (t.Kind == TableKind.InstitutionOperation) continue; // checked through the topics
+            foreach (var row in t.Rows)
+            {
+                var match = Match(r, row);
+                Assert.True(match is not null, $"{t.Kind}《{t.Title}》：读回的表中找不到行「{row.Label}」（{row.Code?.Value ?? row.Line.ToString()}）");
+                foreach (var (key, f) in row.Values)
+                {
+                    if (!f.IsNumber) continue;
+                    Assert.True(match!.ValueOrZero(key) == f.Value,
+                        $"{t.Kind}《{t.Title}》行「{row.Label}」列 {key}：应为 {f.Value}，读回 {match.ValueOrZero(key)}");
+                }
+            }
+        }
+    }
+
+    private static DataRow? Match(DisclosureTable r, DataRow row)
+    {
+        if (row.Code is { } code && row.Line is SummaryLine.None or SummaryLine.ExpenditureClass)
+            return r.Rows.FirstOrDefault(x => x.Code?.Value == code.Value && x.Block == row.Block && (row.Side == Side.None || x.Side == row.Side));
+        if (row.Line != SummaryLine.None)
+            return r.Rows.FirstOrDefault(x => x.Line == row.Line && x.Side == row.Side);
+        if (row.IsTotal) return r.Rows.FirstOrDefault(x => x.IsTotal && x.Side == Side.None);
+        return r.Rows.FirstOrDefault(x => x.Label == row.Label)
+            ?? (row.Label.Length == 0 ? r.Rows.FirstOrDefault(x => !x.IsTotal && x.Code is null && x.Line == SummaryLine.None) : null);
+    }
+
+    /// <summary>The read model's figures equal the input data: totals by source, general spending by 项, economic 款, 三公 and topics.</summary>
+    public static void EqualsInput(DisclosureData d, Disclosure read)
+    {
+        bool final = d.IsFinal;
+        var spend = d.Expenditure.Sum(l => l.Total);
+        var general = d.Expenditure.Where(l => l.Source == FundSource.General).ToList();
+        var f3 = read.Table(final ? TableKind.FinalExpenditure : TableKind.BudgetExpenditure)!;
+        Assert.Equal(spend, f3.TotalRow!.ValueOrZero(Measure.Total));
+        Assert.Equal(d.Expenditure.Sum(l => l.Basic), f3.TotalRow.ValueOrZero(Measure.Basic));
+        Assert.Equal(d.Expenditure.Sum(l => l.Project), f3.TotalRow.ValueOrZero(Measure.Project));
+        var f5 = read.Table(final ? TableKind.FinalGeneralExpenditure : TableKind.BudgetGeneralExpenditure)!;
+        foreach (var g in general.GroupBy(l => l.Code))
+        {
+            var row = f5.Row(g.Key);
+            Assert.True(row is not null, $"一般公共预算支出表缺少科目 {g.Key}");
+            Assert.Equal(g.Sum(l => l.Basic), row!.ValueOrZero(Measure.Basic));
+            Assert.Equal(g.Sum(l => l.Project), row.ValueOrZero(Measure.Project));
+        }
+        var econ = read.Table(final ? TableKind.FinalGeneralBasic : TableKind.BudgetGeneralBasic)!;
+        foreach (var e in d.Economic)
+        {
+            var row = econ.Row(e.Code);
+            Assert.True(row is not null, $"基本支出表缺少经济分类科目 {e.Code}");
+            Assert.Equal(e.Amount, row!.ValueOrZero(final ? Measure.Total : Measure.Total));
+        }
+        var summary = read.Table(final ? TableKind.FinalSummary : TableKind.BudgetSummary)!;
+        var grand = summary.Rows.First(x => x.Line == SummaryLine.GrandTotalIncome);
+        var carryIn = d.Carry.CarryInGeneral + d.Carry.CarryInGovFund + d.Carry.CarryInStateCapital + d.Carry.CarryInNonFiscal;
+        var income = d.RevenueByFunction is { Count: > 0 } rev ? rev.Sum(x => x.Amount) : spend;
+        Assert.Equal(income + carryIn + d.Carry.UseOfNonFiscalBalance + d.Carry.InstitutionFund, grand.ValueOrZero(Measure.Amount));
+        var tp = read.ThreePublic;
+        if (final)
+        {
+            Assert.Equal(d.ThreePublic.Current.Total, tp?.Final.Total?.Value ?? 0m);
+            Assert.Equal(d.ThreePublic.Current.Reception, tp?.Final.Reception?.Value ?? 0m);
+        }
+        else
+        {
+            var b7 = read.Table(TableKind.BudgetThreePublic)!;
+            Assert.Equal(d.ThreePublic.Current.Total, b7.Rows[0].ValueOrZero(Measure.ThreePublicTotal));
+        }
+        // 绩效: project target tables (预算) and self-evaluation tables (决算) read back as such
+        var withIndicators = d.Projects.Where(p => p.Indicators.Count > 0).ToList();
+        if (!final)
+        {
+            Assert.Equal(withIndicators.Select(p => p.Name), read.PerformanceTargets.Select(p => p.ProjectName));
+            foreach (var (p, t) in withIndicators.Zip(read.PerformanceTargets))
+            {
+                Assert.Equal(p.Amount, t.Amount?.Value);
+                Assert.Equal(p.Indicators.Select(i => (i.Name, i.Target, i.Operator, i.Weight)), t.Indicators.Select(i => (i.Name, i.TargetText, i.Operator, i.Weight)));
+            }
+        }
+        else
+        {
+            var evaluated = d.Projects.Where(p => p.SelfEvaluation is not null || p.Indicators.Count > 0).ToList();
+            Assert.Equal(evaluated.Select(p => p.Name), read.SelfEvaluations.Select(s => s.ProjectName));
+            foreach (var (p, s) in evaluated.Zip(read.SelfEvaluations))
+            {
+                Assert.Equal((p.SelfEvaluation?.Executed ?? p.Amount) * 10000m, s.TotalFunds?.Executed?.Value);
+                Assert.Equal(p.SelfEvaluation?.Score ?? 0m, s.TotalScore?.Value ?? 0m);
+                Assert.Equal(p.Indicators.Select(i => i.Name), s.Indicators.Select(i => i.Name));
+            }
+        }
+        if (final && d.Profile == "chongqing")
+        {
+            Assert.Equal(d.OperatingCosts?.Amount ?? 0m, read.OperatingCosts?.Value ?? 0m);
+            Assert.Equal(d.Procurement?.Total ?? 0m, read.Procurement?.Total?.Value ?? 0m);
+            Assert.Equal(d.Assets?.Vehicles.Values.Sum() ?? 0, (int)(read.Assets?.VehicleCount?.Value ?? 0m));
+        }
+    }
+}
