@@ -25,6 +25,18 @@ public sealed class SummaryTableBuilder
             data = rows.Where(r => !r.Row.IsBlank && !r.Row.NonEmpty.All(c => HeaderWords.Contains(TextNormalizer.Compact(c.Text)))).ToList();
         }
         else (header, data) = Grid.Split(rows);
+        if (data.Count == 0 && header.Count > 2)
+        {
+            // a blank table (template, or a table with no figures): the header ends before the first row whose label is
+            // a fixed line of the income side (一般公共预算财政拨款收入 …)
+            int first = header.FindIndex(r => r.Row.Cells.Take(2).Any(c => LineNames.Income(c.Text, SummaryLine.None) is not SummaryLine.None
+                and not SummaryLine.GrandTotalIncome));
+            if (first > 0)
+            {
+                data = header.Skip(first).Where(r => !r.Row.IsBlank).ToList();
+                header = header.Take(first).ToList();
+            }
+        }
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
         var paths = isContinuation
