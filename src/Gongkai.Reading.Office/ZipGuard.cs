@@ -34,7 +34,16 @@ public sealed class ZipGuard
         }
         using (zip)
         {
-            var entries = zip.Entries;
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                entries = zip.Entries;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
+            {
+                throw new ReadException(path, ReadFailure.Corrupt,
+                    $"文件已损坏：{path} 是不完整或损坏的压缩包（Word/Excel 文件的容器），部件目录无法读取。请用 Word 或 Excel 打开确认，另存后重试。", e);
+            }
             if (entries.Count > MaxEntries)
                 throw new ReadException(path, ReadFailure.TooLarge,
                     $"文件结构异常：{path} 内含 {entries.Count} 个部件，超过上限 {MaxEntries}。为防止压缩炸弹，已拒绝读取。请确认文件来源，或在 Word/Excel 中另存后重试。");

@@ -41,7 +41,24 @@ public sealed class DocumentReader
         if (bytes.Length == 0)
             throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path}。没有可读取的内容。");
         foreach (var format in _formats)
-            if (format.CanRead(bytes)) return format.Read(path, bytes);
+        {
+            if (!format.CanRead(bytes)) continue;
+            try
+            {
+                return format.Read(path, bytes);
+            }
+            catch (ReadException)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+            {
+                // a format reader must answer bad input with a ReadException; anything else escaping its parser
+                // (a damaged container the library trips over) is still the file's fault, not a crash
+                throw new ReadException(path, ReadFailure.Corrupt,
+                    $"文件已损坏或格式异常：{path} 无法解析（{e.GetType().Name}）。请用原软件打开确认内容完整后另存，再读取。", e);
+            }
+        }
         switch (Sniff(bytes))
         {
             case SourceFormat.Pdf:
