@@ -144,6 +144,8 @@ public sealed partial class PdfDocumentReader : IFormatReader
                     if (item.Line is not TextLine l) continue;
                     double h = page.Transform.Height;
                     if (l.Box.Y1 > h * 0.12 && l.Box.Y0 < h * 0.88) continue;
+                    // a table label printed at the same place on every page (公开05表, 预算03表, 表7) names its table
+                    if (TableLabelRegex().IsMatch(l.Text.Replace(" ", ""))) continue;
                     var key = (DigitsRegex().Replace(l.Text, "#").Replace(" ", ""), (int)Math.Round(l.Box.CenterY / 4));
                     if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new();
                     list.Add((page, l));
@@ -166,6 +168,9 @@ public sealed partial class PdfDocumentReader : IFormatReader
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();
+
+    [GeneratedRegex(@"^(公开|预算)?\d{1,2}表$|^表\d{1,2}(-\d{1,2})?$|^附件\d+(-\d+)?$")]
+    private static partial Regex TableLabelRegex();
 
     [GeneratedRegex(@"^([-—–－~·•]*\d{1,4}[-—–－~·•]*|第\d{1,4}页(,?共\d{1,4}页)?|\d{1,4}/\d{1,4}|共\d{1,4}页第\d{1,4}页|[Pp]age\d{1,4}(of\d{1,4})?)$")]
     private static partial Regex PageNumberRegex();

@@ -63,7 +63,7 @@ public sealed class TableRecognizer
             if (kind == TableKind.Unknown) kind = ClassifyByHeader(rows);
 
             // continued table: same title as the previous table and no new title between
-            if (previous is not null && ctx.Title is not null && ctx.Title == previousTitle && previous.Kind == kind && kind != TableKind.Unknown)
+            if (previous is not null && ctx.Title is not null && SameTitle(ctx.Title, previousTitle) && previous.Kind == kind && kind != TableKind.Unknown)
             {
                 previous.SourceTables.Add(tb.Index);
                 Build(previous, rows, isContinuation: true);
@@ -91,6 +91,14 @@ public sealed class TableRecognizer
     /// <summary>The first row is a title naming a table (收支预算总表 printed inside the grid).</summary>
     private static bool OpensWithOwnTitle(List<GridRow> rows, DocumentKind kind) =>
         IsTitleRow(rows[0].Row) && rows[0].Row.NonEmpty.Any(c => TableTitles.Classify(c.Text, kind) != TableKind.Unknown && TextNormalizer.Compact(c.Text).EndsWith('表'));
+
+    /// <summary>The same table title, ignoring spacing and a continuation mark (（续）, 续表).</summary>
+    private static bool SameTitle(string a, string? b)
+    {
+        if (b is null) return false;
+        static string Key(string t) => TextNormalizer.Compact(t).Replace("(续)", "").Replace("续表", "").Replace("(续表)", "");
+        return Key(a) == Key(b);
+    }
 
     private static bool IsTitleRow(SourceRow row)
     {

@@ -85,3 +85,27 @@ public class CompileRoundTripTests(ITestOutputHelper output)
         Assert.Equal(Cases, checkedCases);
     }
 }
+
+/// <summary>The PDF of a package read back by the PDF reader gives the same tables, and the audit stays clean.</summary>
+public class CompilePdfRoundTripTests
+{
+    [Theory]
+    [InlineData("seed003-final-2024.json")]
+    [InlineData("seed004-budget-2023.json")]
+    public void Seed_package_pdf_reads_back_to_the_same_tables(string name) => RoundTrip(CompileSeedTests.Load(name));
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(17)]
+    public void Random_package_pdf_reads_back_to_the_same_tables(int seed) => RoundTrip(RandomData.Create(seed));
+
+    private static void RoundTrip(Gongkai.Compile.DisclosureData data)
+    {
+        var package = PackageAssert.Build(data);
+        var bytes = PackageRenderers.Find("pdf")!.RenderToBytes(package);
+        var read = new DisclosureReader().Read(package.Title + ".pdf", bytes).Disclosure;
+        PackageAssert.SameTables(package.Model, read);
+        PackageAssert.AuditClean(read, "读回的 PDF");
+    }
+}
