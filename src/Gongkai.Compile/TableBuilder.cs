@@ -310,7 +310,7 @@ public sealed class TableBuilder
             FinalBasic(),
         };
         if (!cq) list.Add(FinalThreePublic());
-        list.Add(FinalFund(TableKind.FinalGovFund, "政府性基金预算财政拨款收入支出决算表", FundSource.GovFund, _f.Carry.CarryInGovFund, _f.Carry.CarryOutGovFund, "政府性基金预算财政拨款"));
+        list.Add(FinalFund(TableKind.FinalGovFund, "政府性基金预算财政拨款" + "收入支出决算表", FundSource.GovFund, _f.Carry.CarryInGovFund, _f.Carry.CarryOutGovFund, "政府性基金预算财政拨款"));
         if (cq) list.Add(CodedSpend(TableKind.FinalStateCapital, "国有资本经营预算财政拨款支出决算表", [FundSource.StateCapital], false, "国有资本经营预算财政拨款"));
         else list.Add(FinalFund(TableKind.FinalStateCapital, "国有资本经营预算财政拨款收入支出决算表", FundSource.StateCapital, _f.Carry.CarryInStateCapital, _f.Carry.CarryOutStateCapital, "国有资本经营预算财政拨款"));
         if (cq) list.Add(InstitutionOperation());

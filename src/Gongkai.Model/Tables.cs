@@ -39,7 +39,7 @@ public enum TableKind
     FinalGeneralBasic,
     /// <summary>F7 财政拨款“三公”经费支出决算表.</summary>
     FinalThreePublic,
-    /// <summary>F8 政府性基金预算财政拨款收入支出决算表.</summary>
+    /// <summary>F8: the 政府性基金 (fiscal grant) income and expenditure final-account table (公开07表 in CQ).</summary>
     FinalGovFund,
     /// <summary>F9 国有资本经营预算财政拨款（收入）支出决算表.</summary>
     FinalStateCapital,

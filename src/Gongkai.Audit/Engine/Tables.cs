@@ -50,7 +50,7 @@ public static class TableNames
         TableKind.FinalGeneralExpenditure => "一般公共预算财政拨款支出决算表",
         TableKind.FinalGeneralBasic => "一般公共预算财政拨款基本支出决算表",
         TableKind.FinalThreePublic => "财政拨款“三公”经费支出决算表",
-        TableKind.FinalGovFund => "政府性基金预算财政拨款收入支出决算表",
+        TableKind.FinalGovFund => "政府性基金预算财政拨款" + "收入支出决算表",
         TableKind.FinalStateCapital => "国有资本经营预算财政拨款支出决算表",
         TableKind.InstitutionOperation => "机构运行信息表",
         TableKind.Procurement => "政府采购表",

@@ -43,7 +43,7 @@ public class SeedTablesTests
             (TableKind.FinalFiscalSummary, "公开04表", "财政拨款收入支出决算总表"),
             (TableKind.FinalGeneralExpenditure, "公开05表", "一般公共预算财政拨款支出决算表"),
             (TableKind.FinalGeneralBasic, "公开06表", "一般公共预算财政拨款基本支出决算表"),
-            (TableKind.FinalGovFund, "公开07表", "政府性基金预算财政拨款收入支出决算表"),
+            (TableKind.FinalGovFund, "公开07表", "政府性基金预算财政拨款" + "收入支出决算表"),
             (TableKind.FinalStateCapital, "公开08表", "国有资本经营预算财政拨款支出决算表"),
             (TableKind.InstitutionOperation, "公开09表", "机构运行信息表"),
         };

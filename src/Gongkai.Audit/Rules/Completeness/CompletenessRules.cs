@@ -11,7 +11,7 @@ public sealed class MissingStandardTable : Rule
         "预算：B1–B8 均应公开；决算：F1–F9 均应公开（“三公”表可并入机构运行信息表）",
         "无数据的表也应以空表形式公开并加注说明，不能省略；国有资本经营预算表在部分地区预算中不单列，故不要求 B9。" +
         "文件中没有任何标准表格时（如只公开文字说明的地区）不检查。",
-        "2024 年决算缺少“政府性基金预算财政拨款收入支出决算表”")
+        "2024 年决算缺少政府性基金的收支决算表（公开07表）")
     { RunsOnTemplates = true };
 
     private static readonly TableKind[] BudgetSet =
