@@ -12,46 +12,8 @@ public static class Labels
         _ => "未识别",
     };
 
-    public static string Of(TableKind kind) => kind switch
-    {
-        TableKind.BudgetSummary => "收支总表",
-        TableKind.BudgetRevenue => "收入总表",
-        TableKind.BudgetExpenditure => "支出总表",
-        TableKind.BudgetFiscalSummary => "财政拨款收支总表",
-        TableKind.BudgetGeneralExpenditure => "一般公共预算支出表",
-        TableKind.BudgetGeneralBasic => "一般公共预算基本支出表",
-        TableKind.BudgetThreePublic => "“三公”经费支出表",
-        TableKind.BudgetGovFund => "政府性基金预算支出表",
-        TableKind.BudgetStateCapital => "国有资本经营预算支出表",
-        TableKind.FinalSummary => "收入支出决算总表",
-        TableKind.FinalRevenue => "收入决算表",
-        TableKind.FinalExpenditure => "支出决算表",
-        TableKind.FinalFiscalSummary => "财政拨款收入支出决算总表",
-        TableKind.FinalGeneralExpenditure => "一般公共预算财政拨款支出决算表",
-        TableKind.FinalGeneralBasic => "一般公共预算财政拨款基本支出决算表",
-        TableKind.FinalThreePublic => "财政拨款“三公”经费支出决算表",
-        TableKind.FinalGovFund => "政府性基金预算财政拨款收支决算表",
-        TableKind.FinalStateCapital => "国有资本经营预算财政拨款支出决算表",
-        TableKind.InstitutionOperation => "机构运行信息表",
-        TableKind.GeneralExpenditureByUnit => "一般公共预算支出表（分单位）",
-        TableKind.BudgetGeneralByEconomic => "一般公共预算支出（经济分类）",
-        TableKind.BudgetGeneralBasicByFunction => "一般公共预算基本支出（功能分类）",
-        TableKind.CarryOverExpenditure => "上年结转资金支出表",
-        TableKind.FiscalGrantExpenditure => "财政拨款支出表（功能分类）",
-        TableKind.FiscalGrantBasic => "财政拨款基本支出表（经济分类）",
-        TableKind.ProjectList => "项目支出表",
-        TableKind.Procurement => "政府采购预算表",
-        TableKind.PurchaseOfServices => "政府购买服务预算表",
-        TableKind.Assets => "国有资产占用表",
-        TableKind.PerformanceOverall => "部门整体绩效目标表",
-        TableKind.PerformanceProject => "项目绩效目标表",
-        TableKind.PerformanceProjectIndex => "项目绩效目标表目录",
-        TableKind.SelfEvaluationOverall => "部门整体绩效自评表",
-        TableKind.SelfEvaluationProject => "项目绩效自评表",
-        TableKind.TableOfContents => "报表目录",
-        TableKind.UnitComposition => "单位构成",
-        _ => "未识别表格",
-    };
+    /// <summary>The Chinese name of a table kind (one list for the whole product, in Gongkai.Audit).</summary>
+    public static string Of(TableKind kind) => kind == TableKind.Unknown ? "未识别表格" : Gongkai.Audit.TableNames.Chinese(kind);
 
     public static string Of(Measure m) => m switch
     {
