@@ -16,6 +16,12 @@ public sealed class ThreePublicBuilder
         int width = rows.Max(r => r.Width);
         var paths = Grid.Paths(header, width);
         var keys = Enumerable.Range(0, width).Select(c => ColumnMeaning.Of(paths[c], t.Kind)).ToList();
+        // JS/XA "三公、会议费、培训费" tables: the outer 合计 covers 三公 + 会议费 + 培训费; the 三公 total is the 小计
+        // under “三公”经费
+        var totals = Enumerable.Range(0, width).Where(c => keys[c]?.Measure == Measure.ThreePublicTotal).ToList();
+        if (totals.Count > 1 && keys.Any(k => k?.Measure is Measure.Meeting or Measure.Training))
+            foreach (var c in totals.Where(c => !TextNormalizer.Compact(paths[c]).Contains("三公")))
+                keys[c] = new ColumnKey(Measure.Total, keys[c]!.Value.Basis);
         for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c]));
         foreach (var r in data)
         {

@@ -33,3 +33,20 @@ public class PdfFindingsTests
         Assert.Contains(rounding, f => f.Expected == 2946.26m && f.Found == 2946.25m && f.PrimaryLocation!.Page == 8 && f.PrimaryLocation.Box is not null);
     }
 }
+
+/// <summary>Jiangsu's combined “三公”、会议费、培训费 table: the outer 合计 is not the 三公 total.</summary>
+public class JiangsuThreePublicTests
+{
+    [Fact]
+    public void Outer_total_and_three_public_subtotal_are_told_apart()
+    {
+        var d = new DisclosureReader().Read(Shared.Pdf("jiangsu-npc-office-2018-budget.pdf")).Disclosure;
+        var t = d.Tables.Single(x => x.Kind == Gongkai.Model.TableKind.BudgetThreePublic && x.HasGrid);
+        var row = t.Rows.Single();
+        Assert.Equal(2542.60m, row[Gongkai.Model.Measure.Total]!.Value);            // page 15: 合计
+        Assert.Equal(833.60m, row[Gongkai.Model.Measure.ThreePublicTotal]!.Value);  // “三公”经费 小计
+        Assert.Equal(1305.25m, row[Gongkai.Model.Measure.Meeting]!.Value);
+        Assert.Equal(833.60m, d.ThreePublic!.Budget.Total!.Value);
+        Assert.Empty(Auditor.Audit(d).ByRule("GK220"));                              // 833.60 = 222.50 + 183.60 + 427.50
+    }
+}

@@ -276,6 +276,14 @@ public class WithinTableRuleTests
         Silent<VehicleSubtotal>(ThreePublicTable(3.02m, 1.95m));
     }
 
+    private static DocBuilder Combined(decimal total) =>
+        DocBuilder.Budget().Table(TableKind.BudgetThreePublic, t => t
+            .Columns(Measure.Total, Measure.ThreePublicTotal, Measure.Abroad, Measure.VehicleTotal, Measure.Reception, Measure.Meeting, Measure.Training)
+            .Plain("", total, 833.60m, 222.50m, 183.60m, 427.50m, 1305.25m, 403.75m));
+
+    [Fact] public void GK226_outer_total_of_the_combined_table_fires() => Single<CombinedThreePublicTotal>(Combined(2452.60m), expected: 2542.60m, found: 2452.60m);
+    [Fact] public void GK226_outer_total_adding_up_is_silent() => Silent<CombinedThreePublicTotal>(Combined(2542.60m));
+
     [Fact]
     public void GK221_fires_when_vehicle_subtotal_differs() =>
         Single<VehicleSubtotal>(ThreePublicTable(3.02m, 1.95m, purchase: 1m), expected: 2.95m, found: 1.95m);

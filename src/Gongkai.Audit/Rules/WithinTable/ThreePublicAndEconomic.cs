@@ -62,6 +62,29 @@ public sealed class ThreePublicTotal : Rule
     internal static string BasisName(Basis b) => b switch { Basis.Budget => "（预算数）", Basis.Final => "（决算数）", _ => "" };
 }
 
+/// <summary>GK226 combined table: 合计 = “三公”小计 + 会议费 + 培训费 (P16, JS/XA).</summary>
+public sealed class CombinedThreePublicTotal : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK226", "“三公”、会议费、培训费合计等于三者之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
+        "合计 = “三公”经费小计 + 会议费 + 培训费",
+        "江苏、西安等地把会议费、培训费与“三公”经费列在同一张表中，最外层合计应等于“三公”小计与会议费、培训费之和。",
+        "2542.60 = 833.60 + 1305.25 + 403.75");
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var (t, row, basis) in ThreePublicRows.All(ctx))
+        {
+            if (row[new ColumnKey(Measure.Total, basis)] is not { } total) continue;
+            var parts = new[] { Measure.ThreePublicTotal, Measure.Meeting, Measure.Training }.Select(m => row[new ColumnKey(m, basis)]).ToList();
+            if (parts[1] is null && parts[2] is null) continue;
+            var f = Judge(ctx, Tolerance.Sum(total, parts), $"{t.Kind.Describe()}{ThreePublicTotal.BasisName(basis)}",
+                "合计应等于“三公”经费小计 + 会议费 + 培训费", new[] { total.Source }.Concat(parts.Select(p => p?.Source)), t.Kind);
+            if (f is not null) yield return f;
+        }
+    }
+}
+
 /// <summary>GK221 用车小计 = 购置 + 运行 (P15, Q13).</summary>
 public sealed class VehicleSubtotal : Rule
 {
