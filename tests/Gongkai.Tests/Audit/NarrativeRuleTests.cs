@@ -63,6 +63,8 @@ public class NarrativeRuleTests
         Silent<ChangePercent>(DocBuilder.Final().Claim("支出", 2995.39m, ClaimKind.Change, ChangeDirection.Increase, 56.95m, 1.94m));
         var zero = DocBuilder.Final().Claim("项目支出", 50m, ClaimKind.Change, ChangeDirection.Increase, 50m, 100m);
         Assert.Contains("基数", Single<ChangePercent>(zero).Message);
+        // "增加（减少）0万元，增长（减少）0%" on a zero base: no change to compute (the residue is GK701's)
+        Silent<ChangePercent>(DocBuilder.Budget().Claim("政府性基金收入预算", 0m, ClaimKind.Change, ChangeDirection.Increase, 0m, 0m));
     }
 
     [Fact]

@@ -34,6 +34,29 @@ public class PdfFindingsTests
     }
 }
 
+/// <summary>Real defects of the Jiangsu budget PDFs.</summary>
+public class JiangsuFindingsTests
+{
+    private static readonly Lazy<AuditReport> Js18 = new(() =>
+        Auditor.Audit(new DisclosureReader().Read(Shared.Pdf("jiangsu-npc-office-2018-budget.pdf")).Disclosure));
+
+    [Fact] // page 21: 单位预留机动经费 增加 1557.29 万元 “增长 1312.56%”; 1557.29 ÷ 128.43 = 1212.56%
+    public void Js18_reserve_growth_percent_is_off_by_100_points()
+    {
+        var f = Assert.Single(Js18.Value.ByRule("GK402"));
+        Assert.Equal(1212.56m, f.Expected);
+        Assert.Equal(1312.56m, f.Found);
+        Assert.Equal(21, f.PrimaryLocation!.Page);
+    }
+
+    [Fact] // pages 19–20, 28–29: “增加（减少）0万元，增长（减少）0%” left from the template
+    public void Js18_template_residue_is_reported_and_zero_changes_are_not_computed()
+    {
+        Assert.True(Js18.Value.ByRule("GK701").Count() >= 6);
+        Assert.All(Js18.Value.ByRule("GK701"), f => Assert.Contains(f.PrimaryLocation!.Page!.Value, new[] { 19, 20, 28, 29 }));
+    }
+}
+
 /// <summary>Jiangsu's combined “三公”、会议费、培训费 table: the outer 合计 is not the 三公 total.</summary>
 public class JiangsuThreePublicTests
 {

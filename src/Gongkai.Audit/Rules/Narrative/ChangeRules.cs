@@ -21,6 +21,9 @@ public sealed class ChangePercent : NarrativeRule
             var scale = Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.ChangeScale));
             if (prior <= 0m)
             {
+                // "增加（减少）0万元，增长（减少）0%" on a zero base states no change at all: nothing to compute (the
+                // template residue itself is GK701)
+                if (delta == 0m && p == 0m) continue;
                 yield return Report($"情况说明{Quote(c)}：比较基数为 {Tolerance.Format(prior)}，增减幅度 {Tolerance.Format(p)}% 无法成立",
                     new[] { c.Source }, null, p, "基数为 0 时不应表述增长百分比，改为说明新增情况。");
                 continue;
