@@ -11,7 +11,7 @@ public static class DataSchema
     {
         ["kind"] = "budget（部门预算）或 final（部门决算）",
         ["year"] = "公开的年度",
-        ["profile"] = "地区配置：national、chongqing、hubei",
+        ["profile"] = "地区配置：national、chongqing、hubei、shaanxi、hebei、jiangsu、shanghai",
         ["unit"] = "部门（单位）基本情况",
         ["expenditure"] = "按支出功能分类“项”级科目和资金来源填写的支出（万元）；合计、类、款由程序计算",
         ["revenueByFunction"] = "按“项”级科目和资金来源填写的本年收入；有结转结余时必填，否则按支出生成",
@@ -45,7 +45,7 @@ public static class DataSchema
                     var values = p.Name switch
                     {
                         "kind" => new[] { "budget", "final" },
-                        "profile" => ["national", "chongqing", "hubei"],
+                        "profile" => DisclosureData.Profiles,
                         "scope" => ["department", "unit"],
                         _ => null,
                     };

@@ -14,7 +14,7 @@ public static class DataValidator
         void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
         if (d.Kind is not ("budget" or "final")) Err("kind", $"文档类型应为 budget（部门预算）或 final（部门决算），实为“{d.Kind}”。");
         if (d.Year is < 2000 or > 2100) Err("year", $"年度应为四位年份，实为 {d.Year}。");
-        if (d.Profile is not ("national" or "chongqing" or "hubei")) Err("profile", $"地区配置应为 national、chongqing 或 hubei，实为“{d.Profile}”。");
+        if (!DisclosureData.Profiles.Contains(d.Profile)) Err("profile", $"地区配置应为 {string.Join("、", DisclosureData.Profiles)} 之一，实为“{d.Profile}”。");
         if (string.IsNullOrWhiteSpace(d.Unit.Name)) Err("unit.name", "缺少部门（单位）名称。");
         var seen = new HashSet<(string, FundSource)>();
         foreach (var l in d.Expenditure)

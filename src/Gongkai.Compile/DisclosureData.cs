@@ -14,8 +14,17 @@ public sealed class DisclosureData
     public string Kind { get; set; } = "budget";
     /// <summary>The fiscal year the package reports on.</summary>
     public int Year { get; set; }
-    /// <summary>national, chongqing or hubei (table labels, table set, layout).</summary>
+    /// <summary>One of <see cref="Profiles"/> (table labels, table set, layout).</summary>
     public string Profile { get; set; } = "national";
+
+    /// <summary>The regional profiles the compiler knows; 决算 of shaanxi, hebei, jiangsu and shanghai use the national layout.</summary>
+    public static readonly string[] Profiles = ["national", "chongqing", "hubei", "shaanxi", "hebei", "jiangsu", "shanghai"];
+
+    /// <summary>The profile names in Chinese, in the order of <see cref="Profiles"/>.</summary>
+    public static readonly string[] ProfileNames = ["全国通用", "重庆", "湖北", "陕西/西安", "河北", "江苏", "上海"];
+
+    /// <summary>national（全国通用）、chongqing（重庆）… for help texts.</summary>
+    public static string ProfileList => string.Join("、", Profiles.Select((p, i) => $"{p}（{ProfileNames[i]}）"));
     public UnitInfo Unit { get; set; } = new();
     /// <summary>Spending by 支出功能分类 项 (7 digits) and fund source.</summary>
     public List<FunctionLine> Expenditure { get; set; } = new();

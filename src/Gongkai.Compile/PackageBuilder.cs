@@ -19,7 +19,16 @@ public static class PackageBuilder
             File = title,
             Kind = data.IsFinal ? DocumentKind.FinalAccount : DocumentKind.Budget,
             Scope = data.Unit.Scope == "unit" ? DocumentScope.Unit : DocumentScope.Department,
-            Profile = data.Profile switch { "chongqing" => RegionProfile.Chongqing, "hubei" => RegionProfile.Hubei, _ => RegionProfile.National },
+            Profile = data.Profile switch
+            {
+                "chongqing" => RegionProfile.Chongqing,
+                "hubei" => RegionProfile.Hubei,
+                "shaanxi" => RegionProfile.Shaanxi,
+                "hebei" => RegionProfile.Hebei,
+                "jiangsu" => RegionProfile.Jiangsu,
+                "shanghai" => RegionProfile.Shanghai,
+                _ => RegionProfile.National,
+            },
             Year = data.Year,
             DepartmentName = data.Unit.Name,
             Title = title,

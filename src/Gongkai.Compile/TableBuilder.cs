@@ -20,7 +20,7 @@ public sealed class TableBuilder
     private string NextLabel()
     {
         _n++;
-        if (_f.Final) return $"公开{_n:00}表";
+        if (_f.Final || _d.Profile == "jiangsu") return $"公开{_n:00}表";
         return _d.Profile == "hubei" ? $"预算{_n:00}表" : $"表{_n}";
     }
 
@@ -32,6 +32,12 @@ public sealed class TableBuilder
 
     private List<RenderTable> BuildBudget()
     {
+        switch (_d.Profile)
+        {
+            case "shaanxi": return ShaanxiBudget();
+            case "jiangsu": return JiangsuBudget();
+            case "shanghai": return ShanghaiBudget();
+        }
         bool hb = _d.Profile == "hubei";
         var list = new List<RenderTable>
         {
@@ -51,8 +57,69 @@ public sealed class TableBuilder
             list.Add(ProjectList());
             list.Add(ProcurementBudget());
         }
+        if (_d.Profile == "hebei") list.Add(ProcurementBudget("部门政府采购预算表"));
         return list;
     }
+
+    /// <summary>Builds a table under a fixed regional number (the counter is set so that its label is that number).</summary>
+    private RenderTable At(int number, Func<RenderTable> build)
+    {
+        _n = number - 1;
+        return build();
+    }
+
+    /// <summary>
+    /// Shaanxi / Xi'an 部门综合预算 表1–15: the tables the data supports keep their regional numbers; 表6 and 表7 (一般公共预算
+    /// 支出 by economic class, 基本支出 by function) and 表11 (上年结转资金支出) are not published, 表14/15 are the 附表.
+    /// </summary>
+    private List<RenderTable> ShaanxiBudget()
+    {
+        const string p = "部门综合预算";
+        return
+        [
+            At(1, () => BudgetSummary(p + "收支总表")),
+            At(2, () => BudgetRevenue(p + "收入总表")),
+            At(3, () => CodedSpend(TableKind.BudgetExpenditure, p + "支出总表", [], true, null)),
+            At(4, () => BudgetFiscalSummary(p + "财政拨款收支总表")),
+            At(5, () => CodedSpend(TableKind.BudgetGeneralExpenditure, p + "一般公共预算支出明细表（按支出功能分类科目）", [FundSource.General], false, "一般公共预算拨款")),
+            At(8, () => EconomicBudget(p + "一般公共预算基本支出明细表（按支出经济分类科目）")),
+            At(9, () => CodedSpend(TableKind.BudgetGovFund, p + "政府性基金收支表", [FundSource.GovFund], false, "政府性基金预算拨款")),
+            At(10, () => ProjectList(p + "专项业务经费支出表")),
+            At(12, () => ProcurementBudget(p + "政府采购（资产配置、购买服务）预算表")),
+            At(13, () => BudgetThreePublic(p + "一般公共预算拨款“三公”经费支出预算表")),
+        ];
+    }
+
+    /// <summary>
+    /// Jiangsu 公开01–12 (JS18B order). 公开05/06 (all 财政拨款 by function / by economic class) and 公开11 (机关运行经费)
+    /// are not published; the 国有资本经营 budget is in the narrative only.
+    /// </summary>
+    private List<RenderTable> JiangsuBudget() =>
+    [
+        At(1, () => BudgetSummary("收支预算总表")),
+        At(2, () => BudgetRevenue("收入预算总表")),
+        At(3, () => CodedSpend(TableKind.BudgetExpenditure, "支出预算总表", [], true, null)),
+        At(4, () => BudgetFiscalSummary("财政拨款收支预算总表")),
+        At(7, () => CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出预算表", [FundSource.General], false, "一般公共预算拨款")),
+        At(8, () => EconomicBudget("一般公共预算基本支出预算表")),
+        At(9, () => BudgetThreePublic("“三公”经费支出预算表")),
+        At(10, () => CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出预算表", [FundSource.GovFund], false, "政府性基金预算拨款")),
+        At(12, () => ProcurementBudget("政府采购支出预算表")),
+    ];
+
+    /// <summary>Shanghai 预算: 基金 and 国资 before the 基本支出 table, 三公 last.</summary>
+    private List<RenderTable> ShanghaiBudget() =>
+    [
+        BudgetSummary("财务收支预算总表"),
+        BudgetRevenue("收入预算总表"),
+        CodedSpend(TableKind.BudgetExpenditure, "支出预算总表", [], true, null),
+        BudgetFiscalSummary("财政拨款收支预算总表"),
+        CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出功能分类预算表", [FundSource.General], false, "一般公共预算拨款"),
+        CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出功能分类预算表", [FundSource.GovFund], false, "政府性基金预算拨款"),
+        CodedSpend(TableKind.BudgetStateCapital, "国有资本经营预算支出功能分类预算表", [FundSource.StateCapital], false, "国有资本经营预算拨款"),
+        EconomicBudget("一般公共预算基本支出部门预算经济分类预算表"),
+        BudgetThreePublic("“三公”经费预算表"),
+    ];
 
     private static readonly (string Label, SummaryLine Line, FundSource Source)[] BudgetIncomeItems =
     [
@@ -247,9 +314,9 @@ public sealed class TableBuilder
         return t;
     }
 
-    private RenderTable ProjectList()
+    private RenderTable ProjectList(string title = "项目支出预算表")
     {
-        var t = new RenderTable { Kind = TableKind.ProjectList, Label = NextLabel(), Title = BudgetTitle("项目支出预算表") };
+        var t = new RenderTable { Kind = TableKind.ProjectList, Label = NextLabel(), Title = BudgetTitle(title) };
         t.Columns.Add(new(["项目名称"], ColumnRole.Label));
         t.Columns.Add(new(["项目类别"], ColumnRole.Label, Segment: 9));
         t.Columns.Add(new(["项目金额"], ColumnRole.Value, Measure.Amount));
@@ -260,10 +327,10 @@ public sealed class TableBuilder
         return t;
     }
 
-    private RenderTable ProcurementBudget()
+    private RenderTable ProcurementBudget(string title = "政府采购预算表")
     {
         var p = _d.Procurement ?? new ProcurementData();
-        var t = new RenderTable { Kind = TableKind.Procurement, Label = NextLabel(), Title = BudgetTitle("政府采购预算表") };
+        var t = new RenderTable { Kind = TableKind.Procurement, Label = NextLabel(), Title = BudgetTitle(title) };
         t.Columns.Add(new(["项目"], ColumnRole.Label));
         t.Columns.Add(new(["政府采购品目"], ColumnRole.Label, Segment: 9));
         t.Columns.Add(new(["功能科目"], ColumnRole.Label, Segment: 9));

@@ -32,7 +32,9 @@ public sealed class CompileCommand : ICommand
         w.WriteLine();
         w.WriteLine("选项：");
         w.WriteLine("  -o, --out 目录       输出目录（必填）");
-        w.WriteLine("  -p, --profile 地区   national（全国通用）、chongqing（重庆）、hubei（湖北）；缺省用数据文件中的设置");
+        w.WriteLine("  -p, --profile 地区   national（全国通用）、chongqing（重庆）、hubei（湖北）、shaanxi（陕西/西安）、");
+        w.WriteLine("                      hebei（河北）、jiangsu（江苏）、shanghai（上海）；缺省用数据文件中的设置。");
+        w.WriteLine("                      决算中 shaanxi、hebei、jiangsu、shanghai 使用全国通用的表式");
         w.WriteLine("  -f, --format 格式    xlsx,docx,pdf,html,md 中的一个或多个（逗号分隔），默认全部");
         w.WriteLine("      --force         数据有错误时仍然生成，并在终端列出问题");
         w.WriteLine("  -h, --help           显示本帮助");
@@ -66,8 +68,8 @@ public sealed class CompileCommand : ICommand
             if (!renderers.Contains(r)) renderers.Add(r);
         }
         var profile = cl.Value("--profile");
-        if (profile is not null && profile is not ("national" or "chongqing" or "hubei"))
-            return Usage(error, $"未知的地区配置：{profile}。可选 national、chongqing、hubei。");
+        if (profile is not null && !DisclosureData.Profiles.Contains(profile))
+            return Usage(error, $"未知的地区配置：{profile}。可选 {string.Join("、", DisclosureData.Profiles)}。");
 
         var path = cl.Positionals[0];
         DisclosureData data;

@@ -25,7 +25,7 @@ public sealed class TemplateCommand : ICommand
         w.WriteLine("选项：");
         w.WriteLine("  -k, --kind budget|final   文档类型：budget 部门预算，final 部门决算（必填）");
         w.WriteLine("  -y, --year 年度           公开的年度，如 2024（必填）");
-        w.WriteLine("  -p, --profile 地区        national（默认）、chongqing、hubei");
+        w.WriteLine("  -p, --profile 地区        national（默认）、chongqing、hubei、shaanxi、hebei、jiangsu、shanghai");
         w.WriteLine("      --from 数据.json      用已有数据预先填好（例如把 JSON 转为填报表）");
         w.WriteLine("  -o, --out 文件            输出文件（.xlsx 或 .json，必填）");
         w.WriteLine("  -h, --help                显示本帮助");
@@ -50,7 +50,7 @@ public sealed class TemplateCommand : ICommand
         if (kind is not ("budget" or "final")) return Usage(error, kind is null ? "缺少 --kind（budget 或 final）。" : $"--kind 应为 budget 或 final，实为 {kind}。");
         if (!int.TryParse(cl.Value("--year"), out var year) || year is < 2000 or > 2100) return Usage(error, "缺少或无效的 --year（四位年份）。");
         var profile = cl.Value("--profile") ?? "national";
-        if (profile is not ("national" or "chongqing" or "hubei")) return Usage(error, $"未知的地区配置：{profile}。可选 national、chongqing、hubei。");
+        if (!DisclosureData.Profiles.Contains(profile)) return Usage(error, $"未知的地区配置：{profile}。可选 {string.Join("、", DisclosureData.Profiles)}。");
         var outPath = cl.Value("--out");
         if (outPath is null) return Usage(error, "缺少输出文件（-o 文件.xlsx 或 文件.json）。");
         DisclosureData? data = null;

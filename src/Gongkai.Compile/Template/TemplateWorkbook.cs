@@ -39,7 +39,7 @@ public static class TemplateWorkbook
     [
         new("文档类型", "预算 或 决算", d => d.IsFinal ? "决算" : "预算", (d, v) => d.Kind = v.Trim() == "决算" ? "final" : v.Trim() == "预算" ? "budget" : v, "预算,决算"),
         new("年度", "四位年份，如 2024", d => d.Year == 0 ? null : d.Year.ToString(Inv), (d, v) => d.Year = Int(v)),
-        new("地区配置", "national（全国通用）、chongqing（重庆）、hubei（湖北）", d => d.Profile, (d, v) => d.Profile = v.Trim(), "national,chongqing,hubei"),
+        new("地区配置", DisclosureData.ProfileList, d => d.Profile, (d, v) => d.Profile = v.Trim(), string.Join(",", DisclosureData.Profiles)),
         new("部门（单位）名称", "与公开标题一致，如 ××区医疗保障局", d => d.Unit.Name, (d, v) => d.Unit.Name = v.Trim()),
         new("公开主体", "部门 或 单位", d => d.Unit.Scope == "unit" ? "单位" : "部门", (d, v) => d.Unit.Scope = v.Trim() == "单位" ? "unit" : "department", "部门,单位"),
         new("联系方式", "可选", d => d.Unit.Contact, (d, v) => d.Unit.Contact = v),

@@ -28,7 +28,7 @@ public static class RandomData
         decimal MaybeZero(decimal max, double pZero = 0.3) => r.NextDouble() < pZero ? 0m : Money(max);
         var final = r.Next(2) == 0;
         var year = r.Next(2022, 2026);
-        var profile = new[] { "national", "chongqing", "hubei" }[r.Next(3)];
+        var profile = DisclosureData.Profiles[r.Next(DisclosureData.Profiles.Length)];
         var d = new DisclosureData
         {
             Kind = final ? "final" : "budget",
