@@ -86,7 +86,7 @@ public sealed class TableBuilder
             At(9, () => CodedSpend(TableKind.BudgetGovFund, p + "政府性基金收支表", [FundSource.GovFund], false, "政府性基金预算拨款")),
             At(10, () => ProjectList(p + "专项业务经费支出表")),
             At(12, () => ProcurementBudget(p + "政府采购（资产配置、购买服务）预算表")),
-            At(13, () => BudgetThreePublic(p + "一般公共预算拨款“三公”经费支出预算表")),
+            At(13, () => ThreePublicOrCombined(p + "一般公共预算拨款“三公”经费支出预算表", p + "一般公共预算拨款“三公”经费及会议费、培训费支出预算表")),
         ];
     }
 
@@ -102,7 +102,7 @@ public sealed class TableBuilder
         At(4, () => BudgetFiscalSummary("财政拨款收支预算总表")),
         At(7, () => CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出预算表", [FundSource.General], false, "一般公共预算拨款")),
         At(8, () => EconomicBudget("一般公共预算基本支出预算表")),
-        At(9, () => BudgetThreePublic("“三公”经费支出预算表")),
+        At(9, () => ThreePublicOrCombined("“三公”经费支出预算表", "“三公”经费、会议费、培训费支出预算表")),
         At(10, () => CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出预算表", [FundSource.GovFund], false, "政府性基金预算拨款")),
         At(12, () => ProcurementBudget("政府采购支出预算表")),
     ];
@@ -284,6 +284,13 @@ public sealed class TableBuilder
         return t;
     }
 
+    /// <summary>
+    /// The regional combined 三公·会议费·培训费 table when the data gives both 会议费 and 培训费 (a blank would print a
+    /// false 0.00 next to the economic 30215/30216), the 三公 table alone otherwise.
+    /// </summary>
+    private RenderTable ThreePublicOrCombined(string title, string combinedTitle) =>
+        _d.Meeting is not null && _d.Training is not null ? CombinedThreePublic(combinedTitle) : BudgetThreePublic(title);
+
     private RenderTable BudgetThreePublic(string title)
     {
         var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
@@ -297,6 +304,29 @@ public sealed class TableBuilder
         t.Rows.Add(new RenderRow([Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation), Money.Cell(x.Reception)]));
         if (x.Total == 0)
             t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，故本表无数据。");
+        return t;
+    }
+
+    /// <summary>Jiangsu 公开09 / Xi'an 表13: 合计 = “三公”经费小计 + 会议费 + 培训费.</summary>
+    private RenderTable CombinedThreePublic(string title)
+    {
+        var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
+        const string tp = "“三公”经费";
+        t.Columns.Add(new(["合计", "合计", "合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new([tp, "小计", "小计"], ColumnRole.Value, Measure.ThreePublicTotal));
+        t.Columns.Add(new([tp, "因公出国（境）费", "因公出国（境）费"], ColumnRole.Value, Measure.Abroad));
+        t.Columns.Add(new([tp, "公务用车购置及运行费", "小计"], ColumnRole.Value, Measure.VehicleTotal));
+        t.Columns.Add(new([tp, "公务用车购置及运行费", "公务用车购置费"], ColumnRole.Value, Measure.VehiclePurchase));
+        t.Columns.Add(new([tp, "公务用车购置及运行费", "公务用车运行费"], ColumnRole.Value, Measure.VehicleOperation));
+        t.Columns.Add(new([tp, "公务接待费", "公务接待费"], ColumnRole.Value, Measure.Reception));
+        t.Columns.Add(new(["会议费", "会议费", "会议费"], ColumnRole.Value, Measure.Meeting));
+        t.Columns.Add(new(["培训费", "培训费", "培训费"], ColumnRole.Value, Measure.Training));
+        var x = _d.ThreePublic.Current;
+        decimal meeting = _d.Meeting?.Amount ?? 0, training = _d.Training?.Amount ?? 0;
+        t.Rows.Add(new RenderRow([Money.Cell(x.Total + meeting + training), Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase),
+            Money.Cell(x.VehicleOperation), Money.Cell(x.Reception), Money.Cell(meeting), Money.Cell(training)]));
+        if (x.Total + meeting + training == 0)
+            t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费、会议费和培训费，故本表无数据。");
         return t;
     }
 

@@ -9,10 +9,11 @@ namespace Gongkai.Tests.Compile;
 /// </summary>
 public class RegionalLayoutTests
 {
-    private static (TableKind Kind, string Label, string Title)[] Compile(string profile, RegionProfile expected)
+    private static (TableKind Kind, string Label, string Title)[] Compile(string profile, RegionProfile expected, Action<DisclosureData>? change = null)
     {
         var data = CompileSeedTests.Load("seed004-budget-2023.json");
         data.Profile = profile;
+        change?.Invoke(data);
         var p = PackageAssert.Build(data);
         Assert.Empty(p.Issues);
         Assert.Equal(expected, p.Model.Profile);
@@ -114,5 +115,29 @@ public class RegionalLayoutTests
         Assert.Equal(national, p.Tables.Select(t => (t.Kind, t.Label, t.Title)).ToArray());
         PackageAssert.AuditClean(p.Model, "汇编模型");
         PackageAssert.AuditClean(PackageAssert.ReadMarkdown(p).Disclosure, "读回的 Markdown");
+    }
+
+    /// <summary>With 会议费 and 培训费 in the data, Jiangsu 公开09 and Xi'an 表13 print them beside 三公 under one 合计.</summary>
+    [Theory]
+    [InlineData("jiangsu", "公开09表", "2023年“三公”经费、会议费、培训费支出预算表")]
+    [InlineData("shaanxi", "表13", "2023年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表")]
+    public void Combined_three_public_table_with_meeting_and_training(string profile, string label, string title)
+    {
+        var tables = Compile(profile, profile == "jiangsu" ? RegionProfile.Jiangsu : RegionProfile.Shaanxi, d =>
+        {
+            d.Meeting = new ExpenseItem { Amount = 1.50m, Prior = 1.50m };
+            d.Training = new ExpenseItem { Amount = 0.96m, Prior = 0.96m };
+        });
+        Assert.Contains((TableKind.BudgetThreePublic, label, title), tables);
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = profile;
+        data.Meeting = new ExpenseItem { Amount = 1.50m, Prior = 1.50m };
+        data.Training = new ExpenseItem { Amount = 0.96m, Prior = 0.96m };
+        var package = PackageAssert.Build(data);
+        var row = PackageAssert.ReadMarkdown(package).Disclosure.Table(TableKind.BudgetThreePublic)!.Rows.Single();
+        Assert.Equal(2.46m, row.ValueOrZero(Measure.Total));
+        Assert.Equal(0m, row.ValueOrZero(Measure.ThreePublicTotal));
+        Assert.Equal(1.50m, row.ValueOrZero(Measure.Meeting));
+        Assert.Equal(0.96m, row.ValueOrZero(Measure.Training));
     }
 }
