@@ -91,8 +91,9 @@ public sealed class TableBuilder
     }
 
     /// <summary>
-    /// Jiangsu 公开01–12 (JS18B order). 公开05/06 (all 财政拨款 by function / by economic class) and 公开11 (机关运行经费)
-    /// are not published; the 国有资本经营 budget is in the narrative only.
+    /// Jiangsu 公开01–12 (JS18B order). 公开06 (all 财政拨款 基本支出 by economic class) only when 一般公共预算 is the only
+    /// fiscal fund with 基本支出 (the data gives the economic classes of that fund alone); 公开11 (机关运行经费) is not
+    /// published; the 国有资本经营 budget is in the narrative only.
     /// </summary>
     private List<RenderTable> JiangsuBudget() =>
     [
@@ -100,6 +101,8 @@ public sealed class TableBuilder
         At(2, () => BudgetRevenue("收入预算总表")),
         At(3, () => CodedSpend(TableKind.BudgetExpenditure, "支出预算总表", [], true, null)),
         At(4, () => BudgetFiscalSummary("财政拨款收支预算总表")),
+        At(5, () => CodedSpend(TableKind.FiscalGrantExpenditure, "财政拨款支出预算表", [FundSource.General, FundSource.GovFund, FundSource.StateCapital], false, "财政拨款")),
+        .. FiscalBasicIfGeneral(6, "财政拨款基本支出预算表"),
         At(7, () => CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出预算表", [FundSource.General], false, "一般公共预算拨款")),
         At(8, () => EconomicBudget("一般公共预算基本支出预算表")),
         At(9, () => ThreePublicOrCombined("“三公”经费支出预算表", "“三公”经费、会议费、培训费支出预算表")),
@@ -269,9 +272,13 @@ public sealed class TableBuilder
             left, right, null, null, [], [], ("收入总计", _f.FiscalGrand), ("支出总计", totalRight));
     }
 
-    private RenderTable EconomicBudget(string title)
+    /// <summary>The 财政拨款 基本支出 by economic class, when it equals the 一般公共预算 one (no other fiscal fund has 基本支出).</summary>
+    private List<RenderTable> FiscalBasicIfGeneral(int number, string title) =>
+        _f.Lines([FundSource.GovFund, FundSource.StateCapital]).Any(l => l.Basic != 0) ? [] : [At(number, () => EconomicBudget(title, TableKind.FiscalGrantBasic))];
+
+    private RenderTable EconomicBudget(string title, TableKind kind = TableKind.BudgetGeneralBasic)
     {
-        var t = new RenderTable { Kind = TableKind.BudgetGeneralBasic, Label = NextLabel(), Title = BudgetTitle(title) };
+        var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = BudgetTitle(title) };
         t.Columns.Add(new(["经济分类科目编码"], ColumnRole.Code));
         t.Columns.Add(new(["经济分类科目名称"], ColumnRole.Label));
         t.Columns.Add(new(["合计"], ColumnRole.Value, Measure.Total));
@@ -280,7 +287,7 @@ public sealed class TableBuilder
         var tree = _f.EconTree();
         t.Rows.Add(new RenderRow(["", "合计", Money.Cell(_f.GeneralBasic), Money.Cell(_f.Personnel), Money.Cell(_f.Public)], new RowMeta(IsTotal: true)));
         foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
-        if (tree.Count == 0) t.Notes.Add(EmptyNote("一般公共预算拨款安排的基本", "支出"));
+        if (tree.Count == 0) t.Notes.Add(EmptyNote(kind == TableKind.FiscalGrantBasic ? "财政拨款安排的基本" : "一般公共预算拨款安排的基本", "支出"));
         return t;
     }
 

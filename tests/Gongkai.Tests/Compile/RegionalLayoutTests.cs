@@ -73,6 +73,8 @@ public class RegionalLayoutTests
             (TableKind.BudgetRevenue, "公开02表", "2023年收入预算总表"),
             (TableKind.BudgetExpenditure, "公开03表", "2023年支出预算总表"),
             (TableKind.BudgetFiscalSummary, "公开04表", "2023年财政拨款收支预算总表"),
+            (TableKind.FiscalGrantExpenditure, "公开05表", "2023年财政拨款支出预算表"),
+            (TableKind.FiscalGrantBasic, "公开06表", "2023年财政拨款基本支出预算表"),
             (TableKind.BudgetGeneralExpenditure, "公开07表", "2023年一般公共预算支出预算表"),
             (TableKind.BudgetGeneralBasic, "公开08表", "2023年一般公共预算基本支出预算表"),
             (TableKind.BudgetThreePublic, "公开09表", "2023年“三公”经费支出预算表"),
