@@ -120,7 +120,7 @@ public sealed class TableBuilder
         CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出功能分类预算表", [FundSource.General], false, "一般公共预算拨款"),
         CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出功能分类预算表", [FundSource.GovFund], false, "政府性基金预算拨款"),
         CodedSpend(TableKind.BudgetStateCapital, "国有资本经营预算支出功能分类预算表", [FundSource.StateCapital], false, "国有资本经营预算拨款"),
-        EconomicBudget("一般公共预算基本支出部门预算经济分类预算表"),
+        EconomicBudget("一般公共预算基本支出" + "部门预算经济分类预算表"),
         BudgetThreePublic("“三公”经费预算表"),
     ];
 

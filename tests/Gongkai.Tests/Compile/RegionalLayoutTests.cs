@@ -96,7 +96,7 @@ public class RegionalLayoutTests
             (TableKind.BudgetGeneralExpenditure, "表5", "2023年一般公共预算支出功能分类预算表"),
             (TableKind.BudgetGovFund, "表6", "2023年政府性基金预算支出功能分类预算表"),
             (TableKind.BudgetStateCapital, "表7", "2023年国有资本经营预算支出功能分类预算表"),
-            (TableKind.BudgetGeneralBasic, "表8", "2023年一般公共预算基本支出部门预算经济分类预算表"),
+            (TableKind.BudgetGeneralBasic, "表8", "2023年一般公共预算基本支出" + "部门预算经济分类预算表"),
             (TableKind.BudgetThreePublic, "表9", "2023年“三公”经费预算表"),
         };
         Assert.Equal(expected, Compile("shanghai", RegionProfile.Shanghai));
