@@ -3,7 +3,7 @@ using Gongkai.Model;
 namespace Gongkai.Compile;
 
 /// <summary>Builds the standard tables of a kind and profile from the facts: every total computed, fixed rows kept.</summary>
-public sealed class TableBuilder
+public sealed partial class TableBuilder
 {
     private readonly Facts _f;
     private readonly DisclosureData _d;
