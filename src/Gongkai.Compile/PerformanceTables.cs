@@ -25,12 +25,14 @@ public static class PerformanceTables
                 // the layout of 二级项目绩效自评表: identification row, 资金情况 block (元), 绩效指标 grid
                 var se = p.SelfEvaluation ?? new SelfEvaluationData { Executed = p.Amount };
                 t = new RenderTable { Kind = t.Kind, Label = t.Label, Title = $"{d.Year}年度项目绩效自评表", UnitLine = "单位：元", NoModel = true };
-                string[] Row(params string[] cells) => [.. cells, .. Enumerable.Repeat("", 11 - cells.Length)];
+                // the indicator grid needs 9 columns (11 with the header pairs); without indicators 7 are enough
+                int width = p.Indicators.Count > 0 ? 11 : 7;
+                string[] Row(params string[] cells) => [.. cells, .. Enumerable.Repeat("", width - cells.Length)];
                 string Yuan(decimal v) => Money.Cell(v * 10000m);
                 var rate = se.AdjustedBudget == 0 ? (decimal?)null : Rounding.HalfUp(se.Executed / se.AdjustedBudget * 100m, 2);
                 var rateScore = rate is decimal r ? Rounding.HalfUp(Math.Min(r, 100m) / 100m * 10m, 2) : 0m;
                 var head = Row("项目名称：", p.Name, "项目编码：", p.Code ?? "", "自评总分：", Money.Text(se.Score));
-                for (int c = 0; c < 11; c++) t.Columns.Add(new([head[c]], ColumnRole.Label));
+                for (int c = 0; c < width; c++) t.Columns.Add(new([head[c]], ColumnRole.Label));
                 t.Rows.Add(new RenderRow(Row("资金情况")));
                 t.Rows.Add(new RenderRow(Row("", "年初预算数", "全年（调整）预算数", "全年执行数", "执行率", "执行率权重", "执行率得分")));
                 t.Rows.Add(new RenderRow(Row("年度总金额", Yuan(se.InitialBudget), Yuan(se.AdjustedBudget), Yuan(se.Executed))));

@@ -145,7 +145,9 @@ public sealed partial class PdfDocumentReader : IFormatReader
                     double h = page.Transform.Height;
                     if (l.Box.Y1 > h * 0.12 && l.Box.Y0 < h * 0.88) continue;
                     // a table label printed at the same place on every page (公开05表, 预算03表, 表7) names its table
-                    if (TableLabelRegex().IsMatch(l.Text.Replace(" ", ""))) continue;
+                    // so do a table's title and unit line repeated on a run of one-page tables (附表1…n: 项目绩效自评表, 单位：元)
+                    var compact = l.Text.Replace(" ", "");
+                    if (TableLabelRegex().IsMatch(compact) || TableCaptionRegex().IsMatch(compact)) continue;
                     var key = (DigitsRegex().Replace(l.Text, "#").Replace(" ", ""), (int)Math.Round(l.Box.CenterY / 4));
                     if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = new();
                     list.Add((page, l));
@@ -169,8 +171,11 @@ public sealed partial class PdfDocumentReader : IFormatReader
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsRegex();
 
-    [GeneratedRegex(@"^(公开|预算)?\d{1,2}表$|^表\d{1,2}(-\d{1,2})?$|^附件\d+(-\d+)?$")]
+    [GeneratedRegex(@"^(公开|预算)?\d{1,2}表$|^表\d{1,2}(-\d{1,2})?$|^附[件表]\d+(-\d+)?$")]
     private static partial Regex TableLabelRegex();
+
+    [GeneratedRegex(@"表(（续）|\(续\))?$|^单位[:：]")]
+    private static partial Regex TableCaptionRegex();
 
     [GeneratedRegex(@"^([-—–－~·•]*\d{1,4}[-—–－~·•]*|第\d{1,4}页(,?共\d{1,4}页)?|\d{1,4}/\d{1,4}|共\d{1,4}页第\d{1,4}页|[Pp]age\d{1,4}(of\d{1,4})?)$")]
     private static partial Regex PageNumberRegex();

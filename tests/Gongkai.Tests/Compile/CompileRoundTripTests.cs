@@ -86,7 +86,10 @@ public class CompileRoundTripTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>The PDF of a package read back by the PDF reader gives the same tables, and the audit stays clean.</summary>
+/// <summary>
+/// The PDF of a package read back by the PDF reader (PdfPig, positioned words → lines → ruled tables) gives the same
+/// tables and the input figures, and the audit stays clean — for the two seed packages and all 200 random data sets.
+/// </summary>
 public class CompilePdfRoundTripTests
 {
     [Theory]
@@ -95,9 +98,7 @@ public class CompilePdfRoundTripTests
     public void Seed_package_pdf_reads_back_to_the_same_tables(string name) => RoundTrip(CompileSeedTests.Load(name));
 
     [Theory]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(17)]
+    [MemberData(nameof(CompileRoundTripTests.Seeds), MemberType = typeof(CompileRoundTripTests))]
     public void Random_package_pdf_reads_back_to_the_same_tables(int seed) => RoundTrip(RandomData.Create(seed));
 
     private static void RoundTrip(Gongkai.Compile.DisclosureData data)
@@ -106,6 +107,7 @@ public class CompilePdfRoundTripTests
         var bytes = PackageRenderers.Find("pdf")!.RenderToBytes(package);
         var read = new DisclosureReader().Read(package.Title + ".pdf", bytes).Disclosure;
         PackageAssert.SameTables(package.Model, read);
+        PackageAssert.EqualsInput(data, read);
         PackageAssert.AuditClean(read, "读回的 PDF");
     }
 }
