@@ -27,8 +27,9 @@ public sealed class ReadCommand : ICommand
     {
         w.WriteLine("用法：gongkai read 文件... [--format text|json] [--out 文件]");
         w.WriteLine();
-        w.WriteLine("读取一份或多份部门预算/决算公开文档（文本或 Markdown），输出：文档类型、年度、部门、");
-        w.WriteLine("识别出的表格（种类、标题、行数、合计行）、绩效目标/自评表数量、叙述中的数字陈述和读取备注。");
+        w.WriteLine("读取一份或多份部门预算/决算公开文档（PDF、Word、Excel、HTML、Markdown 或纯文本，按内容识别格式），");
+        w.WriteLine("输出：文档类型、年度、部门、识别出的表格（种类、标题、行数、合计行）、绩效目标/自评表数量、");
+        w.WriteLine("叙述中的数字陈述和读取备注。");
         w.WriteLine();
         w.WriteLine("选项：");
         w.WriteLine("  -f, --format text|json  输出格式，默认 text（中文可读摘要）；json 输出完整模型（含出处）");
