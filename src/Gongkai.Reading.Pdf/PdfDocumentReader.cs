@@ -19,9 +19,37 @@ public sealed partial class PdfDocumentReader : IFormatReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
+        // first without the font programs PdfPig does not need (see FontProgramSkipper); the file as it is when that fails
+        if (!KeepFontPrograms && Lean(bytes) is { } lean)
+        {
+            try { return ReadPdf(path, lean); }
+            catch (ReadException e) when (e.Failure is ReadFailure.Corrupt or ReadFailure.NoTextLayer) { }
+        }
+        return ReadPdf(path, bytes);
+    }
+
+    private static ParsingOptions Options => new() { UseLenientParsing = true, SkipMissingFonts = true };
+
+    /// <summary>Parse every embedded font program as PdfPig does by default (slower; for comparison in tests).</summary>
+    public bool KeepFontPrograms { get; init; }
+
+    private static byte[]? Lean(byte[] bytes)
+    {
         try
         {
-            using var doc = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var doc = PdfDocument.Open(bytes, Options);
+            if (doc.IsEncrypted) return null;
+            var lean = FontProgramSkipper.Strip(bytes, doc);
+            return ReferenceEquals(lean, bytes) ? null : lean;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) { return null; }
+    }
+
+    private SourceDocument ReadPdf(string path, byte[] bytes)
+    {
+        try
+        {
+            using var doc = PdfDocument.Open(bytes, Options);
             if (doc.IsEncrypted && !CanReadText(doc))
                 throw Encrypted(path, null);
             int pages = doc.NumberOfPages;
