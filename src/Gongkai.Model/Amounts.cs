@@ -109,6 +109,19 @@ public static class Rounding
         return (lo - hp, hi + hp);
     }
 
+    /// <summary>
+    /// The range an average q = amount ÷ count × factor can take when the amount is printed rounded to
+    /// <paramref name="scale"/> decimals and the count is exact, widened by half a unit of the printed average
+    /// (人均接待费 = 接待费 ÷ 接待人次; factor 10000 turns 万元 into 元).
+    /// </summary>
+    public static (decimal Low, decimal High) QuotientRange(decimal amount, decimal count, decimal factor = 1m, int scale = 2, int resultScale = 2)
+    {
+        if (count <= 0) return (decimal.MinValue, decimal.MaxValue);
+        var h = HalfUnit(scale);
+        var hr = HalfUnit(resultScale);
+        return ((amount - h) / count * factor - hr, (amount + h) / count * factor + hr);
+    }
+
     /// <summary>Half-up rounding to a number of decimals (the convention of the documents).</summary>
     public static decimal HalfUp(decimal value, int scale) => Math.Round(value, scale, MidpointRounding.AwayFromZero);
 }

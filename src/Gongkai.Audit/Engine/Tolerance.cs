@@ -105,6 +105,19 @@ public static class Tolerance
         return new Comparison(expected, stated, env, verdict);
     }
 
+    /// <summary>
+    /// A stated average against amount ÷ count × factor recomputed from a printed amount and an exact count; anything
+    /// inside <see cref="Rounding.QuotientRange"/> is 尾差.
+    /// </summary>
+    public static Comparison Quotient(decimal stated, decimal amount, decimal count, decimal factor, int amountScale = MinimumScale, int statedScale = 2)
+    {
+        var expected = count == 0m ? 0m : Rounding.HalfUp(amount / count * factor, Math.Max(statedScale, 2));
+        var (lo, hi) = Rounding.QuotientRange(amount, count, factor, amountScale, statedScale);
+        var verdict = stated == expected ? Verdict.Match : stated >= lo && stated <= hi ? Verdict.Rounding : Verdict.Mismatch;
+        var env = lo == decimal.MinValue ? decimal.MaxValue : Math.Max(expected - lo, hi - expected);
+        return new Comparison(expected, stated, env, verdict);
+    }
+
     /// <summary>found ≤ limit, allowing the equality envelope (used for 中小企业 ≤ 合计, F5 ≤ F3 …).</summary>
     public static Comparison AtMost(decimal found, decimal limit, int scale = MinimumScale)
     {
