@@ -187,6 +187,38 @@ public class CompileSeedTests
     }
 
     [Fact]
+    public void The_overall_performance_tables_are_in_the_compiled_model_and_audited()
+    {
+        // 预算: the 整体 target carries the money of the expenditure; GK315 (P31) checks total and split on the compiled model
+        var b = PackageAssert.Build(Load("seed004-budget-2023.json"));
+        var t = Assert.Single(b.Model.PerformanceTargets, x => x.IsOverall);
+        Assert.Equal(982.98m, t.Amount!.Value);
+        Assert.Equal(new[] { ("基本支出", 204.78m), ("项目支出", 778.20m) }, t.Funds.Select(x => (x.Label, x.Values["金额"].Value)));
+        t.Funds[1] = new FundLine("项目支出", new() { ["金额"] = new Figure(700m, 2, ValueUnit.WanYuan, FigureKind.Number, Provenance.Unknown) });
+        var report = Gongkai.Audit.Auditor.Audit(b.Model, PackageAssert.Options);
+        Assert.Contains(report.Findings, f => f.RuleId == "GK315" && f.Expected == 778.20m && f.Found == 700m);
+
+        // 决算: the 整体 self-evaluation passes GK601–GK606 and GK618; a 执行数 that is not the 本年支出合计 would not
+        var fin = PackageAssert.Build(Load("seed003-final-2024.json"));
+        var se = Assert.Single(fin.Model.SelfEvaluations, x => x.IsOverall);
+        Assert.Equal(96.878m, se.TotalScore!.Value);
+        var funds = se.Funds[0];
+        se.Funds[0] = new SelfEvaluationFunds
+        {
+            Label = funds.Label, InitialBudget = funds.InitialBudget, AdjustedBudget = funds.AdjustedBudget, ExecutionRate = funds.ExecutionRate, Weight = funds.Weight, Score = funds.Score,
+            Executed = funds.Executed! with { Value = 30000000m },
+        };
+        report = Gongkai.Audit.Auditor.Audit(fin.Model, PackageAssert.Options);
+        Assert.Contains(report.Findings, f => f.RuleId == "GK618");
+        Assert.Contains(report.Findings, f => f.RuleId == "GK601");
+
+        // the weights of the 整体 indicators must add up to 100
+        var data = Load("seed003-final-2024.json");
+        data.Performance!.OverallSelfEvaluation!.Indicators[0].Weight = 25m;
+        Assert.Contains(PackageBuilder.Build(data).Issues, i => i.Severity == IssueSeverity.Error && i.Field == "performance.overallSelfEvaluation.indicators");
+    }
+
+    [Fact]
     public void A_large_change_without_a_reason_is_warned_and_a_zero_base_has_no_percentage()
     {
         var data = Load("seed004-budget-2023.json");
