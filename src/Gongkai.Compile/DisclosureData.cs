@@ -50,6 +50,8 @@ public sealed class DisclosureData
     public PerformanceData? Performance { get; set; }
     /// <summary>Reasons for changes, keyed by subject (total, income, expenditure, fiscal, general, basic, project, personnel, public, class:208, threePublic, threePublic.reception, meeting, operatingCosts …).</summary>
     public Dictionary<string, string> Reasons { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>预算: 政府向社会力量购买服务 items (Hubei 预算12), optional.</summary>
+    public List<PurchasedServiceItem>? PurchasedServices { get; set; }
 
     [JsonIgnore] public bool IsFinal => string.Equals(Kind, "final", StringComparison.OrdinalIgnoreCase);
 
@@ -309,6 +311,8 @@ public sealed class IndicatorData
     /// <summary>决算: 全年完成值.</summary>
     public string? Actual { get; set; }
     public decimal? Score { get; set; }
+    /// <summary>决算 自评: 是否核心指标, optional.</summary>
+    public bool? Core { get; set; }
 }
 
 public sealed class SelfEvaluationData
@@ -326,4 +330,68 @@ public sealed class PerformanceData
     public bool Overall { get; set; } = true;
     /// <summary>Free text on the work done (制度, 机制), optional.</summary>
     public string? Work { get; set; }
+    /// <summary>预算: the 部门（单位）整体绩效目标 table; its money block is computed from the expenditure.</summary>
+    public OverallTargetData? OverallTarget { get; set; }
+    /// <summary>决算: the 部门整体绩效自评表; 全年执行数 and all scores are computed.</summary>
+    public OverallSelfEvaluationData? OverallSelfEvaluation { get; set; }
+}
+
+/// <summary>
+/// 部门（单位）整体绩效目标 (预算). The money block (资金总额, 基本/项目 or 人员类/运转类/特定目标类) is not entered: it is
+/// derived from the expenditure lines so that it equals the budget total (P31).
+/// </summary>
+public sealed class OverallTargetData
+{
+    /// <summary>部门职能概述, optional.</summary>
+    public string? Functions { get; set; }
+    /// <summary>年度工作任务, optional.</summary>
+    public string? Tasks { get; set; }
+    /// <summary>总体目标 / 长期目标, optional.</summary>
+    public string? LongTermGoal { get; set; }
+    /// <summary>年度目标 (当年整体绩效目标).</summary>
+    public string? AnnualGoal { get; set; }
+    /// <summary>年度绩效指标 (一级/二级/三级, 指标性质, 指标值, 度量单位, 权重 — weights, when given, add up to 100).</summary>
+    public List<IndicatorData> Indicators { get; set; } = new();
+}
+
+/// <summary>
+/// 部门整体绩效自评 (决算, CQ layout). 全年执行数 is the 本年支出合计 of the expenditure; 执行率, 偏离度, 得分系数,
+/// 指标得分 and 自评总分 are computed by the scoring rule of the self-evaluation tables.
+/// </summary>
+public sealed class OverallSelfEvaluationData
+{
+    /// <summary>项目编码 of the 整体 evaluation, optional.</summary>
+    public string? Code { get; set; }
+    /// <summary>年初预算数, 万元.</summary>
+    public decimal InitialBudget { get; set; }
+    /// <summary>全年（调整）预算数, 万元 — the denominator of 执行率.</summary>
+    public decimal AdjustedBudget { get; set; }
+    /// <summary>年初绩效目标, optional.</summary>
+    public string? InitialGoal { get; set; }
+    /// <summary>全年目标实际完成情况, optional.</summary>
+    public string? Achieved { get; set; }
+    /// <summary>Indicators with 指标值 and 全年完成值 (numbers for a computed score) and 指标权重 (Σ = 100).</summary>
+    public List<IndicatorData> Indicators { get; set; } = new();
+}
+
+/// <summary>One line of the 政府向社会力量购买服务预算表 (Hubei 预算12).</summary>
+public sealed class PurchasedServiceItem
+{
+    public string Project { get; set; } = "";
+    /// <summary>政府购买服务内容.</summary>
+    public string Content { get; set; } = "";
+    /// <summary>是否包含政府采购.</summary>
+    public bool IncludesProcurement { get; set; }
+    /// <summary>购买数量, optional.</summary>
+    public int? Quantity { get; set; }
+    /// <summary>购买金额, 万元.</summary>
+    public decimal Amount { get; set; }
+    /// <summary>支出功能分类 项 code (printed as [code]name).</summary>
+    public string? FunctionCode { get; set; }
+    /// <summary>部门支出经济分类 款 code (printed as [code]name).</summary>
+    public string? EconomicCode { get; set; }
+    /// <summary>政府购买服务指导目录 一级 / 二级 / 三级 (names, no codes).</summary>
+    public string? Directory1 { get; set; }
+    public string? Directory2 { get; set; }
+    public string? Directory3 { get; set; }
 }

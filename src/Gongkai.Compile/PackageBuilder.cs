@@ -54,6 +54,7 @@ public static class PackageBuilder
 
         foreach (var t in package.Tables.Where(t => !t.NoModel)) model.Tables.Add(ToModel(t));
         FillTopics(model, data, facts);
+        OverallPerformance.FillModel(model, facts);
         return package;
     }
 

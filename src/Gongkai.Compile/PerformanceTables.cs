@@ -3,13 +3,18 @@ using Gongkai.Model;
 
 namespace Gongkai.Compile;
 
-/// <summary>项目支出绩效目标表 (预算) and 项目绩效自评表 (决算), one per project.</summary>
+/// <summary>The 部门整体 table (see <see cref="OverallPerformance"/>), then 项目支出绩效目标表 (预算) or 项目绩效自评表 (决算), one per project.</summary>
 public static class PerformanceTables
 {
     public static IEnumerable<RenderTable> Build(Facts f)
     {
         var d = f.Data;
         int i = 0;
+        if (OverallPerformance.Build(f) is { } overall)
+        {
+            yield return overall;
+            if (overall.Label.StartsWith("附表", StringComparison.Ordinal)) i++;
+        }
         foreach (var p in d.Projects.Where(p => p.Indicators.Count > 0 || p.SelfEvaluation is not null))
         {
             i++;

@@ -56,6 +56,7 @@ public sealed partial class TableBuilder
         {
             list.Add(ProjectList());
             list.Add(ProcurementBudget());
+            list.Add(PurchaseOfServicesBudget());
         }
         if (_d.Profile == "hebei") list.Add(ProcurementBudget("部门政府采购预算表"));
         return list;

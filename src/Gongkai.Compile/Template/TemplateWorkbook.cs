@@ -12,7 +12,7 @@ namespace Gongkai.Compile.Template;
 /// (amounts ≥ 0 with two decimals, pick-lists of the year's classification codes, fund sources, units), and a 代码表
 /// sheet. The same workbook, filled in, is read back into <see cref="DisclosureData"/> by <see cref="Read"/>.
 /// </summary>
-public static class TemplateWorkbook
+public static partial class TemplateWorkbook
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -28,7 +28,7 @@ public static class TemplateWorkbook
 
     // ───────────── sheet definitions ─────────────
 
-    private sealed record KeyField(string Label, string Hint, Func<DisclosureData, string?> Get, Action<DisclosureData, string> Set, string? List = null, bool Amount = false);
+    internal sealed record KeyField(string Label, string Hint, Func<DisclosureData, string?> Get, Action<DisclosureData, string> Set, string? List = null, bool Amount = false);
 
     private static string? D(decimal v) => v == 0 ? null : v.ToString(Inv);
     private static string? D(decimal? v) => v?.ToString(Inv);
@@ -176,6 +176,7 @@ public static class TemplateWorkbook
         TableSheet("绩效指标", ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "全年完成值（决算）", "指标得分（决算）"],
             data.Projects.SelectMany(p => p.Indicators.Select(i => new[] { p.Name, i.Level1, i.Level2, i.Name, i.Operator, i.Target, i.Unit, D(i.Weight), i.Actual, D(i.Score) })),
             [(1, "\"产出指标,效益指标,满意度指标,成本指标\"", false), (4, "\"≥,≤,=,>,<\"", false)], [24, 12, 14, 30, 8, 10, 10, 8, 14, 12]);
+        WritePerformanceSheets(data, final, KeySheet, TableSheet);
         TableSheet("变动原因", ["事项", "说明", "原因"], ReasonKeys(final).Select(k => new[] { k.Key, k.Label, data.Reasons.GetValueOrDefault(k.Key) })
             .Concat(data.Reasons.Keys.Where(k => ReasonKeys(final).All(r => r.Key != k)).Select(k => new[] { k, "", data.Reasons[k] })), [], [28, 40, 60]);
         Sheet("代码表", [["功能分类（项）编码", "名称", "", "经济分类（款）编码", "名称", "", "功能分类（类）编码", "名称"],
@@ -285,6 +286,10 @@ public static class TemplateWorkbook
         yield return ("上年数", final ? "填上年决算数，用于与上年对比。" : "填上年预算数，用于与上年对比。");
         if (final) yield return ("分类预算与上年", "按功能分类“类”填写一般公共预算财政拨款的年初预算数（用于与年初预算对比）和上年数。");
         yield return ("变动原因", "增减变动达到 10% 以上的事项须在“变动原因”表中说明原因，否则汇编时给出警告（警告中写明缺少哪一项）。按功能分类“类”的变动原因可另起一行，事项填 class:208（与年初预算或上年预算比）或 class:208.prior（决算与上年比），208 换成相应的类编码。");
+        yield return ("整体绩效", final
+            ? "部门整体绩效自评：在“整体绩效”表填写年初预算数和全年（调整）预算数，在“整体绩效指标”表逐项填写指标值、全年完成值和权重（合计 100）。全年执行数取本年支出合计，执行率、偏离度、得分系数、指标得分和自评总分由程序计算。"
+            : "部门（单位）整体绩效目标：在“整体绩效”表填写目标说明，在“整体绩效指标”表逐项填写指标（权重可不填，填写的须合计 100）。资金总额及其构成由程序按支出数据计算，不要另行填写。");
+        if (!final) yield return ("购买服务", "政府向社会力量购买服务预算（湖北 预算12表）：每行一项服务，科目填编码，名称自动取得；合计由程序计算。");
         yield return ("核对", "汇编前程序会按 check 的同一套规则审核数据，发现错误时不生成公开材料，并逐条说明。");
     }
 
@@ -423,6 +428,7 @@ public static class TemplateWorkbook
                 Weight = Opt("绩效指标", r, 7), Actual = Null(At(r, 8)), Score = Opt("绩效指标", r, 9),
             });
         }
+        ReadPerformanceSheets(d, Body, Keys);
         foreach (var r in Body("变动原因"))
             if (At(r, 2).Length > 0) d.Reasons[At(r, 0)] = At(r, 2);
         if (d.Kind is not ("budget" or "final") || d.Year == 0)

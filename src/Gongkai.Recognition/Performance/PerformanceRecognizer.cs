@@ -119,10 +119,29 @@ public sealed class PerformanceRecognizer
                     }
                     if (IsTerminator(only)) { current = null; continue; }
                 }
+                if (current is not null && StartsAnotherProject(current, table, r))
+                {
+                    // a project table whose title was lost (a PDF drops a title repeated on every page as a running header)
+                    var kind = current.IsSelfEvaluation ? SegmentKind.ProjectSelfEvaluation : SegmentKind.ProjectTarget;
+                    current = new Segment(kind, kind == SegmentKind.ProjectSelfEvaluation ? "项目绩效自评表" : "项目支出绩效目标表", row.Source);
+                    segments.Add(current);
+                }
                 current?.Rows.Add(new RowRef(table, r));
             }
         }
         return segments;
+    }
+
+    /// <summary>
+    /// A row that opens the next project table inside a segment: a 项目名称 row in the first column, when the segment is a
+    /// 整体 target (which has no such row) or already holds a 项目名称 row of its own.
+    /// </summary>
+    private static bool StartsAnotherProject(Segment current, TableBlock table, int r)
+    {
+        static bool IsNameRow(SourceRow row) => row.Cells.Count > 1 && !row.Cells[0].IsEmpty && PerfText.Key(row.Cells[0].Text).TrimEnd(':') == "项目名称";
+        if (!IsNameRow(table.Rows[r])) return false;
+        if (current.Kind == SegmentKind.OverallTarget) return true;
+        return current.Rows.Any(rr => IsNameRow(rr.Value));
     }
 
     /// <summary>A 绩效 table title, or null. Table-of-contents lines are accepted too; their segments hold no table.</summary>

@@ -90,6 +90,27 @@ public class MoreRuleTests
     [Fact] public void GK315_overall_money_differs_fires() => Single<OverallTargetMoney>(Overall(8423.15m), expected: 7163.37m, found: 8423.15m);
     [Fact] public void GK315_overall_money_equal_is_silent() => Silent<OverallTargetMoney>(Overall(71633700m, ValueUnit.Yuan));
 
+    /// <summary>The 整体 money block with its split: CQ grid (基本支出·合计 | 项目支出·合计) or Hubei 支出构成 (人员类 / 运转类 / 特定目标类).</summary>
+    private static DocBuilder OverallSplit(bool categories, decimal basicOrPersonnel, decimal project, decimal running = 0m)
+    {
+        var b = Overall(7163.37m);
+        var p = b.Doc.PerformanceTargets[0];
+        if (categories)
+        {
+            p.Funds.Add(new FundLine("支出构成·人员类项目支出", new() { ["当年金额（万元）"] = b.Fig(basicOrPersonnel), ["占比"] = b.Fig(9.54m, ValueUnit.Percent) }));
+            p.Funds.Add(new FundLine("支出构成·运转类项目支出", new() { ["当年金额（万元）"] = b.Fig(running) }));
+            p.Funds.Add(new FundLine("支出构成·特定目标类项目支出", new() { ["当年金额（万元）"] = b.Fig(project) }));
+        }
+        else
+            p.Funds.Add(new FundLine("总体资金情况（万元）", new() { ["预算支出总额"] = b.Fig(7163.37m), ["基本支出·合计"] = b.Fig(basicOrPersonnel), ["基本支出·财政拨款"] = b.Fig(basicOrPersonnel), ["项目支出·合计"] = b.Fig(project) }));
+        return b;
+    }
+
+    [Fact] public void GK315_overall_project_split_differs_fires() => Single<OverallTargetMoney>(OverallSplit(false, 776.02m, 7647.13m), expected: 6387.35m, found: 7647.13m);
+    [Fact] public void GK315_overall_split_equal_is_silent() => Silent<OverallTargetMoney>(OverallSplit(false, 776.02m, 6387.35m));
+    [Fact] public void GK315_overall_category_split_differs_fires() => Single<OverallTargetMoney>(OverallSplit(true, 683.28m, 6387.35m, 90.00m), expected: 776.02m, found: 773.28m);
+    [Fact] public void GK315_overall_category_split_equal_is_silent() => Silent<OverallTargetMoney>(OverallSplit(true, 683.28m, 6387.35m, 92.74m));
+
     private static DocBuilder ProjectTarget(decimal amount, ValueUnit unit = ValueUnit.WanYuan, string? label = null)
     {
         var b = Projects(120m);

@@ -109,5 +109,9 @@ public class CompilePdfRoundTripTests
         PackageAssert.SameTables(package.Model, read);
         PackageAssert.EqualsInput(data, read);
         PackageAssert.AuditClean(read, "读回的 PDF");
+        PackageAssert.OverallEqualsInput(data, read);
+        // one 绩效 table per project even where the PDF reader drops their repeated titles
+        Assert.Equal(data.Projects.Count(p => p.Indicators.Count > 0 || (data.IsFinal && p.SelfEvaluation is not null)),
+            data.IsFinal ? read.SelfEvaluations.Count(s => !s.IsOverall) : read.PerformanceTargets.Count(t => !t.IsOverall));
     }
 }

@@ -37,6 +37,23 @@ public class CompileSeedTests
         };
         Assert.Equal(expected, read.Tables.Where(t => t.Kind != TableKind.Unknown).Select(t => (t.Kind, t.Label ?? "")).ToArray());
 
+        // 部门整体绩效自评表: 全年执行数 = 本年支出合计 3925.66 万元; 执行率 3925.66 ÷ 4068.43 = 96.49 %, 得分 9.65;
+        // Σ 指标得分 96.92 → 9.65 + 96.92 × 0.9 = 96.878 (the published total)
+        Assert.Equal("2024年度部门整体绩效自评表", p.Tables.First(t => t.Kind == TableKind.SelfEvaluationOverall).Title);
+        var se = Assert.Single(read.SelfEvaluations, s => s.IsOverall);
+        Assert.Equal(39256600.00m, se.TotalFunds!.Executed!.Value);
+        Assert.Equal(40684300.00m, se.TotalFunds.AdjustedBudget!.Value);
+        Assert.Equal(62015500.00m, se.TotalFunds.InitialBudget!.Value);
+        Assert.Equal(96.49m, se.ScoredFunds!.ExecutionRate!.Value);
+        Assert.Equal(9.65m, se.ScoredFunds.Score!.Value);
+        Assert.Equal(96.878m, se.TotalScore!.Value);
+        Assert.Equal(11, se.Indicators.Count);
+        var first = se.Indicators[0];
+        Assert.Equal((1.54m, 84.6m, 16.92m, true), (first.Deviation!.Value, first.Coefficient!.Value, first.Score!.Value, first.IsCore!.Value));
+        var last = se.Indicators[^1];
+        Assert.Equal((40.87m, 100m, 6m), (last.Deviation!.Value, last.Coefficient!.Value, last.Score!.Value));
+        Assert.Equal(96.92m, se.Indicators.Sum(i => i.Score!.Value));
+
         // the published figures
         var f1 = read.Table(TableKind.FinalSummary)!;
         Assert.Equal(3925.66m, f1.Rows.First(r => r.Line == SummaryLine.GrandTotalIncome).ValueOrZero(Measure.Amount));
@@ -113,7 +130,7 @@ public class CompileSeedTests
             (TableKind.BudgetSummary, "预算01表"), (TableKind.BudgetRevenue, "预算02表"), (TableKind.BudgetExpenditure, "预算03表"),
             (TableKind.BudgetFiscalSummary, "预算04表"), (TableKind.BudgetGeneralExpenditure, "预算05表"), (TableKind.GeneralExpenditureByUnit, "预算06表"),
             (TableKind.BudgetGeneralBasic, "预算07表"), (TableKind.BudgetThreePublic, "预算08表"), (TableKind.BudgetGovFund, "预算09表"),
-            (TableKind.ProjectList, "预算10表"), (TableKind.Procurement, "预算11表"),
+            (TableKind.ProjectList, "预算10表"), (TableKind.Procurement, "预算11表"), (TableKind.PurchaseOfServices, "预算12表"),
         };
         Assert.Equal(expected, read.Tables.Where(t => t.Kind != TableKind.Unknown).Select(t => (t.Kind, t.Label ?? "")).ToArray());
         var b1 = read.Table(TableKind.BudgetSummary)!;
@@ -128,6 +145,29 @@ public class CompileSeedTests
         Assert.Equal(22.41m, b6.TotalRow.ValueOrZero(Measure.Public));
         Assert.Equal(81.20m, read.Table(TableKind.Procurement)!.TotalRow!.ValueOrZero(Measure.Total));
         Assert.Equal(778.20m, read.Table(TableKind.ProjectList)!.TotalRow!.ValueOrZero(Measure.Amount));
+
+        // 预算12 购买服务: 合计 = Σ rows (P18), 63.20 = 43.20 + 20.00
+        var b12 = read.Table(TableKind.PurchaseOfServices)!;
+        Assert.Equal(63.20m, b12.TotalRow!.ValueOrZero(Measure.Total));
+        Assert.Equal(new[] { 43.20m, 20.00m }, b12.Rows.Where(r => !r.IsTotal && r.Label.Length > 0).Select(r => r.ValueOrZero(Measure.Total)).ToArray());
+        Assert.Contains(b12.Rows, r => r.Texts.Values.Contains("[30227]委托业务费") && r.Texts.Values.Contains("审计服务"));
+
+        // the document's order: 预算01–12, the 整体绩效目标申报表, then one 项目支出绩效目标表 per project
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"预算{i:00}表").Concat(Enumerable.Range(1, 6).Select(i => $"附表{i}")), p.Tables.Select(t => t.Label));
+        Assert.Equal("2023年部门（单位）整体绩效目标申报表", p.Tables.ElementAt(12).Title);
+        // 整体绩效: 资金总额 = 本年支出合计; 收入构成 财政拨款 982.98; 支出构成 人员类 182.37 + 运转类 22.41 + 特定目标类 778.20 (P31)
+        var overall = Assert.Single(read.PerformanceTargets, t => t.IsOverall);
+        Assert.Equal(982.98m, overall.Amount!.Value);
+        decimal Fund(string label) => overall.Funds.Single(f => f.Label == label).Values.Values.First().Value;
+        Assert.Equal(982.98m, Fund("收入构成·财政拨款"));
+        Assert.Equal(182.37m, Fund("支出构成·人员类项目支出"));
+        Assert.Equal(22.41m, Fund("支出构成·运转类项目支出"));
+        Assert.Equal(778.20m, Fund("支出构成·特定目标类项目支出"));
+        Assert.Equal(18.55m, overall.Funds.Single(f => f.Label == "支出构成·人员类项目支出").Values["占比"].Value);
+        Assert.Equal(10, overall.Indicators.Count);
+        Assert.Equal(("产出指标", "数量指标", "资助参保人次", "≥", 12000m, "人次"), overall.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Operator, i.Target!.Value, i.Unit)).ElementAt(4));
+        Assert.Equal(new[] { "党建结对共建、文明创建", "医疗保障事务经费", "医疗救助经费", "医保经办机构", "举报投诉奖励专项" },
+            read.PerformanceTargets.Where(t => !t.IsOverall).Select(t => t.ProjectName));
 
         var text = Text(p);
         foreach (var fact in new[]
@@ -144,6 +184,38 @@ public class CompileSeedTests
             "本部门2023年无政府性基金预算拨款安排的支出",
         })
             Assert.Contains(fact, text);
+    }
+
+    [Fact]
+    public void The_overall_performance_tables_are_in_the_compiled_model_and_audited()
+    {
+        // 预算: the 整体 target carries the money of the expenditure; GK315 (P31) checks total and split on the compiled model
+        var b = PackageAssert.Build(Load("seed004-budget-2023.json"));
+        var t = Assert.Single(b.Model.PerformanceTargets, x => x.IsOverall);
+        Assert.Equal(982.98m, t.Amount!.Value);
+        Assert.Equal(new[] { ("基本支出", 204.78m), ("项目支出", 778.20m) }, t.Funds.Select(x => (x.Label, x.Values["金额"].Value)));
+        t.Funds[1] = new FundLine("项目支出", new() { ["金额"] = new Figure(700m, 2, ValueUnit.WanYuan, FigureKind.Number, Provenance.Unknown) });
+        var report = Gongkai.Audit.Auditor.Audit(b.Model, PackageAssert.Options);
+        Assert.Contains(report.Findings, f => f.RuleId == "GK315" && f.Expected == 778.20m && f.Found == 700m);
+
+        // 决算: the 整体 self-evaluation passes GK601–GK606 and GK618; a 执行数 that is not the 本年支出合计 would not
+        var fin = PackageAssert.Build(Load("seed003-final-2024.json"));
+        var se = Assert.Single(fin.Model.SelfEvaluations, x => x.IsOverall);
+        Assert.Equal(96.878m, se.TotalScore!.Value);
+        var funds = se.Funds[0];
+        se.Funds[0] = new SelfEvaluationFunds
+        {
+            Label = funds.Label, InitialBudget = funds.InitialBudget, AdjustedBudget = funds.AdjustedBudget, ExecutionRate = funds.ExecutionRate, Weight = funds.Weight, Score = funds.Score,
+            Executed = funds.Executed! with { Value = 30000000m },
+        };
+        report = Gongkai.Audit.Auditor.Audit(fin.Model, PackageAssert.Options);
+        Assert.Contains(report.Findings, f => f.RuleId == "GK618");
+        Assert.Contains(report.Findings, f => f.RuleId == "GK601");
+
+        // the weights of the 整体 indicators must add up to 100
+        var data = Load("seed003-final-2024.json");
+        data.Performance!.OverallSelfEvaluation!.Indicators[0].Weight = 25m;
+        Assert.Contains(PackageBuilder.Build(data).Issues, i => i.Severity == IssueSeverity.Error && i.Field == "performance.overallSelfEvaluation.indicators");
     }
 
     [Fact]

@@ -111,10 +111,12 @@ public static class PackageAssert
         }
         // 绩效: project target tables (预算) and self-evaluation tables (决算) read back as such
         var withIndicators = d.Projects.Where(p => p.Indicators.Count > 0).ToList();
+        var projectTargets = read.PerformanceTargets.Where(t => !t.IsOverall).ToList();
+        var projectEvaluations = read.SelfEvaluations.Where(s => !s.IsOverall).ToList();
         if (!final)
         {
-            Assert.Equal(withIndicators.Select(p => p.Name), read.PerformanceTargets.Select(p => p.ProjectName));
-            foreach (var (p, t) in withIndicators.Zip(read.PerformanceTargets))
+            Assert.Equal(withIndicators.Select(p => p.Name), projectTargets.Select(p => p.ProjectName));
+            foreach (var (p, t) in withIndicators.Zip(projectTargets))
             {
                 Assert.Equal(p.Amount, t.Amount?.Value);
                 Assert.Equal(p.Indicators.Select(i => (i.Name, i.Target, i.Operator, i.Weight)), t.Indicators.Select(i => (i.Name, i.TargetText, i.Operator, i.Weight)));
@@ -123,19 +125,50 @@ public static class PackageAssert
         else
         {
             var evaluated = d.Projects.Where(p => p.SelfEvaluation is not null || p.Indicators.Count > 0).ToList();
-            Assert.Equal(evaluated.Select(p => p.Name), read.SelfEvaluations.Select(s => s.ProjectName));
-            foreach (var (p, s) in evaluated.Zip(read.SelfEvaluations))
+            Assert.Equal(evaluated.Select(p => p.Name), projectEvaluations.Select(s => s.ProjectName));
+            foreach (var (p, s) in evaluated.Zip(projectEvaluations))
             {
                 Assert.Equal((p.SelfEvaluation?.Executed ?? p.Amount) * 10000m, s.TotalFunds?.Executed?.Value);
                 Assert.Equal(p.SelfEvaluation?.Score ?? 0m, s.TotalScore?.Value ?? 0m);
                 Assert.Equal(p.Indicators.Select(i => i.Name), s.Indicators.Select(i => i.Name));
             }
         }
+        OverallEqualsInput(d, read);
         if (final && d.Profile == "chongqing")
         {
             Assert.Equal(d.OperatingCosts?.Amount ?? 0m, read.OperatingCosts?.Value ?? 0m);
             Assert.Equal(d.Procurement?.Total ?? 0m, read.Procurement?.Total?.Value ?? 0m);
             Assert.Equal(d.Assets?.Vehicles.Values.Sum() ?? 0, (int)(read.Assets?.VehicleCount?.Value ?? 0m));
         }
+    }
+
+    /// <summary>
+    /// The 部门整体 table read back: (预算) its 资金总额 is the 本年支出合计 and its indicators are the input's; (决算) its
+    /// 全年执行数 is the 本年支出合计 in 元, its scores are the computed ones and its indicators the input's.
+    /// </summary>
+    public static void OverallEqualsInput(DisclosureData d, Disclosure read)
+    {
+        var spend = d.Expenditure.Sum(l => l.Total);
+        var target = read.PerformanceTargets.Where(t => t.IsOverall).ToList();
+        var evaluation = read.SelfEvaluations.Where(s => s.IsOverall).ToList();
+        if (!d.IsFinal && d.Performance?.OverallTarget is { } o)
+        {
+            var t = Assert.Single(target);
+            Assert.Equal(spend, t.Amount?.Value);
+            Assert.Equal(o.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Operator, i.Target, i.Unit, i.Weight)),
+                t.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Operator, i.TargetText, i.Unit, i.Weight)));
+            Assert.False(t.Indicators.Any(i => i.IsLongTerm));
+        }
+        else Assert.Empty(target);
+        if (d.IsFinal && d.Performance?.OverallSelfEvaluation is { } se)
+        {
+            var s = Assert.Single(evaluation);
+            Assert.Equal(spend * 10000m, s.TotalFunds?.Executed?.Value);
+            Assert.Equal(se.AdjustedBudget * 10000m, s.TotalFunds?.AdjustedBudget?.Value);
+            Assert.Equal(se.InitialBudget * 10000m, s.TotalFunds?.InitialBudget?.Value);
+            Assert.Equal(se.Indicators.Select(i => (i.Name, i.Operator, i.Target, i.Weight)), s.Indicators.Select(i => (i.Name, i.Operator, i.TargetText, i.Weight)));
+            Assert.NotNull(s.TotalScore);
+        }
+        else Assert.Empty(evaluation);
     }
 }

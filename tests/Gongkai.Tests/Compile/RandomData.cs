@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Catalogs;
 using Gongkai.Compile;
 using Gongkai.Model;
@@ -164,6 +165,7 @@ public static class RandomData
             foreach (var c in d.Expenditure.Where(l => l.Source == FundSource.General).Select(l => l.Code[..3]).Distinct())
                 d.Prior.Classes[c] = Around(d.Expenditure.Where(l => l.Source == FundSource.General && l.Code.StartsWith(c)).Sum(l => l.Total));
         foreach (var key in ReasonKeys(d)) d.Reasons[key] = "工作任务调整";
+        AddOverallPerformance(d, new Random(seed * 7919 + 1));
         return d;
 
         decimal Around(decimal v)
@@ -172,6 +174,86 @@ public static class RandomData
             if (roll < 0.1) return v;
             if (roll < 0.15) return 0m;
             return Math.Max(0m, Math.Round(v * (decimal)(0.5 + r.NextDouble()), 2));
+        }
+    }
+
+    /// <summary>
+    /// 部门整体绩效 (目标 in half of the budgets, 自评 in half of the final accounts) and 购买服务 items, from a second
+    /// generator so that the rest of the data of a seed stays as it was.
+    /// </summary>
+    private static void AddOverallPerformance(DisclosureData d, Random r)
+    {
+        var total = d.Expenditure.Sum(l => l.Total);
+        (string L1, string L2, string Name, string Op, int Lo, int Hi, string Unit)[] pool =
+        [
+            ("产出指标", "数量指标", "开展监督检查次数", "≥", 10, 200, "次"),
+            ("产出指标", "数量指标", "资助参保人数", "≥", 1000, 40000, "人"),
+            ("产出指标", "质量指标", "资金及时支付率", "≥", 90, 100, "%"),
+            ("产出指标", "时效指标", "工作完成及时率", "=", 100, 100, "%"),
+            ("效益指标", "社会效益指标", "政策知晓率", "≥", 60, 95, "%"),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", 80, 98, "%"),
+        ];
+        var chosen = pool.OrderBy(_ => r.Next()).Take(r.Next(2, pool.Length + 1)).ToList();
+        decimal[]? Weights()
+        {
+            if (r.NextDouble() < 0.3 && !d.IsFinal) return null;
+            var w = chosen.Select(_ => (decimal)r.Next(1, 10)).ToArray();
+            var sum = w.Sum();
+            var scaled = w.Select(x => Math.Floor(x * 100m / sum)).ToArray();
+            scaled[0] += 100m - scaled.Sum();
+            return scaled;
+        }
+        if (!d.IsFinal && r.NextDouble() < 0.5)
+        {
+            var weights = Weights();
+            d.Performance ??= new PerformanceData();
+            d.Performance.OverallTarget = new OverallTargetData
+            {
+                Functions = r.NextDouble() < 0.5 ? "负责本区相关政策的落实和监督管理。" : null,
+                Tasks = r.NextDouble() < 0.5 ? "完成年度各项重点工作任务。" : null,
+                AnnualGoal = "保障部门正常运转，按计划完成年度工作目标。",
+                Indicators = chosen.Select((c, i) => new IndicatorData
+                {
+                    Level1 = c.L1, Level2 = c.L2, Name = c.Name, Operator = c.Op, Target = r.Next(c.Lo, c.Hi + 1).ToString(CultureInfo.InvariantCulture), Unit = c.Unit, Weight = weights?[i],
+                }).ToList(),
+            };
+        }
+        if (d.IsFinal && r.NextDouble() < 0.5)
+        {
+            var weights = Weights()!;
+            var adjusted = r.NextDouble() < 0.3 ? total : Math.Round(total * (decimal)(1 + r.NextDouble() * 0.3), 2);
+            d.Performance ??= new PerformanceData();
+            d.Performance.OverallSelfEvaluation = new OverallSelfEvaluationData
+            {
+                Code = r.NextDouble() < 0.5 ? $"5001{r.Next(100000, 999999)}P0000{r.Next(10, 99)}" : null,
+                InitialBudget = Math.Round(total * (decimal)(0.8 + r.NextDouble() * 0.5), 2),
+                AdjustedBudget = Math.Max(adjusted, 0.01m),
+                Achieved = r.NextDouble() < 0.5 ? "年度目标基本完成。" : null,
+                Indicators = chosen.Select((c, i) =>
+                {
+                    var target = r.Next(c.Lo, c.Hi + 1);
+                    // mostly met; sometimes short of a ≥ target (得分系数 below 100), sometimes qualitative
+                    var qualitative = r.NextDouble() < 0.1;
+                    var actual = c.Op == "≥" && r.NextDouble() < 0.3 ? target - r.Next(0, Math.Max(1, target / 10)) : target + (c.Op == "≥" ? r.Next(0, 3) : 0);
+                    return new IndicatorData
+                    {
+                        Level1 = c.L1, Level2 = c.L2, Name = c.Name, Operator = qualitative ? "=" : c.Op, Unit = qualitative ? "" : c.Unit, Weight = weights[i], Core = r.NextDouble() < 0.4,
+                        Target = qualitative ? "有效提升" : target.ToString(CultureInfo.InvariantCulture),
+                        Actual = qualitative ? "有效提升" : actual.ToString(CultureInfo.InvariantCulture),
+                    };
+                }).ToList(),
+            };
+        }
+        if (!d.IsFinal && r.NextDouble() < 0.5)
+        {
+            var lines = d.Expenditure.Where(l => l.Project > 0).ToList();
+            d.PurchasedServices = Enumerable.Range(0, r.Next(1, 4)).Select(i => new PurchasedServiceItem
+            {
+                Project = i % 2 == 0 ? "综合业务项目" : "专项工作项目", Content = new[] { "物业服务", "审计服务", "信息系统运行维护" }[i], IncludesProcurement = r.Next(2) == 0,
+                Quantity = r.NextDouble() < 0.7 ? r.Next(1, 5) : null, Amount = Math.Round((decimal)r.NextDouble() * 50, 2) + 0.01m,
+                FunctionCode = lines.Count > 0 ? lines[r.Next(lines.Count)].Code : null, EconomicCode = d.Economic.Count > 0 ? d.Economic[r.Next(d.Economic.Count)].Code : null,
+                Directory1 = "政府履职所需辅助性服务", Directory2 = new[] { "后勤服务", "财务会计审计", "信息化服务" }[i], Directory3 = new[] { "物业服务", "审计服务", "运行维护服务" }[i],
+            }).ToList();
         }
     }
 

@@ -44,6 +44,40 @@ public class TemplateAndCliTests
         Assert.Contains("2101501", codes); // 行政运行 (医疗保障管理事务) of the 2024 catalog
     }
 
+    [Fact]
+    public void Template_has_the_overall_performance_and_purchased_services_sheets()
+    {
+        static List<string> Names(string kind)
+        {
+            using var ms = new MemoryStream();
+            TemplateWorkbook.Write(ms, kind, 2023, "hubei");
+            ms.Position = 0;
+            using var doc = SpreadsheetDocument.Open(ms, false);
+            return doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+        }
+        var budget = Names("budget");
+        Assert.Contains("整体绩效", budget);
+        Assert.Contains("整体绩效指标", budget);
+        Assert.Contains("购买服务", budget);
+        var final = Names("final");
+        Assert.Contains("整体绩效指标", final);
+        Assert.DoesNotContain("购买服务", final);
+
+        // a filled 整体 sheet gives the same data as JSON: the 整体 target of a budget, the 自评 of a final account
+        var data = DataFiles.Load(DataFile("seed004-budget-2023.json"));
+        var back = ThroughTemplate(data);
+        Assert.Equal(data.Performance!.OverallTarget!.AnnualGoal, back.Performance!.OverallTarget!.AnnualGoal);
+        Assert.Equal(10, back.Performance.OverallTarget.Indicators.Count);
+        Assert.Null(back.Performance.OverallSelfEvaluation);
+        Assert.Equal(new[] { 43.20m, 20.00m }, back.PurchasedServices!.Select(i => i.Amount));
+        Assert.Equal("财务会计审计", back.PurchasedServices[1].Directory2);
+        data.Performance.OverallTarget = new OverallTargetData(); // 编制整体绩效表 = 是 with nothing else filled
+        Assert.NotNull(ThroughTemplate(data).Performance!.OverallTarget);
+        var fin = ThroughTemplate(DataFiles.Load(DataFile("seed003-final-2024.json")));
+        Assert.Equal(4068.43m, fin.Performance!.OverallSelfEvaluation!.AdjustedBudget);
+        Assert.Equal(new bool?[] { true, false }, fin.Performance.OverallSelfEvaluation.Indicators.Take(2).Select(i => i.Core));
+    }
+
     [Theory]
     [InlineData("seed003-final-2024.json")]
     [InlineData("seed004-budget-2023.json")]
