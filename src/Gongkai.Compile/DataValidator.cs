@@ -35,6 +35,7 @@ public static class DataValidator
             Amount(issues, $"economic[{e.Code}]", e.Amount);
         }
         if (d.Economic.GroupBy(e => e.Code).Any(g => g.Count() > 1)) Err("economic", "经济分类科目有重复编码，请合并。");
+        RegionalDataChecks.Validate(d, issues);
     }
 
     /// <summary>
@@ -107,6 +108,7 @@ public static class DataValidator
                 Err("procurement.items", $"政府采购明细合计 {Money.Text(p.Items.Sum(i => i.Amount))} 万元应等于货物、工程、服务之和 {Money.Text(p.Total)} 万元。");
         }
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
+        RegionalDataChecks.Consistency(d, issues);
     }
 
     private static void Amount(List<DataIssue> issues, string field, decimal v)
