@@ -165,7 +165,7 @@ public sealed partial class TableBuilder
             ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
             [("用事业基金弥补收支差额", SummaryLine.InstitutionFund, _f.Carry.InstitutionFund), ("上年结转", SummaryLine.CarryIn, _f.CarryInAll)],
             [("结转下年", SummaryLine.CarryOut, null, [_f.CarryOutAll])],
-            ("收入总计", _f.GrandIncome), ("支出总计", [_f.GrandSpend]));
+            ("收入总计", _f.GrandIncome), ("支出总计", [_f.GrandSpend]), uses: _d.Profile == "jiangsu" ? SpendingUses() : null);
         return t;
     }
 
@@ -695,7 +695,8 @@ public sealed partial class TableBuilder
         List<(string Label, SummaryLine Line, decimal Value)> left, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> right,
         (string Label, decimal Value)? leftYear, decimal[]? rightYear,
         List<(string Label, SummaryLine Line, decimal Value)> leftCarry, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> rightCarry,
-        (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false)
+        (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false,
+        List<(string Label, decimal Value)>? uses = null)
     {
         var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = kind is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary ? title : title };
         t.Columns.Add(new([leftHeader[0]], ColumnRole.Label, Segment: 0, Side: Side.Income));
@@ -703,12 +704,25 @@ public sealed partial class TableBuilder
         foreach (var (h, k) in rightCols)
             t.Columns.Add(new(h, k is null ? ColumnRole.Label : ColumnRole.Value, k, Segment: 1, Side: Side.Expenditure));
         int rw = rightCols.Length - 1;
+        if (uses is not null)
+        {
+            // Jiangsu 支出用途 block beside the function classes (its rows add up to 本年支出合计, rule GK234)
+            t.Columns.Add(new(["支出用途"], ColumnRole.Label, Segment: 2, Side: Side.Expenditure));
+            t.Columns.Add(new(["预算数"], ColumnRole.Value, Measure.Amount, Segment: 2, Side: Side.Expenditure));
+        }
+        int row = 0;
         string V(decimal v, bool keep = false) => blankZeros && v == 0 && !keep ? "" : Money.Cell(v);
         void Add((string Label, SummaryLine Line, decimal Value)? l, (string Label, SummaryLine Line, string? Code, decimal[] Values)? r, bool keep = false)
         {
             var cells = new List<string> { l?.Label ?? "", l is null ? "" : V(l.Value.Value, keep) };
             cells.Add(r?.Label ?? "");
             for (int i = 0; i < rw; i++) cells.Add(r is null || i >= r.Value.Values.Length ? "" : V(r.Value.Values[i], keep));
+            if (uses is not null)
+            {
+                cells.Add(row < uses.Count ? uses[row].Label : "");
+                cells.Add(row < uses.Count ? Money.Cell(uses[row].Value) : "");
+            }
+            row++;
             t.Rows.Add(new RenderRow(cells.ToArray(), new RowMeta(l?.Line ?? SummaryLine.None), new RowMeta(r?.Line ?? SummaryLine.None, Code: r?.Code)));
         }
         int n = Math.Max(left.Count, right.Count);

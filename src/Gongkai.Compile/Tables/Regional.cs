@@ -61,5 +61,18 @@ public sealed partial class TableBuilder
         })];
     }
 
+    /// <summary>
+    /// Jiangsu B1 支出用途: 基本支出, 项目支出, 单位预留机动经费 (always, as JS prints it), and the non-fiscal kinds
+    /// when the data has them, so that the block adds up to 本年支出合计.
+    /// </summary>
+    private List<(string Label, decimal Value)> SpendingUses()
+    {
+        var uses = new List<(string, decimal)> { ("基本支出", _f.Basic), ("项目支出", _f.Project), ("单位预留机动经费", _d.Expenditure.Sum(l => l.Reserve)) };
+        foreach (var (name, v) in new[] { ("上缴上级支出", _d.Expenditure.Sum(l => l.RemitToSuperior)), ("事业单位经营支出", _d.Expenditure.Sum(l => l.OperatingExpenditure)),
+                     ("对附属单位补助支出", _d.Expenditure.Sum(l => l.SubsidyToSubordinate)) })
+            if (v != 0) uses.Add((name, v));
+        return uses.Select((u, i) => ($"{CompileCatalog.Ordinal(i)}、{u.Item1}", u.Item2)).ToList();
+    }
+
     private string AssetsAsOf(AssetsData a) => a.AsOf ?? (_f.Final ? $"{_d.Year}年12月31日" : $"{_d.Year - 1}年12月31日");
 }

@@ -249,6 +249,11 @@ public class RegionalLayoutTests
         Assert.Contains("单位预留机动经费：", text); // 名词解释
         foreach (var read in ReadBack(data))
         {
+            // 公开01 支出用途 block: 基本 + 项目 + 预留 = 本年支出合计 (GK234)
+            var uses = read.Table(TableKind.BudgetSummary)!.Rows.Where(r => r.Block == 2 && r.Label.Length > 0).ToList();
+            Assert.Equal(["一、基本支出", "二、项目支出", "三、单位预留机动经费"], uses.Select(r => r.Label));
+            Assert.Equal([204.78m, 778.20m, 12.34m], uses.Select(r => r.ValueOrZero(Measure.Amount)));
+            Assert.Empty(Gongkai.Audit.Auditor.Audit(read, PackageAssert.Options).ByRule("GK234"));
             var b3 = read.Table(TableKind.BudgetExpenditure)!;
             Assert.Equal(12.34m, b3.TotalRow!.ValueOrZero(Measure.Reserve));
             Assert.Equal(982.98m + 12.34m, b3.TotalRow.ValueOrZero(Measure.Total));
@@ -304,6 +309,35 @@ public class RegionalLayoutTests
             Assert.Equal(0m, read.Assets.HighValueEquipment!.Value);
             Assert.Equal(31.72m, read.Assets.Values.Single(kv => kv.Key.StartsWith("车辆")).Value.Value);
             Assert.Equal(860.5m, t.Rows.Single(r => r.Label.Contains("房屋")).ValueOrZero(Measure.Quantity));
+        }
+    }
+
+    [Fact]
+    public void Uses_block_and_asset_total_rules_catch_a_wrong_figure()
+    {
+        var js = PackageAssert.Build(Seed("jiangsu")).Model;
+        var basic = js.Table(TableKind.BudgetSummary)!.Rows.Single(r => r.Block == 2 && r.Label.Contains("基本支出"));
+        basic.Values[Measure.Amount] = TableBuilder.Fig(basic.ValueOrZero(Measure.Amount) + 1m);
+        var f = Assert.Single(Gongkai.Audit.Auditor.Audit(js, PackageAssert.Options).ByRule("GK234"));
+        Assert.Equal(983.98m, f.Expected); // Σ 支出用途
+        Assert.Equal(982.98m, f.Found);    // 本年支出合计
+
+        var hb = PackageAssert.Build(Seed("hebei", d => { d.Assets!.BuildingValue = 10m; d.Assets.OtherValue = 5m; })).Model;
+        var total = hb.Table(TableKind.Assets)!.TotalRow!;
+        Assert.Equal(15m, total.ValueOrZero(Measure.Amount));
+        Assert.Empty(Gongkai.Audit.Auditor.Audit(hb, PackageAssert.Options).ByRule("GK233"));
+        total.Values[Measure.Amount] = TableBuilder.Fig(16m);
+        Assert.Single(Gongkai.Audit.Auditor.Audit(hb, PackageAssert.Options).ByRule("GK233"));
+    }
+
+    [Fact]
+    public void Jiangsu_pdf_uses_blocks_add_up()
+    {
+        foreach (var file in new[] { "jiangsu-npc-office-2017-budget.pdf", "jiangsu-npc-office-2018-budget.pdf" })
+        {
+            var d = new Gongkai.Recognition.DisclosureReader().Read(Gongkai.Tests.Support.Shared.Pdf(file)).Disclosure;
+            Assert.Contains(d.Table(TableKind.BudgetSummary)!.Rows, r => r.Block == 2 && r.Label.Contains("单位预留机动经费"));
+            Assert.Empty(Gongkai.Audit.Auditor.Audit(d, PackageAssert.Options).ByRule("GK234"));
         }
     }
 }
