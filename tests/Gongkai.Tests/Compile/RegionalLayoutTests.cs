@@ -340,4 +340,32 @@ public class RegionalLayoutTests
             Assert.Empty(Gongkai.Audit.Auditor.Audit(d, PackageAssert.Options).ByRule("GK234"));
         }
     }
+
+    /// <summary>The regional tables also survive the PDF: 公开01 with its 支出用途 block, 公开11, 上海 表9, 河北 表11.</summary>
+    [Theory]
+    [InlineData("jiangsu")]
+    [InlineData("shanghai")]
+    [InlineData("hebei")]
+    public void Regional_tables_read_back_from_the_pdf(string profile)
+    {
+        var data = Seed(profile, d =>
+        {
+            if (profile == "jiangsu")
+            {
+                d.Expenditure.Single(l => l.Code == "2101501").Reserve = 12.34m;
+                d.OperatingCosts!.ByEconomic = OperatingByEconomic();
+            }
+            d.Assets!.BuildingArea = 860.5m;
+            d.Assets.BuildingValue = 120.30m;
+            d.Assets.OtherCount = 181;
+            d.Assets.OtherValue = 66.73m;
+        });
+        var p = PackageAssert.Build(data);
+        var bytes = PackageRenderers.Find("pdf")!.RenderToBytes(p);
+        var read = new Gongkai.Recognition.DisclosureReader().Read(p.Title + ".pdf", bytes).Disclosure;
+        PackageAssert.SameTables(p.Model, read);
+        PackageAssert.AuditClean(read, "读回的 PDF");
+        if (profile == "hebei") Assert.Equal(187.03m, read.Table(TableKind.Assets)!.TotalRow!.ValueOrZero(Measure.Amount));
+        else Assert.Equal(22.41m, read.OperatingCosts!.Value); // from 公开11 / 表9
+    }
 }
