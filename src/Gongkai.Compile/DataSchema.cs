@@ -29,6 +29,11 @@ public static class DataSchema
         ["code"] = "分类科目编码",
         ["source"] = "资金来源",
         ["basic"] = "基本支出（万元）", ["project"] = "项目支出（万元）", ["amount"] = "金额（万元）",
+        ["reserve"] = "单位预留机动经费（万元），只用于江苏部门预算；计入该科目合计，不属于基本支出和项目支出",
+        ["byEconomic"] = "机关运行经费按部门预算支出经济分类“款”的金额，合计须等于机关运行经费（江苏公开11表）",
+        ["buildingArea"] = "房屋面积（平方米）", ["buildingValue"] = "房屋价值（万元）", ["officeArea"] = "其中办公用房面积（平方米）",
+        ["officeValue"] = "其中办公用房价值（万元）", ["vehicleValue"] = "车辆价值（万元）", ["equipmentValue"] = "单价标准以上设备价值（万元）",
+        ["otherCount"] = "其他固定资产数量", ["otherValue"] = "其他固定资产价值（万元）",
     };
 
     public static string Generate()

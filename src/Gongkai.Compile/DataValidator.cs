@@ -35,6 +35,7 @@ public static class DataValidator
             Amount(issues, $"economic[{e.Code}]", e.Amount);
         }
         if (d.Economic.GroupBy(e => e.Code).Any(g => g.Count() > 1)) Err("economic", "经济分类科目有重复编码，请合并。");
+        RegionalDataChecks.Validate(d, issues);
     }
 
     /// <summary>
@@ -108,6 +109,7 @@ public static class DataValidator
         }
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
         OverallPerformance.Validate(d, issues);
+        RegionalDataChecks.Consistency(d, issues);
     }
 
     private static void Amount(List<DataIssue> issues, string field, decimal v)

@@ -124,8 +124,10 @@ public sealed class FunctionLine
     public decimal SubsidyToSubordinate { get; set; }
     /// <summary>What the money is mainly used for (项 narrative), optional.</summary>
     public string? Use { get; set; }
+    /// <summary>单位预留机动经费 (Jiangsu 预算 only): money of the 项 kept in reserve, neither 基本 nor 项目支出.</summary>
+    public decimal Reserve { get; set; }
 
-    [JsonIgnore] public decimal Total => Basic + Project + RemitToSuperior + OperatingExpenditure + SubsidyToSubordinate;
+    [JsonIgnore] public decimal Total => Basic + Project + RemitToSuperior + OperatingExpenditure + SubsidyToSubordinate + Reserve;
 }
 
 public sealed class RevenueLine
@@ -242,6 +244,11 @@ public sealed class OperatingCostsData
     /// <summary>决算 CQ: 参照公务员法管理事业单位 part.</summary>
     public decimal? CivilServiceInstitutions { get; set; }
     public string? Use { get; set; }
+    /// <summary>
+    /// The amount by 部门预算支出经济分类 款 (5 digits), optional; adds up to <see cref="Amount"/>, each 款 within the
+    /// 一般公共预算 基本支出 of that 款 (Jiangsu 公开11 一般公共预算机关运行经费支出预算表).
+    /// </summary>
+    public List<EconomicLine>? ByEconomic { get; set; }
 }
 
 public sealed class ProcurementData
@@ -282,6 +289,23 @@ public sealed class AssetsData
     /// <summary>单价 N 万元（含）以上设备 threshold (100 or 20).</summary>
     public int EquipmentThreshold { get; set; } = 100;
     public int Equipment { get; set; }
+    /// <summary>固定资产占用情况表 (Hebei): 房屋 floor area in 平方米 and its value in 万元.</summary>
+    public decimal BuildingArea { get; set; }
+    public decimal BuildingValue { get; set; }
+    /// <summary>其中：办公用房, 平方米 and 万元 (part of the 房屋).</summary>
+    public decimal OfficeArea { get; set; }
+    public decimal OfficeValue { get; set; }
+    /// <summary>Value of the vehicles (万元); their number is the sum of <see cref="Vehicles"/>.</summary>
+    public decimal VehicleValue { get; set; }
+    /// <summary>Value of the equipment above <see cref="EquipmentThreshold"/> (万元).</summary>
+    public decimal EquipmentValue { get; set; }
+    /// <summary>其他固定资产: number of items and value (万元).</summary>
+    public int OtherCount { get; set; }
+    public decimal OtherValue { get; set; }
+    /// <summary>资产总额 = 房屋 + 车辆 + 设备 + 其他.</summary>
+    [JsonIgnore] public decimal TotalValue => BuildingValue + VehicleValue + EquipmentValue + OtherValue;
+    /// <summary>Whether any 固定资产占用 figure beyond the vehicle and equipment counts is given.</summary>
+    [JsonIgnore] public bool HasHoldings => BuildingArea + BuildingValue + OfficeArea + OfficeValue + VehicleValue + EquipmentValue + OtherCount + OtherValue != 0;
 }
 
 public sealed class ProjectData

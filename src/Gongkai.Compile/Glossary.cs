@@ -3,6 +3,10 @@ namespace Gongkai.Compile;
 /// <summary>名词解释, in Gongkai's own wording.</summary>
 public static class Glossary
 {
+    /// <summary>单位预留机动经费 (Jiangsu 预算 only; listed when the data has it).</summary>
+    public static (string Term, string Text) Reserve { get; } =
+        ("单位预留机动经费", "预算编制时暂不明确具体用途、由单位留作年度执行中应对临时性和突发性支出的经费，不属于基本支出，也不属于项目支出。");
+
     public static IEnumerable<(string Term, string Text)> Terms(bool final)
     {
         yield return ("财政拨款收入", "本级财政在当年拨给本部门的资金，分为一般公共预算、政府性基金预算、国有资本经营预算三种来源。");

@@ -297,6 +297,12 @@ public sealed class NarrativeWriter
         if (types.Count > 0) s += "，其中：" + string.Join("、", types);
         s += $"；单价{a.EquipmentThreshold}万元（含）以上设备{a.Equipment}台（套）。";
         Para(s);
+        if (a.HasHoldings) // the 固定资产占用情况表 figures (Hebei)
+        {
+            var parts = new[] { ("房屋", a.BuildingValue), ("车辆", a.VehicleValue), ("设备", a.EquipmentValue), ("其他固定资产", a.OtherValue) }.Where(x => x.Item2 != 0).ToList();
+            Para($"固定资产价值合计{Amount(a.TotalValue)}" + (parts.Count > 1 ? "，其中：" + string.Join("，", parts.Select(x => x.Item1 + Amount(x.Item2))) : "") + "。"
+                 + (a.BuildingArea > 0 ? $"房屋面积{Money.Text(a.BuildingArea)}平方米。" : ""));
+        }
     }
 
     private void ProcurementText()
@@ -373,7 +379,8 @@ public sealed class NarrativeWriter
         Part("支出预算情况");
         Para($"{YearWord}本年支出预算{Amount(_f.SpendTotal)}" + Change(_f.SpendTotal, pr?.Expenditure, "expenditure", "支出预算")
              + (_f.SpendTotal > 0 ? "。其中：" + Parts([("基本支出", _f.Basic), ("项目支出", _f.Project), ("上缴上级支出", _d.Expenditure.Sum(l => l.RemitToSuperior)),
-                 ("事业单位经营支出", _d.Expenditure.Sum(l => l.OperatingExpenditure)), ("对附属单位补助支出", _d.Expenditure.Sum(l => l.SubsidyToSubordinate))]) : "") + "。");
+                 ("事业单位经营支出", _d.Expenditure.Sum(l => l.OperatingExpenditure)), ("对附属单位补助支出", _d.Expenditure.Sum(l => l.SubsidyToSubordinate)),
+                 ("单位预留机动经费", _d.Expenditure.Sum(l => l.Reserve))]) : "") + "。");
         Part("财政拨款收支预算总体情况");
         var funds = new List<(string, decimal)>
         {
@@ -396,7 +403,7 @@ public sealed class NarrativeWriter
             Para("具体安排情况：" + string.Join("；", items.Select(x =>
             {
                 var use = x.Select(l => l.Use).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
-                return $"{_f.NameOf(x.Key)}（{x.Key}）{Amount(x.Sum(l => l.Basic + l.Project))}" + (use is null ? "" : $"，主要用于{use.Trim().TrimEnd('。')}");
+                return $"{_f.NameOf(x.Key)}（{x.Key}）{Amount(x.Sum(l => l.Basic + l.Project + l.Reserve))}" + (use is null ? "" : $"，主要用于{use.Trim().TrimEnd('。')}");
             })) + "。");
         }
         Part("一般公共预算基本支出预算情况");
@@ -435,5 +442,7 @@ public sealed class NarrativeWriter
         int k = 1;
         foreach (var (term, text) in Compile.Glossary.Terms(_f.Final))
             Para($"{k++}.{term}：{text}");
+        if (_d.Expenditure.Any(l => l.Reserve != 0))
+            Para($"{k++}.{Compile.Glossary.Reserve.Term}：{Compile.Glossary.Reserve.Text}");
     }
 }

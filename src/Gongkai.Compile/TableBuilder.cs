@@ -58,7 +58,11 @@ public sealed partial class TableBuilder
             list.Add(ProcurementBudget());
             list.Add(PurchaseOfServicesBudget());
         }
-        if (_d.Profile == "hebei") list.Add(ProcurementBudget("部门政府采购预算表"));
+        if (_d.Profile == "hebei")
+        {
+            list.Add(ProcurementBudget("部门政府采购预算表"));
+            list.AddRange(HebeiAssets(11));
+        }
         return list;
     }
 
@@ -108,6 +112,7 @@ public sealed partial class TableBuilder
         At(8, () => EconomicBudget("一般公共预算基本支出预算表")),
         At(9, () => ThreePublicOrCombined("“三公”经费支出预算表", "“三公”经费、会议费、培训费支出预算表")),
         At(10, () => CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出预算表", [FundSource.GovFund], false, "政府性基金预算拨款")),
+        At(11, JiangsuOperatingCosts),
         At(12, () => ProcurementBudget("政府采购支出预算表")),
     ];
 
@@ -122,7 +127,7 @@ public sealed partial class TableBuilder
         CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出功能分类预算表", [FundSource.GovFund], false, "政府性基金预算拨款"),
         CodedSpend(TableKind.BudgetStateCapital, "国有资本经营预算支出功能分类预算表", [FundSource.StateCapital], false, "国有资本经营预算拨款"),
         EconomicBudget("一般公共预算基本支出" + "部门预算经济分类预算表"),
-        BudgetThreePublic("“三公”经费预算表"),
+        BudgetThreePublic("“三公”经费和机关运行经费预算表", operatingCosts: true),
     ];
 
     private static readonly (string Label, SummaryLine Line, FundSource Source)[] BudgetIncomeItems =
@@ -161,7 +166,7 @@ public sealed partial class TableBuilder
             ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
             [("用事业基金弥补收支差额", SummaryLine.InstitutionFund, _f.Carry.InstitutionFund), ("上年结转", SummaryLine.CarryIn, _f.CarryInAll)],
             [("结转下年", SummaryLine.CarryOut, null, [_f.CarryOutAll])],
-            ("收入总计", _f.GrandIncome), ("支出总计", [_f.GrandSpend]));
+            ("收入总计", _f.GrandIncome), ("支出总计", [_f.GrandSpend]), uses: _d.Profile == "jiangsu" ? SpendingUses() : null);
         return t;
     }
 
@@ -229,9 +234,11 @@ public sealed partial class TableBuilder
             headers.Add(([_f.Final ? "经营支出" : "事业单位经营支出"], Measure.OperatingExpenditure));
             headers.Add((["对附属单位补助支出"], Measure.SubsidyToSubordinate));
         }
-        var leaves = lines.Select(l => (l.Code, allColumns
+        bool reserve = HasReserve; // Jiangsu 单位预留机动经费: a column of its own, in 合计
+        if (reserve) headers.Add((["单位预留机动经费"], Measure.Reserve));
+        var leaves = lines.Select(l => (l.Code, (allColumns
             ? new[] { l.Total, l.Basic, l.Project, l.RemitToSuperior, l.OperatingExpenditure, l.SubsidyToSubordinate }
-            : new[] { l.Basic + l.Project, l.Basic, l.Project }));
+            : new[] { l.Basic + l.Project + l.Reserve, l.Basic, l.Project }).Concat(reserve ? [l.Reserve] : []).ToArray()));
         if (_f.Final && !allColumns)
             headers = headers.Select(h => (new[] { "本年支出", h.Item1[0] }, h.Item2)).ToList();
         var printed = _f.Final ? title : BudgetTitle(title);
@@ -299,7 +306,8 @@ public sealed partial class TableBuilder
     private RenderTable ThreePublicOrCombined(string title, string combinedTitle) =>
         _d.Meeting is not null && _d.Training is not null ? CombinedThreePublic(combinedTitle) : BudgetThreePublic(title);
 
-    private RenderTable BudgetThreePublic(string title)
+    /// <summary>B7; with <paramref name="operatingCosts"/> (Shanghai) a 机关运行经费 column after the 三公 items.</summary>
+    private RenderTable BudgetThreePublic(string title, bool operatingCosts = false)
     {
         var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
         t.Columns.Add(new(["“三公”经费合计", "“三公”经费合计"], ColumnRole.Value, Measure.ThreePublicTotal));
@@ -309,8 +317,16 @@ public sealed partial class TableBuilder
         t.Columns.Add(new(["公务用车购置及运行费", "公务用车运行费"], ColumnRole.Value, Measure.VehicleOperation));
         t.Columns.Add(new(["公务接待费", "公务接待费"], ColumnRole.Value, Measure.Reception));
         var x = _d.ThreePublic.Current;
-        t.Rows.Add(new RenderRow([Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation), Money.Cell(x.Reception)]));
-        if (x.Total == 0)
+        string[] cells = [Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation), Money.Cell(x.Reception)];
+        if (operatingCosts)
+        {
+            t.Columns.Add(new(["机关运行经费", "机关运行经费"], ColumnRole.Value, Measure.OperatingCosts));
+            cells = [.. cells, Money.Cell(_d.OperatingCosts?.Amount ?? 0)];
+        }
+        t.Rows.Add(new RenderRow(cells));
+        if (x.Total == 0 && operatingCosts && _d.OperatingCosts?.Amount > 0)
+            t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，表中只有机关运行经费。");
+        else if (x.Total == 0)
             t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，故本表无数据。");
         return t;
     }
@@ -680,7 +696,8 @@ public sealed partial class TableBuilder
         List<(string Label, SummaryLine Line, decimal Value)> left, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> right,
         (string Label, decimal Value)? leftYear, decimal[]? rightYear,
         List<(string Label, SummaryLine Line, decimal Value)> leftCarry, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> rightCarry,
-        (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false)
+        (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false,
+        List<(string Label, decimal Value)>? uses = null)
     {
         var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = kind is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary ? title : title };
         t.Columns.Add(new([leftHeader[0]], ColumnRole.Label, Segment: 0, Side: Side.Income));
@@ -688,12 +705,25 @@ public sealed partial class TableBuilder
         foreach (var (h, k) in rightCols)
             t.Columns.Add(new(h, k is null ? ColumnRole.Label : ColumnRole.Value, k, Segment: 1, Side: Side.Expenditure));
         int rw = rightCols.Length - 1;
+        if (uses is not null)
+        {
+            // Jiangsu 支出用途 block beside the function classes (its rows add up to 本年支出合计, rule GK234)
+            t.Columns.Add(new(["支出用途"], ColumnRole.Label, Segment: 2, Side: Side.Expenditure));
+            t.Columns.Add(new(["预算数"], ColumnRole.Value, Measure.Amount, Segment: 2, Side: Side.Expenditure));
+        }
+        int row = 0;
         string V(decimal v, bool keep = false) => blankZeros && v == 0 && !keep ? "" : Money.Cell(v);
         void Add((string Label, SummaryLine Line, decimal Value)? l, (string Label, SummaryLine Line, string? Code, decimal[] Values)? r, bool keep = false)
         {
             var cells = new List<string> { l?.Label ?? "", l is null ? "" : V(l.Value.Value, keep) };
             cells.Add(r?.Label ?? "");
             for (int i = 0; i < rw; i++) cells.Add(r is null || i >= r.Value.Values.Length ? "" : V(r.Value.Values[i], keep));
+            if (uses is not null)
+            {
+                cells.Add(row < uses.Count ? uses[row].Label : "");
+                cells.Add(row < uses.Count ? Money.Cell(uses[row].Value) : "");
+            }
+            row++;
             t.Rows.Add(new RenderRow(cells.ToArray(), new RowMeta(l?.Line ?? SummaryLine.None), new RowMeta(r?.Line ?? SummaryLine.None, Code: r?.Code)));
         }
         int n = Math.Max(left.Count, right.Count);

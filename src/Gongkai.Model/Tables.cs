@@ -85,6 +85,11 @@ public enum TableKind
     /// Coded 类/款 rows with a 合计 row.
     /// </summary>
     FiscalGrantBasic,
+    /// <summary>
+    /// 一般公共预算机关运行经费支出预算表 — the 机关运行经费 by 部门预算支出经济分类 类/款 with a 合计 row (Jiangsu 公开11表;
+    /// unnumbered in 2017).
+    /// </summary>
+    OperatingCostsByEconomic,
 }
 
 /// <summary>For the two-sided summary tables: which side a line is on.</summary>

@@ -27,6 +27,9 @@ public static class TopicRecognizer
                 case TableKind.Assets:
                     FromAssetTable(d, t);
                     break;
+                case TableKind.OperatingCostsByEconomic:
+                    d.OperatingCosts ??= t.TotalRow?[Measure.Total];
+                    break;
                 case TableKind.UnitComposition:
                     foreach (var r in t.Rows.Where(r => r.Label.Length > 0))
                         d.Units.Add(new OrganizationUnit(r.Label, r.UnitCode, r.Texts.Values.FirstOrDefault(), null, r.Source));
@@ -61,6 +64,7 @@ public static class TopicRecognizer
         }
         d.ThreePublic.Meeting ??= row[Measure.Meeting];
         d.ThreePublic.Training ??= row[Measure.Training];
+        d.OperatingCosts ??= row[Measure.OperatingCosts];
     }
 
     private static void FromInstitutionTable(Disclosure d, DisclosureTable t)
@@ -136,7 +140,7 @@ public static class TopicRecognizer
         foreach (var r in t.Rows)
         {
             var l = TextNormalizer.StripOrdinal(r.Label);
-            var value = r.Extras.FirstOrDefault(kv => kv.Key.Contains("价值") || kv.Key.Contains("金额")).Value;
+            var value = r[Measure.Amount] ?? r.Extras.FirstOrDefault(kv => kv.Key.Contains("价值") || kv.Key.Contains("金额")).Value;
             var count = r.Values.TryGetValue(Measure.Quantity, out var q) ? q : null;
             if (value is not null) d.Assets.Values[l] = value;
             if (l.Contains("车辆") && count is not null) d.Assets.VehicleCount = count;

@@ -70,6 +70,7 @@ public static class TableNames
         TableKind.SelfEvaluationProject => "项目绩效自评表",
         TableKind.TableOfContents => "报表目录",
         TableKind.UnitComposition => "单位构成表",
+        TableKind.OperatingCostsByEconomic => "机关运行经费支出表（按经济分类）",
         _ => kind.ToString(),
     };
 

@@ -139,10 +139,10 @@ public static partial class TemplateWorkbook
         TableSheet("人员编制", ["类别", "编制数", "实有人数"], data.Unit.Staffing.Select(s => new[] { s.Category, s.Authorized?.ToString(Inv), s.Actual?.ToString(Inv) }),
             [(1, "whole", false), (2, "whole", false)], [20, 12, 12]);
         var sourceList = "\"" + string.Join(",", Sources.Select(s => s.Name)) + "\"";
-        TableSheet("支出功能分类", ["科目编码（项）", "科目名称（可不填）", "资金来源", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "主要用途（可选）"],
-            data.Expenditure.Select(l => new[] { l.Code, l.Name, SourceName(l.Source), D(l.Basic), D(l.Project), D(l.RemitToSuperior), D(l.OperatingExpenditure), D(l.SubsidyToSubordinate), l.Use }),
-            [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (2, sourceList, false), (3, "amount", false), (4, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false)],
-            [16, 30, 18, 14, 14, 14, 14, 16, 40]);
+        TableSheet("支出功能分类", ["科目编码（项）", "科目名称（可不填）", "资金来源", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "主要用途（可选）", "单位预留机动经费（江苏预算）"],
+            data.Expenditure.Select(l => new[] { l.Code, l.Name, SourceName(l.Source), D(l.Basic), D(l.Project), D(l.RemitToSuperior), D(l.OperatingExpenditure), D(l.SubsidyToSubordinate), l.Use, D(l.Reserve) }),
+            [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (2, sourceList, false), (3, "amount", false), (4, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false), (9, "amount", false)],
+            [16, 30, 18, 14, 14, 14, 14, 16, 40, 16]);
         TableSheet("按功能分类收入", ["科目编码（项）", "资金来源", "本年收入"],
             (data.RevenueByFunction ?? []).Select(r => new[] { r.Code, SourceName(r.Source), r.Amount.ToString(Inv) }),
             [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, sourceList, false), (2, "amount", false)], [16, 18, 14]);
@@ -165,6 +165,9 @@ public static partial class TemplateWorkbook
             [["会议费", D(data.Meeting?.Amount), D(data.Meeting?.Prior)], ["培训费", D(data.Training?.Amount), D(data.Training?.Prior)], ["差旅费", D(data.Travel?.Amount), D(data.Travel?.Prior)]],
             [(1, "amount", false), (2, "amount", false)], [14, 14, 14], fixedRows: true);
         KeySheet("其他事项", Operating);
+        TableSheet("机关运行经费明细", ["经济分类编码（款）", "科目名称（可不填）", "金额"], (data.OperatingCosts?.ByEconomic ?? []).Select(e => new[] { e.Code, e.Name, e.Amount.ToString(Inv) }),
+            [(0, $"代码表!$D$2:$D${econCodes.Count + 1}", false), (2, "amount", false)], [18, 30, 14]);
+        KeySheet("固定资产", FixedAssets);
         TableSheet("车辆", ["车辆类型", "数量（辆）"], VehicleTypes.Select(t => new[] { t, data.Assets?.Vehicles.GetValueOrDefault(t) is int n and > 0 ? n.ToString(Inv) : null }),
             [(1, "whole", false)], [30, 12], fixedRows: true);
         TableSheet("政府采购明细", ["项目", "采购品目", "类型", "功能科目编码", "经济科目编码", "金额", "中小企业", "小微企业"],
@@ -290,6 +293,7 @@ public static partial class TemplateWorkbook
             ? "部门整体绩效自评：在“整体绩效”表填写年初预算数和全年（调整）预算数，在“整体绩效指标”表逐项填写指标值、全年完成值和权重（合计 100）。全年执行数取本年支出合计，执行率、偏离度、得分系数、指标得分和自评总分由程序计算。"
             : "部门（单位）整体绩效目标：在“整体绩效”表填写目标说明，在“整体绩效指标”表逐项填写指标（权重可不填，填写的须合计 100）。资金总额及其构成由程序按支出数据计算，不要另行填写。");
         if (!final) yield return ("购买服务", "政府向社会力量购买服务预算（湖北 预算12表）：每行一项服务，科目填编码，名称自动取得；合计由程序计算。");
+        foreach (var x in RegionalInstructions(final)) yield return x;
         yield return ("核对", "汇编前程序会按 check 的同一套规则审核数据，发现错误时不生成公开材料，并逐条说明。");
     }
 
@@ -370,6 +374,7 @@ public static partial class TemplateWorkbook
         {
             Code = At(r, 0), Name = Null(At(r, 1)), Source = Source("支出功能分类", At(r, 2)), Basic = Amount("支出功能分类", r, 3), Project = Amount("支出功能分类", r, 4),
             RemitToSuperior = Amount("支出功能分类", r, 5), OperatingExpenditure = Amount("支出功能分类", r, 6), SubsidyToSubordinate = Amount("支出功能分类", r, 7), Use = Null(At(r, 8)),
+            Reserve = Amount("支出功能分类", r, 9),
         }).ToList();
         var rev = Body("按功能分类收入").Select(r => new RevenueLine { Code = At(r, 0), Source = Source("按功能分类收入", At(r, 1)), Amount = Amount("按功能分类收入", r, 2) }).ToList();
         d.RevenueByFunction = rev.Count > 0 ? rev : null;
@@ -402,6 +407,9 @@ public static partial class TemplateWorkbook
             switch (At(r, 0)) { case "会议费": d.Meeting = item; break; case "培训费": d.Training = item; break; case "差旅费": d.Travel = item; break; }
         }
         Keys("其他事项", Operating);
+        var ocLines = Body("机关运行经费明细").Select(r => new EconomicLine { Code = At(r, 0), Name = Null(At(r, 1)), Amount = Amount("机关运行经费明细", r, 2) }).ToList();
+        if (ocLines.Count > 0) O(d).ByEconomic = ocLines;
+        Keys("固定资产", FixedAssets);
         foreach (var r in Body("车辆"))
             if (At(r, 1).Length > 0) A(d).Vehicles[At(r, 0)] = (int)Amount("车辆", r, 1);
         var items2 = Body("政府采购明细").Select(r => new ProcurementItem

@@ -28,6 +28,10 @@ public static class ColumnMeaning
         var leaf = parts[^1];
         var parent = parts.Count > 1 ? parts[^2] : "";
         var all = string.Join("/", parts);
+        // JS 公开11: the one value column (机关运行经费支出) is the amount of each economic line
+        if (kind == TableKind.OperatingCostsByEconomic && leaf.Contains("机关运行经费")) return Measure.Amount;
+        // HB 固定资产占用情况表: 价值（金额单位：万元） beside 数量
+        if (kind == TableKind.Assets && leaf.Contains("价值")) return Measure.Amount;
         if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic)
             return ThreePublic(leaf, parent, parts.Count > 2 ? parts[^3] : "", all);
         if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额", StringComparison.Ordinal)) return Measure.Amount;
@@ -74,6 +78,7 @@ public static class ColumnMeaning
 
     private static Measure? ThreePublic(string leaf, string parent, string grandparent, string all)
     {
+        if (leaf.Contains("机关运行")) return Measure.OperatingCosts; // SH “三公”经费和机关运行经费预算表 (before 运行 = 车辆运行)
         if (leaf.Contains("会议费")) return Measure.Meeting;
         if (leaf.Contains("培训费")) return Measure.Training;
         if (leaf.Contains("出国")) return Measure.Abroad;

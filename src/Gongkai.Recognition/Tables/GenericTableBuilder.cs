@@ -68,7 +68,7 @@ public sealed class GenericTableBuilder
                 Label = label,
                 Code = code,
                 UnitCode = unitCode,
-                IsTotal = TextNormalizer.Compact(label) is "合计" or "总计" or "金额合计",
+                IsTotal = TextNormalizer.Compact(label) is "合计" or "总计" or "金额合计" || t.Kind == TableKind.Assets && TextNormalizer.Compact(label) == "资产总额",
                 IsSubItem = LineNames.IsSubItem(label),
                 Source = r.Row.Source,
             };

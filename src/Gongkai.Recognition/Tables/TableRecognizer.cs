@@ -213,7 +213,8 @@ public sealed class TableRecognizer
                 or TableKind.BudgetGovFund or TableKind.BudgetStateCapital or TableKind.FinalRevenue or TableKind.FinalExpenditure
                 or TableKind.FinalGeneralExpenditure or TableKind.FinalGeneralBasic or TableKind.FinalGovFund or TableKind.FinalStateCapital
                 or TableKind.BudgetGeneralByEconomic or TableKind.BudgetGeneralBasicByFunction or TableKind.CarryOverExpenditure
-                or TableKind.GeneralExpenditureByUnit or TableKind.FiscalGrantExpenditure or TableKind.FiscalGrantBasic:
+                or TableKind.GeneralExpenditureByUnit or TableKind.FiscalGrantExpenditure or TableKind.FiscalGrantBasic
+                or TableKind.OperatingCostsByEconomic:
                 new CodedTableBuilder(_ledger).Build(t, rows, isContinuation);
                 break;
             default:

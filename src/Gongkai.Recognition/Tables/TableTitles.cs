@@ -60,6 +60,8 @@ public static partial class TableTitles
             return TableKind.Unknown;
         }
         if (t.Contains("三公")) return TableKind.BudgetThreePublic;
+        // Jiangsu 公开11 一般公共预算机关运行经费支出预算表 (by economic class), not a second 一般公共预算支出表
+        if (t.Contains("机关运行经费") && t.Contains("表")) return TableKind.OperatingCostsByEconomic;
         if (t.Contains("财政拨款上年结转")) return TableKind.CarryOverExpenditure;
         if (t.Contains("政府采购")) return TableKind.Procurement;
         if (t.Contains("购买服务")) return TableKind.PurchaseOfServices;

@@ -164,6 +164,7 @@ public static class RandomData
         if (d.Prior is not null && r.NextDouble() < 0.5)
             foreach (var c in d.Expenditure.Where(l => l.Source == FundSource.General).Select(l => l.Code[..3]).Distinct())
                 d.Prior.Classes[c] = Around(d.Expenditure.Where(l => l.Source == FundSource.General && l.Code.StartsWith(c)).Sum(l => l.Total));
+        RandomRegionalData.Add(d, seed);
         foreach (var key in ReasonKeys(d)) d.Reasons[key] = "工作任务调整";
         AddOverallPerformance(d, new Random(seed * 7919 + 1));
         return d;

@@ -1,4 +1,5 @@
 using Gongkai.Compile;
+using Gongkai.Compile.Render;
 using Gongkai.Model;
 
 namespace Gongkai.Tests.Compile;
@@ -79,6 +80,7 @@ public class RegionalLayoutTests
             (TableKind.BudgetGeneralBasic, "公开08表", "2023年一般公共预算基本支出预算表"),
             (TableKind.BudgetThreePublic, "公开09表", "2023年“三公”经费支出预算表"),
             (TableKind.BudgetGovFund, "公开10表", "2023年政府性基金预算支出预算表"),
+            (TableKind.OperatingCostsByEconomic, "公开11表", "2023年一般公共预算" + "机关运行经费支出预算表"),
             (TableKind.Procurement, "公开12表", "2023年政府采购支出预算表"),
         };
         Assert.Equal(expected, Compile("jiangsu", RegionProfile.Jiangsu));
@@ -97,7 +99,7 @@ public class RegionalLayoutTests
             (TableKind.BudgetGovFund, "表6", "2023年政府性基金预算支出功能分类预算表"),
             (TableKind.BudgetStateCapital, "表7", "2023年国有资本经营预算支出功能分类预算表"),
             (TableKind.BudgetGeneralBasic, "表8", "2023年一般公共预算基本支出" + "部门预算经济分类预算表"),
-            (TableKind.BudgetThreePublic, "表9", "2023年“三公”经费预算表"),
+            (TableKind.BudgetThreePublic, "表9", "2023年“三公”经费和机关运行经费预算表"),
         };
         Assert.Equal(expected, Compile("shanghai", RegionProfile.Shanghai));
     }
@@ -141,5 +143,229 @@ public class RegionalLayoutTests
         Assert.Equal(0m, row.ValueOrZero(Measure.ThreePublicTotal));
         Assert.Equal(1.50m, row.ValueOrZero(Measure.Meeting));
         Assert.Equal(0.96m, row.ValueOrZero(Measure.Training));
+    }
+
+    // ───────────── regional tables: 公开11, 预留机动经费, 上海 机关运行经费 column, 河北 固定资产 ─────────────
+
+    private static DisclosureData Seed(string profile, Action<DisclosureData>? change = null)
+    {
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = profile;
+        change?.Invoke(data);
+        return data;
+    }
+
+    /// <summary>The package read back from Markdown and from XLSX, each audited clean and equal to the compiled tables.</summary>
+    private static List<Disclosure> ReadBack(DisclosureData data)
+    {
+        var p = PackageAssert.Build(data);
+        Assert.Empty(p.Issues);
+        PackageAssert.AuditClean(p.Model, "汇编模型");
+        var xlsx = Gongkai.Compile.Render.PackageRenderers.Find("xlsx")!.RenderToBytes(p);
+        var reads = new List<Disclosure> { PackageAssert.ReadMarkdown(p).Disclosure, new Gongkai.Recognition.DisclosureReader().Read(p.Title + ".xlsx", xlsx).Disclosure };
+        foreach (var read in reads)
+        {
+            PackageAssert.AuditClean(read, "读回的文档");
+            PackageAssert.SameTables(p.Model, read);
+            PackageAssert.EqualsInput(data, read);
+        }
+        return reads;
+    }
+
+    /// <summary>21.45 + 0.96 = 22.41: the 机关运行经费 of seed 004 by 款 (each within its 基本支出 款).</summary>
+    private static List<EconomicLine> OperatingByEconomic() =>
+    [
+        new() { Code = "30201", Amount = 5.10m }, new() { Code = "30216", Amount = 0.96m }, new() { Code = "30228", Amount = 0.61m },
+        new() { Code = "30229", Amount = 3.66m }, new() { Code = "30239", Amount = 6.08m }, new() { Code = "30299", Amount = 6.00m },
+    ];
+
+    [Fact]
+    public void Jiangsu_public_11_prints_the_operating_costs_by_economic_class_and_reads_them_back()
+    {
+        foreach (var read in ReadBack(Seed("jiangsu", d => d.OperatingCosts!.ByEconomic = OperatingByEconomic())))
+        {
+            var t = read.Table(TableKind.OperatingCostsByEconomic)!;
+            Assert.Equal("公开11表", t.Label);
+            Assert.Equal(22.41m, t.TotalRow!.ValueOrZero(Measure.Total));
+            Assert.Equal(22.41m, t.Row("302")!.ValueOrZero(Measure.Total));
+            Assert.Equal(5.10m, t.Row("30201")!.ValueOrZero(Measure.Total));
+            Assert.Equal(6.08m, t.Row("30239")!.ValueOrZero(Measure.Total));
+            Assert.Equal(22.41m, read.OperatingCosts!.Value);
+            // the table is not taken for a second 一般公共预算支出表
+            Assert.Single(read.Tables, x => x.Kind == TableKind.BudgetGeneralExpenditure);
+        }
+    }
+
+    [Fact]
+    public void Jiangsu_public_11_without_a_breakdown_keeps_its_total_and_says_so()
+    {
+        var p = PackageAssert.Build(Seed("jiangsu"));
+        var t = p.Tables.Single(x => x.Kind == TableKind.OperatingCostsByEconomic);
+        Assert.Single(t.Rows);
+        Assert.Contains("未按经济分类科目细化", Assert.Single(t.Notes));
+        var none = PackageAssert.Build(Seed("jiangsu", d => d.OperatingCosts = null)).Tables.Single(x => x.Kind == TableKind.OperatingCostsByEconomic);
+        Assert.Contains("没有", Assert.Single(none.Notes));
+        foreach (var read in ReadBack(Seed("jiangsu")))
+            Assert.Equal(22.41m, read.Table(TableKind.OperatingCostsByEconomic)!.TotalRow!.ValueOrZero(Measure.Total));
+    }
+
+    [Theory]
+    [InlineData("30201", 5.11, "应等于机关运行经费")]       // Σ 款 ≠ amount
+    [InlineData("30101", 5.10, "不含人员经费")]            // 机关运行经费 is 公用经费
+    [InlineData("30202", 5.10, "超过一般公共预算基本支出")] // 印刷费 has no 基本支出 in seed 004
+    public void Operating_costs_breakdown_is_validated(string code, double amount, string message)
+    {
+        var data = Seed("jiangsu", d =>
+        {
+            var lines = OperatingByEconomic();
+            lines[0] = new EconomicLine { Code = code, Amount = (decimal)amount };
+            d.OperatingCosts!.ByEconomic = lines;
+        });
+        var issues = PackageBuilder.Build(data).Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
+        Assert.Contains(issues, i => i.Message.Contains(message));
+    }
+
+    [Fact]
+    public void Jiangsu_pdfs_read_public_11_as_operating_costs()
+    {
+        foreach (var (file, total, office) in new[] { ("jiangsu-npc-office-2017-budget.pdf", 5619.31m, 770.50m), ("jiangsu-npc-office-2018-budget.pdf", 1579.38m, 370.00m) })
+        {
+            var d = new Gongkai.Recognition.DisclosureReader().Read(Gongkai.Tests.Support.Shared.Pdf(file)).Disclosure;
+            var t = Assert.Single(d.Tables, x => x.Kind == TableKind.OperatingCostsByEconomic);
+            Assert.Equal(total, t.TotalRow!.ValueOrZero(Measure.Total));
+            Assert.Equal(office, t.Row("30201")!.ValueOrZero(Measure.Total));
+            Assert.Equal(total, d.OperatingCosts!.Value);
+            Assert.DoesNotContain(d.Tables, x => x.Kind == TableKind.BudgetGeneralExpenditure && x.Title.Contains("机关运行经费"));
+        }
+    }
+
+    [Fact]
+    public void Jiangsu_reserve_has_its_column_and_reads_back()
+    {
+        var data = Seed("jiangsu", d => d.Expenditure.Single(l => l.Code == "2101501").Reserve = 12.34m);
+        var p = PackageAssert.Build(data);
+        var text = string.Concat(p.Blocks.OfType<ParagraphBlock>().Select(b => b.Text));
+        Assert.Contains("单位预留机动经费12.34万元", text);
+        Assert.Contains("单位预留机动经费：", text); // 名词解释
+        foreach (var read in ReadBack(data))
+        {
+            // 公开01 支出用途 block: 基本 + 项目 + 预留 = 本年支出合计 (GK234)
+            var uses = read.Table(TableKind.BudgetSummary)!.Rows.Where(r => r.Block == 2 && r.Label.Length > 0).ToList();
+            Assert.Equal(["一、基本支出", "二、项目支出", "三、单位预留机动经费"], uses.Select(r => r.Label));
+            Assert.Equal([204.78m, 778.20m, 12.34m], uses.Select(r => r.ValueOrZero(Measure.Amount)));
+            Assert.Empty(Gongkai.Audit.Auditor.Audit(read, PackageAssert.Options).ByRule("GK234"));
+            var b3 = read.Table(TableKind.BudgetExpenditure)!;
+            Assert.Equal(12.34m, b3.TotalRow!.ValueOrZero(Measure.Reserve));
+            Assert.Equal(982.98m + 12.34m, b3.TotalRow.ValueOrZero(Measure.Total));
+            foreach (var kind in new[] { TableKind.FiscalGrantExpenditure, TableKind.BudgetGeneralExpenditure })
+            {
+                var row = read.Table(kind)!.Row("2101501")!;
+                Assert.Equal(12.34m, row.ValueOrZero(Measure.Reserve));
+                Assert.Equal(164.71m + 12.34m, row.ValueOrZero(Measure.Total));
+            }
+        }
+    }
+
+    [Fact]
+    public void Reserve_outside_the_jiangsu_budget_is_refused()
+    {
+        var data = Seed("hebei", d => d.Expenditure[0].Reserve = 1m);
+        Assert.Contains(PackageBuilder.Build(data).Issues, i => i.Severity == IssueSeverity.Error && i.Message.Contains("单位预留机动经费"));
+    }
+
+    [Fact]
+    public void Shanghai_three_public_table_has_the_operating_costs_column()
+    {
+        foreach (var read in ReadBack(Seed("shanghai")))
+        {
+            var row = read.Table(TableKind.BudgetThreePublic)!.Rows.Single();
+            Assert.Equal(22.41m, row.ValueOrZero(Measure.OperatingCosts));
+            Assert.Equal(0m, row.ValueOrZero(Measure.ThreePublicTotal));
+            Assert.Equal(22.41m, read.OperatingCosts!.Value);
+        }
+    }
+
+    [Fact]
+    public void Hebei_fixed_asset_table_reads_back_into_the_asset_summary()
+    {
+        var data = Seed("hebei", d =>
+        {
+            var a = d.Assets!;
+            a.Vehicles["执法执勤用车"] = 2;
+            a.VehicleValue = 31.72m;
+            a.BuildingArea = 860.5m;
+            a.BuildingValue = 120.30m;
+            a.OfficeArea = 410m;
+            a.OfficeValue = 60.15m;
+            a.OtherCount = 181;
+            a.OtherValue = 66.73m;
+        });
+        foreach (var read in ReadBack(data))
+        {
+            var t = read.Table(TableKind.Assets)!;
+            Assert.Equal("表11", t.Label);
+            Assert.Equal(218.75m, t.TotalRow!.ValueOrZero(Measure.Amount)); // 120.30 + 31.72 + 0 + 66.73
+            Assert.Equal(2m, read.Assets!.VehicleCount!.Value);
+            Assert.Equal(0m, read.Assets.HighValueEquipment!.Value);
+            Assert.Equal(31.72m, read.Assets.Values.Single(kv => kv.Key.StartsWith("车辆")).Value.Value);
+            Assert.Equal(860.5m, t.Rows.Single(r => r.Label.Contains("房屋")).ValueOrZero(Measure.Quantity));
+        }
+    }
+
+    [Fact]
+    public void Uses_block_and_asset_total_rules_catch_a_wrong_figure()
+    {
+        var js = PackageAssert.Build(Seed("jiangsu")).Model;
+        var basic = js.Table(TableKind.BudgetSummary)!.Rows.Single(r => r.Block == 2 && r.Label.Contains("基本支出"));
+        basic.Values[Measure.Amount] = TableBuilder.Fig(basic.ValueOrZero(Measure.Amount) + 1m);
+        var f = Assert.Single(Gongkai.Audit.Auditor.Audit(js, PackageAssert.Options).ByRule("GK234"));
+        Assert.Equal(983.98m, f.Expected); // Σ 支出用途
+        Assert.Equal(982.98m, f.Found);    // 本年支出合计
+
+        var hb = PackageAssert.Build(Seed("hebei", d => { d.Assets!.BuildingValue = 10m; d.Assets.OtherValue = 5m; })).Model;
+        var total = hb.Table(TableKind.Assets)!.TotalRow!;
+        Assert.Equal(15m, total.ValueOrZero(Measure.Amount));
+        Assert.Empty(Gongkai.Audit.Auditor.Audit(hb, PackageAssert.Options).ByRule("GK233"));
+        total.Values[Measure.Amount] = TableBuilder.Fig(16m);
+        Assert.Single(Gongkai.Audit.Auditor.Audit(hb, PackageAssert.Options).ByRule("GK233"));
+    }
+
+    [Fact]
+    public void Jiangsu_pdf_uses_blocks_add_up()
+    {
+        foreach (var file in new[] { "jiangsu-npc-office-2017-budget.pdf", "jiangsu-npc-office-2018-budget.pdf" })
+        {
+            var d = new Gongkai.Recognition.DisclosureReader().Read(Gongkai.Tests.Support.Shared.Pdf(file)).Disclosure;
+            Assert.Contains(d.Table(TableKind.BudgetSummary)!.Rows, r => r.Block == 2 && r.Label.Contains("单位预留机动经费"));
+            Assert.Empty(Gongkai.Audit.Auditor.Audit(d, PackageAssert.Options).ByRule("GK234"));
+        }
+    }
+
+    /// <summary>The regional tables also survive the PDF: 公开01 with its 支出用途 block, 公开11, 上海 表9, 河北 表11.</summary>
+    [Theory]
+    [InlineData("jiangsu")]
+    [InlineData("shanghai")]
+    [InlineData("hebei")]
+    public void Regional_tables_read_back_from_the_pdf(string profile)
+    {
+        var data = Seed(profile, d =>
+        {
+            if (profile == "jiangsu")
+            {
+                d.Expenditure.Single(l => l.Code == "2101501").Reserve = 12.34m;
+                d.OperatingCosts!.ByEconomic = OperatingByEconomic();
+            }
+            d.Assets!.BuildingArea = 860.5m;
+            d.Assets.BuildingValue = 120.30m;
+            d.Assets.OtherCount = 181;
+            d.Assets.OtherValue = 66.73m;
+        });
+        var p = PackageAssert.Build(data);
+        var bytes = PackageRenderers.Find("pdf")!.RenderToBytes(p);
+        var read = new Gongkai.Recognition.DisclosureReader().Read(p.Title + ".pdf", bytes).Disclosure;
+        PackageAssert.SameTables(p.Model, read);
+        PackageAssert.AuditClean(read, "读回的 PDF");
+        if (profile == "hebei") Assert.Equal(187.03m, read.Table(TableKind.Assets)!.TotalRow!.ValueOrZero(Measure.Amount));
+        else Assert.Equal(22.41m, read.OperatingCosts!.Value); // from 公开11 / 表9
     }
 }

@@ -121,7 +121,7 @@ public sealed class BasicPlusProjectTotal : RowColumnsIdentity
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK204", "合计等于基本支出加项目支出", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "合计 = 基本支出 + 项目支出（无基本支出列时：人员经费 + 公用经费 + 项目支出）",
+        "合计 = 基本支出 + 项目支出（无基本支出列时：人员经费 + 公用经费 + 项目支出；江苏另加单位预留机动经费）",
         "一般公共预算、政府性基金、国有资本经营支出表每一行的合计应等于基本支出与项目支出之和。",
         "行政运行 1503.52 + 8.37 = 1511.89");
 
@@ -133,8 +133,8 @@ public sealed class BasicPlusProjectTotal : RowColumnsIdentity
     protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
     protected override ColumnKey[]? PartKeys(DisclosureTable t) =>
         t.Keys().Contains(Measure.Basic)
-            ? new ColumnKey[] { Measure.Basic, Measure.Project }
-            : new ColumnKey[] { Measure.Personnel, Measure.Public, Measure.Project };
+            ? new ColumnKey[] { Measure.Basic, Measure.Project, Measure.Reserve }
+            : new ColumnKey[] { Measure.Personnel, Measure.Public, Measure.Project, Measure.Reserve };
 }
 
 /// <summary>GK205 基本支出 = 人员经费 + 公用经费 where a table shows all three columns (WH B5).</summary>

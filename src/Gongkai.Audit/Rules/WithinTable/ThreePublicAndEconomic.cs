@@ -197,12 +197,12 @@ public sealed class EconomicClassSums : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK225", "经济分类类级等于款级之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
         "类 = Σ 款；合计 = Σ 类（逐列）",
-        "基本支出表按部门预算支出经济分类列示，类级科目每一列应等于其款级科目之和，合计行应等于各类之和。",
+        "基本支出表（及江苏机关运行经费支出预算表）按部门预算支出经济分类列示，类级科目每一列应等于其款级科目之和，合计行应等于各类之和。",
         "301 工资福利支出 2082.85 = 30101 + 30102 + … + 30199");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var t in ctx.Tables(TableNames.Economic))
+        foreach (var t in ctx.Tables(TableNames.Economic).Concat(ctx.Tables(TableKind.OperatingCostsByEconomic)))
         {
             var h = new CodeHierarchy(t, CodeScheme.DepartmentEconomic);
             foreach (var parent in h.Rows)
@@ -218,7 +218,7 @@ public sealed class EconomicClassSums : Rule
                     if (f is not null) yield return f;
                 }
             }
-            if (t.Kind != TableKind.BudgetGeneralBasic || Econ.TotalRow(t) is not { } total || h.TopLevel.Count == 0) continue;
+            if (t.Kind is not (TableKind.BudgetGeneralBasic or TableKind.OperatingCostsByEconomic) || Econ.TotalRow(t) is not { } total || h.TopLevel.Count == 0) continue;
             foreach (var (key, fig) in total.Values)
             {
                 var parts = h.TopLevel.Select(c => c[key]).ToList();
