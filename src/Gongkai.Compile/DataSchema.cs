@@ -29,6 +29,9 @@ public static class DataSchema
         ["code"] = "分类科目编码",
         ["source"] = "资金来源",
         ["basic"] = "基本支出（万元）", ["project"] = "项目支出（万元）", ["amount"] = "金额（万元）",
+        ["educationFees"] = "其中：教育收费——事业收入中属于教育收费的部分，按“项”填写（万元），不超过该项事业收入；重庆的收入表列示",
+        ["items"] = "决算：一般公共预算财政拨款按“项”的年初预算和调整预算；未填类级预算的类按各项之和计算",
+        ["initial"] = "年初预算（万元）", ["adjusted"] = "调整预算（万元），可选",
     };
 
     public static string Generate()

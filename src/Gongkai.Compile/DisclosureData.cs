@@ -50,6 +50,8 @@ public sealed class DisclosureData
     public PerformanceData? Performance { get; set; }
     /// <summary>Reasons for changes, keyed by subject (total, income, expenditure, fiscal, general, basic, project, personnel, public, class:208, threePublic, threePublic.reception, meeting, operatingCosts …).</summary>
     public Dictionary<string, string> Reasons { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>其中：教育收费 — the education-fee part of 事业收入 per 项 (optional; see <see cref="EducationFeeLine"/>).</summary>
+    public List<EducationFeeLine>? EducationFees { get; set; }
 
     [JsonIgnore] public bool IsFinal => string.Equals(Kind, "final", StringComparison.OrdinalIgnoreCase);
 
@@ -188,6 +190,8 @@ public sealed class BudgetBase
     public Dictionary<string, decimal> InitialByClass { get; set; } = new(StringComparer.Ordinal);
     /// <summary>调整预算 by class, optional.</summary>
     public Dictionary<string, decimal>? AdjustedByClass { get; set; }
+    /// <summary>年初预算 / 调整预算 per 项 (optional, see <see cref="ItemBudget"/>); a class without an entry above takes their sum.</summary>
+    public List<ItemBudget>? Items { get; set; }
 }
 
 public sealed class ThreePublicItems
