@@ -193,3 +193,17 @@ public class ItemBudgetAndEducationFeeTests
         Assert.Equal(0.5m, Assert.Single(back.EducationFees!).Amount);
     }
 }
+
+/// <summary>The random data sets of the round-trip property cover 项 budgets and 教育收费 in the profiles that print them.</summary>
+public class RandomItemCoverageTests
+{
+    [Fact]
+    public void Random_data_sets_cover_item_budgets_and_education_fees()
+    {
+        var sets = Enumerable.Range(1, CompileRoundTripTests.Cases).Select(RandomData.Create).ToList();
+        Assert.True(sets.Count(d => d.Budget?.Items is { Count: > 0 }) >= 20);
+        Assert.True(sets.Count(d => d.Budget?.Items?.Any(i => i.Adjusted is not null) == true) >= 5);
+        Assert.True(sets.Count(d => d.Budget?.Items is { Count: > 0 } && d.Budget.Items.Any(i => !d.Budget.InitialByClass.ContainsKey(i.Code[..3]))) >= 5); // derived classes
+        Assert.True(sets.Count(d => d.EducationFees is { Count: > 0 } && d.Profile == "chongqing") >= 3);
+    }
+}
