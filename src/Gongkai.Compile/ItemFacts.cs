@@ -56,7 +56,7 @@ public static class ItemFacts
             {
                 var f = $"educationFees[{e.Code}]";
                 if (!ItemCode(e.Code)) Err(f, $"教育收费的支出功能分类科目编码应为 7 位“项”级编码（以 2 开头），实为“{e.Code}”。");
-                Amount(issues, f, e.Amount);
+                DataValidator.Amount(issues, f, e.Amount);
             }
             foreach (var g in fees.GroupBy(e => e.Code).Where(g => g.Count() > 1))
                 Err($"educationFees[{g.Key}]", $"科目 {g.Key} 的教育收费填写了 {g.Count()} 行，请合并为一行。");
@@ -77,8 +77,8 @@ public static class ItemFacts
             {
                 var f = $"budget.items[{i.Code}]";
                 if (!ItemCode(i.Code)) Err(f, $"项级预算的支出功能分类科目编码应为 7 位“项”级编码（以 2 开头），实为“{i.Code}”。");
-                Amount(issues, f + ".initial", i.Initial);
-                if (i.Adjusted is decimal a) Amount(issues, f + ".adjusted", a);
+                DataValidator.Amount(issues, f + ".initial", i.Initial);
+                if (i.Adjusted is decimal a) DataValidator.Amount(issues, f + ".adjusted", a);
             }
             foreach (var g in items.GroupBy(i => i.Code).Where(g => g.Count() > 1))
                 Err($"budget.items[{g.Key}]", $"科目 {g.Key} 的项级预算填写了 {g.Count()} 行，请合并为一行。");
@@ -93,11 +93,5 @@ public static class ItemFacts
                     Err($"budget.items[{g.Key}]", $"功能分类 {g.Key} 类中只有部分项填写了调整预算，请为该类的每一项都填写调整预算（没有调整的填年初预算数）。");
             }
         }
-    }
-
-    private static void Amount(List<DataIssue> issues, string field, decimal v)
-    {
-        if (v < 0) issues.Add(new(IssueSeverity.Error, field, $"金额不能为负数：{v}。"));
-        if (!Money.HasAtMostTwoDecimals(v)) issues.Add(new(IssueSeverity.Error, field, $"金额以万元为单位，最多两位小数：{v}。"));
     }
 }
