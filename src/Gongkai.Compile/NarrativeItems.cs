@@ -8,7 +8,7 @@ public sealed partial class NarrativeWriter
     /// <summary>
     /// One paragraph per 项 (with spending or with a budget, code order) when <see cref="BudgetBase.Items"/> is given:
     /// 类/款/项 names and code, 决算, 年初预算 (and 调整预算), the completion rates (half-up, 2 decimals; none on a zero
-    /// budget), and whether and why the 决算 is above or below the 年初预算 (reason key <c>item:2101101</c>). A 项 that
+    /// budget), and whether (and why: reason key <c>item:2101101</c>) the 决算 is above or below the 年初预算. A 项 that
     /// differs from its 年初预算 by 10 % or more (or has money on a zero budget) without a reason is a warning.
     /// </summary>
     private void ItemExecution()
@@ -28,20 +28,20 @@ public sealed partial class NarrativeWriter
             if (budget?.Adjusted is decimal adjusted) s += $"，调整预算{Amount(adjusted)}";
             if (Money.Percent(actual, initial) is decimal rate) s += $"，完成年初预算的{Money.Pct(rate)}%";
             if (budget?.Adjusted is decimal adj && Money.Percent(actual, adj) is decimal adjRate) s += $"，完成调整预算的{Money.Pct(adjRate)}%";
-            s += "。";
             if (actual != initial)
             {
                 var key = $"item:{code}";
                 var reason = Reason(key);
+                s += $"，决算数{(actual > initial ? "高于" : "低于")}年初预算数";
                 if (reason is not null)
-                    s += $"决算数{(actual > initial ? "高于" : "低于")}年初预算数，主要原因是{reason}。";
+                    s += $"，主要原因是{reason}";
                 else if (initial == 0 || Rounding.HalfUp(Math.Abs(actual - initial) / initial * 100m, 2) >= ReasonThreshold)
                     _issues.Add(new(IssueSeverity.Warning, $"reasons.{key}",
                         $"{_f.NameOf(code)}（{code}）决算数 {Money.Text(actual)} 万元与年初预算 {Money.Text(initial)} 万元相差" +
                         (initial == 0 ? "（年初预算为0）" : $" {Money.Pct(Rounding.HalfUp(Math.Abs(actual - initial) / initial * 100m, 2))}%") +
                         $"，达到10%以上，但没有填写原因（reasons.{key}）。"));
             }
-            Para(s);
+            Para(s + "。");
         }
     }
 }

@@ -224,6 +224,12 @@ public static partial class ClaimExtractor
                 events.Add(new Ev(m.Index, m.Index + m.Length, 'P', m));
                 Mask(m);
             }
+            foreach (Match m in RelationRegex().Matches(_t))
+            {
+                if (IsMasked(m)) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'R', m));
+                Mask(m);
+            }
             foreach (Match m in AmountRegex().Matches(_t))
             {
                 if (IsMasked(m)) continue;
@@ -400,6 +406,21 @@ public static partial class ClaimExtractor
                             BaseAmount = baseAmount, BaseAmountScale = baseScale,
                             Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
                         }));
+                        break;
+                    }
+                    case 'R':
+                    {
+                        // "决算数低于年初预算数" after the actual and budget figures of its clause list: a statement of the
+                        // relation between the two (checked by GK410); without both figures it states nothing checkable.
+                        var bw = e.M.Groups["b"].Value;
+                        if (BudgetPair(figs, e.Start, bw) is var (act, bud))
+                            claims.Add((e.Start, new Claim
+                            {
+                                Kind = ClaimKind.Completion, Subject = act.Subject, Amount = act.Value, AmountScale = act.Scale, Unit = act.Unit,
+                                BaseAmount = bud.Value, BaseAmountScale = bud.Scale, Base = BaseOf(bw), Year = _sentenceYear,
+                                Relation = e.M.Groups["rel"].Value switch { "大于" or "高于" or "超过" => ChangeDirection.Increase, "等于" => ChangeDirection.Flat, _ => ChangeDirection.Decrease },
+                                Reason = ReasonAfter(e.End, null), Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                            }));
                         break;
                     }
                     case 'C':
@@ -655,6 +676,10 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"完成(?<b>年初预算|全年预算|调整预算|预算)数?的?(?<c>" + Num + @")%")]
     private static partial Regex CompletionRegex();
+
+    /// <summary>决算数低于年初预算数 / 决算数大于预算数 — the relation of the actual to a budget.</summary>
+    [GeneratedRegex(@"决算数?(?<rel>大于|小于|高于|低于|等于|超过)(?<b>年初预算|全年预算|调整预算|预算)数?")]
+    private static partial Regex RelationRegex();
 
     [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![余人户次多个\d]))(?!%)")]
     private static partial Regex AmountRegex();

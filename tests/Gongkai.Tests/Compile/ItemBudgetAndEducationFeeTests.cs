@@ -32,14 +32,14 @@ public class ItemBudgetAndEducationFeeTests
         {
             "一般公共预算财政拨款支出按“项”级科目的预算执行情况如下：",
             // 57.66 ÷ 60.00 = 96.10 %; below 10 % off, no reason needed and none stated
-            "1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）（2080505）支出决算57.66万元，年初预算60.00万元，完成年初预算的96.10%。",
+            "1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）（2080505）支出决算57.66万元，年初预算60.00万元，完成年初预算的96.10%，决算数低于年初预算数。",
             // 42.01 ÷ 75.50 = 55.64 %, with the reason of item:2080799
-            "（2080799）支出决算42.01万元，年初预算75.50万元，完成年初预算的55.64%。决算数低于年初预算数，主要原因是改制企业人员的医保缴费补贴按实际人数发放",
-            "（2101301）支出决算2349.86万元，年初预算3526.86万元，完成年初预算的66.63%。决算数低于年初预算数，主要原因是上级城乡医疗救助资金本年部分未到位",
-            "医疗保障管理事务（款）行政运行（项）（2101501）支出决算447.78万元，年初预算450.00万元，完成年初预算的99.51%。",
+            "（2080799）支出决算42.01万元，年初预算75.50万元，完成年初预算的55.64%，决算数低于年初预算数，主要原因是改制企业人员的医保缴费补贴按实际人数发放",
+            "（2101301）支出决算2349.86万元，年初预算3526.86万元，完成年初预算的66.63%，决算数低于年初预算数，主要原因是上级城乡医疗救助资金本年部分未到位",
+            "医疗保障管理事务（款）行政运行（项）（2101501）支出决算447.78万元，年初预算450.00万元，完成年初预算的99.51%，决算数低于年初预算数。",
             "（2130599）支出决算300.00万元，年初预算300.00万元，完成年初预算的100.00%。",
             // 调整预算 given: both rates; 52.98 ÷ 49.41 = 107.23 %, ÷ 52.98 = 100.00 %
-            "（2210201）支出决算52.98万元，年初预算49.41万元，调整预算52.98万元，完成年初预算的107.23%，完成调整预算的100.00%。决算数高于年初预算数，主要原因是年中增加人员",
+            "（2210201）支出决算52.98万元，年初预算49.41万元，调整预算52.98万元，完成年初预算的107.23%，完成调整预算的100.00%，决算数高于年初预算数，主要原因是年中增加人员",
         })
             Assert.Contains(fact, text);
         Assert.Equal(15, System.Text.RegularExpressions.Regex.Matches(text, @"^\d+\..+（\d{7}）支出决算", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
@@ -54,11 +54,13 @@ public class ItemBudgetAndEducationFeeTests
         var read = PackageAssert.ReadMarkdown(p).Disclosure;
         PackageAssert.AuditClean(read, "读回的 Markdown");
         // the completion claim carries the actual and the budget of its sentence
-        var c = Assert.Single(read.Claims, x => x.Kind == ClaimKind.Completion && x.Sentence.Contains("（2101501）"));
+        var c = Assert.Single(read.Claims, x => x.Kind == ClaimKind.Completion && x.CompletionPercent is not null && x.Sentence.Contains("（2101501）"));
         Assert.Equal(447.78m, c.Amount);
         Assert.Equal(450.00m, c.BaseAmount);
         Assert.Equal(99.51m, c.CompletionPercent);
         Assert.Equal(ComparisonBase.InitialBudget, c.Base);
+        var relation = Assert.Single(read.Claims, x => x.Relation is not null && x.Sentence.Contains("（2101501）"));
+        Assert.Equal((ChangeDirection.Decrease, 447.78m, 450.00m), (relation.Relation, relation.Amount, relation.BaseAmount));
         var adjusted = Assert.Single(read.Claims, x => x.Kind == ClaimKind.Completion && x.Base == ComparisonBase.AdjustedBudget);
         Assert.Equal((52.98m, 52.98m, 100.00m), (adjusted.Amount, adjusted.BaseAmount, adjusted.CompletionPercent));
 
@@ -71,6 +73,9 @@ public class ItemBudgetAndEducationFeeTests
         var wrongRate = md.Replace("完成年初预算的99.51%", "完成年初预算的98.51%");
         Assert.NotEqual(md, wrongRate);
         Assert.Single(Audit(wrongRate, p.Title), x => x.RuleId == "GK409");
+        var wrongRelation = md.Replace("完成年初预算的99.51%，决算数低于", "完成年初预算的99.51%，决算数高于");
+        Assert.NotEqual(md, wrongRelation);
+        Assert.Single(Audit(wrongRelation, p.Title), x => x.RuleId == "GK410");
     }
 
     [Fact]
@@ -100,7 +105,7 @@ public class ItemBudgetAndEducationFeeTests
         zero.Initial = 0m;
         data.Budget.InitialByClass.Remove("213");
         var p = PackageBuilder.Build(data);
-        Assert.Contains("（2130599）支出决算300.00万元，年初预算0.00万元。", Text(p));
+        Assert.Contains("（2130599）支出决算300.00万元，年初预算0.00万元，决算数高于年初预算数。", Text(p));
         Assert.Contains(p.Issues, i => i.Field == "reasons.item:2130599" && i.Message.Contains("年初预算为0"));
     }
 
