@@ -34,6 +34,9 @@ public static class DataSchema
         ["buildingArea"] = "房屋面积（平方米）", ["buildingValue"] = "房屋价值（万元）", ["officeArea"] = "其中办公用房面积（平方米）",
         ["officeValue"] = "其中办公用房价值（万元）", ["vehicleValue"] = "车辆价值（万元）", ["equipmentValue"] = "单价标准以上设备价值（万元）",
         ["otherCount"] = "其他固定资产数量", ["otherValue"] = "其他固定资产价值（万元）",
+        ["educationFees"] = "其中：教育收费——事业收入中属于教育收费的部分，按“项”填写（万元），不超过该项事业收入；重庆的收入表列示",
+        ["items"] = "决算：一般公共预算财政拨款按“项”的年初预算和调整预算；未填类级预算的类按各项之和计算",
+        ["initial"] = "年初预算（万元）", ["adjusted"] = "调整预算（万元），可选",
     };
 
     public static string Generate()

@@ -110,9 +110,10 @@ public static class DataValidator
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
         OverallPerformance.Validate(d, issues);
         RegionalDataChecks.Consistency(d, issues);
+        ItemFacts.Check(d, issues);
     }
 
-    private static void Amount(List<DataIssue> issues, string field, decimal v)
+    internal static void Amount(List<DataIssue> issues, string field, decimal v)
     {
         if (v < 0) issues.Add(new(IssueSeverity.Error, field, $"金额不能为负数：{v}。"));
         if (!Money.HasAtMostTwoDecimals(v)) issues.Add(new(IssueSeverity.Error, field, $"金额以万元为单位，最多两位小数：{v}。"));

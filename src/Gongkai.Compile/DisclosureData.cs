@@ -52,6 +52,8 @@ public sealed class DisclosureData
     public Dictionary<string, string> Reasons { get; set; } = new(StringComparer.Ordinal);
     /// <summary>预算: 政府向社会力量购买服务 items (Hubei 预算12), optional.</summary>
     public List<PurchasedServiceItem>? PurchasedServices { get; set; }
+    /// <summary>其中：教育收费 — the education-fee part of 事业收入 per 项 (optional; see <see cref="EducationFeeLine"/>).</summary>
+    public List<EducationFeeLine>? EducationFees { get; set; }
 
     [JsonIgnore] public bool IsFinal => string.Equals(Kind, "final", StringComparison.OrdinalIgnoreCase);
 
@@ -192,6 +194,8 @@ public sealed class BudgetBase
     public Dictionary<string, decimal> InitialByClass { get; set; } = new(StringComparer.Ordinal);
     /// <summary>调整预算 by class, optional.</summary>
     public Dictionary<string, decimal>? AdjustedByClass { get; set; }
+    /// <summary>年初预算 / 调整预算 per 项 (optional, see <see cref="ItemBudget"/>); a class without an entry above takes their sum.</summary>
+    public List<ItemBudget>? Items { get; set; }
 }
 
 public sealed class ThreePublicItems

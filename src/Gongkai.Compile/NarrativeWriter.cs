@@ -7,7 +7,7 @@ namespace Gongkai.Compile;
 /// percentage; no percentage on a zero base), share (largest remainder where rounding needs it) and reason
 /// comes from the data. A change of 10 % or more without a reason is reported as a warning.
 /// </summary>
-public sealed class NarrativeWriter
+public sealed partial class NarrativeWriter
 {
     /// <summary>Changes of this size (percent) or more need a reason.</summary>
     public const decimal ReasonThreshold = 10m;
@@ -143,7 +143,7 @@ public sealed class NarrativeWriter
 
         Section(2, "一般公共预算财政拨款收支决算情况说明");
         var g = _f.GeneralSpend;
-        var initial = _d.Budget?.InitialByClass;
+        var initial = ItemFacts.InitialByClass(_d);
         decimal? initialTotal = initial is null ? null : initial.Values.Sum();
         var gText = $"{YearWord}一般公共预算财政拨款支出{Amount(g)}，占本年支出合计的{Money.Pct(Money.Percent(g, _f.SpendTotal) ?? 0)}%" + Change(g, pr?.General, "general", "一般公共预算财政拨款支出");
         if (initialTotal is decimal it)
@@ -167,6 +167,7 @@ public sealed class NarrativeWriter
                 Para(s + "。");
             }
         }
+        ItemExecution();
 
         Section(3, "一般公共预算财政拨款基本支出情况说明");
         BasicSpending();

@@ -184,7 +184,7 @@ public sealed partial class TableBuilder
             ("附属单位上缴收入", Measure.SubordinateRemittance, [FundSource.Subordinate]),
             ("其他收入", Measure.OtherIncome, [FundSource.Other]),
         };
-        return RevenueTable(TableKind.BudgetRevenue, BudgetTitle(title), "合计", cols);
+        return WithEducationFees(RevenueTable(TableKind.BudgetRevenue, BudgetTitle(title), "合计", cols));
     }
 
     private RenderTable RevenueTable(TableKind kind, string title, string totalHeader, (string Header, ColumnKey Key, FundSource[] Src)[] cols)
@@ -416,7 +416,7 @@ public sealed partial class TableBuilder
         var list = new List<RenderTable>
         {
             FinalSummary(),
-            RevenueTable(TableKind.FinalRevenue, "收入决算表", "本年收入合计",
+            WithEducationFees(RevenueTable(TableKind.FinalRevenue, "收入决算表", "本年收入合计",
             [
                 ("财政拨款收入", Measure.FiscalGrant, [FundSource.General, FundSource.GovFund, FundSource.StateCapital]),
                 ("上级补助收入", Measure.SuperiorSubsidy, [FundSource.Superior]),
@@ -424,7 +424,7 @@ public sealed partial class TableBuilder
                 ("经营收入", Measure.OperatingIncome, [FundSource.Operating]),
                 ("附属单位上缴收入", Measure.SubordinateRemittance, [FundSource.Subordinate]),
                 ("其他收入", Measure.OtherIncome, [FundSource.Other]),
-            ]),
+            ])),
             CodedSpend(TableKind.FinalExpenditure, "支出决算表", [], true, null),
             FinalFiscalSummary(),
             CodedSpend(TableKind.FinalGeneralExpenditure, "一般公共预算财政拨款支出决算表", [FundSource.General], false, "一般公共预算财政拨款"),

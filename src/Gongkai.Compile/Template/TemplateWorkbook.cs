@@ -156,6 +156,12 @@ public static partial class TemplateWorkbook
         TableSheet("分类预算与上年", ["功能分类（类）编码", "年初预算数（决算用）", "调整预算数（决算用）", "上年数"],
             classRows.Select(c => new[] { c, D(Get(data.Budget?.InitialByClass, c)), D(Get(data.Budget?.AdjustedByClass, c)), D(Get(data.Prior?.Classes, c)) }),
             [(0, $"代码表!$G$2:$G${classCodes.Count + 1}", false), (1, "amount", false), (2, "amount", false), (3, "amount", false)], [20, 20, 20, 14]);
+        if (final)
+            TableSheet("项级预算", ["功能分类（项）编码", "年初预算数", "调整预算数（可选）"],
+                (data.Budget?.Items ?? []).Select(i => new[] { i.Code, i.Initial.ToString(Inv), D(i.Adjusted) }),
+                [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, "amount", false), (2, "amount", false)], [20, 16, 18]);
+        TableSheet("教育收费", ["功能分类（项）编码", "其中：教育收费"], (data.EducationFees ?? []).Select(e => new[] { e.Code, e.Amount.ToString(Inv) }),
+            [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, "amount", false)], [20, 16]);
         var tp = data.ThreePublic;
         string?[] Items(string label, ThreePublicItems? x) => [label, D(x?.Abroad), D(x?.VehiclePurchase), D(x?.VehicleOperation), D(x?.Reception)];
         TableSheet("三公经费", ["口径", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
@@ -288,6 +294,8 @@ public static partial class TemplateWorkbook
         yield return ("按功能分类收入", "只有存在结转结余时才需填写：按“项”级科目和资金来源填写本年收入。没有结转结余的，收入按支出自动生成。");
         yield return ("上年数", final ? "填上年决算数，用于与上年对比。" : "填上年预算数，用于与上年对比。");
         if (final) yield return ("分类预算与上年", "按功能分类“类”填写一般公共预算财政拨款的年初预算数（用于与年初预算对比）和上年数。");
+        if (final) yield return ("项级预算", "可选：按功能分类“项”填写一般公共预算财政拨款的年初预算数（和调整预算数），情况说明将逐项说明预算执行情况（决算数、完成率）。“分类预算与上年”表中未填年初（调整）预算的类，按其各项之和计算；已填的，须等于各项之和。决算数与年初预算相差 10% 以上的项，请在“变动原因”表中以 item:2101101（换成项编码）说明原因。");
+        yield return ("教育收费", "可选：事业收入中属于教育收费的部分，按功能分类“项”填写，不能超过该项的事业收入（决算含财政专户管理资金）。重庆的收入表列示教育收费；湖北口径的教育收费请按资金来源“财政专户管理资金”填写，不要填在本表。");
         yield return ("变动原因", "增减变动达到 10% 以上的事项须在“变动原因”表中说明原因，否则汇编时给出警告（警告中写明缺少哪一项）。按功能分类“类”的变动原因可另起一行，事项填 class:208（与年初预算或上年预算比）或 class:208.prior（决算与上年比），208 换成相应的类编码。");
         yield return ("整体绩效", final
             ? "部门整体绩效自评：在“整体绩效”表填写年初预算数和全年（调整）预算数，在“整体绩效指标”表逐项填写指标值、全年完成值和权重（合计 100）。全年执行数取本年支出合计，执行率、偏离度、得分系数、指标得分和自评总分由程序计算。"
@@ -381,6 +389,10 @@ public static partial class TemplateWorkbook
         d.Economic = Body("基本支出经济分类").Select(r => new EconomicLine { Code = At(r, 0), Name = Null(At(r, 1)), Amount = Amount("基本支出经济分类", r, 2) }).ToList();
         Keys("结转结余", Carry);
         Keys("上年数", Prior);
+        var itemBudgets = Body("项级预算").Select(r => new ItemBudget { Code = At(r, 0), Initial = Amount("项级预算", r, 1), Adjusted = Opt("项级预算", r, 2) }).ToList();
+        if (itemBudgets.Count > 0) (d.Budget ??= new BudgetBase()).Items = itemBudgets;
+        var fees = Body("教育收费").Select(r => new EducationFeeLine { Code = At(r, 0), Amount = Amount("教育收费", r, 1) }).ToList();
+        if (fees.Count > 0) d.EducationFees = fees;
         foreach (var r in Body("分类预算与上年"))
         {
             var c = At(r, 0);

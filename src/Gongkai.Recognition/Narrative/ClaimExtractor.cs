@@ -224,6 +224,12 @@ public static partial class ClaimExtractor
                 events.Add(new Ev(m.Index, m.Index + m.Length, 'P', m));
                 Mask(m);
             }
+            foreach (Match m in RelationRegex().Matches(_t))
+            {
+                if (IsMasked(m)) continue;
+                events.Add(new Ev(m.Index, m.Index + m.Length, 'R', m));
+                Mask(m);
+            }
             foreach (Match m in AmountRegex().Matches(_t))
             {
                 if (IsMasked(m)) continue;
@@ -279,6 +285,7 @@ public static partial class ClaimExtractor
         {
             var claims = new List<(int Pos, Claim Claim)>();
             Fig? last = null, first = null;
+            var figs = new List<Fig>();
             var sharedFigs = new HashSet<Fig>(ReferenceEqualityComparer.Instance);
             int prevEnd = _bodyStart;
             Claim? countClaim = null;
@@ -326,6 +333,7 @@ public static partial class ClaimExtractor
                         }
                         last = fig;
                         first ??= fig;
+                        figs.Add(fig);
                         // "总额 4 万元：货物 4 万元、工程 0 万元、服务 8 万元" — an amount followed by a colon opens a list of
                         // its own parts; it closes any breakdown it is itself a part of ("其中 a 0 万元：…").
                         int colon = e.End;
@@ -383,12 +391,36 @@ public static partial class ClaimExtractor
                         if (IsGeneric(pre) && last is not null) { subject = last.Subject; amount = last.Value; scale = last.Scale; unit = last.Unit; }
                         else if (IsGeneric(pre)) subject = InheritSubject(pre) ?? pre;
                         var bw = e.M.Groups["b"].Value;
+                        // "年初预算 B 万元，(支出)决算 A 万元，完成年初预算的 W%" (in either order): the budget and the actual
+                        // figure of the same clause list (not across 其中 or ；) give the rate's base and amount.
+                        decimal? baseAmount = null; int baseScale = 0;
+                        if (IsGeneric(pre) && BudgetPair(figs, e.Start, bw) is var (act, bud))
+                        {
+                            subject = act.Subject; amount = act.Value; scale = act.Scale; unit = act.Unit;
+                            baseAmount = bud.Value; baseScale = bud.Scale;
+                        }
                         claims.Add((e.Start, new Claim
                         {
                             Kind = ClaimKind.Completion, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
                             CompletionPercent = c, Base = BaseOf(bw), Year = _sentenceYear, Reason = ReasonAfter(e.End, null),
+                            BaseAmount = baseAmount, BaseAmountScale = baseScale,
                             Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
                         }));
+                        break;
+                    }
+                    case 'R':
+                    {
+                        // "决算数低于年初预算数" after the actual and budget figures of its clause list: a statement of the
+                        // relation between the two (checked by GK410); without both figures it states nothing checkable.
+                        var bw = e.M.Groups["b"].Value;
+                        if (BudgetPair(figs, e.Start, bw) is var (act, bud))
+                            claims.Add((e.Start, new Claim
+                            {
+                                Kind = ClaimKind.Completion, Subject = act.Subject, Amount = act.Value, AmountScale = act.Scale, Unit = act.Unit,
+                                BaseAmount = bud.Value, BaseAmountScale = bud.Scale, Base = BaseOf(bw), Year = _sentenceYear,
+                                Relation = e.M.Groups["rel"].Value switch { "大于" or "高于" or "超过" => ChangeDirection.Increase, "等于" => ChangeDirection.Flat, _ => ChangeDirection.Decrease },
+                                Reason = ReasonAfter(e.End, null), Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
+                            }));
                         break;
                     }
                     case 'C':
@@ -463,6 +495,29 @@ public static partial class ClaimExtractor
                 claims.Add((b.Pos, c));
             }
             return claims.OrderBy(c => c.Pos).Select(c => c.Claim).ToList();
+        }
+
+        /// <summary>
+        /// The actual and the budget figure a completion rate at <paramref name="pos"/> is computed from: within the
+        /// segment since the last 其中 or ；, the last figure named as the budget of <paramref name="baseWord"/>
+        /// (…年初预算 / …调整预算 / …全年预算 / any …预算) and the last figure not named as a budget, in the same unit.
+        /// </summary>
+        private (Fig Actual, Fig Budget)? BudgetPair(List<Fig> figs, int pos, string baseWord)
+        {
+            int segStart = Math.Max(Math.Max(_t.LastIndexOf('；', Math.Max(pos - 1, 0)), _t.LastIndexOf("其中", Math.Max(pos - 1, 0), StringComparison.Ordinal)), 0);
+            var seg = figs.Where(f => f.Start >= segStart && f.Start < pos).ToList();
+            static string Stem(string s) => s.EndsWith('数') ? s[..^1] : s;
+            bool IsBudget(Fig f) => Stem(f.Subject).EndsWith("预算", StringComparison.Ordinal);
+            bool OfBase(Fig f) => baseWord switch
+            {
+                "年初预算" => Stem(f.Subject).EndsWith("年初预算", StringComparison.Ordinal),
+                "全年预算" or "调整预算" => Stem(f.Subject) is var s && (s.EndsWith("调整预算", StringComparison.Ordinal) || s.EndsWith("全年预算", StringComparison.Ordinal) || s.EndsWith("调整后预算", StringComparison.Ordinal)),
+                _ => IsBudget(f),
+            };
+            var budget = seg.LastOrDefault(OfBase);
+            var actual = seg.LastOrDefault(f => !IsBudget(f));
+            if (budget is null || actual is null || budget.Unit != actual.Unit) return null;
+            return (actual, budget);
         }
 
         private Claim Make(ClaimKind kind, string subject, Fig fig, string? code) => new()
@@ -621,6 +676,10 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"完成(?<b>年初预算|全年预算|调整预算|预算)数?的?(?<c>" + Num + @")%")]
     private static partial Regex CompletionRegex();
+
+    /// <summary>决算数低于年初预算数 / 决算数大于预算数 — the relation of the actual to a budget.</summary>
+    [GeneratedRegex(@"决算数?(?<rel>大于|小于|高于|低于|等于|超过)(?<b>年初预算|全年预算|调整预算|预算)数?")]
+    private static partial Regex RelationRegex();
 
     [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![余人户次多个\d]))(?!%)")]
     private static partial Regex AmountRegex();

@@ -276,7 +276,8 @@ public class CompileSeedTests
         {
             var data = Load(name);
             var p = PackageAssert.Build(data);
-            var names = new[] { data.Unit.Name }.Concat(data.Unit.Units.Select(u => u.Name)).Concat(data.Projects.Select(x => x.Name)).ToList();
+            var names = new[] { data.Unit.Name }.Concat(data.Unit.Units.Select(u => u.Name)).Concat(data.Projects.Select(x => x.Name))
+                .Concat(data.Expenditure.Select(l => CompileCatalog.Name(l.Code, Gongkai.Model.CodeScheme.Function, data.Year) ?? "")).ToList(); // catalog names are terms, not sentences
             var text = string.Join("\n", p.Blocks.Select(b => b switch { ParagraphBlock x => x.Text, TableBlock t => string.Join("\n", t.Table.Notes), _ => "" }));
             foreach (var n in names.OrderByDescending(n => n.Length)) text = text.Replace(n, "〇");
             foreach (Match run in Regex.Matches(text, @"\p{IsCJKUnifiedIdeographs}{18,}"))

@@ -134,6 +134,14 @@ public static class PackageAssert
             }
         }
         OverallEqualsInput(d, read);
+        if (d.Profile == "chongqing") // 教育收费: 公开02 其中：教育收费 / 收入总表 教育收费, per 项
+        {
+            var rt = read.Table(final ? TableKind.FinalRevenue : TableKind.BudgetRevenue)!;
+            foreach (var code in d.Expenditure.Select(l => l.Code).Concat(d.RevenueByFunction?.Select(x => x.Code) ?? []).Distinct())
+                if (rt.Row(code) is { } row)
+                    Assert.Equal(ItemFacts.EducationFee(d, code), row.ValueOrZero(Measure.EducationFees));
+            Assert.Equal(d.EducationFees?.Sum(e => e.Amount) ?? 0m, rt.TotalRow!.ValueOrZero(Measure.EducationFees));
+        }
         if (final && d.Profile == "chongqing")
         {
             Assert.Equal(d.OperatingCosts?.Amount ?? 0m, read.OperatingCosts?.Value ?? 0m);

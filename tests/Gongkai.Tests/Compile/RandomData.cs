@@ -165,6 +165,7 @@ public static class RandomData
             foreach (var c in d.Expenditure.Where(l => l.Source == FundSource.General).Select(l => l.Code[..3]).Distinct())
                 d.Prior.Classes[c] = Around(d.Expenditure.Where(l => l.Source == FundSource.General && l.Code.StartsWith(c)).Sum(l => l.Total));
         RandomRegionalData.Add(d, seed);
+        ItemsAndFees(d, new Random(seed * 31 + 7));
         foreach (var key in ReasonKeys(d)) d.Reasons[key] = "工作任务调整";
         AddOverallPerformance(d, new Random(seed * 7919 + 1));
         return d;
@@ -258,6 +259,40 @@ public static class RandomData
         }
     }
 
+    /// <summary>
+    /// 决算: 项 budgets (half of the sets), the class budgets then either derived from them or equal to their sums, 调整预算
+    /// for some classes; 教育收费 as a part of the 事业收入 of some 项 (not hubei, where it is 财政专户管理资金). A generator
+    /// of its own, so that the draws above stay as they were.
+    /// </summary>
+    private static void ItemsAndFees(DisclosureData d, Random r)
+    {
+        decimal Near(decimal v) => r.NextDouble() switch
+        {
+            < 0.2 => v,
+            < 0.25 => 0m,
+            var x => Math.Round(v * (decimal)(0.6 + x * 0.8), 2),
+        };
+        if (d.IsFinal && d.Budget is { } b && r.NextDouble() < 0.5)
+        {
+            b.Items = d.Expenditure.Where(l => l.Source == FundSource.General).GroupBy(l => l.Code)
+                .Select(g => new ItemBudget { Code = g.Key, Initial = Near(g.Sum(l => l.Total)) }).ToList();
+            foreach (var cls in b.Items.GroupBy(i => i.Code[..3]).ToList())
+            {
+                if (r.NextDouble() < 0.3)
+                    foreach (var i in cls) i.Adjusted = Near(d.Expenditure.Where(l => l.Source == FundSource.General && l.Code == i.Code).Sum(l => l.Total));
+                if (r.NextDouble() < 0.5) b.InitialByClass.Remove(cls.Key);
+                else b.InitialByClass[cls.Key] = cls.Sum(i => i.Initial);
+            }
+        }
+        if (d.Profile != "hubei" && r.NextDouble() < 0.4)
+        {
+            var fees = d.Expenditure.Select(l => l.Code).Distinct().Order(StringComparer.Ordinal)
+                .Select(c => new EducationFeeLine { Code = c, Amount = Math.Round(ItemFacts.BusinessIncome(d, c) * (decimal)r.NextDouble(), 2) })
+                .Where(e => e.Amount > 0).ToList();
+            if (fees.Count > 0) d.EducationFees = fees;
+        }
+    }
+
     /// <summary>Every reason key the narrative may ask for.</summary>
     public static IEnumerable<string> ReasonKeys(DisclosureData d)
     {
@@ -273,5 +308,7 @@ public static class RandomData
             yield return $"class:{c}";
             yield return $"class:{c}.prior";
         }
+        foreach (var code in d.Expenditure.Select(l => l.Code).Concat(d.Budget?.Items?.Select(i => i.Code) ?? []).Distinct())
+            yield return $"item:{code}";
     }
 }
