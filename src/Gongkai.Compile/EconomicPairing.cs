@@ -101,6 +101,11 @@ public static class EconomicPairing
                 var a = acc.TryGetValue((e.Code, code), out var x) ? x : (GovName: name, Basic: 0m, Project: 0m);
                 acc[(e.Code, code)] = project ? (a.GovName, a.Basic, a.Project + e.Amount) : (a.GovName, a.Basic + e.Amount, a.Project);
             }
+        // the 政府 类 names printed in the economic blocks of 表1/表4 (when they can be printed, see TableBuilder)
+        bool blocks = (d.ProjectEconomic is not null || f.GeneralProject == 0) && (f.SpendTotal == f.GeneralSpend || f.FiscalSpend == f.GeneralSpend);
+        foreach (var cls in blocks ? acc.Keys.Where(k => k.Gov is not null).Select(k => k.Gov![..3]).Distinct().Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+            if (ClassificationCatalog.BuiltIn.Find(cls, CodeScheme.GovernmentEconomic, d.Year) is { Verified: false } entry)
+                issues.Add(new(IssueSeverity.Warning, "economic", $"政府经济分类类级 {cls}“{entry.Name}”的名称取自未核实的科目表条目，收支总表中按此列示，请核对。"));
         return acc.OrderBy(kv => kv.Key.Code, StringComparer.Ordinal).ThenBy(kv => kv.Key.Gov ?? "", StringComparer.Ordinal)
             .Select(kv => new PairedLine(kv.Key.Code, f.EconName(kv.Key.Code), kv.Key.Gov, kv.Value.GovName, kv.Value.Basic, kv.Value.Project)).ToList();
     }
