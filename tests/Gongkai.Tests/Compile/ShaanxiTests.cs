@@ -113,6 +113,16 @@ public class ShaanxiTests
     }
 
     [Fact]
+    public void Full_set_pdf_reads_back_to_the_same_tables()
+    {
+        var p = Clean(Data());
+        var bytes = PackageRenderers.Find("pdf")!.RenderToBytes(p);
+        var read = new DisclosureReader().Read(p.Title + ".pdf", bytes).Disclosure;
+        PackageAssert.SameTables(p.Model, read);
+        PackageAssert.AuditClean(read, "读回的 PDF");
+    }
+
+    [Fact]
     public void Department_code_paid_by_both_kinds_of_unit_needs_the_government_code()
     {
         static void Mixed(DisclosureData d) => d.Unit.Units.Add(new SubUnit { Name = "经办中心", Type = "事业单位" });
