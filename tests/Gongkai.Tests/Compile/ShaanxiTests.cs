@@ -213,6 +213,18 @@ public class ShaanxiTests
         Assert.NotNull(p.Model.Table(TableKind.BudgetGeneralByEconomic)); // 表6 is 一般公共预算 only
     }
 
+    /// <summary>The property test's data sets include Xi'an budgets with the new inputs and with the economic blocks.</summary>
+    [Fact]
+    public void Random_data_covers_the_new_inputs()
+    {
+        var xa = Enumerable.Range(1, CompileRoundTripTests.Cases).Select(RandomData.Create).Where(d => d is { Profile: "shaanxi", IsFinal: false }).ToList();
+        Assert.Contains(xa, d => d.ProjectEconomic is { Count: > 0 });
+        Assert.Contains(xa, d => d.Economic.Any(e => e.GovernmentCode is not null));
+        Assert.Contains(xa, d => d.Economic.Any(e => e.GovernmentCode is null));
+        var withBlocks = xa.Count(d => PackageBuilder.Build(d).Model.Table(TableKind.BudgetSummary)!.Rows.Any(r => r.Block == 3));
+        Assert.True(withBlocks > 0, $"{xa.Count} 个西安预算数据集中没有一个带经济分类栏");
+    }
+
     [Fact]
     public void Project_economics_must_add_up_to_the_project_spending()
     {
