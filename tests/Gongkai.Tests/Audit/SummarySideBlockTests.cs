@@ -21,7 +21,7 @@ public class SummarySideBlockTests
     {
         var data = CompileSeedTests.Load("seed004-budget-2023.json");
         data.Profile = profile;
-        ShaanxiTests.NameUnverifiedPair(data);
+        ShaanxiData.NameUnverifiedPair(data);
         var md = MarkdownRenderer.ToText(PackageAssert.Build(data));
         var line = md.Split('\n').First(l => l.StartsWith("| 收入总计 | 982.98 | 支出总计 | 982.98 |", StringComparison.Ordinal));
         var bad = md.Replace(line, line.Replace("| 支出总计 | 982.98 |", "| 支出总计 | 992.98 |"));

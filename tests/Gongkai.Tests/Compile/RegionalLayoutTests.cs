@@ -13,7 +13,7 @@ public class RegionalLayoutTests
     {
         var data = CompileSeedTests.Load("seed004-budget-2023.json");
         data.Profile = profile;
-        if (profile == "shaanxi") ShaanxiTests.NameUnverifiedPair(data);
+        if (profile == "shaanxi") ShaanxiData.NameUnverifiedPair(data);
         change?.Invoke(data);
         var p = PackageAssert.Build(data);
         Assert.Empty(p.Issues);

@@ -12,25 +12,12 @@ namespace Gongkai.Tests.Compile;
 /// </summary>
 public class ShaanxiTests
 {
-    /// <summary>
-    /// Seed 004 has 30299 其他商品和服务支出 in 基本支出: for a 机关 the catalog maps it to 50299 only through an unverified
-    /// row with an unverified name, so the data names the pair (otherwise the compiler warns).
-    /// </summary>
-    public static void NameUnverifiedPair(DisclosureData d)
-    {
-        foreach (var e in d.Economic.Where(e => e.Code == "30299"))
-        {
-            e.GovernmentCode = "50299";
-            e.GovernmentName = "其他商品和服务支出";
-        }
-    }
-
     /// <summary>Seed 004 as a Xi'an budget, with the 项目支出 778.20 broken down: 30227 委托业务费 500.20, 30299 278.00.</summary>
     private static DisclosureData Data(Action<DisclosureData>? change = null)
     {
         var d = CompileSeedTests.Load("seed004-budget-2023.json");
         d.Profile = "shaanxi";
-        NameUnverifiedPair(d);
+        ShaanxiData.NameUnverifiedPair(d);
         d.ProjectEconomic =
         [
             new EconomicLine { Code = "30227", Amount = 500.20m, GovernmentCode = "50205" },
@@ -232,5 +219,22 @@ public class ShaanxiTests
         var issue = Assert.Single(p.Issues, i => i.Field == "projectEconomic");
         Assert.Equal(IssueSeverity.Error, issue.Severity);
         Assert.Contains("778.20", issue.Message);
+    }
+}
+
+/// <summary>Test data helpers for the shaanxi profile.</summary>
+public static class ShaanxiData
+{
+    /// <summary>
+    /// Seed 004 has 30299 其他商品和服务支出 in 基本支出: for a 机关 the catalog maps it to 50299 only through an unverified
+    /// row with an unverified name, so the data names the pair (otherwise the compiler warns).
+    /// </summary>
+    public static void NameUnverifiedPair(DisclosureData d)
+    {
+        foreach (var e in d.Economic.Where(e => e.Code == "30299"))
+        {
+            e.GovernmentCode = "50299";
+            e.GovernmentName = "其他商品和服务支出";
+        }
     }
 }
