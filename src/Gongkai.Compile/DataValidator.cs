@@ -28,13 +28,19 @@ public static class DataValidator
             foreach (var (name, v) in new[] { ("基本支出", l.Basic), ("项目支出", l.Project), ("上缴上级支出", l.RemitToSuperior), ("经营支出", l.OperatingExpenditure), ("对附属单位补助支出", l.SubsidyToSubordinate) })
                 Amount(issues, f + "." + name, v);
         }
-        foreach (var e in d.Economic)
+        foreach (var (field, lines) in new[] { ("economic", d.Economic), ("projectEconomic", d.ProjectEconomic ?? []) })
         {
-            if (e.Code.Length != 5 || !e.Code.All(char.IsAsciiDigit) || e.Code[0] != '3')
-                Err($"economic[{e.Code}]", $"部门预算支出经济分类科目编码应为 5 位“款”级编码（以 3 开头），实为“{e.Code}”。");
-            Amount(issues, $"economic[{e.Code}]", e.Amount);
+            foreach (var e in lines)
+            {
+                if (e.Code.Length != 5 || !e.Code.All(char.IsAsciiDigit) || e.Code[0] != '3')
+                    Err($"{field}[{e.Code}]", $"部门预算支出经济分类科目编码应为 5 位“款”级编码（以 3 开头），实为“{e.Code}”。");
+                if (e.GovernmentCode is { } g && (g.Length != 5 || !g.All(char.IsAsciiDigit) || g[0] != '5'))
+                    Err($"{field}[{e.Code}]", $"政府预算支出经济分类科目编码应为 5 位“款”级编码（以 5 开头），实为“{g}”。");
+                Amount(issues, $"{field}[{e.Code}]", e.Amount);
+            }
+            // one 部门 款 may be split over several 政府 款, but each pair once
+            if (lines.GroupBy(e => (e.Code, e.GovernmentCode ?? "")).Any(g => g.Count() > 1)) Err(field, "经济分类科目有重复编码，请合并。");
         }
-        if (d.Economic.GroupBy(e => e.Code).Any(g => g.Count() > 1)) Err("economic", "经济分类科目有重复编码，请合并。");
         RegionalDataChecks.Validate(d, issues);
     }
 
@@ -50,6 +56,14 @@ public static class DataValidator
         var econ = d.Economic.Sum(e => e.Amount);
         if (econ != generalBasic)
             Err("economic", $"按经济分类填写的基本支出合计 {Money.Text(econ)} 万元，应等于一般公共预算按功能分类的基本支出 {Money.Text(generalBasic)} 万元，差 {Money.Text(econ - generalBasic)} 万元。");
+
+        if (d.ProjectEconomic is { } pe)
+        {
+            var generalProject = d.Expenditure.Where(l => l.Source == FundSource.General).Sum(l => l.Project);
+            var projectEcon = pe.Sum(e => e.Amount);
+            if (projectEcon != generalProject)
+                Err("projectEconomic", $"按经济分类填写的项目支出合计 {Money.Text(projectEcon)} 万元，应等于一般公共预算按功能分类的项目支出 {Money.Text(generalProject)} 万元，差 {Money.Text(projectEcon - generalProject)} 万元。");
+        }
 
         // income vs spending and carry-over
         var c = d.Carry;

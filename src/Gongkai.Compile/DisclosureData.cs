@@ -54,6 +54,11 @@ public sealed class DisclosureData
     public List<PurchasedServiceItem>? PurchasedServices { get; set; }
     /// <summary>其中：教育收费 — the education-fee part of 事业收入 per 项 (optional; see <see cref="EducationFeeLine"/>).</summary>
     public List<EducationFeeLine>? EducationFees { get; set; }
+    /// <summary>
+    /// 一般公共预算 项目支出 by 部门预算支出经济分类 款 (optional; must add up to the 一般公共预算 项目支出). With it the
+    /// shaanxi profile prints 表6 (all 一般公共预算 spending by economic class) and the economic blocks of 表1 and 表4.
+    /// </summary>
+    public List<EconomicLine>? ProjectEconomic { get; set; }
 
     [JsonIgnore] public bool IsFinal => string.Equals(Kind, "final", StringComparison.OrdinalIgnoreCase);
 
@@ -146,6 +151,14 @@ public sealed class EconomicLine
     public string Code { get; set; } = "";
     public string? Name { get; set; }
     public decimal Amount { get; set; }
+    /// <summary>
+    /// 政府预算支出经济分类 款 (5 digits) the amount is reported under, optional: without it the catalog's 部门→政府 mapping
+    /// is used when it gives one code for the units' type (机关 or 事业单位). One 部门 款 may be split over two 政府 款
+    /// by giving two lines with the same code.
+    /// </summary>
+    public string? GovernmentCode { get; set; }
+    /// <summary>Name of <see cref="GovernmentCode"/>; optional, the catalog name is used when absent.</summary>
+    public string? GovernmentName { get; set; }
 }
 
 /// <summary>Carry-over lines: fiscal carry by fund, plus non-fiscal lines of the 决算 总表.</summary>

@@ -22,7 +22,7 @@ public sealed class Facts
             if (name is null) issues.Add(new(IssueSeverity.Error, $"expenditure[{l.Code}]", $"科目编码 {l.Code} 不在 {d.Year} 年支出功能分类科目目录中，请核对编码或填写科目名称。"));
             Names[l.Code] = name ?? l.Code;
         }
-        foreach (var e in d.Economic)
+        foreach (var e in d.Economic.Concat(d.ProjectEconomic ?? []))
         {
             var name = string.IsNullOrWhiteSpace(e.Name) ? CompileCatalog.Name(e.Code, CodeScheme.DepartmentEconomic, d.Year) : e.Name;
             if (name is null) issues.Add(new(IssueSeverity.Error, $"economic[{e.Code}]", $"经济分类科目编码 {e.Code} 不在部门预算支出经济分类目录中，请核对编码或填写科目名称。"));
@@ -33,7 +33,11 @@ public sealed class Facts
             Income = Enum.GetValues<FundSource>().ToDictionary(s => s, s => rev.Where(r => r.Source == s).Sum(r => r.Amount));
         else
             Income = new Dictionary<FundSource, decimal>(Spend);
+        if (d.Profile == "shaanxi" && !d.IsFinal) Paired = EconomicPairing.Resolve(d, this, issues);
     }
+
+    /// <summary>Shaanxi 预算: 一般公共预算 spending by (部门, 政府) economic pair, 基本 and 项目 (null for other profiles).</summary>
+    public List<PairedLine>? Paired { get; }
 
     public DisclosureData Data { get; }
     public int Year { get; }

@@ -74,28 +74,6 @@ public sealed partial class TableBuilder
     }
 
     /// <summary>
-    /// Shaanxi / Xi'an 部门综合预算 表1–15: the tables the data supports keep their regional numbers; 表6 and 表7 (一般公共预算
-    /// 支出 by economic class, 基本支出 by function) and 表11 (上年结转资金支出) are not published, 表14/15 are the 附表.
-    /// </summary>
-    private List<RenderTable> ShaanxiBudget()
-    {
-        const string p = "部门综合预算";
-        return
-        [
-            At(1, () => BudgetSummary(p + "收支总表")),
-            At(2, () => BudgetRevenue(p + "收入总表")),
-            At(3, () => CodedSpend(TableKind.BudgetExpenditure, p + "支出总表", [], true, null)),
-            At(4, () => BudgetFiscalSummary(p + "财政拨款收支总表")),
-            At(5, () => CodedSpend(TableKind.BudgetGeneralExpenditure, p + "一般公共预算支出明细表（按支出功能分类科目）", [FundSource.General], false, "一般公共预算拨款")),
-            At(8, () => EconomicBudget(p + "一般公共预算基本支出明细表（按支出经济分类科目）")),
-            At(9, () => CodedSpend(TableKind.BudgetGovFund, p + "政府性基金收支表", [FundSource.GovFund], false, "政府性基金预算拨款")),
-            At(10, () => ProjectList(p + "专项业务经费支出表")),
-            At(12, () => ProcurementBudget(p + "政府采购（资产配置、购买服务）预算表")),
-            At(13, () => ThreePublicOrCombined(p + "一般公共预算拨款“三公”经费支出预算表", p + "一般公共预算拨款“三公”经费及会议费、培训费支出预算表")),
-        ];
-    }
-
-    /// <summary>
     /// Jiangsu 公开01–12 (JS18B order). 公开06 (all 财政拨款 基本支出 by economic class) only when 一般公共预算 is the only
     /// fiscal fund with 基本支出 (the data gives the economic classes of that fund alone); 公开11 (机关运行经费) is not
     /// published; the 国有资本经营 budget is in the narrative only.

@@ -105,14 +105,17 @@ public static class TableExtensions
     /// <summary>The value of a summary line: its single amount column, else its 合计 column.</summary>
     public static Figure? LineValue(this DataRow row) => row[Measure.Amount] ?? row[Measure.Total];
 
-    /// <summary>A summary line on a given side (income/expenditure).</summary>
+    /// <summary>
+    /// A summary line on a given side (income/expenditure). The spending side is a block of its own (1, or 1–3 with the
+    /// XA economic blocks): the line of the first block of that side is taken.
+    /// </summary>
     public static DataRow? Line(this DisclosureTable table, Side side, SummaryLine line) =>
-        table.Rows.FirstOrDefault(r => r.Line == line && r.Side == side && r.Block == 0)
+        table.Rows.Where(r => r.Line == line && r.Side == side).MinBy(r => r.Block)
         ?? (side == Side.None ? null : table.Rows.FirstOrDefault(r => r.Line == line && r.Block == 0));
 
     /// <summary>Expenditure class lines of a summary table (rows with a 3-digit function code or Line = ExpenditureClass).</summary>
     public static IEnumerable<DataRow> ClassLines(this DisclosureTable table) =>
-        table.Rows.Where(r => r.Block == 0 && !r.IsTotal && (r.Line == SummaryLine.ExpenditureClass ||
+        table.Rows.Where(r => !r.IsTotal && (r.Line == SummaryLine.ExpenditureClass ||
             (r.Side != Side.Income && r.Code is { Scheme: CodeScheme.Function } c && c.Value.Length == 3)));
 
     /// <summary>The coded rows of a scheme that are not totals, in document order.</summary>

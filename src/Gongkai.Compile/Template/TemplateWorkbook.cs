@@ -130,6 +130,7 @@ public static partial class TemplateWorkbook
         var functionCodes = CompileCatalog.Codes(CodeScheme.Function, year, CodeLevel.Item).Where(c => CompileCatalog.Name(c.Code, CodeScheme.Function, year) is not null).ToList();
         var classCodes = CompileCatalog.Codes(CodeScheme.Function, year, CodeLevel.Class).ToList();
         var econCodes = CompileCatalog.Codes(CodeScheme.DepartmentEconomic, year, CodeLevel.Section).ToList();
+        var govCodes = CompileCatalog.Codes(CodeScheme.GovernmentEconomic, year, CodeLevel.Section).ToList();
 
         Sheet("填报说明", [["项目", "说明"], .. Instructions(final, year).Select(x => new[] { x.Item1, x.Item2 })], [], widths: [18, 100]);
         KeySheet("基本信息", Basic);
@@ -146,8 +147,11 @@ public static partial class TemplateWorkbook
         TableSheet("按功能分类收入", ["科目编码（项）", "资金来源", "本年收入"],
             (data.RevenueByFunction ?? []).Select(r => new[] { r.Code, SourceName(r.Source), r.Amount.ToString(Inv) }),
             [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, sourceList, false), (2, "amount", false)], [16, 18, 14]);
-        TableSheet("基本支出经济分类", ["经济分类编码（款）", "科目名称（可不填）", "金额"], data.Economic.Select(e => new[] { e.Code, e.Name, e.Amount.ToString(Inv) }),
-            [(0, $"代码表!$D$2:$D${econCodes.Count + 1}", false), (2, "amount", false)], [18, 30, 14]);
+        string[] econHeader = ["经济分类编码（款）", "科目名称（可不填）", "金额", "政府经济分类编码（款，可不填）", "政府经济分类名称（可不填）"];
+        (int, string, bool)[] econRules = [(0, $"代码表!$D$2:$D${econCodes.Count + 1}", false), (2, "amount", false), (3, $"代码表!$J$2:$J${govCodes.Count + 1}", false)];
+        static string?[] EconRow(EconomicLine e) => [e.Code, e.Name, e.Amount.ToString(Inv), e.GovernmentCode, e.GovernmentName];
+        TableSheet("基本支出经济分类", econHeader, data.Economic.Select(EconRow), econRules, [18, 30, 14, 22, 26]);
+        TableSheet("项目支出经济分类", econHeader, (data.ProjectEconomic ?? []).Select(EconRow), econRules, [18, 30, 14, 22, 26]);
         KeySheet("结转结余", Carry);
         KeySheet("上年数", Prior);
         IEnumerable<string> priorClasses = data.Prior?.Classes.Keys ?? Enumerable.Empty<string>();
@@ -188,13 +192,14 @@ public static partial class TemplateWorkbook
         WritePerformanceSheets(data, final, KeySheet, TableSheet);
         TableSheet("变动原因", ["事项", "说明", "原因"], ReasonKeys(final).Select(k => new[] { k.Key, k.Label, data.Reasons.GetValueOrDefault(k.Key) })
             .Concat(data.Reasons.Keys.Where(k => ReasonKeys(final).All(r => r.Key != k)).Select(k => new[] { k, "", data.Reasons[k] })), [], [28, 40, 60]);
-        Sheet("代码表", [["功能分类（项）编码", "名称", "", "经济分类（款）编码", "名称", "", "功能分类（类）编码", "名称"],
-            .. Enumerable.Range(0, Math.Max(functionCodes.Count, Math.Max(econCodes.Count, classCodes.Count))).Select(i => new[]
+        Sheet("代码表", [["功能分类（项）编码", "名称", "", "经济分类（款）编码", "名称", "", "功能分类（类）编码", "名称", "", "政府经济分类（款）编码", "名称"],
+            .. Enumerable.Range(0, new[] { functionCodes.Count, econCodes.Count, classCodes.Count, govCodes.Count }.Max()).Select(i => new[]
             {
                 i < functionCodes.Count ? functionCodes[i].Code : "", i < functionCodes.Count ? functionCodes[i].Name : "", "",
                 i < econCodes.Count ? econCodes[i].Code : "", i < econCodes.Count ? econCodes[i].Name : "", "",
-                i < classCodes.Count ? classCodes[i].Code : "", i < classCodes.Count ? classCodes[i].Name : "",
-            })], [], widths: [16, 36, 2, 16, 30, 2, 16, 30]);
+                i < classCodes.Count ? classCodes[i].Code : "", i < classCodes.Count ? classCodes[i].Name : "", "",
+                i < govCodes.Count ? govCodes[i].Code : "", i < govCodes.Count ? govCodes[i].Name : "",
+            })], [], widths: [16, 36, 2, 16, 30, 2, 16, 30, 2, 20, 30]);
         wb.Workbook.Save();
 
         void KeySheet(string name, KeyField[] fields) =>
@@ -291,6 +296,8 @@ public static partial class TemplateWorkbook
         yield return ("合计数", "各表的合计、小计、类和款的金额都由程序按明细自动计算，不要填写合计数。");
         yield return ("支出功能分类", "每行填一个“项”级科目（7 位编码）和一种资金来源；同一科目有多种资金来源的，分行填写。编码可从下拉列表选择，名称按当年科目表自动取得。");
         yield return ("基本支出经济分类", "填一般公共预算财政拨款基本支出按部门预算支出经济分类“款”级（5 位编码）的金额，其合计须等于支出功能分类表中一般公共预算的基本支出。");
+        yield return ("项目支出经济分类", "可选：一般公共预算财政拨款项目支出按部门预算支出经济分类“款”级的金额，合计须等于一般公共预算的项目支出。陕西（西安）格式据此编制表6（一般公共预算支出按经济分类）和收支总表、财政拨款收支总表旁的经济分类栏。");
+        yield return ("政府经济分类", "两张经济分类表的“政府经济分类编码”可不填：程序按部门→政府经济分类对照表和单位类型（行政单位、参公事业单位为机关，事业单位另列）取唯一的对应编码；对应编码不唯一（如同一款由机关和事业单位分别支付）时须填写，一款分属两个政府经济分类的，分两行填写。只有陕西（西安）格式使用。");
         yield return ("按功能分类收入", "只有存在结转结余时才需填写：按“项”级科目和资金来源填写本年收入。没有结转结余的，收入按支出自动生成。");
         yield return ("上年数", final ? "填上年决算数，用于与上年对比。" : "填上年预算数，用于与上年对比。");
         if (final) yield return ("分类预算与上年", "按功能分类“类”填写一般公共预算财政拨款的年初预算数（用于与年初预算对比）和上年数。");
@@ -386,7 +393,13 @@ public static partial class TemplateWorkbook
         }).ToList();
         var rev = Body("按功能分类收入").Select(r => new RevenueLine { Code = At(r, 0), Source = Source("按功能分类收入", At(r, 1)), Amount = Amount("按功能分类收入", r, 2) }).ToList();
         d.RevenueByFunction = rev.Count > 0 ? rev : null;
-        d.Economic = Body("基本支出经济分类").Select(r => new EconomicLine { Code = At(r, 0), Name = Null(At(r, 1)), Amount = Amount("基本支出经济分类", r, 2) }).ToList();
+        List<EconomicLine> Econ(string sheet) => Body(sheet).Select(r => new EconomicLine
+        {
+            Code = At(r, 0), Name = Null(At(r, 1)), Amount = Amount(sheet, r, 2), GovernmentCode = Null(At(r, 3)), GovernmentName = Null(At(r, 4)),
+        }).ToList();
+        d.Economic = Econ("基本支出经济分类");
+        var projectEconomic = Econ("项目支出经济分类");
+        d.ProjectEconomic = projectEconomic.Count > 0 ? projectEconomic : null;
         Keys("结转结余", Carry);
         Keys("上年数", Prior);
         var itemBudgets = Body("项级预算").Select(r => new ItemBudget { Code = At(r, 0), Initial = Amount("项级预算", r, 1), Adjusted = Opt("项级预算", r, 2) }).ToList();

@@ -164,6 +164,7 @@ public static class RandomData
         if (d.Prior is not null && r.NextDouble() < 0.5)
             foreach (var c in d.Expenditure.Where(l => l.Source == FundSource.General).Select(l => l.Code[..3]).Distinct())
                 d.Prior.Classes[c] = Around(d.Expenditure.Where(l => l.Source == FundSource.General && l.Code.StartsWith(c)).Sum(l => l.Total));
+        if (profile == "shaanxi" && !final) Shaanxi(d, r);
         RandomRegionalData.Add(d, seed);
         ItemsAndFees(d, new Random(seed * 31 + 7));
         foreach (var key in ReasonKeys(d)) d.Reasons[key] = "工作任务调整";
@@ -290,6 +291,42 @@ public static class RandomData
                 .Select(c => new EducationFeeLine { Code = c, Amount = Math.Round(ItemFacts.BusinessIncome(d, c) * (decimal)r.NextDouble(), 2) })
                 .Where(e => e.Amount > 0).ToList();
             if (fees.Count > 0) d.EducationFees = fees;
+        }
+    }
+
+    /// <summary>
+    /// Xi'an 预算 (drawn last, so the other profiles keep their data): sometimes the economic classes of 一般公共预算
+    /// 项目支出, and a 政府 code per economic line — given, or left to the catalog when it has exactly one for a 机关.
+    /// </summary>
+    private static void Shaanxi(DisclosureData d, Random r)
+    {
+        var project = d.Expenditure.Where(l => l.Source == FundSource.General).Sum(l => l.Project);
+        if (project == 0 || r.NextDouble() < 0.6)
+        {
+            var cents = (long)(project * 100);
+            var codes = EconItems.Value.OrderBy(_ => r.Next()).Take(r.Next(1, 5)).ToList();
+            var cuts = Enumerable.Range(0, codes.Count - 1).Select(_ => (long)(r.NextDouble() * cents)).Order().ToList();
+            long prev = 0;
+            d.ProjectEconomic = [];
+            for (int i = 0; i < codes.Count; i++)
+            {
+                long next = i < cuts.Count ? cuts[i] : cents;
+                if (next > prev) d.ProjectEconomic.Add(new EconomicLine { Code = codes[i], Amount = (next - prev) / 100m });
+                prev = next;
+            }
+        }
+        foreach (var e in d.Economic.Concat(d.ProjectEconomic ?? []))
+        {
+            var organ = EconomicPairing.Candidates(e.Code, Payer.Organ);
+            if (organ.Count == 1 && organ[0].Verified && r.NextDouble() < 0.5) continue; // the catalog decides
+            var allowed = organ.Count > 0 ? organ : EconomicPairing.Candidates(e.Code, null);
+            if (allowed.Count == 0)
+            {
+                e.GovernmentCode = e.Code.StartsWith("301") ? "50199" : e.Code.StartsWith("303") ? "50999" : "50201";
+                continue;
+            }
+            e.GovernmentCode = allowed[r.Next(allowed.Count)].GovernmentCode.Value;
+            if (r.NextDouble() < 0.3) e.GovernmentName = ClassificationCatalog.BuiltIn.Find(e.GovernmentCode, CodeScheme.GovernmentEconomic)?.Name;
         }
     }
 

@@ -14,6 +14,7 @@ public class RegionalLayoutTests
     {
         var data = CompileSeedTests.Load("seed004-budget-2023.json");
         data.Profile = profile;
+        if (profile == "shaanxi") ShaanxiData.NameUnverifiedPair(data);
         change?.Invoke(data);
         var p = PackageAssert.Build(data);
         Assert.Empty(p.Issues);
@@ -27,7 +28,7 @@ public class RegionalLayoutTests
     }
 
     [Fact]
-    public void Shaanxi_budget_keeps_the_regional_numbers()
+    public void Shaanxi_budget_keeps_the_regional_numbers() // without the economic classes of 项目支出: no 表6, 表1/表4 without the economic blocks
     {
         const string p = "2023年部门综合预算";
         var expected = new[]
@@ -37,9 +38,11 @@ public class RegionalLayoutTests
             (TableKind.BudgetExpenditure, "表3", p + "支出总表"),
             (TableKind.BudgetFiscalSummary, "表4", p + "财政拨款收支总表"),
             (TableKind.BudgetGeneralExpenditure, "表5", p + "一般公共预算支出明细表（按支出功能分类科目）"),
+            (TableKind.BudgetGeneralBasicByFunction, "表7", p + "一般公共预算基本支出明细表（按支出功能分类科目）"),
             (TableKind.BudgetGeneralBasic, "表8", p + "一般公共预算基本支出明细表（按支出经济分类科目）"),
             (TableKind.BudgetGovFund, "表9", p + "政府性基金收支表"),
             (TableKind.ProjectList, "表10", p + "专项业务经费支出表"),
+            (TableKind.CarryOverExpenditure, "表11", p + "财政拨款上年结转资金支出表"),
             (TableKind.Procurement, "表12", p + "政府采购（资产配置、购买服务）预算表"),
             (TableKind.BudgetThreePublic, "表13", p + "一般公共预算拨款“三公”经费支出预算表"),
         };
