@@ -226,7 +226,7 @@ public sealed class PdfRenderer : IPackageRenderer
             }
         }
 
-        /// <summary>Break text into lines no wider than the width (character by character; digits, Latin and closing punctuation stay together).</summary>
+        /// <summary>Break text into lines no wider than the width (character by character; digits, Latin and closing punctuation stay together unless the run alone is wider than a line).</summary>
         private List<string> Wrap(string text, double size, double width, double firstIndent = 0)
         {
             var lines = new List<string>();
@@ -238,6 +238,8 @@ public sealed class PdfRenderer : IPackageRenderer
                 int j = i + 1;
                 if (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or ',' or '%')
                     while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '.' or ',' or '%')) j++;
+                // a run wider than the whole line (a long project code) is cut where it must be, never left to overflow
+                while (j - i > 1 && Width(text[i..j], size) > limit) j--;
                 var token = text[i..j];
                 var tw = Width(token, size);
                 bool closing = token.Length == 1 && "，。；：、）”％".Contains(token[0]);
