@@ -175,6 +175,19 @@ public class ClassificationRuleTests
     }
 
     [Fact]
+    public void GK506_economic_names_before_the_2018_edition_are_only_a_hint()
+    {
+        // 30311 was 住房公积金 in the economic classification before the 2018 reform (JS17B prints it so)
+        DocBuilder MakeDoc(int year) => DocBuilder.Budget(year).Table(TableKind.BudgetGeneralBasic, t => t.Columns(T).Row("30311", "住房公积金", 1m));
+        var old = Assert.Single(Run<CatalogName>(MakeDoc(2017), Real));
+        Assert.Equal(Severity.Info, old.Severity);
+        Assert.Contains("2018 年起的版本", old.Message);
+        var current = Single<CatalogName>(MakeDoc(2024), options: Real);
+        Assert.Equal(Severity.Warning, current.Severity);
+        Assert.Contains("代缴社会保险费", current.Message);
+    }
+
+    [Fact]
     public void GK507_fires_on_a_code_unknown_to_the_year_and_stays_silent_on_known_ones()
     {
         var b = DocBuilder.Final(2024).Table(TableKind.FinalExpenditure, t => t.Columns(T)

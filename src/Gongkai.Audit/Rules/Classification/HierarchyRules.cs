@@ -162,10 +162,13 @@ public sealed class CatalogName : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK506", "科目名称与当年科目表一致", Severity.Warning, Applicability.Both, RuleCategory.Classification,
-        "去序号后的行名称 = 科目表中该编码在文件年度版本中的名称；旧版名称、名称不符为警告；截断或科目表未核实为提示",
+        "去序号后的行名称 = 科目表中该编码在文件年度版本中的名称；旧版名称、名称不符为警告；截断、科目表未核实或 2018 年以前的经济分类为提示",
         "科目名称随年度版本变化，使用旧版名称或把名称配给了别的编码都属分类错误；印刷截断只是排版问题；" +
         "科目表中未核实的条目可能本身有误，据此只作提示。仅在提供科目表时检查。",
         "2022 年文件中 21305 写作“扶贫”，当年应为“巩固脱贫衔接乡村振兴”");
+
+    /// <summary>The first year of the built-in 部门/政府 economic classification edition (the 2018 reform).</summary>
+    public const int EconomicEditionYear = 2018;
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
@@ -184,7 +187,7 @@ public sealed class CatalogName : Rule
                     if (catalog.NameOf(code, year) is not { } official || CodeNames.Clean(official) == printed) continue;
                     var f0 = Report($"{table.Kind.Describe()}编码 {code.Value} 的名称应为「{official}」，实为「{row.Label.Trim()}」",
                         new[] { row.Source }, suggestion: "按当年科目表更正名称，或核对编码。", table: table.Kind);
-                    yield return catalog.IsVerified(code, year) ? f0 : Soften(f0, Severity.Info);
+                    yield return catalog.IsVerified(code, year) && !(code.Scheme != CodeScheme.Function && year < EconomicEditionYear) ? f0 : Soften(f0, Severity.Info);
                     continue;
                 }
                 if (m.Kind is NameMatchKind.Exact or NameMatchKind.UnknownCode) continue;
@@ -197,8 +200,12 @@ public sealed class CatalogName : Rule
                 };
                 if (m.Kind == NameMatchKind.MatchesOtherEdition) expected = catalog.NameOf(code, year) ?? expected;
                 if (!m.Verified || !CodeNames.CodeIsPrinted(row)) severity = Severity.Info;
+                // the built-in economic classes are the edition of the 2018 reform (30311 was 住房公积金 before it)
+                bool olderEconomic = code.Scheme != CodeScheme.Function && year < EconomicEditionYear;
+                if (olderEconomic) severity = Severity.Info;
                 var f = Report($"{table.Kind.Describe()}编码 {code.Value} {what}：应为「{expected}」，实为「{row.Label.Trim()}」" +
-                               (m.Verified ? "" : "（科目表条目未核实）"),
+                               (m.Verified ? "" : "（科目表条目未核实）") +
+                               (olderEconomic ? $"（内置经济分类为 {EconomicEditionYear} 年起的版本，{year} 年的名称请按当年科目表核对）" : ""),
                     new[] { row.Source }, suggestion: m.Kind == NameMatchKind.Truncated ? "补全科目名称。" : "按当年科目表更正名称，或核对编码。",
                     table: table.Kind);
                 yield return Soften(f, severity);
@@ -231,7 +238,7 @@ public sealed class CodeExistsInYear : Rule
                         ? $"{table.Kind.Describe()}「{row.Name()}」：编码 {code.Value} 在 {year} 年版科目表中不存在（仅见于其他年度）"
                         : $"{table.Kind.Describe()}「{row.Name()}」：编码 {code.Value} 不在内置科目表中，请人工核对",
                     new[] { row.Source }, suggestion: "核对编码是否录错或已撤销。", table: table.Kind);
-                yield return known && catalog.IsVerified(code, year) ? f : Soften(f, Severity.Info);
+                yield return known && catalog.IsVerified(code, year) && !(code.Scheme != CodeScheme.Function && year < CatalogName.EconomicEditionYear) ? f : Soften(f, Severity.Info);
             }
     }
 }
