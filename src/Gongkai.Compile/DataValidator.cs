@@ -122,9 +122,35 @@ public static class DataValidator
                 Err("procurement.items", $"政府采购明细合计 {Money.Text(p.Items.Sum(i => i.Amount))} 万元应等于货物、工程、服务之和 {Money.Text(p.Total)} 万元。");
         }
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
+        Plausibility(d, issues);
         OverallPerformance.Validate(d, issues);
         RegionalDataChecks.Consistency(d, issues);
         ItemFacts.Check(d, issues);
+    }
+
+    /// <summary>
+    /// 警告 for data that is consistent but that a reviewer would question: official cars without a vehicle in the
+    /// assets, 项目支出 without any project listed, 公用经费 of 行政/参公 units without 机关运行经费.
+    /// </summary>
+    private static void Plausibility(DisclosureData d, List<DataIssue> issues)
+    {
+        void Warn(string field, string msg) => issues.Add(new(IssueSeverity.Warning, field, msg));
+        var tp = d.ThreePublic;
+        int held = tp.Stats.VehiclesHeld;
+        int inAssets = d.Assets?.Vehicles.Values.Sum() ?? 0;
+        if ((held > 0 || tp.Current.VehicleOperation > 0) && inAssets == 0)
+            Warn("assets.vehicles", held > 0
+                ? $"“三公”经费填有公务用车保有量 {held} 辆，国有资产未填车辆：情况说明会写“没有车辆”，请在“国有资产”中填写车辆。"
+                : $"“三公”经费填有公务用车运行维护费 {Money.Text(tp.Current.VehicleOperation)} 万元，但没有填写公务用车保有量和车辆，请核对。");
+        else if (held > 0 && inAssets < held)
+            Warn("assets.vehicles", $"国有资产填写车辆 {inAssets} 辆，少于“三公”经费的公务用车保有量 {held} 辆，请核对。");
+        var project = d.Expenditure.Sum(l => l.Project);
+        if (project > 0 && d.Projects.Count == 0)
+            Warn("projects", $"项目支出 {Money.Text(project)} 万元，但没有填写任何项目：项目支出表和绩效目标将为空，请在“项目与绩效”中列出项目。");
+        bool organ = d.Unit.Units.Any(u => u.Type is { } t && (t.Contains("行政") || t.Contains("参照")));
+        var publicCosts = d.Economic.Where(e => !e.Code.StartsWith("301") && !e.Code.StartsWith("303")).Sum(e => e.Amount);
+        if (organ && publicCosts > 0 && d.OperatingCosts is null)
+            Warn("operatingCosts", $"行政单位或参公事业单位有公用经费 {Money.Text(publicCosts)} 万元，但没有填写机关运行经费：情况说明会写“无机关运行经费”，请核对。");
     }
 
     internal static void Amount(List<DataIssue> issues, string field, decimal v)

@@ -106,7 +106,7 @@ public sealed class ProjectListSum : Rule
         if (total is null && parts.Count == 0) yield break;
         var found = total is { IsNumber: true } ? total.Value : parts.Sum(p => p!.Value);
         var c = Tolerance.Equal(proj.Value, found, Tolerance.ScaleOf(parts.Append(total).Append(proj)));
-        var f = Judge(ctx, c, $"{TableKind.ProjectList} 项目支出表", $"项目金额合计应等于{table.Describe()}项目支出",
+        var f = Judge(ctx, c, TableKind.ProjectList.Describe(), $"项目金额合计应等于{table.Describe()}项目支出",
             new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
         if (f is not null) yield return f;
     }
