@@ -17,8 +17,10 @@ public sealed class TemplateCommand : ICommand
         w.WriteLine("用法：gongkai template --kind budget|final --year 年度 [--profile 地区] [--from 数据.json] -o 文件.xlsx|文件.json");
         w.WriteLine();
         w.WriteLine("生成部门预算（budget）或部门决算（final）公开的数据填报表：“填报说明”一张，每类数据一张工作表");
-        w.WriteLine("（基本信息、单位构成与人员、按功能分类的支出、基本支出经济分类、结转结余、上年数与年初预算、");
-        w.WriteLine("“三公”经费、会议费/培训费/差旅费、机关运行经费、政府采购、国有资产、项目与绩效指标、变动原因），");
+        w.WriteLine("（基本信息、单位构成与人员、按功能分类的支出、基本支出和项目支出经济分类（含政府经济分类）、");
+        w.WriteLine("按功能分类的收入、结转结余、上年数、决算的年初/调整预算（按类和按项）、教育收费、“三公”经费、");
+        w.WriteLine("会议费/培训费/差旅费、机关运行经费（及按经济分类明细）、政府采购、政府购买服务、国有资产与固定资产、");
+        w.WriteLine("项目与绩效指标、部门整体绩效目标/自评、变动原因），");
         w.WriteLine("科目编码可从该年度科目表的下拉列表中选择，金额单元格限定为不小于 0 的数字。");
         w.WriteLine("输出文件以 .json 结尾时，生成同样内容的 JSON 数据文件（结构见 docs/data-schema.json）。");
         w.WriteLine();
