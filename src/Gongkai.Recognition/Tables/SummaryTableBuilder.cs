@@ -76,11 +76,23 @@ public sealed class SummaryTableBuilder
         var incomeContext = SummaryLine.None;
         foreach (var r in data)
         {
+            int skipTo = -1;
             for (int b = 0; b < blocks.Count; b++)
             {
+                if (b <= skipTo) continue;
                 var (labelCol, valueCols) = blocks[b];
                 var label = r[labelCol].Trim();
                 bool hasValue = valueCols.Any(c => Numbers.Parse(r[c]).Kind is not CellValueKind.Blank);
+                var valueKeys = keys[b];
+                // a label merged across the next block's label (JS18B 公开01 当年支出小计 over 功能分类 and 支出用途):
+                // the figure is in the last block the label covers
+                if (label.Length > 0 && !hasValue && SpannedBlock(r, blocks, b) is int last)
+                {
+                    valueCols = blocks[last].Values;
+                    valueKeys = keys[last];
+                    hasValue = true;
+                    skipTo = last;
+                }
                 if (label.Length == 0 && !hasValue) continue;
                 var side = b == 0 ? Side.Income : Side.Expenditure;
                 SummaryLine line;
@@ -122,12 +134,31 @@ public sealed class SummaryTableBuilder
                     var v = Numbers.Parse(cell.Text);
                     if (v.Kind == CellValueKind.Text) { if (cell.Text.Length > 0) row.Texts[paths[valueCols[i]]] = cell.Text; continue; }
                     var fig = Grid.ToFigure(cell, t.Unit);
-                    if (keys[b][i] is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
+                    if (valueKeys[i] is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
                     else if (fig.IsNumber) row.Extras[paths[valueCols[i]].Length > 0 ? paths[valueCols[i]] : $"列{valueCols[i]}"] = fig;
                 }
                 t.Rows.Add(row);
             }
         }
+    }
+
+    /// <summary>
+    /// The last block whose label column the label cell of block <paramref name="b"/> spans, when those blocks print no label
+    /// and the covered value columns are blank; null when the label stays in its own block.
+    /// </summary>
+    private static int? SpannedBlock(GridRow r, List<(int Label, List<int> Values)> blocks, int b)
+    {
+        var cell = r.Cell(blocks[b].Label);
+        if (cell is null || cell.ColSpan < 2) return null;
+        int end = cell.Column + cell.ColSpan - 1;
+        int? last = null;
+        for (int n = b + 1; n < blocks.Count && blocks[n].Label <= end; n++)
+        {
+            if (r[blocks[n].Label].Trim().Length > 0 && blocks[n].Label != cell.Column) return null;
+            last = n;
+        }
+        if (last is not int l || !blocks[l].Values.Any(c => c > end && Numbers.Parse(r[c]).IsNumeric)) return null;
+        return l;
     }
 
     private static bool IsEconomicBlock(string[] paths, int labelCol) => TextNormalizer.Compact(paths[labelCol]).Contains("经济分类");
