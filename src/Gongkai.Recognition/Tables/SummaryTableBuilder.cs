@@ -69,14 +69,21 @@ public sealed class SummaryTableBuilder
             var k = ColumnMeaning.Of(paths[c], t.Kind);
             return k is { Measure: Measure.Amount } ? Measure.Total : k;
         }).ToList()).ToList();
+        // a continued page as wide as the first reads with the first page's blocks: its rows may leave a block
+        // without labels (JS17B p8: no 支出用途 line below 三、单位预留机动经费), which must not merge two blocks
+        if (isContinuation && FirstPageBlocks(t, width) is { } firstPage)
+            (blocks, keys) = firstPage;
         for (int b = 0; b < blocks.Count && !isContinuation; b++)
             for (int i = 0; i < blocks[b].Values.Count; i++)
                 t.Columns.Add(new TableColumn(blocks[b].Values[i], paths[blocks[b].Values[i]], keys[b][i], b));
 
-        var incomeContext = SummaryLine.None;
+        var incomeContext = t.Rows.LastOrDefault(x => x.Block == 0 && x.Line != SummaryLine.None)?.Line ?? SummaryLine.None;
+        bool firstRow = true;
         foreach (var r in data)
         {
             int skipTo = -1;
+            bool continuedLabels = isContinuation && firstRow;
+            firstRow = false;
             for (int b = 0; b < blocks.Count; b++)
             {
                 if (b <= skipTo) continue;
@@ -94,6 +101,8 @@ public sealed class SummaryTableBuilder
                     skipTo = last;
                 }
                 if (label.Length == 0 && !hasValue) continue;
+                // the rest of a label wrapped over the page break (JS17B 八、社会保障和就 | 业支出, 当年收入 | 小计)
+                if (continuedLabels && !hasValue && label.Length > 0 && JoinWrapped(t, b, label)) continue;
                 var side = b == 0 ? Side.Income : Side.Expenditure;
                 SummaryLine line;
                 ClassificationCode? code = null;
@@ -140,6 +149,52 @@ public sealed class SummaryTableBuilder
                 t.Rows.Add(row);
             }
         }
+    }
+
+    /// <summary>The blocks and column meanings of the first page, when a continued page has the same width.</summary>
+    private static (List<(int Label, List<int> Values)>, List<List<ColumnKey?>>)? FirstPageBlocks(DisclosureTable t, int width)
+    {
+        if (t.Columns.Count == 0 || t.Columns.Max(c => c.Index) >= width) return null;
+        var blocks = new List<(int Label, List<int> Values)>();
+        var keys = new List<List<ColumnKey?>>();
+        foreach (var g in t.Columns.GroupBy(c => c.Block).OrderBy(g => g.Key))
+        {
+            var cols = g.OrderBy(c => c.Index).ToList();
+            int label = cols[0].Index - 1;
+            if (label < 0 || cols.Select((c, i) => c.Index - i).Distinct().Count() != 1) return null;
+            blocks.Add((label, cols.Select(c => c.Index).ToList()));
+            keys.Add(cols.Select(c => c.Key).ToList());
+        }
+        if (blocks.Count < 2 || blocks.Count != t.Columns.Select(c => c.Block).Distinct().Count()) return null;
+        for (int b = 1; b < blocks.Count; b++) if (blocks[b].Label <= blocks[b - 1].Values[^1]) return null;
+        return (blocks, keys);
+    }
+
+    /// <summary>
+    /// Joins a label fragment at the top of a continued page to the last row of its block, when the fragment alone
+    /// names no line and the joined label does (八、社会保障和就 + 业支出; 当年收入 + 小计 = 当年收入小计).
+    /// </summary>
+    private static bool JoinWrapped(DisclosureTable t, int block, string fragment)
+    {
+        int i = t.Rows.FindLastIndex(x => x.Block == block);
+        if (i < 0) return false;
+        var prev = t.Rows[i];
+        bool income = prev.Side == Side.Income;
+        SummaryLine LineOf(string l) => income ? LineNames.Income(l, SummaryLine.None) : LineNames.Expenditure(l);
+        if (LineOf(fragment) != SummaryLine.None) return false;
+        var joined = prev.Label + fragment;
+        var line = LineOf(joined);
+        if (line == SummaryLine.None || prev.Line is not (SummaryLine.None or SummaryLine.ExpenditureClass) || prev.Line != SummaryLine.None && line != prev.Line) return false;
+        var row = new DataRow
+        {
+            Label = joined, Code = prev.Code, Side = prev.Side, Line = line, Block = prev.Block, IsSubItem = prev.IsSubItem,
+            IsTotal = line is SummaryLine.GrandTotalIncome or SummaryLine.GrandTotalExpenditure, Source = prev.Source,
+        };
+        foreach (var kv in prev.Values) row.Values[kv.Key] = kv.Value;
+        foreach (var kv in prev.Extras) row.Extras[kv.Key] = kv.Value;
+        foreach (var kv in prev.Texts) row.Texts[kv.Key] = kv.Value;
+        t.Rows[i] = row;
+        return true;
     }
 
     /// <summary>
