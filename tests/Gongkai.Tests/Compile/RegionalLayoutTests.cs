@@ -281,6 +281,7 @@ public class RegionalLayoutTests
             d.Expenditure.Single(l => l.Code == "2101501").Reserve = 12.34m;
             d.Carry.CarryOutGeneral = 5.5m;
             d.Carry.CarryInGeneral = 5.5m;
+            d.RevenueByFunction = d.Expenditure.Select(l => new RevenueLine { Code = l.Code, Source = l.Source, Amount = l.Total }).ToList();
         });
         var p = PackageAssert.Build(data);
         var t = p.Tables.Single(x => x.Kind == TableKind.BudgetExpenditure);
@@ -302,7 +303,7 @@ public class RegionalLayoutTests
             PackageAssert.AuditClean(read, "读回的 " + fmt);
         }
         // the other spending kinds are printed when the data has them, and stay inside 合计
-        var withRemit = PackageAssert.Build(Seed("jiangsu", d => d.Expenditure.Single(l => l.Code == "2101501").RemitToSuperior = 3m));
+        var withRemit = PackageAssert.Build(Seed("jiangsu", d => d.Expenditure.Add(new FunctionLine { Code = "2101501", Source = FundSource.Business, RemitToSuperior = 3m })));
         var t2 = withRemit.Tables.Single(x => x.Kind == TableKind.BudgetExpenditure);
         Assert.Equal(["合计", "基本支出", "项目支出", "单位预留机动经费", "上缴上级支出", "结转下年资金"], t2.Columns.Select(c => c.Header.Single()));
         Assert.Equal(["985.98", "204.78", "778.20", "0.00", "3.00", ""], t2.Rows.Single().Cells);
