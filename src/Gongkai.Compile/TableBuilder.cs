@@ -82,7 +82,7 @@ public sealed partial class TableBuilder
     [
         At(1, () => BudgetSummary("收支预算总表")),
         At(2, () => BudgetRevenue("收入预算总表")),
-        At(3, () => CodedSpend(TableKind.BudgetExpenditure, "支出预算总表", [], true, null)),
+        At(3, JiangsuExpenditure),
         At(4, () => BudgetFiscalSummary("财政拨款收支预算总表")),
         At(5, () => CodedSpend(TableKind.FiscalGrantExpenditure, "财政拨款支出预算表", [FundSource.General, FundSource.GovFund, FundSource.StateCapital], false, "财政拨款")),
         .. FiscalBasicIfGeneral(6, "财政拨款基本支出预算表"),

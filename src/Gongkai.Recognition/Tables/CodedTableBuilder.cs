@@ -26,6 +26,7 @@ public sealed class CodedTableBuilder
             ? Grid.Paths(header, width)
             : Enumerable.Range(0, width).Select(c => t.Columns.FirstOrDefault(x => x.Index == c)?.Header ?? "").ToArray();
         bool byUnit = t.Kind == TableKind.GeneralExpenditureByUnit;
+        if (!isContinuation && !byUnit && TryTotalsOnly(t, data, paths)) return;
 
         // code columns: where data rows carry classification codes
         var codeCols = new List<int>();
@@ -124,6 +125,33 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    /// <summary>
+    /// Jiangsu 支出预算总表 (JS17B p10): no function rows, one value row under 合计 | 基本支出 | 项目支出 | 单位预留机动经费 |
+    /// 结转下年资金. The first column is headed 合计, no cell of the data holds a code or a label, and there is one data row:
+    /// that row is the total and every column is a value column.
+    /// </summary>
+    private bool TryTotalsOnly(DisclosureTable t, List<GridRow> data, string[] paths)
+    {
+        if (data.Count != 1 || paths.Length < 2 || TextNormalizer.Compact(paths[0]) is not ("合计" or "总计")) return false;
+        var r = data[0];
+        var cells = r.Row.NonEmpty.ToList();
+        if (cells.Count == 0 || cells.Any(c => Numbers.Parse(c.Text).Kind is not (CellValueKind.Number or CellValueKind.Dash))) return false;
+        var row = new DataRow { Label = "合计", IsTotal = true, Source = r.Cell(0)?.Source ?? r.Row.Source };
+        for (int c = 0; c < paths.Length; c++)
+        {
+            var key = ColumnMeaning.Of(paths[c], t.Kind);
+            if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
+            t.Columns.Add(new TableColumn(c, paths[c], key, 0));
+            var cell = r.Cell(c);
+            if (cell is null) continue;
+            var fig = Grid.ToFigure(cell, t.Unit);
+            if (key is ColumnKey ck && !row.Values.ContainsKey(ck)) row.Values[ck] = fig;
+            else if (fig.IsNumber) row.Extras[paths[c].Length > 0 ? paths[c] : $"列{c}"] = fig;
+        }
+        t.Rows.Add(row);
+        return true;
     }
 
     /// <summary>公开06: "人员经费合计 … 638.40 | 公用经费合计 … 125.12" — one total row with 人员 and 公用.</summary>

@@ -12,7 +12,7 @@ public sealed class GenericTableBuilder
     private readonly RecognitionLedger _ledger;
     public GenericTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
-    public void Build(DisclosureTable t, List<GridRow> rows)
+    public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation = false)
     {
         var (header, data) = Grid.Split(rows);
         if (data.Count == 0 && header.Count > 1)
@@ -23,13 +23,17 @@ public sealed class GenericTableBuilder
         }
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
-        var paths = Grid.Paths(header, width);
+        // a continued page without a header of its own (JS18B 公开12 p18) reads with the first page's columns
+        bool inherit = isContinuation && !header.Any(h => !h.Row.IsBlank) && t.Columns.Count > 0;
+        var paths = inherit
+            ? Enumerable.Range(0, width).Select(c => t.Columns.FirstOrDefault(x => x.Index == c)?.Header ?? "").ToArray()
+            : Grid.Paths(header, width);
         var idCols = Enumerable.Range(0, width).Where(c =>
         {
             var h = TextNormalizer.Compact(paths[c]);
             return h.Contains("编码") || h.Contains("代码") || h.Contains("序号") || h == "报表";
         }).ToHashSet();
-        for (int c = 0; c < width; c++)
+        for (int c = 0; c < width && !inherit; c++)
             if (!idCols.Contains(c)) t.Columns.Add(new TableColumn(c, paths[c], ColumnMeaning.Of(paths[c], t.Kind)));
         foreach (var r in data)
         {

@@ -43,6 +43,16 @@ public sealed class TableRecognizer
                 continue;
             }
 
+            // the last lines of a summary table carried over the page break in a narrower grid (JS17B p9: 小计 | 上年结转资金 |
+            // 收入合计 … 支出合计 below 当年收入 on p8)
+            if (previous is not null && i > 0 && blocks[i - 1] is TableBlock prior && previous.SourceTables.Contains(prior.Index)
+                && IsSummaryKind(previous.Kind) && !OpensWithOwnTitle(rows, d.Kind) && EndsSummary(rows))
+            {
+                previous.SourceTables.Add(tb.Index);
+                Build(previous, rows, isContinuation: true);
+                continue;
+            }
+
             var ctx = LookBack(blocks, i);
             // title rows inside the grid (a single text cell) and meta rows (单位：万元)
             while (rows.Count > 0 && IsTitleRow(rows[0].Row))
@@ -91,6 +101,18 @@ public sealed class TableRecognizer
     /// <summary>The first row is a title naming a table (收支预算总表 printed inside the grid).</summary>
     private static bool OpensWithOwnTitle(List<GridRow> rows, DocumentKind kind) =>
         IsTitleRow(rows[0].Row) && rows[0].Row.NonEmpty.Any(c => TableTitles.Classify(c.Text, kind) != TableKind.Unknown && TextNormalizer.Compact(c.Text).EndsWith('表'));
+
+    private static bool IsSummaryKind(TableKind k) =>
+        k is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary or TableKind.FinalSummary or TableKind.FinalFiscalSummary;
+
+    /// <summary>A short grid (at most 6 rows) holding both grand totals of a summary table and no title of its own.</summary>
+    private static bool EndsSummary(List<GridRow> rows)
+    {
+        if (rows.Count > 6) return false;
+        var labels = rows.SelectMany(r => r.Row.NonEmpty).Select(c => c.Text).ToList();
+        return labels.Any(l => LineNames.Income(l, SummaryLine.None) == SummaryLine.GrandTotalIncome && TextNormalizer.Compact(l).Contains("收入"))
+               && labels.Any(l => LineNames.Expenditure(l) == SummaryLine.GrandTotalExpenditure && TextNormalizer.Compact(l).Contains("支出"));
+    }
 
     /// <summary>The same table title, ignoring spacing and a continuation mark (（续）, 续表).</summary>
     private static bool SameTitle(string a, string? b)
@@ -218,7 +240,7 @@ public sealed class TableRecognizer
                 new CodedTableBuilder(_ledger).Build(t, rows, isContinuation);
                 break;
             default:
-                new GenericTableBuilder(_ledger).Build(t, rows);
+                new GenericTableBuilder(_ledger).Build(t, rows, isContinuation);
                 break;
         }
     }

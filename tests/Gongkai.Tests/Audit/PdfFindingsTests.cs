@@ -49,6 +49,33 @@ public class JiangsuFindingsTests
         Assert.Equal(21, f.PrimaryLocation!.Page);
     }
 
+    [Fact] // page 29: “共0个项目实行绩效目标管理，涉及财政性资金合计0万元” (template left unfilled) while 公开03 项目支出 is 6333.96
+    public void Js18_performance_target_amount_left_at_zero()
+    {
+        var f = Assert.Single(Js18.Value.ByRule("GK418"));
+        Assert.Equal(6333.96m, f.Expected);
+        Assert.Equal(0m, f.Found);
+        Assert.Equal(29, f.PrimaryLocation!.Page);
+    }
+
+    [Fact] // page 8: 当年支出小计 is printed over the 功能分类 and 支出用途 blocks, its 15897.44 in the last column
+    public void Js18_spending_totals_of_public_01_and_03_agree()
+    {
+        foreach (var rule in new[] { "GK210", "GK214", "GK303" })
+            Assert.Empty(Js18.Value.ByRule(rule));
+        Assert.DoesNotContain(Js18.Value.ByRule("GK405"), f => f.Message.Contains("本年支出合计")); // 财政拨款支出 占 100%
+    }
+
+    [Fact] // pages 7–10: the summary continued over two page breaks and the one-row 支出预算总表 add up
+    public void Js17_summary_over_page_breaks_and_public_03_are_consistent()
+    {
+        var r = Auditor.Audit(new DisclosureReader().Read(Shared.Pdf("jiangsu-npc-office-2017-budget.pdf")).Disclosure);
+        foreach (var rule in new[] { "GK203", "GK210", "GK214", "GK303" })
+            Assert.Empty(r.ByRule(rule));
+        // 八、社会保障和就 | 业支出 is one name wrapped over the page break, not a truncated one
+        Assert.DoesNotContain(r.ByRule("GK506"), f => f.Message.Contains("社会保障和就"));
+    }
+
     [Fact] // pages 19–20, 28–29: “增加（减少）0万元，增长（减少）0%” left from the template
     public void Js18_template_residue_is_reported_and_zero_changes_are_not_computed()
     {

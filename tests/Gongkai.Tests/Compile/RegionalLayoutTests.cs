@@ -269,6 +269,46 @@ public class RegionalLayoutTests
         }
     }
 
+    /// <summary>
+    /// Jiangsu 公开03 支出预算总表 (JS17B p10): no function rows, one 合计 row under 合计 | 基本支出 | 项目支出 |
+    /// 单位预留机动经费 | 结转下年资金; 上缴上级 and the other kinds get a column only when the data has them.
+    /// </summary>
+    [Fact]
+    public void Jiangsu_public_03_is_one_total_row_and_reads_back_in_every_format()
+    {
+        var data = Seed("jiangsu", d =>
+        {
+            d.Expenditure.Single(l => l.Code == "2101501").Reserve = 12.34m;
+            d.Carry.CarryOutGeneral = 5.5m;
+            d.Carry.CarryInGeneral = 5.5m;
+            d.RevenueByFunction = d.Expenditure.Select(l => new RevenueLine { Code = l.Code, Source = l.Source, Amount = l.Total }).ToList();
+        });
+        var p = PackageAssert.Build(data);
+        var t = p.Tables.Single(x => x.Kind == TableKind.BudgetExpenditure);
+        Assert.Equal("公开03表", t.Label);
+        Assert.Equal(["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"], t.Columns.Select(c => c.Header.Single()));
+        var row = Assert.Single(t.Rows);
+        Assert.Equal(["995.32", "204.78", "778.20", "12.34", "5.50"], row.Cells);
+        foreach (var fmt in new[] { "md", "html", "xlsx", "docx", "pdf" })
+        {
+            var bytes = PackageRenderers.Find(fmt)!.RenderToBytes(p);
+            var read = new Gongkai.Recognition.DisclosureReader().Read(p.Title + "." + fmt, bytes).Disclosure;
+            var b3 = read.Table(TableKind.BudgetExpenditure)!;
+            var total = Assert.Single(b3.Rows);
+            Assert.True(total.IsTotal, fmt);
+            Assert.Null(total.Code);
+            Assert.Equal([995.32m, 204.78m, 778.20m, 12.34m, 5.50m],
+                new[] { Measure.Total, Measure.Basic, Measure.Project, Measure.Reserve, Measure.CarryOut }.Select(m => total.ValueOrZero(m)));
+            PackageAssert.SameTables(p.Model, read);
+            PackageAssert.AuditClean(read, "读回的 " + fmt);
+        }
+        // the other spending kinds are printed when the data has them, and stay inside 合计
+        var withRemit = PackageAssert.Build(Seed("jiangsu", d => d.Expenditure.Add(new FunctionLine { Code = "2101501", Source = FundSource.Business, RemitToSuperior = 3m })));
+        var t2 = withRemit.Tables.Single(x => x.Kind == TableKind.BudgetExpenditure);
+        Assert.Equal(["合计", "基本支出", "项目支出", "单位预留机动经费", "上缴上级支出", "结转下年资金"], t2.Columns.Select(c => c.Header.Single()));
+        Assert.Equal(["985.98", "204.78", "778.20", "0.00", "3.00", ""], t2.Rows.Single().Cells);
+    }
+
     [Fact]
     public void Reserve_outside_the_jiangsu_budget_is_refused()
     {

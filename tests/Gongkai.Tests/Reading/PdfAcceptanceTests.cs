@@ -134,6 +134,18 @@ public class Js17bAcceptanceTests
         C(7, BudgetSummary, "label:一、基本支出", Amount, "7666.68"),
         C(7, BudgetSummary, "label:二、项目支出", Amount, "5853.96"),
         C(7, BudgetSummary, "label:三、单位预留机动经费", Amount, "128.43"),
+        // its continuation on p8 (a class name wrapped over the page break, the 当年 lines) and p9 (a narrower grid)
+        C(7, BudgetSummary, "label:八、社会保障和就业支出", Amount, "1608.51"),
+        C(8, BudgetSummary, "221", Amount, "1512.23"),
+        C(8, BudgetSummary, "line:TotalIncomeThisYear", Amount, "13649.07"),
+        C(8, BudgetSummary, "line:TotalExpenditureThisYear", Amount, "13649.07"),
+        C(9, BudgetSummary, "line:GrandTotalIncome", Amount, "13649.07"),
+        C(9, BudgetSummary, "line:GrandTotalExpenditure", Amount, "13649.07"),
+        // 支出预算总表 p10: no function rows, the one value row is the total
+        C(10, BudgetExpenditure, "total", Total, "13649.07"),
+        C(10, BudgetExpenditure, "total", Basic, "7666.68"),
+        C(10, BudgetExpenditure, "total", Project, "5853.96"),
+        C(10, BudgetExpenditure, "total", Reserve, "128.43"),
         // 收入预算总表 p9
         C(9, BudgetRevenue, "label:收入总计", Total, "13649.07"),
         C(9, BudgetRevenue, "label:公共财政拨款(补助)资金", Total, "13649.07"),
@@ -190,8 +202,16 @@ public class Js17bAcceptanceTests
         C(20, BudgetThreePublic, "label:三公", Reception, "427.50"),
         C(20, BudgetThreePublic, "label:三公", Meeting, "1305.25"),
         C(20, BudgetThreePublic, "label:三公", Training, "403.75"),
-        // 政府采购预算表 p20
+        C(20, BudgetThreePublic, "label:三公", Total, "2542.60"),
+        C(20, BudgetThreePublic, "label:三公", ThreePublicTotal, "833.60"),
+        C(20, BudgetThreePublic, "label:三公", VehiclePurchase, "0"), // printed "0", low in its cell
+        // 政府采购预算表 p20, continued over pp21–23 without a header
         C(20, Procurement, "total", Total, "2247.85"),
+        C(21, Procurement, "label:台式计算机", Total, "10.00"),
+        C(21, Procurement, "label:三、服务C", Total, "2188.85"),
+        C(21, Procurement, "label:交通运行费", Total, "183.60"),
+        C(22, Procurement, "label:江苏省第十二届人代会五次会议经费", Total, "950.00"),
+        C(23, Procurement, "label:立法费及法制专刊费", Total, "120.00"),
     ];
 
     public static readonly ClaimCheck[] Claims =
@@ -242,6 +262,13 @@ public class Js18bAcceptanceTests
         C(8, BudgetSummary, "line:GrandTotalIncome", Amount, "15897.44"),
         C(8, BudgetSummary, "label:一、基本支出", Amount, "7877.76"),
         C(8, BudgetSummary, "label:三、单位预留机动经费", Amount, "1685.72"),
+        C(8, BudgetSummary, "line:TotalExpenditureThisYear", Amount, "15897.44"), // label merged over both spending blocks
+        C(8, BudgetSummary, "line:GrandTotalExpenditure", Amount, "15897.44"),
+        // 公开03表 p10: one total row
+        C(10, BudgetExpenditure, "total", Total, "15897.44"),
+        C(10, BudgetExpenditure, "total", Basic, "7877.76"),
+        C(10, BudgetExpenditure, "total", Project, "6333.96"),
+        C(10, BudgetExpenditure, "total", Reserve, "1685.72"),
         // 公开02表 p9
         C(9, BudgetRevenue, "label:收入总计", Total, "15897.44"),
         // 公开04表 p10
@@ -287,6 +314,10 @@ public class Js18bAcceptanceTests
         // 公开12表 p17
         C(17, Procurement, "total", Total, "2064.25"),
         C(17, Procurement, "label:家具用具", Total, "25.00"),
+        // its continuation p18 (no header)
+        C(18, Procurement, "label:全国人代会江苏代表团工作经费", Total, "126.25"),
+        C(18, Procurement, "label:江苏省第十三届人代会一次会议经费", Total, "950.00"),
+        C(18, Procurement, "label:专职人员活动费", Total, "30.00"),
     ];
 
     public static readonly ClaimCheck[] Claims =
