@@ -264,6 +264,24 @@ public class CompileSeedTests
     }
 
     [Fact]
+    public void A_unit_package_reads_back_as_a_unit_document_and_its_wording_fits()
+    {
+        // seed 004 as a 单位预算 (one unit): "…2023年单位预算" is read back with Scope = Unit; the narrative says 本单位,
+        // so GK440 (本部门 in a 单位 document) and GK441 (subordinate units) stay silent
+        var data = Load("seed004-budget-2023.json");
+        data.Unit.Scope = "unit";
+        var p = PackageAssert.Build(data);
+        var read = PackageAssert.ReadMarkdown(p).Disclosure;
+        Assert.Equal(DocumentScope.Unit, read.Scope);
+        Assert.Contains("本单位", Text(p));
+        Assert.Single(Regex.Matches(Text(p), "本部门")); // the 名词解释 of 财政拨款收入 only
+        var ids = Gongkai.Audit.Auditor.Audit(read, PackageAssert.Options).Findings.Select(f => f.RuleId).ToList();
+        Assert.DoesNotContain("GK440", ids);
+        Assert.DoesNotContain("GK441", ids);
+        PackageAssert.AuditClean(read, "读回的单位预算");
+    }
+
+    [Fact]
     public void A_large_change_without_a_reason_is_warned_and_a_zero_base_has_no_percentage()
     {
         var data = Load("seed004-budget-2023.json");
