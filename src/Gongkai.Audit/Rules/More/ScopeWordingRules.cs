@@ -96,7 +96,7 @@ public sealed class ScopeWording : Rule
     public const int MinOccurrences = 3;
 
     public override RuleDescriptor Descriptor { get; } = new(
-        "GK440", "部门、单位自称与公开范围一致", Severity.Info, Applicability.Both, RuleCategory.Text,
+        "GK440", "部门、单位自称与公开范围一致", Severity.Info, Applicability.Both, RuleCategory.Narrative,
         "部门公开（列明 ≥ 2 个预算单位）不应通篇自称“本单位/我单位”（≥ 3 处且无“本部门”）；单位公开不应通篇自称“本部门/我部门”",
         "部门公开汇总本级和所属预算单位，单位公开只含一个单位，自称应与公开范围相符；只用另一种称谓，多半是套用了另一层级的模板。",
         "部门预算列明 3 个预算单位，情况说明 4 处写“我单位”，没有“本部门”");
@@ -122,7 +122,7 @@ public sealed class ScopeWording : Rule
 public sealed class UnitDocumentListsUnits : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
-        "GK441", "单位公开不应列示所属预算单位", Severity.Warning, Applicability.Both, RuleCategory.Text,
+        "GK441", "单位公开不应列示所属预算单位", Severity.Warning, Applicability.Both, RuleCategory.Narrative,
         "单位公开（标题为单位预算/决算或“本级”）：单位构成表 ≤ 1 个单位，且不写“所属/下属预算单位 N 个”（N ≥ 1）",
         "单位公开只含本单位的收支；列出所属单位说明用了部门公开的模板，或应按部门口径汇总公开。",
         "“××局本级2024年单位预算”写“所属二级预算单位共 2 个”");
