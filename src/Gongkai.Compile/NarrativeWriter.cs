@@ -349,6 +349,7 @@ public sealed partial class NarrativeWriter
             Para(s + "。");
             if (!string.IsNullOrWhiteSpace(perf?.Work)) Para(perf.Work.Trim());
             Section(1, "绩效自评结果");
+            OverallSelfEvaluationText();
             Para(evaluated.Count > 0 ? "项目绩效自评结果见本文所附的项目绩效自评表。" : $"{Subject}{YearWord}没有开展项目绩效自评的项目。");
         }
         else
@@ -356,6 +357,7 @@ public sealed partial class NarrativeWriter
             var s = $"{YearWord}{Subject}实行绩效目标管理的项目{projects.Count}个，涉及项目支出预算{Amount(projects.Sum(p => p.Amount))}";
             if (perf?.Overall != false) s += "，部门整体支出绩效目标同时编制";
             Para(s + "。");
+            OverallTargetText();
         }
     }
 
@@ -429,6 +431,11 @@ public sealed partial class NarrativeWriter
         }
         Section(i++, "政府采购情况");
         ProcurementText();
+        if (_d.PurchasedServices is { Count: > 0 })
+        {
+            Section(i++, "政府购买服务情况");
+            PurchasedServicesText();
+        }
         Section(i++, "国有资产占用情况");
         AssetsText();
         Section(i++, "预算绩效目标设置情况");

@@ -28,6 +28,8 @@ public static partial class MetadataRecognizer
         }
         if (d.DepartmentName is string dn)
             d.Scope = dn.EndsWith("本级", StringComparison.Ordinal) || dn.Contains("单位") && !dn.Contains("部门") ? DocumentScope.Unit : DocumentScope.Department;
+        // "…2024年单位预算" / "…单位决算": a 单位 document whatever its name
+        if (d.Title is string title && UnitTitleRegex().IsMatch(TextNormalizer.Compact(title))) d.Scope = DocumentScope.Unit;
         d.Profile = GuessProfile(doc, d);
         Staffing(doc, d);
     }
@@ -45,6 +47,9 @@ public static partial class MetadataRecognizer
         int placeholders = d.Sentences.Count(s => s.Text.Contains("XX", StringComparison.Ordinal) || s.Text.Contains("××", StringComparison.Ordinal));
         return placeholderName && (noFigures || placeholders >= 3) || noFigures && placeholders >= 10;
     }
+
+    [GeneratedRegex(@"(?:19|20)\d\d年度?单位(?:预算|决算)")]
+    private static partial Regex UnitTitleRegex();
 
     [GeneratedRegex(@"^(?<name>.*?)(?<year>20\d\d)年度?(?<kind>部门综合预算|部门预算|部门决算|单位预算|单位决算|预算|决算)")]
     private static partial Regex TitleRegex();

@@ -152,8 +152,14 @@ public sealed partial class SubjectResolver
         if (s == "机关运行经费" && _d.OperatingCosts is { } oc) return new ResolvedFigure(oc, null, "机关运行经费");
         if (s is "政府采购" or "政府采购支出" or "政府采购金额" or "政府采购预算" && _d.Procurement?.Total is { } pt)
             return new ResolvedFigure(pt, TableKind.Procurement, "政府采购合计");
+        // 政府购买服务（预算/支出）合计 → the 合计 of the 购买服务 table (Hubei 预算12)
+        if (PurchasedServicesSubject().IsMatch(s) && _d.Table(TableKind.PurchaseOfServices)?.TotalRow?[Measure.Total] is { } ps)
+            return new ResolvedFigure(ps, TableKind.PurchaseOfServices, "政府购买服务表合计");
         return null;
     }
+
+    [GeneratedRegex("(?:^|安排|用于)政府购买服务(?:预算|支出|资金|金额)?(?:合计|总额|共计|总计)?$")]
+    private static partial Regex PurchasedServicesSubject();
 
     [GeneratedRegex("(?<![0-9])(2[0-9]{2}(?:[0-9]{2}){0,2})(?![0-9])")]
     private static partial Regex FunctionCodePattern();

@@ -102,6 +102,10 @@ public class CompileSeedTests
             "共有车辆1辆，其中：应急保障用车1辆",
             "政府采购支出总额0.96万元", "授予中小企业合同金额0.96万元，占政府采购支出总额的100.00%",
             "12个项目开展了绩效自评，涉及资金3162.14万元",
+            // 部门整体绩效自评 (附表1): 总分 96.878, 执行数 3925.66 ÷ 调整预算 4068.43 = 96.49 %, 得分 9.65; Σ 指标得分 96.92
+            "本部门整体绩效自评得分96.878分",
+            "全年执行数3925.66万元，全年（调整）预算数4068.43万元，预算执行率96.49%，执行率得分9.65分",
+            "设置绩效指标11个，指标得分合计96.92分（权重合计100.00分）",
             "本部门2024年度无政府性基金预算财政拨款收入和支出",
         })
             Assert.Contains(fact, text);
@@ -181,6 +185,14 @@ public class CompileSeedTests
             "机关运行经费预算22.41万元",
             "政府采购预算81.20万元", "政府采购服务预算81.20万元", "面向中小企业预留采购份额81.20万元，占政府采购预算的100.00%",
             "实行绩效目标管理的项目5个，涉及项目支出预算778.20万元",
+            // 预算12: 63.20 = 43.20 + 20.00, two items, 指导目录 一级 and 二级 names
+            "政府购买服务预算合计63.20万元，共2项",
+            "通过医保经办机构办公用房经费购买物业服务43.20万元；通过医疗保障事务经费购买会计、审计咨询20.00万元",
+            "“政府履职所需辅助性服务”（后勤服务、财务会计审计）",
+            // 整体绩效目标: the money of the 附表 (982.98 = 204.78 + 778.20) and the 10 indicators by 一级
+            "整体支出绩效目标覆盖2023年全部预算支出982.98万元（基本支出204.78万元、项目支出778.20万元）",
+            "设置年度绩效指标10个，其中产出指标8个、效益指标1个、满意度指标1个",
+            "主要有“与社区开展结对共建次数”（≥10次）",
             "本部门2023年无政府性基金预算拨款安排的支出",
         })
             Assert.Contains(fact, text);
@@ -216,6 +228,57 @@ public class CompileSeedTests
         var data = Load("seed003-final-2024.json");
         data.Performance!.OverallSelfEvaluation!.Indicators[0].Weight = 25m;
         Assert.Contains(PackageBuilder.Build(data).Issues, i => i.Severity == IssueSeverity.Error && i.Field == "performance.overallSelfEvaluation.indicators");
+    }
+
+    [Fact]
+    public void The_purchased_services_and_overall_performance_paragraphs_are_checked_when_read_back()
+    {
+        // the 购买服务 total of the narrative resolves to the 合计 of 预算12: a changed amount is a GK401 error
+        var p = PackageAssert.Build(Load("seed004-budget-2023.json"));
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(p);
+        Assert.Contains("政府购买服务预算合计63.20万元", md);
+        var wrong = md.Replace("政府购买服务预算合计63.20万元", "政府购买服务预算合计64.20万元");
+        var read = new Gongkai.Recognition.DisclosureReader().Read("x.md", System.Text.Encoding.UTF8.GetBytes(wrong)).Disclosure;
+        var report = Gongkai.Audit.Auditor.Audit(read, PackageAssert.Options);
+        Assert.Contains(report.Findings, f => f.RuleId == "GK401" && f.Expected == 63.20m && f.Found == 64.20m);
+        // the 整体 target's money is the budget total: a wrong 基本支出 in that sentence is reported too
+        wrong = md.Replace("（基本支出204.78万元、", "（基本支出214.78万元、");
+        read = new Gongkai.Recognition.DisclosureReader().Read("x.md", System.Text.Encoding.UTF8.GetBytes(wrong)).Disclosure;
+        report = Gongkai.Audit.Auditor.Audit(read, PackageAssert.Options);
+        Assert.Contains(report.Findings, f => f.RuleId == "GK401" && f.Found == 214.78m);
+
+        // no 购买服务 items, no 整体 target: neither paragraph is written
+        var data = Load("seed004-budget-2023.json");
+        data.PurchasedServices = null;
+        data.Performance!.OverallTarget = null;
+        var text = Text(PackageAssert.Build(data));
+        Assert.DoesNotContain("政府购买服务", text);
+        Assert.DoesNotContain("整体支出绩效目标覆盖", text);
+
+        // 决算 without 调整预算数: no 执行率 is claimed, the 自评 score still is
+        var fin = Load("seed003-final-2024.json");
+        fin.Performance!.OverallSelfEvaluation!.AdjustedBudget = 0m;
+        text = Text(PackageBuilder.Build(fin));
+        Assert.Contains("整体绩效自评得分", text);
+        Assert.DoesNotContain("预算执行率", text);
+    }
+
+    [Fact]
+    public void A_unit_package_reads_back_as_a_unit_document_and_its_wording_fits()
+    {
+        // seed 004 as a 单位预算 (one unit): "…2023年单位预算" is read back with Scope = Unit; the narrative says 本单位,
+        // so GK440 (本部门 in a 单位 document) and GK441 (subordinate units) stay silent
+        var data = Load("seed004-budget-2023.json");
+        data.Unit.Scope = "unit";
+        var p = PackageAssert.Build(data);
+        var read = PackageAssert.ReadMarkdown(p).Disclosure;
+        Assert.Equal(DocumentScope.Unit, read.Scope);
+        Assert.Contains("本单位", Text(p));
+        Assert.Single(Regex.Matches(Text(p), "本部门")); // the 名词解释 of 财政拨款收入 only
+        var ids = Gongkai.Audit.Auditor.Audit(read, PackageAssert.Options).Findings.Select(f => f.RuleId).ToList();
+        Assert.DoesNotContain("GK440", ids);
+        Assert.DoesNotContain("GK441", ids);
+        PackageAssert.AuditClean(read, "读回的单位预算");
     }
 
     [Fact]

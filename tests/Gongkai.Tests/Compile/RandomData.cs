@@ -156,7 +156,8 @@ public static class RandomData
         }
         foreach (var p in d.Projects) // every project is published with its 绩效目标表 (full coverage)
         {
-            p.Indicators.Add(new IndicatorData { Level1 = "产出指标", Level2 = "数量指标", Name = "完成检查次数", Operator = "≥", Target = r.Next(5, 50).ToString(), Unit = "次", Weight = 40, Actual = final ? r.Next(50, 60).ToString() : null, Score = final ? 40 : null });
+            // the two projects never share a grid (GK621 reports identical grids of unrelated projects): even target for the first, odd for the second
+            p.Indicators.Add(new IndicatorData { Level1 = "产出指标", Level2 = "数量指标", Name = "完成检查次数", Operator = "≥", Target = (r.Next(5, 50) / 2 * 2 + d.Projects.IndexOf(p) % 2).ToString(), Unit = "次", Weight = 40, Actual = final ? r.Next(50, 60).ToString() : null, Score = final ? 40 : null });
             p.Indicators.Add(new IndicatorData { Level1 = "效益指标", Level2 = "社会效益指标", Name = "政策知晓率", Operator = "≥", Target = "80", Unit = "%", Weight = 20, Actual = final ? "85" : null, Score = final ? 20 : null });
             p.Indicators.Add(new IndicatorData { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "群众满意度", Operator = "≥", Target = "90", Unit = "%", Weight = 30, Actual = final ? "95" : null, Score = final ? 30 : null });
             if (p.SelfEvaluation is { } se) se.Score = 100m; // 执行率 100 % → 10 + indicator scores 90
