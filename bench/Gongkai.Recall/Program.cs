@@ -8,7 +8,8 @@ using Gongkai.Recall;
 using Gongkai.Tests.Compile;
 
 // Recall and precision of the audit rules: clean compiled documents (false positives), one injected error per mutant
-// (recall per error class and per rule), the seeds mutated the same way, and the rules that never fired.
+// (recall per error class and per rule), the seeds mutated the same way, and the rules that never fired. Every random
+// stream is seeded from --seed and stable names (never string.GetHashCode or HashCode, which differ per process).
 var opts = Args.Parse(args);
 if (opts.Help)
 {
@@ -98,7 +99,7 @@ Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.
 {
     var (i, c, k) = jobs[j];
     var doc = cleanDocs[i]!.Value;
-    var rnd = new Random(HashCode.Combine(opts.Seed, docs[i], c.Id.GetHashCode(StringComparison.Ordinal) & 0xffff, k) ^ StableHash(c.Id));
+    var rnd = new Random(StableHash($"{opts.Seed}/{docs[i]}/{c.Id}/{k}"));
     var mutant = c.Apply(doc.Text, rnd);
     if (mutant is null || mutant == doc.Text) { outcomes[j] = (c.Id, null, ""); return; }
     var d = Mutants.Detect(doc.Report, doc.Path, mutant, c.ExpectedRules);
@@ -126,7 +127,7 @@ foreach (var file in seedFiles)
     foreach (var c in classes.Where(c => c.OnSeeds))
         for (int k = 0; k < opts.SeedMutants; k++)
         {
-            var rnd = new Random(HashCode.Combine(opts.Seed, StableHash(name), k) ^ StableHash(c.Id));
+            var rnd = new Random(StableHash($"{opts.Seed}/{name}/{c.Id}/{k}"));
             var mutant = c.Apply(text, rnd);
             if (mutant is null || mutant == text) continue;
             var d = Mutants.Detect(baseline, name, mutant, c.ExpectedRules);
