@@ -69,11 +69,17 @@ public static class Mutants
         "GK415", "GK416", "GK418", "GK419", "GK420", "GK421", "GK430", "GK431",
     ];
 
+    /// <summary>Rules that recompute the money and rates of the 绩效 tables.</summary>
+    private static readonly string[] PerformanceMoney =
+        ["GK601", "GK602", "GK603", "GK604", "GK605", "GK606", "GK614", "GK615", "GK618", "GK620"];
+
     public static IReadOnlyList<ErrorClass> All { get; } =
     [
         new("item-cell", "表格中一个项级单元格错数", Set(Identities), (t, r) => ChangeCell(t, r, CodeRow(7)) ?? ChangeCell(t, r, CodeRow(5))) { TouchesTables = true },
         new("total-row", "合计行与各行之和不符", Set(Identities), (t, r) => ChangeCell(t, r, TotalRow)) { TouchesTables = true },
         new("class-row", "类级金额不等于各款之和", Set(Identities), (t, r) => ChangeCell(t, r, CodeRow(3))) { TouchesTables = true },
+        new("labelled-row", "表格中一个非科目行错数（收支项目、“三公”、采购、资产、绩效资金）", Set([.. Identities, .. NarrativeRules, .. PerformanceMoney]),
+            (t, r) => ChangeCell(t, r, LabelRow)) { TouchesTables = true },
         new("narrative-amount", "叙述中的金额与表格不符", Set(NarrativeRules), NarrativeAmount),
         new("narrative-change", "叙述中的增减额算错", Set("GK402", "GK411", "GK401", "GK407"), (t, r) => NarrativeNumber(t, r, ChangeAmount, 2)),
         new("narrative-percent", "叙述中的增减百分比算错", Set("GK402", "GK409", "GK410"), (t, r) => NarrativeNumber(t, r, ChangePercent, 2)),
@@ -126,6 +132,13 @@ public static class Mutants
 
     private static Func<string[], bool> CodeRow(int digits) => cells =>
         cells.Take(3).Any(c => c.Trim().Length == digits && Code.IsMatch(c.Trim()));
+
+    /// <summary>A row named by its label (一、一般公共预算拨款收入, 公务接待费, 年度总金额 …), not by a code or as the 合计.</summary>
+    private static bool LabelRow(string[] cells)
+    {
+        var first = cells.Select(c => c.Trim()).FirstOrDefault(c => c.Length > 0);
+        return first is { Length: >= 2 } && !Number.IsMatch(first) && !Code.IsMatch(first) && !TotalRow(cells);
+    }
 
     private static bool TotalRow(string[] cells) => cells.Take(3).Any(c => c.Trim() is "合计" or "总计");
 
