@@ -87,6 +87,12 @@ public static class TableNames
         TableKind.FinalStateCapital,
     };
 
+    /// <summary>
+    /// Function-coded tables whose rows add up (类 = Σ 款, 合计 = Σ 类): <see cref="FunctionCoded"/> and the
+    /// 财政拨款支出表 by function (Jiangsu 公开05).
+    /// </summary>
+    public static readonly TableKind[] FunctionCodedSums = [.. FunctionCoded, TableKind.FiscalGrantExpenditure];
+
     /// <summary>Two-sided summary tables (B1, B4, F1, F4).</summary>
     public static readonly TableKind[] Summary =
         { TableKind.BudgetSummary, TableKind.BudgetFiscalSummary, TableKind.FinalSummary, TableKind.FinalFiscalSummary };

@@ -155,7 +155,7 @@ public static partial class NarrativeRecognizer
     }
 
     /// <summary>
-    /// Split a paragraph into sentences on 。；！？ (the terminator is dropped). A list opened by 其中 or
+    /// Split a paragraph into sentences on 。；！？ (the terminator is dropped, unless it is doubled). A list opened by 其中 or
     /// 主要用于 continues across ； so that "其中：a …；b …" stays one sentence.
     /// </summary>
     private static IEnumerable<Sentence> SplitSentences(string file, List<(string Text, Provenance Source)> para, string heading)
@@ -185,6 +185,10 @@ public static partial class NarrativeRecognizer
             }
             if (!end) continue;
             var raw = all[begin..i];
+            // a doubled terminator (。。 ；；) stays in the sentence, so that GK702 sees it
+            int run = i;
+            while (run + 1 < all.Length && all[run + 1] == all[i]) run++;
+            if (run > i) { raw = all[begin..(run + 1)]; i = run; }
             int lead = raw.Length - raw.TrimStart().Length;
             var s = raw.Trim();
             if (s.Length > 0)

@@ -14,7 +14,7 @@ public sealed class ParentEqualsSumOfChildren : Rule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var table in ctx.Tables(TableNames.FunctionCoded))
+        foreach (var table in ctx.Tables(TableNames.FunctionCodedSums))
         {
             var h = new CodeHierarchy(table, CodeScheme.Function);
             foreach (var parent in h.Rows)
@@ -48,7 +48,7 @@ public sealed class TotalEqualsSumOfClasses : Rule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var table in ctx.Tables(TableNames.FunctionCoded))
+        foreach (var table in ctx.Tables(TableNames.FunctionCodedSums))
         {
             if (table.TotalRow is not { } total) continue;
             var h = new CodeHierarchy(table, CodeScheme.Function);
@@ -128,7 +128,7 @@ public sealed class BasicPlusProjectTotal : RowColumnsIdentity
     protected override TableKind[] Kinds => new[]
     {
         TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure, TableKind.BudgetGovFund,
-        TableKind.FinalGovFund, TableKind.BudgetStateCapital, TableKind.FinalStateCapital,
+        TableKind.FinalGovFund, TableKind.BudgetStateCapital, TableKind.FinalStateCapital, TableKind.FiscalGrantExpenditure,
     };
     protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
     protected override ColumnKey[]? PartKeys(DisclosureTable t) =>
