@@ -141,7 +141,7 @@ public class ScopeAndCopyRuleTests
 
     [Fact] public void GK621_one_differing_value_is_silent() => Silent<CopiedIndicatorGrids>(Grids("办公经费", "医保业务档案整理", sameGrid: false));
     [Fact] public void GK621_related_projects_are_silent() => Silent<CopiedIndicatorGrids>(Grids("医疗服务与保障能力提升经费提前下达", "医疗服务与保障能力提升经费2024再安排", sameGrid: true));
-    [Fact] public void GK621_two_sources_for_one_purpose_are_silent() => Silent<CopiedIndicatorGrids>(Grids("2022年省级财政医疗救助补助资金-上级", "2022年中央专项彩票公益金支持城乡医疗救助资金-上级", sameGrid: true));
+    [Fact] public void GK621_two_sources_for_one_purpose_are_silent() => Silent<CopiedIndicatorGrids>(Grids("2022年省级财政医疗救助补助资金-上级", "2022年中央财政城乡医疗救助补助资金-上级", sameGrid: true));
     [Fact] public void GK621_short_grids_are_silent() => Silent<CopiedIndicatorGrids>(Grids("办公经费", "医保业务档案整理", sameGrid: true, rows: 2));
 
     [Fact]
