@@ -69,6 +69,15 @@ public sealed class SharePercent : NarrativeRule
                 if (f is not null) yield return f;
             }
         }
+        foreach (var x in ImpliedShareWhole.Infer(ctx.Disclosure.Claims, n => ctx.Resolver.Resolve(n) is not null, WholeNamed))
+        {
+            var (part, scale) = Wan(x.Share.Amount!.Value, x.Share.AmountScale, x.Share.Unit);
+            var f = Judge(ctx, Tolerance.Percent(x.Share.SharePercent!.Value, part, x.Whole, Math.Min(scale, x.WholeScale)),
+                $"情况说明{Quote(x.Share)}", $"「{x.Share.Subject}」占「{x.WholeSubject}」（{Tolerance.Format(x.Whole)}万元，见上文）的比重",
+                new[] { x.Share.Source, x.WholeClaim.Source },
+                suggestion: $"按 {Tolerance.Format(part)} ÷ {Tolerance.Format(x.Whole)} × 100 重新计算。", unit: "%");
+            if (f is not null) yield return f;
+        }
     }
 }
 
