@@ -40,8 +40,11 @@ public sealed class SharePercent : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK405", "占比与金额相符", Severity.Error, Applicability.Both, RuleCategory.Narrative,
-        "占比 = 部分 ÷ 整体 × 100（整体取句中所称总额；“其中”各部分以总额为整体）",
-        "叙述中的“占 x%”应能由所述金额重新算出；只要落在金额舍入所能解释的范围内即视为尾差。",
+        "占比 = 部分 ÷ 整体 × 100（整体取句中所称总额；“其中”各部分以总额为整体；未写明整体时取本段开头所述总额）",
+        "叙述中的“占 x%”应能由所述金额重新算出；只要落在金额舍入所能解释的范围内即视为尾差。" +
+        "句中未写明整体的占比（“主要用于：…支出 x 万元，占 y%”、决算按类说明），以同一小节开头所述的总额为整体，" +
+        "且仅当该段各占比的金额之和等于该总额、或其中至少另有一项占比能由该总额算出时才核对；" +
+        "写明的整体在表格中找不到时，取上文同名金额。",
         "基本支出 2336.91 ÷ 本年支出合计 2940.05 = 79.49%");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
