@@ -63,6 +63,20 @@ public class ShareWholeInferenceTests
         Assert.Empty(Check(string.Format(Procurement, "75.00")).ByRule("GK405"));
     }
 
+    private const string Structure =
+        "## 五、一般公共预算支出安排情况\n\n### （一）一般公共预算拨款规模变化情况\n\n" +
+        "2023年一般公共预算拨款982.98万元，较2022年预算增加675.97万元。\n\n### （二）一般公共预算拨款结构情况\n\n" +
+        "基本支出204.78万元，占{0}%，其中：人员经费182.37万元，公用经费22.41万元；项目支出778.20万元，占79.17%。\n";
+
+    [Fact]
+    public void Section_that_opens_with_a_share_takes_the_total_of_the_preceding_section()
+    {
+        var f = Assert.Single(Check(string.Format(Structure, "16.11")).ByRule("GK405"));
+        Assert.Equal(20.83m, f.Expected);
+        Assert.Contains("一般公共预算拨款", f.Message);
+        Assert.Empty(Check(string.Format(Structure, "20.83")).ByRule("GK405"));
+    }
+
     [Fact]
     public void Total_that_the_shares_do_not_confirm_is_not_used()
     {

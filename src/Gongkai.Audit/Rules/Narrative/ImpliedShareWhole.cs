@@ -14,7 +14,9 @@ namespace Gongkai.Audit.Rules.Narrative;
 /// “（1）社会保障和就业支出（类）145.04 万元，占 3.69%”): the whole is the first amount stated in the run — the total the
 /// paragraph opens with (2023年一般公共预算拨款支出 982.98 万元). The inference is used only when it is confirmed by the
 /// run itself: the amounts of its shares (the unnamed ones and those of a 其中 breakdown of that total) add up to it, or
-/// there are two or more such shares and at least one recomputes from it. Shares that are parts of a 其中 breakdown are left to the breakdown check.</item>
+/// there are two or more such shares and at least one recomputes from it. A run that opens with a share instead of a
+/// total takes the total the preceding run opens with. Shares that are parts of a 其中 breakdown are left to the
+/// breakdown check.</item>
 /// </list>
 /// </summary>
 internal static class ImpliedShareWhole
@@ -24,22 +26,25 @@ internal static class ImpliedShareWhole
 
     internal static IEnumerable<Inferred> Infer(IReadOnlyList<Claim> claims, Func<string, bool> resolvable, Func<string, string?> wholeNamed)
     {
-        int start = 0;
+        int start = 0, previous = -1;
         while (start < claims.Count)
         {
             int end = start;
             while (end < claims.Count && claims[end].Section == claims[start].Section) end++;
-            foreach (var x in InferRun(claims, start, end, resolvable, wholeNamed)) yield return x;
+            foreach (var x in InferRun(claims, start, end, previous, resolvable, wholeNamed)) yield return x;
+            previous = start;
             start = end;
         }
     }
 
-    private static IEnumerable<Inferred> InferRun(IReadOnlyList<Claim> claims, int start, int end,
+    private static IEnumerable<Inferred> InferRun(IReadOnlyList<Claim> claims, int start, int end, int previousStart,
         Func<string, bool> resolvable, Func<string, string?> wholeNamed)
     {
-        int totalIndex = -1;
-        for (int i = start; i < end; i++)
-            if (claims[i].Kind == ClaimKind.Amount && claims[i].Amount is decimal a && a > 0m && IsMoney(claims[i].Unit)) { totalIndex = i; break; }
+        int totalIndex = FirstAmount(claims, start, end);
+        // A run that opens with a share (（二）结构情况：“基本支出 x 万元，占 a%…”) has no total of its own: the whole is
+        // the total the preceding run opens with (（一）规模情况：“一般公共预算拨款 y 万元”), confirmed the same way.
+        if (totalIndex >= 0 && previousStart >= 0 && OpensWithShare(claims, start, end, claims[totalIndex]))
+            totalIndex = FirstAmount(claims, previousStart, start);
 
         var unnamed = new List<Claim>();
         for (int i = start; i < end; i++)
@@ -84,6 +89,22 @@ internal static class ImpliedShareWhole
             Tolerance.Percent(c.Percent, c.Amount.Value, whole, Math.Min(c.Amount.Scale, wholeScale)).Verdict != Verdict.Mismatch);
         if (!complete && !recomputes) yield break;
         foreach (var s in unnamed) yield return new Inferred(s, total.Subject, whole, wholeScale, total);
+    }
+
+    private static int FirstAmount(IReadOnlyList<Claim> claims, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+            if (claims[i].Kind == ClaimKind.Amount && claims[i].Amount is decimal a && a > 0m && IsMoney(claims[i].Unit)) return i;
+        return -1;
+    }
+
+    private static bool OpensWithShare(IReadOnlyList<Claim> claims, int start, int end, Claim first)
+    {
+        for (int i = start; i < end; i++)
+            if (claims[i] is { Kind: ClaimKind.Share, SharePercent: not null, ShareOf: null } s && s.Subject == first.Subject
+                && s.Amount == first.Amount && s.Sentence == first.Sentence)
+                return true;
+        return false;
     }
 
     /// <summary>The share is a part of a 其中 breakdown of the same sentence, whose share the breakdown check recomputes.</summary>
