@@ -26,11 +26,23 @@ public class PdfFindingsTests
     public void Putuo_class_sums_differ_by_rounding_only()
     {
         var r = Putuo.Value;
-        Assert.Equal(1, r.ErrorCount);
+        Assert.Equal(2, r.ErrorCount); // GK401 above and the GK405 share below
         var rounding = r.Findings.Where(f => f.IsRoundingDifference).ToList();
         Assert.True(rounding.Count >= 4);
         Assert.All(rounding, f => Assert.Equal(Severity.Info, f.Severity));
         Assert.Contains(rounding, f => f.Expected == 2946.26m && f.Found == 2946.25m && f.PrimaryLocation!.Page == 8 && f.PrimaryLocation.Box is not null);
+    }
+
+    [Fact] // page 21: “一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%”
+    public void Putuo_share_of_the_general_public_services_class_is_wrong()
+    {
+        // The whole is the total the paragraph opens with; 2106.66 ÷ 2940.05 = 71.65%, and 326.72 ÷ 2940.05 = 11.11%
+        // (the next class, printed right) confirms it.
+        var f = Assert.Single(Putuo.Value.ByRule("GK405"));
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal(71.65m, f.Expected);
+        Assert.Equal(71.73m, f.Found);
+        Assert.Equal(21, f.PrimaryLocation!.Page);
     }
 }
 
@@ -47,6 +59,16 @@ public class JiangsuFindingsTests
         Assert.Equal(1212.56m, f.Expected);
         Assert.Equal(1312.56m, f.Found);
         Assert.Equal(21, f.PrimaryLocation!.Page);
+    }
+
+    [Fact] // page 21: 本年支出预算合计 15897.44 万元，其中 基本支出 49.55%、项目支出 39.84%、单位预留机动经费 1685.72 万元 “占10.61%”
+    public void Js18_last_share_was_pushed_to_make_the_list_add_up_to_100()
+    {
+        // 1685.72 ÷ 15897.44 = 10.60%; the author raised the last share by 0.01 so that the three add up to 100.00.
+        var f = Assert.Single(Js18.Value.ByRule("GK405"), f => f.Severity == Severity.Error);
+        Assert.Equal(10.60m, f.Expected);
+        Assert.Equal(10.61m, f.Found);
+        Assert.Contains("单位预留机动经费", f.Message);
     }
 
     [Fact] // page 29: “共0个项目实行绩效目标管理，涉及财政性资金合计0万元” (template left unfilled) while 公开03 项目支出 is 6333.96

@@ -40,8 +40,11 @@ public sealed class SharePercent : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK405", "占比与金额相符", Severity.Error, Applicability.Both, RuleCategory.Narrative,
-        "占比 = 部分 ÷ 整体 × 100（整体取句中所称总额；“其中”各部分以总额为整体）",
-        "叙述中的“占 x%”应能由所述金额重新算出；只要落在金额舍入所能解释的范围内即视为尾差。",
+        "占比 = 部分 ÷ 整体 × 100（整体取句中所称总额；“其中”各部分以总额为整体；未写明整体时取本段开头所述总额）",
+        "叙述中的“占 x%”应能由所述金额重新算出；只要落在金额舍入所能解释的范围内即视为尾差。" +
+        "句中未写明整体的占比（“主要用于：…支出 x 万元，占 y%”、决算按类说明），以同一小节开头所述的总额为整体，" +
+        "且仅当该段各占比的金额之和等于该总额、或其中至少另有一项占比能由该总额算出时才核对；" +
+        "写明的整体在表格中找不到时，取上文同名金额。",
         "基本支出 2336.91 ÷ 本年支出合计 2940.05 = 79.49%");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -68,6 +71,15 @@ public sealed class SharePercent : NarrativeRule
                     suggestion: $"按 {Tolerance.Format(p.Amount)} ÷ {Tolerance.Format(total)} × 100 重新计算。", unit: "%");
                 if (f is not null) yield return f;
             }
+        }
+        foreach (var x in ImpliedShareWhole.Infer(ctx.Disclosure.Claims, n => ctx.Resolver.Resolve(n) is not null, WholeNamed))
+        {
+            var (part, scale) = Wan(x.Share.Amount!.Value, x.Share.AmountScale, x.Share.Unit);
+            var f = Judge(ctx, Tolerance.Percent(x.Share.SharePercent!.Value, part, x.Whole, Math.Min(scale, x.WholeScale)),
+                $"情况说明{Quote(x.Share)}", $"「{x.Share.Subject}」占「{x.WholeSubject}」（{Tolerance.Format(x.Whole)}万元，见上文）的比重",
+                new[] { x.Share.Source, x.WholeClaim.Source },
+                suggestion: $"按 {Tolerance.Format(part)} ÷ {Tolerance.Format(x.Whole)} × 100 重新计算。", unit: "%");
+            if (f is not null) yield return f;
         }
     }
 }

@@ -27,7 +27,7 @@ public abstract partial class NarrativeRule : Rule
         _ => "持平",
     };
 
-    [GeneratedRegex("占(.{2,30}?)的?(?:比重|比例)?[0-9０-９]")]
+    [GeneratedRegex("占([^0-9０-９.．%％，,。；;]{2,30}?)的?(?:比重|比例)?[0-9０-９]")]
     private static partial Regex WholePattern();
 
     /// <summary>The whole a share is taken of, as named in the sentence: 占「本年支出合计」的 16.47%.</summary>
