@@ -98,7 +98,7 @@ public static class PackageBuilder
                     }
                 }
                 if (label.Length == 0 && code.Length == 0 && !any) continue;
-                if (meta.Line == SummaryLine.ExpenditureClass) label = StripOrdinal(label);
+                if (meta.Line == SummaryLine.ExpenditureClass) label = Gongkai.Catalogs.CatalogText.StripOrdinal(label);
                 var dr = new DataRow
                 {
                     Label = label.Length > 0 ? label : code,
@@ -114,14 +114,6 @@ public static class PackageBuilder
             }
         }
         return t;
-    }
-
-    private static string StripOrdinal(string label)
-    {
-        int i = label.IndexOf('、');
-        if (i > 0 && i <= 4) return label[(i + 1)..];
-        if (label.StartsWith('（') && label.IndexOf('）') is int j and > 0 and <= 5) return label[(j + 1)..];
-        return label;
     }
 
     private static Figure F(decimal v) => TableBuilder.Fig(v);
