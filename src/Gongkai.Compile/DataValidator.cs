@@ -147,10 +147,45 @@ public static class DataValidator
         var project = d.Expenditure.Sum(l => l.Project);
         if (project > 0 && d.Projects.Count == 0)
             Warn("projects", $"项目支出 {Money.Text(project)} 万元，但没有填写任何项目：项目支出表和绩效目标将为空，请在“项目与绩效”中列出项目。");
+        UnverifiedNames(d, issues);
         bool organ = d.Unit.Units.Any(u => u.Type is { } t && (t.Contains("行政") || t.Contains("参照")));
         var publicCosts = d.Economic.Where(e => !e.Code.StartsWith("301") && !e.Code.StartsWith("303")).Sum(e => e.Amount);
         if (organ && publicCosts > 0 && d.OperatingCosts is null)
             Warn("operatingCosts", $"行政单位或参公事业单位有公用经费 {Money.Text(publicCosts)} 万元，但没有填写机关运行经费：情况说明会写“无机关运行经费”，请核对。");
+    }
+
+    /// <summary>
+    /// The names the package prints from the built-in catalog are only as good as its rows: one 警告 lists the codes of
+    /// the data (项 with their 款 and 类, economic 款 and 类) whose name comes from an unverified row or from no row at all,
+    /// so that nobody publishes an unverified name as the official one. A name given in the data is taken as it is.
+    /// </summary>
+    private static void UnverifiedNames(DisclosureData d, List<DataIssue> issues)
+    {
+        var catalog = Gongkai.Catalogs.ClassificationCatalog.BuiltIn;
+        var unverified = new SortedSet<string>(StringComparer.Ordinal);
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        void Look(string code, CodeScheme scheme)
+        {
+            var e = catalog.Find(code, scheme, d.Year);
+            if (e is null) unknown.Add(code);
+            else if (!e.Verified) unverified.Add($"{code} {e.Name}");
+        }
+        foreach (var l in d.Expenditure)
+        {
+            if (string.IsNullOrWhiteSpace(l.Name)) Look(l.Code, CodeScheme.Function);
+            if (l.Code.Length >= 5) { Look(l.Code[..5], CodeScheme.Function); Look(l.Code[..3], CodeScheme.Function); }
+        }
+        foreach (var e in d.Economic.Concat(d.ProjectEconomic ?? []))
+        {
+            if (string.IsNullOrWhiteSpace(e.Name)) Look(e.Code, CodeScheme.DepartmentEconomic);
+            if (e.Code.Length >= 3) Look(e.Code[..3], CodeScheme.DepartmentEconomic);
+        }
+        if (unverified.Count > 0)
+            issues.Add(new(IssueSeverity.Warning, "names",
+                $"以下科目名称取自内置科目表中未核实的条目，发布前请按 {d.Year} 年《政府收支分类科目》核对，或在数据中填写名称：{string.Join("、", unverified)}。"));
+        if (unknown.Count > 0)
+            issues.Add(new(IssueSeverity.Warning, "names",
+                $"以下科目编码不在内置科目表中，表格将只印编码：{string.Join("、", unknown)}。请核对编码，并在数据中填写名称。"));
     }
 
     internal static void Amount(List<DataIssue> issues, string field, decimal v)

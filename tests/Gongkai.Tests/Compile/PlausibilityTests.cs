@@ -42,4 +42,29 @@ public class PlausibilityTests
         Assert.DoesNotContain("projects", w);
         Assert.DoesNotContain("operatingCosts", w);
     }
+
+    [Fact]
+    public void Names_from_unverified_catalog_rows_are_listed_before_output()
+    {
+        // 2012604 档案馆 (and its 款 20126) are unverified rows of the built-in catalog; 2012601 gets its name from the data
+        var d = NewUser();
+        d.Expenditure[0].Name = "行政运行";
+        var names = PackageBuilder.Build(d).Issues.Where(i => i.Field == "names").ToList();
+        var w = Assert.Single(names);
+        Assert.Equal(IssueSeverity.Warning, w.Severity);
+        Assert.Contains("2012604 档案馆", w.Message);
+        Assert.Contains("20126 档案事务", w.Message);
+        Assert.DoesNotContain("2012601", w.Message);
+        // the two seed data files use verified names only
+        Assert.DoesNotContain(PackageBuilder.Build(CompileSeedTests.Load("seed003-final-2024.json")).Issues, i => i.Field == "names");
+    }
+
+    [Fact]
+    public void A_code_unknown_to_the_catalog_is_listed()
+    {
+        var d = NewUser();
+        d.Expenditure.Add(new FunctionLine { Code = "2109998", Basic = 0m, Project = 0m });
+        var w = PackageBuilder.Build(d).Issues.Where(i => i.Field == "names").ToList();
+        Assert.Contains(w, i => i.Message.Contains("不在内置科目表中") && i.Message.Contains("2109998"));
+    }
 }
