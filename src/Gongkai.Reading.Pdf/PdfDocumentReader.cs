@@ -19,13 +19,22 @@ public sealed partial class PdfDocumentReader : IFormatReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
-        // first without the font programs PdfPig does not need (see FontProgramSkipper); the file as it is when that fails
-        if (!KeepFontPrograms && Lean(bytes) is { } lean)
+        // first without the font programs PdfPig does not need (see FontProgramSkipper); the file as it is when that
+        // fails. A file with nothing to skip is read from the document already opened to look.
+        PdfDocument? opened = null;
+        if (!KeepFontPrograms)
         {
-            try { return ReadPdf(path, lean); }
-            catch (ReadException e) when (e.Failure is ReadFailure.Corrupt or ReadFailure.NoTextLayer) { }
+            try { opened = PdfDocument.Open(bytes, Options); }
+            catch (Exception e) when (e is not OutOfMemoryException) { opened = null; } // reported by the read below
+            if (opened is { IsEncrypted: false } && FontProgramSkipper.Strip(bytes, opened) is var lean && !ReferenceEquals(lean, bytes))
+            {
+                opened.Dispose();
+                opened = null;
+                try { return ReadPdf(path, lean); }
+                catch (ReadException e) when (e.Failure is ReadFailure.Corrupt or ReadFailure.NoTextLayer) { }
+            }
         }
-        return ReadPdf(path, bytes);
+        return ReadPdf(path, bytes, opened);
     }
 
     private static ParsingOptions Options => new() { UseLenientParsing = true, SkipMissingFonts = true };
@@ -33,23 +42,11 @@ public sealed partial class PdfDocumentReader : IFormatReader
     /// <summary>Parse every embedded font program as PdfPig does by default (slower; for comparison in tests).</summary>
     public bool KeepFontPrograms { get; init; }
 
-    private static byte[]? Lean(byte[] bytes)
+    private SourceDocument ReadPdf(string path, byte[] bytes, PdfDocument? opened = null)
     {
         try
         {
-            using var doc = PdfDocument.Open(bytes, Options);
-            if (doc.IsEncrypted) return null;
-            var lean = FontProgramSkipper.Strip(bytes, doc);
-            return ReferenceEquals(lean, bytes) ? null : lean;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException) { return null; }
-    }
-
-    private SourceDocument ReadPdf(string path, byte[] bytes)
-    {
-        try
-        {
-            using var doc = PdfDocument.Open(bytes, Options);
+            using var doc = opened ?? PdfDocument.Open(bytes, Options);
             if (doc.IsEncrypted && !CanReadText(doc))
                 throw Encrypted(path, null);
             int pages = doc.NumberOfPages;
