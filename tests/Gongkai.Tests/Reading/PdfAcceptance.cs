@@ -29,6 +29,9 @@ public static class PdfAcceptance
         Assert.True(errors.Count == 0, $"{errors.Count}/{checks.Count} 个单元格与印刷值不符：\n" + string.Join("\n", errors));
     }
 
+    /// <summary>Why the reader's value differs from the printed one (null when it matches).</summary>
+    public static string? Mismatch(Disclosure d, CellCheck c) => Check(d, c);
+
     private static string? Check(Disclosure d, CellCheck c)
     {
         var tables = d.Tables.Where(t => t.Kind == c.Kind && t.HasGrid).ToList();

@@ -30,6 +30,17 @@ public static class PdfSamples
 
     public static SourceDocument Source(string name) => Read(name).Source;
 
+    /// <summary>A published document of ../shared/corpus, read once per test run.</summary>
+    public static ReadResult ReadCorpus(string file)
+    {
+        lock (Gate)
+        {
+            var key = "corpus/" + file;
+            if (!Cache.TryGetValue(key, out var r)) Cache[key] = r = new DisclosureReader().Read(Shared.Corpus(file));
+            return r;
+        }
+    }
+
     /// <summary>The tables of a page, top to bottom.</summary>
     public static List<TableBlock> TablesOn(this SourceDocument doc, int page) => doc.Tables.Where(t => t.Source.Page == page).ToList();
 

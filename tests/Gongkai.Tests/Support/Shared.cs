@@ -23,5 +23,8 @@ public static class Shared
 
     public static string Pdf(string name) => Path.Combine(Root, "samples", "pdf", name);
 
+    /// <summary>Path of a published document of ../shared/corpus by its file name.</summary>
+    public static string Corpus(string file) => Path.Combine(Root, "corpus", file);
+
     public static string Catalog(string name) => Path.Combine(Root, "catalog", name);
 }
