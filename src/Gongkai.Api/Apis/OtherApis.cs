@@ -1,0 +1,56 @@
+using Gongkai.Audit;
+using Gongkai.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gongkai.Api.Apis;
+
+/// <summary>/api/v1/jobs: the processing state of an upload.</summary>
+public static class JobsApi
+{
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/jobs").WithTags("jobs").RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:long}", Get).WithName("GetJob").WithSummary("任务状态：queued、running、done、failed");
+        return app;
+    }
+
+    public static Results<Ok<JobDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store) =>
+        store.Job(id) is { } j ? TypedResults.Ok(JobDto.Of(j)) : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到任务", $"没有 id 为 {id} 的任务。"));
+}
+
+/// <summary>/api/v1/departments: departments and their series over the years.</summary>
+public static class DepartmentsApi
+{
+    public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/departments").WithTags("departments").RequireAuthorization(Policies.Read);
+        api.MapGet("/", List).WithName("ListDepartments").WithSummary("部门（含历年名称）");
+        api.MapGet("/{id:long}/series", Series).WithName("GetDepartmentSeries").WithSummary("部门历年收支总表主要数字（万元）");
+        return app;
+    }
+
+    public static Ok<List<DepartmentDto>> List(GongkaiStore store) => TypedResults.Ok(store.Departments().Select(DepartmentDto.Of).ToList());
+
+    public static Results<Ok<SeriesDto>, NotFound<ProblemDetails>> Series(long id, GongkaiStore store) =>
+        store.Department(id) is { } d
+            ? TypedResults.Ok(new SeriesDto(d.Id, d.Name, store.Series(id)))
+            : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
+}
+
+/// <summary>/api/v1/rules: the rule catalogue.</summary>
+public static class RulesApi
+{
+    public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/rules").WithTags("rules").RequireAuthorization(Policies.Read);
+        api.MapGet("/", List).WithName("ListRules").WithSummary("规则目录");
+        return app;
+    }
+
+    public static Ok<List<RuleDto>> List() => TypedResults.Ok(RuleRegistry.Default.Descriptors
+        .Select(d => new RuleDto(d.Id, d.Title, GongkaiStore.SeverityName(d.Severity), d.AppliesTo.ToString(), d.Category.ToString(), d.Formula)).ToList());
+}
