@@ -183,11 +183,20 @@ public sealed class GongkaiStore
     /// <summary>Works the queue until <paramref name="stop"/> is cancelled, polling when idle.</summary>
     public async Task RunWorkerAsync(string owner, CancellationToken stop, TimeSpan? idle = null)
     {
-        using (var db = Db()) JobQueue.ReleaseDeadOwners(db);
+        var lastRelease = DateTime.MinValue;
         while (!stop.IsCancellationRequested)
         {
             bool worked;
-            try { worked = await Task.Run(() => RunOne(owner), CancellationToken.None); }
+            try
+            {
+                // leases of processes of this host that died are released at once (others expire with their lease)
+                if (DateTime.UtcNow - lastRelease > TimeSpan.FromSeconds(2))
+                {
+                    using (var db = Db()) JobQueue.ReleaseDeadOwners(db);
+                    lastRelease = DateTime.UtcNow;
+                }
+                worked = await Task.Run(() => RunOne(owner), CancellationToken.None);
+            }
             catch (Exception) when (!stop.IsCancellationRequested) { worked = false; } // database unavailable: try again later
             if (!worked)
             {
