@@ -89,6 +89,7 @@ public static class GongkaiServer
         app.MapJobsApi();
         app.MapDepartmentsApi();
         app.MapRulesApi();
+        app.MapAuditLogApi();
         return app;
     }
 

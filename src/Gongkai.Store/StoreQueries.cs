@@ -89,3 +89,43 @@ public static class StoreQueries
             facts.GetValueOrDefault(d.Id, []).Select(f => new SeriesFigure(f.TableKind, f.RowKey, f.Label, f.Measure, f.ValueWanYuan)).ToList())).ToList();
     }
 }
+
+/// <summary>Admin-side changes of the store (each one written to the audit log).</summary>
+public static class StoreAdmin
+{
+    public static readonly string[] Levels = ["省", "市", "区县"];
+    public static readonly string[] Types = ["行政", "参公", "事业"];
+
+    /// <summary>
+    /// Sets what is known of a department (region, level 省/市/区县, type 行政/参公/事业, parent); null leaves a field
+    /// unchanged, "" clears it. Returns null when there is no such department.
+    /// </summary>
+    public static Department? UpdateDepartment(this GongkaiStore store, long id, string? region, string? level, string? type, long? parentId, string actor)
+    {
+        if (level is { Length: > 0 } && !Levels.Contains(level)) throw new ArgumentException($"级次只能是 {string.Join("、", Levels)}：{level}。");
+        if (type is { Length: > 0 } && !Types.Contains(type)) throw new ArgumentException($"类型只能是 {string.Join("、", Types)}：{type}。");
+        using var db = store.Db();
+        using var tx = db.Database.BeginTransaction();
+        var d = db.Departments.Include(x => x.Aliases).FirstOrDefault(x => x.Id == id);
+        if (d is null) return null;
+        if (parentId is long p)
+        {
+            if (p == id || !db.Departments.Any(x => x.Id == p)) throw new ArgumentException($"上级部门 {p} 不存在或就是本部门。");
+            d.ParentId = p;
+        }
+        if (region is not null) d.Region = region.Length == 0 ? null : region.Trim();
+        if (level is not null) d.Level = level.Length == 0 ? null : level;
+        if (type is not null) d.Type = type.Length == 0 ? null : type;
+        GongkaiStore.Log(db, actor, "department.update", $"department:{id}",
+            $"region={d.Region} level={d.Level} type={d.Type} parent={d.ParentId}");
+        db.SaveChanges();
+        tx.Commit();
+        return d;
+    }
+
+    public static List<AuditLogEntry> AuditLog(this GongkaiStore store, int limit = 200)
+    {
+        using var db = store.Db();
+        return db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Take(Math.Clamp(limit, 1, 1000)).ToList();
+    }
+}

@@ -158,6 +158,27 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyAdminsChangeDepartmentsAndReadTheAuditLog()
+    {
+        var admin = _store.CreateToken("root", Roles.Admin);
+        var r = _store.Add(Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(StoreContract.RepoRoot, "samples", "demo-budget-2024.md"))), "demo.md");
+        var owner = JobQueue.NewOwner();
+        for (int i = 0; i < 50 && _store.Job(r.JobId!.Value)!.Status != JobStatus.Done; i++)
+            if (!_store.RunOne(owner)) await Task.Delay(100); // the server's worker may take it first
+        var depId = _store.Document(r.DocumentId)!.Document.DepartmentId!.Value;
+        var body = JsonContent.Create(new { region = "青川区", level = "区县", type = "行政" });
+        await Json(HttpMethod.Patch, $"/api/v1/departments/{depId}", _reviewer, HttpStatusCode.Forbidden, body);
+        await Json(HttpMethod.Patch, $"/api/v1/departments/{depId}", admin, HttpStatusCode.BadRequest, JsonContent.Create(new { level = "乡镇" }));
+        var dep = await Json(HttpMethod.Patch, $"/api/v1/departments/{depId}", admin, HttpStatusCode.OK,
+            JsonContent.Create(new { region = "青川区", level = "区县", type = "行政" }));
+        Assert.Equal(("青川区", "区县", "行政"), (dep.GetProperty("region").GetString(), dep.GetProperty("level").GetString(), dep.GetProperty("type").GetString()));
+        await Json(HttpMethod.Get, "/api/v1/audit-log", _viewer, HttpStatusCode.Forbidden);
+        var log = await Json(HttpMethod.Get, "/api/v1/audit-log", admin, HttpStatusCode.OK);
+        Assert.Equal("department.update", log[0].GetProperty("action").GetString());
+        Assert.Equal("root", log[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task UploadsOverTheSizeLimitAndTooManyRequestsAreRefused()
     {
         var store = new GongkaiStore(StoreConnection.Sqlite(Path.Combine(_dir, "small.db"))) { MaxBytes = 2000 };

@@ -51,6 +51,10 @@ public sealed record DepartmentDto(long Id, string Name, string? Region, string?
     public static DepartmentDto Of(Department d) => new(d.Id, d.Name, d.Region, d.Level, d.Type, d.ParentId, d.Aliases.Select(a => a.Name).ToList());
 }
 
+public sealed record DepartmentUpdate(string? Region, string? Level, string? Type, long? ParentId);
+
+public sealed record AuditLogDto(long Id, DateTime At, string Actor, string Action, string Subject, string? Detail);
+
 public sealed record SeriesDto(long DepartmentId, string Name, IReadOnlyList<SeriesPoint> Points);
 
 public sealed record RuleDto(string Id, string Title, string Severity, string AppliesTo, string Category, string Formula);
