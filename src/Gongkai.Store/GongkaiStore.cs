@@ -240,8 +240,8 @@ public sealed class GongkaiStore
         var disclosure = read.Disclosure;
         var kind = disclosure.Kind switch { DocumentKind.Budget => "预算", DocumentKind.FinalAccount => "决算", _ => NormalizeKind(doc.HintKind) };
         var year = disclosure.Year ?? doc.HintYear;
-        // a blank template's placeholder (XX局) or a printed "name" without a single Chinese character names no department
-        var printed = disclosure.IsBlankTemplate || !IsPlausibleName(disclosure.DepartmentName) ? null : LocationMeanings.Normalize(disclosure.DepartmentName!);
+        // a blank template's placeholder (XX局) or text that is not a body's name (第二部分) names no department
+        var printed = disclosure.IsBlankTemplate ? null : DepartmentNames.Clean(disclosure.DepartmentName);
         var deptName = printed ?? (string.IsNullOrWhiteSpace(doc.HintDepartment) ? null : LocationMeanings.Normalize(doc.HintDepartment));
         if (kind is null || year is null || deptName is null)
         {
@@ -334,9 +334,6 @@ public sealed class GongkaiStore
         db.SaveChanges();
         tx.Commit();
     }
-
-    private static bool IsPlausibleName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 2;
 
     public static string? NormalizeKind(string? kind) => kind?.Trim() switch
     {
