@@ -13,7 +13,8 @@ public sealed class CliApp
     {
         _out = output;
         _err = error;
-        Commands = commands ?? [new ReadCommand(), new CheckCommand(), new TemplateCommand(), new CompileCommand()];
+        Commands = commands ?? [new ReadCommand(), new CheckCommand(), new TemplateCommand(), new CompileCommand(),
+            new ImportCommand(), new ServeCommand(), new TokenCommand()];
     }
 
     public IReadOnlyList<ICommand> Commands { get; }

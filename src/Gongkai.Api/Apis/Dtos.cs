@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Gongkai.Store;
+using Gongkai.Store.Entities;
+
+namespace Gongkai.Api.Apis;
+
+public sealed record UploadAccepted(long DocumentId, long? JobId, bool IsNew);
+
+public sealed record DocumentDto(
+    long Id, string Name, string Sha256, string Status, string? StatusDetail, long? DepartmentId, string? Department,
+    string? Kind, int? Year, string? Scope, int Version, string? Title, DateTime CreatedAt, long? JobId,
+    int? Errors, int? Warnings, int? Infos, string? RuleCatalogVersion)
+{
+    public static DocumentDto Of(DocumentSummary s)
+    {
+        var d = s.Document;
+        return new(d.Id, d.OriginalName, d.Sha256, d.Status, d.StatusDetail, d.DepartmentId, s.DepartmentName, d.Kind, d.Year, d.Scope,
+            d.Version, d.Title, Utc.Of(d.CreatedAt), s.LatestJobId, s.LatestRun?.Errors, s.LatestRun?.Warnings, s.LatestRun?.Infos, s.LatestRun?.RuleCatalogVersion);
+    }
+}
+
+public sealed record JobDto(long Id, string Type, long? DocumentId, string Status, int Attempts, int MaxAttempts, string? Error,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt)
+{
+    public static JobDto Of(Job j) => new(j.Id, j.Type, j.DocumentId, j.Status, j.Attempts, j.MaxAttempts, j.LastError, Utc.Of(j.CreatedAt), Utc.Of(j.UpdatedAt), j.FinishedAt is DateTime f ? Utc.Of(f) : null);
+}
+
+public sealed record DismissalDto(string Reason, string By, DateTime At, int? Year)
+{
+    public static DismissalDto? Of(Dismissal? d) => d is null ? null : new(d.Reason, d.By, Utc.Of(d.At), d.Year);
+}
+
+public sealed record FindingDto(
+    string Id, string Severity, string Rule, string Message, decimal? Expected, decimal? Found, decimal? Difference,
+    string? Suggestion, bool IsRounding, string? Table, IReadOnlyList<LocationView> Locations, DismissalDto? Dismissal,
+    DismissalDto? DismissedLastYear, string? Hint)
+{
+    public static FindingDto Of(FindingView v)
+    {
+        var f = v.Finding;
+        var hint = v.LastYearDismissal is Dismissal d ? $"上年同一问题已被忽略，理由：{d.Reason}" : null;
+        return new(f.Fingerprint, f.Severity, f.RuleId, f.Message, f.Expected, f.Found, f.Difference, f.Suggestion, f.IsRounding, f.TableKind,
+            JsonSerializer.Deserialize<List<LocationView>>(f.LocationsJson) ?? [], DismissalDto.Of(v.Dismissal), DismissalDto.Of(v.LastYearDismissal), hint);
+    }
+}
+
+public sealed record DismissRequest(string? Reason);
+
+public sealed record DepartmentDto(long Id, string Name, string? Region, string? Level, string? Type, long? ParentId, IReadOnlyList<string> Aliases)
+{
+    public static DepartmentDto Of(Department d) => new(d.Id, d.Name, d.Region, d.Level, d.Type, d.ParentId, d.Aliases.Select(a => a.Name).ToList());
+}
+
+public sealed record DepartmentUpdate(string? Region, string? Level, string? Type, long? ParentId);
+
+public sealed record AuditLogDto(long Id, DateTime At, string Actor, string Action, string Subject, string? Detail);
+
+public sealed record SeriesDto(long DepartmentId, string Name, IReadOnlyList<SeriesPoint> Points);
+
+public sealed record RuleDto(string Id, string Title, string Severity, string AppliesTo, string Category, string Formula);
+
+/// <summary>Times are stored in UTC; SQLite gives them back without a kind.</summary>
+internal static class Utc
+{
+    public static DateTime Of(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();
+}

@@ -1,0 +1,88 @@
+using Gongkai.Audit;
+using Gongkai.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gongkai.Api.Apis;
+
+/// <summary>/api/v1/jobs: the processing state of an upload.</summary>
+public static class JobsApi
+{
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/jobs").WithTags("jobs").RequireAuthorization(Policies.Read);
+        api.MapGet("/{id:long}", Get).WithName("GetJob").WithSummary("任务状态：queued、running、done、failed");
+        return app;
+    }
+
+    public static Results<Ok<JobDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store) =>
+        store.Job(id) is { } j ? TypedResults.Ok(JobDto.Of(j)) : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到任务", $"没有 id 为 {id} 的任务。"));
+}
+
+/// <summary>/api/v1/departments: departments and their series over the years.</summary>
+public static class DepartmentsApi
+{
+    public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/departments").WithTags("departments").RequireAuthorization(Policies.Read);
+        api.MapGet("/", List).WithName("ListDepartments").WithSummary("部门（含历年名称）");
+        api.MapGet("/{id:long}/series", Series).WithName("GetDepartmentSeries").WithSummary("部门历年收支总表主要数字（万元）");
+        api.MapPatch("/{id:long}", Update).WithName("UpdateDepartment").WithSummary("设置部门的地区、级次、类型和上级（管理员）")
+            .RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    public static Results<Ok<DepartmentDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> Update(
+        long id, DepartmentUpdate request, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
+    {
+        try
+        {
+            var d = store.UpdateDepartment(id, request.Region, request.Level, request.Type, request.ParentId, user.Identity?.Name ?? "?");
+            return d is null
+                ? TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"))
+                : TypedResults.Ok(DepartmentDto.Of(d));
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.BadRequest(DocumentsApi.Problem(400, "部门信息无效", e.Message));
+        }
+    }
+
+    public static Ok<List<DepartmentDto>> List(GongkaiStore store) => TypedResults.Ok(store.Departments().Select(DepartmentDto.Of).ToList());
+
+    public static Results<Ok<SeriesDto>, NotFound<ProblemDetails>> Series(long id, GongkaiStore store) =>
+        store.Department(id) is { } d
+            ? TypedResults.Ok(new SeriesDto(d.Id, d.Name, store.Series(id)))
+            : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
+}
+
+/// <summary>/api/v1/rules: the rule catalogue.</summary>
+public static class RulesApi
+{
+    public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/rules").WithTags("rules").RequireAuthorization(Policies.Read);
+        api.MapGet("/", List).WithName("ListRules").WithSummary("规则目录");
+        return app;
+    }
+
+    public static Ok<List<RuleDto>> List() => TypedResults.Ok(RuleRegistry.Default.Descriptors
+        .Select(d => new RuleDto(d.Id, d.Title, GongkaiStore.SeverityName(d.Severity), d.AppliesTo.ToString(), d.Category.ToString(), d.Formula)).ToList());
+}
+
+/// <summary>/api/v1/audit-log: who uploaded, dismissed or changed what (admins only).</summary>
+public static class AuditLogApi
+{
+    public static IEndpointRouteBuilder MapAuditLogApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/audit-log").WithTags("audit-log").RequireAuthorization(Policies.Admin);
+        api.MapGet("/", List).WithName("GetAuditLog").WithSummary("审计日志（最新在前，管理员）");
+        return app;
+    }
+
+    public static Ok<List<AuditLogDto>> List(GongkaiStore store, int? limit) =>
+        TypedResults.Ok(store.AuditLog(limit ?? 200).Select(e => new AuditLogDto(e.Id, Utc.Of(e.At), e.Actor, e.Action, e.Subject, e.Detail)).ToList());
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Store;
+
+public enum StoreProvider { Sqlite, Postgres }
+
+/// <summary>Where the store lives: a SQLite file (default) or a PostgreSQL database given by a connection string.</summary>
+public sealed class StoreConnection
+{
+    private StoreConnection(StoreProvider provider, string connectionString, string? file)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        File = file;
+    }
+
+    public StoreProvider Provider { get; }
+    public string ConnectionString { get; }
+    /// <summary>The SQLite file, for SQLite stores.</summary>
+    public string? File { get; }
+
+    /// <summary>The default store: LocalApplicationData/gongkai/gongkai.db.</summary>
+    public static string DefaultSqliteFile =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "gongkai", "gongkai.db");
+
+    public static StoreConnection Sqlite(string file)
+    {
+        var full = Path.GetFullPath(file);
+        // a busy timeout lets a second connection wait for the writer instead of failing at once
+        return new StoreConnection(StoreProvider.Sqlite, $"Data Source={full};Default Timeout=60;Pooling=True", full);
+    }
+
+    public static StoreConnection Postgres(string connectionString) => new(StoreProvider.Postgres, connectionString, null);
+
+    public string Describe() => Provider == StoreProvider.Sqlite
+        ? $"SQLite {File}"
+        : "PostgreSQL " + string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+
+    public GongkaiDb CreateDb()
+    {
+        switch (Provider)
+        {
+            case StoreProvider.Sqlite:
+            {
+                var o = new DbContextOptionsBuilder<SqliteGongkaiDb>().UseSqlite(ConnectionString).Options;
+                return new SqliteGongkaiDb(o);
+            }
+            default:
+            {
+                var o = new DbContextOptionsBuilder<PostgresGongkaiDb>().UseNpgsql(ConnectionString).Options;
+                return new PostgresGongkaiDb(o);
+            }
+        }
+    }
+}
