@@ -17,6 +17,8 @@ public sealed class ClaimContext
     public decimal? Amount { get; set; }
     public int AmountScale { get; set; }
     public ValueUnit Unit { get; set; } = ValueUnit.WanYuan;
+    /// <summary>The money the last subject spoke of (一般公共预算, 财政拨款 …).</summary>
+    public FundScope Scope { get; set; }
     /// <summary>The reason given by the next sentence when it starts with 主要原因是 / 原因是 / 主要是.</summary>
     public string? FollowingReason { get; set; }
 
@@ -31,6 +33,7 @@ public sealed class ClaimContext
             Amount = whole.Amount;
             AmountScale = whole.AmountScale;
             Unit = whole.Unit;
+            Scope = whole.Scope;
             return;
         }
         for (int i = claims.Count - 1; i >= 0; i--)
@@ -42,6 +45,7 @@ public sealed class ClaimContext
             Amount = c.Amount;
             AmountScale = c.AmountScale;
             Unit = c.Unit;
+            Scope = c.Scope;
             return;
         }
     }
@@ -52,6 +56,7 @@ public sealed class ClaimContext
         Amount = null;
         AmountScale = 0;
         Unit = ValueUnit.WanYuan;
+        Scope = FundScope.Unknown;
         FollowingReason = null;
     }
 }
@@ -359,7 +364,7 @@ public static partial class ClaimExtractor
                     }
                     case 'S':
                     {
-                        Numbers.TryParseDecimal(e.M.Groups["s"].Value, out var sh, out _);
+                        Numbers.TryParseDecimal(e.M.Groups["s"].Value, out var sh, out var shScale);
                         var of = CleanSubject(e.M.Groups["of"].Value.TrimStart('比'));
                         Fig? owner = last;
                         if (owner is not null) sharedFigs.Add(owner);
@@ -373,18 +378,18 @@ public static partial class ClaimExtractor
                         claims.Add((e.Start, new Claim
                         {
                             Kind = ClaimKind.Share, Subject = subject, Amount = owner?.Value, AmountScale = owner?.Scale ?? 0,
-                            Unit = owner?.Unit ?? ValueUnit.WanYuan, SharePercent = sh, ShareOf = of.Length > 0 ? of : null,
+                            Unit = owner?.Unit ?? ValueUnit.WanYuan, SharePercent = sh, SharePercentScale = shScale, ShareOf = of.Length > 0 ? of : null,
                             Code = owner?.Code, Year = _sentenceYear, Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
                         }));
                         if (owner is not null)
                             foreach (var b in breakdowns)
                                 if (b.Parts.Count > 0 && b.Parts[^1].Subject == owner.Subject && b.Parts[^1].SharePercent is null && e.Start < b.End)
-                                    b.Parts[^1] = b.Parts[^1] with { SharePercent = sh };
+                                    b.Parts[^1] = b.Parts[^1] with { SharePercent = sh, SharePercentScale = shScale };
                         break;
                     }
                     case 'P':
                     {
-                        Numbers.TryParseDecimal(e.M.Groups["c"].Value, out var c, out _);
+                        Numbers.TryParseDecimal(e.M.Groups["c"].Value, out var c, out var cScale);
                         var (pre, _) = SubjectBefore(e.Start, prevEnd);
                         string subject = pre;
                         decimal? amount = null; int scale = 0; var unit = ValueUnit.WanYuan;
@@ -402,7 +407,7 @@ public static partial class ClaimExtractor
                         claims.Add((e.Start, new Claim
                         {
                             Kind = ClaimKind.Completion, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
-                            CompletionPercent = c, Base = BaseOf(bw), Year = _sentenceYear, Reason = ReasonAfter(e.End, null),
+                            CompletionPercent = c, CompletionPercentScale = cScale, Base = BaseOf(bw), Year = _sentenceYear, Reason = ReasonAfter(e.End, null),
                             BaseAmount = baseAmount, BaseAmountScale = baseScale,
                             Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
                         }));
@@ -425,7 +430,16 @@ public static partial class ClaimExtractor
                     }
                     case 'C':
                     {
-                        var change = MakeChange(e.M, prevEnd, last, events);
+                        // "收入 X 万元，其中：a、b、c，较上年减少 Δ" — a change right after a list of two or more parts, none
+                        // with a change of its own, speaks of the list's whole, not of its last part.
+                        var list = breakdowns.Where(b => e.Start > b.Pos && e.Start < b.End && b.Whole is not null && b.Parts.Count >= 2)
+                            .OrderByDescending(b => b.Pos).FirstOrDefault();
+                        bool ofWhole = list is not null && last is not null && last.Subject == list.Parts[^1].Subject
+                            && e.Start > 0 && _t[e.Start - 1] == '，' && !claims.Any(x => x.Claim.Kind == ClaimKind.Change && x.Pos > list.Pos);
+                        // a figure inside brackets ("…（a x 万元；b y 万元）比上年增加 …") is an aside: the change after the bracket
+                        // speaks of the last figure outside it
+                        var outer = figs.LastOrDefault(f => _depth[f.Start] <= _depth[e.Start]) ?? last;
+                        var change = MakeChange(e.M, prevEnd, ofWhole ? list!.Whole : outer, events);
                         claims.Add((e.Start, change));
                         // a change about something other than the last part closes the list of parts.
                         foreach (var b in breakdowns)
@@ -494,6 +508,18 @@ public static partial class ClaimExtractor
                 c.Parts.AddRange(b.Parts);
                 claims.Add((b.Pos, c));
             }
+            // the money each figure speaks of: its own subject, else the sentence's lead (the words before its first
+            // figure), else the statement it continues, else its heading
+            int firstFigure = events.Where(e => e.Kind == 'A').Select(e => e.Start).DefaultIfEmpty(_t.Length).First();
+            var lead = ScopeOf(_t[_bodyStart..Math.Max(_bodyStart, firstFigure)]);
+            var fallback = lead != FundScope.Unknown ? lead
+                : _ctx is { Subject: not null, Scope: not FundScope.Unknown } ? _ctx.Scope
+                : ScopeOf(_s.SectionHeading);
+            foreach (var (_, claim) in claims)
+            {
+                var own = ScopeOf(claim.Subject);
+                claim.Scope = own != FundScope.Unknown ? own : fallback;
+            }
             return claims.OrderBy(c => c.Pos).Select(c => c.Claim).ToList();
         }
 
@@ -538,15 +564,16 @@ public static partial class ClaimExtractor
             };
             decimal? delta = null; int deltaScale = 0;
             if (g["d"].Success && Numbers.TryParseDecimal(g["d"].Value, out var dv, out var ds)) { delta = dv; deltaScale = ds; }
-            decimal? pct = null;
-            if (g["p"].Success && Numbers.TryParseDecimal(g["p"].Value, out var pv, out _)) pct = pv;
+            decimal? pct = null; int pctScale = 2;
+            if (g["p"].Success && Numbers.TryParseDecimal(g["p"].Value, out var pv, out var ps)) { pct = pv; pctScale = ps; }
             ChangeDirection? pdir = null;
             var pw = g["pdir"].Success ? g["pdir"].Value : (pct is not null && delta is null ? dirWord : "");
             if (pw is "增长" or "增加" or "上升") pdir = ChangeDirection.Increase;
             else if (pw is "下降" or "减少" or "降低") pdir = ChangeDirection.Decrease;
 
             ComparisonBase bas; int? year = null;
-            if (g["y"].Success) { bas = ComparisonBase.PriorYear; year = int.Parse(g["y"].Value); }
+            // "较2025年年初预算" / "比2025年初预算数": the prior year's initial budget
+            if (g["y"].Success) { bas = g["yinit"].Success ? ComparisonBase.InitialBudget : ComparisonBase.PriorYear; year = int.Parse(g["y"].Value); }
             else if (g["init"].Success) bas = ComparisonBase.InitialBudget;
             else if (g["adj"].Success) bas = ComparisonBase.AdjustedBudget;
             else if (g["bud"].Success) bas = ComparisonBase.Budget;
@@ -583,7 +610,7 @@ public static partial class ClaimExtractor
             return new Claim
             {
                 Kind = ClaimKind.Change, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
-                Direction = dir, ChangeAmount = delta, ChangeScale = deltaScale, ChangePercent = pct, PercentDirection = pdir,
+                Direction = dir, ChangeAmount = delta, ChangeScale = deltaScale, ChangePercent = pct, ChangePercentScale = pctScale, PercentDirection = pdir,
                 Base = bas, ComparedYear = year, Year = _sentenceYear, Code = code,
                 TemplateResidue = g["res"].Success || g["pres"].Success,
                 Reason = ReasonAfter(m.Index + m.Length, nextChange),
@@ -645,6 +672,26 @@ public static partial class ClaimExtractor
         }
     }
 
+    /// <summary>
+    /// The fund scope a text names: 一般公共预算 / 政府性基金 / 国有资本经营 / 财政拨款, else all funds when it speaks of the
+    /// budget as a whole (收入预算, 支出预算, 收支总计 …); Unknown when it names none, or two different ones.
+    /// </summary>
+    public static FundScope ScopeOf(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return FundScope.Unknown;
+        var found = new HashSet<FundScope>();
+        if (text.Contains("一般公共预算", StringComparison.Ordinal)) found.Add(FundScope.GeneralBudget);
+        if (text.Contains("政府性基金", StringComparison.Ordinal)) found.Add(FundScope.GovernmentFund);
+        if (text.Contains("国有资本经营", StringComparison.Ordinal)) found.Add(FundScope.StateCapital);
+        if (found.Count == 0 && text.Contains("财政拨款", StringComparison.Ordinal)) found.Add(FundScope.FiscalGrant);
+        if (found.Count == 1) return found.First();
+        if (found.Count > 1) return FundScope.Unknown;
+        return AllFundsRegex().IsMatch(text) ? FundScope.All : FundScope.Unknown;
+    }
+
+    [GeneratedRegex(@"收入预算|支出预算|预算收入|预算支出|收支总?预算|部门预算|单位预算|年初预算数|收入合计|支出合计|收入总计|支出总计|收支总计|本年收入|本年支出|综合预算")]
+    private static partial Regex AllFundsRegex();
+
     private static ComparisonBase BaseOf(string word) => word switch
     {
         "年初预算" => ComparisonBase.InitialBudget,
@@ -654,7 +701,7 @@ public static partial class ClaimExtractor
 
     /// <summary>比上年 / 比 2021 年 / 比 2022 年预算 / 与 2023 年度相比 / 较年初预算数 / 较上年支出数 … 增加|减少 Δ 万元，增长|下降 p%.</summary>
     [GeneratedRegex(
-        @"(?<cmp>同比|(?:比|较|与|同)(?:(?<y>(?:19|20)\d{2})年度?(?:预算数?|决算数?|支出数|执行数)?|上年度?(?:同期)?(?:预算数?|决算数?|支出数|执行数)?|(?<init>年初预算数?|年初数)|(?<adj>全年预算数?|调整后?预算数?)|(?<bud>预算数?))(?:相比|比较)?)" +
+        @"(?<cmp>同比|(?:比|较|与|同)(?:(?<y>(?:19|20)\d{2})年度?(?:(?<yinit>年?初预算数?|年初数)|预算数?|决算数?|支出数|执行数)?|上年度?(?:同期)?(?:预算数?|决算数?|支出数|执行数)?|(?<init>年初预算数?|年初数)|(?<adj>全年预算数?|调整后?预算数?)|(?<bud>预算数?))(?:相比|比较)?)" +
         @"，?(?<mid>[^，。；：\d%（）]{0,24}?)" +
         @"(?<dir>基本持平|持平|无增减|无变化|没有变化|增加|减少|增长|下降|上升|降低)" +
         @"(?<res>（或?(?:增加|减少|增长|下降)）)?" +
@@ -681,7 +728,8 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"决算数?(?<rel>大于|小于|高于|低于|等于|超过)(?<b>年初预算|全年预算|调整预算|预算)数?")]
     private static partial Regex RelationRegex();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![余人户次多个\d]))(?!%)")]
+    // "单位价值 50 万元以上设备" is a threshold, not an amount
+    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![元余人户次多个\d]))(?!%)(?![及或]?以[上下])")]
     private static partial Regex AmountRegex();
 
     [GeneratedRegex(@"(?<![\d.,])(?<n>\d+)(?<w>批次|人次|辆|个(?!百分点)|项|名|人(?!民币)|台（套）|台|套|家|户)(?<noun>项目|预算单位|单位)?")]

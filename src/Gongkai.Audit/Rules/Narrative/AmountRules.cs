@@ -9,7 +9,7 @@ public sealed class ClaimAmountMatchesTable : NarrativeRule
         "GK401", "叙述金额与表格一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
         "叙述中的金额 = 表格中同一项目的金额",
         "情况说明中提到的总计、收入、支出、基本支出、人员经费、“三公”经费等金额，应与表格中对应项目一致；" +
-        "叙述中省略末尾 0 的金额按两位小数比较。",
+        "叙述金额按其印出的位数比较（“5,707万元”对表中 5707.43 万元相符，允许末位半个单位）。",
         "“本年支出合计2940.05万元”对应 F1 本年支出合计 2940.05");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -26,12 +26,31 @@ public sealed class ClaimAmountMatchesTable : NarrativeRule
     private Finding? Compare(AuditContext ctx, Claim claim, string subject, decimal amount, int scale, ValueUnit unit)
     {
         if (unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) return null;
-        if (ctx.Resolver.Resolve(subject) is not { } r || r.Figure.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) return null;
+        if (ctx.Resolver.Resolve(claim, subject) is not { } r || r.Figure.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) return null;
         var table = r.Figure.Unit == ValueUnit.Yuan ? r.Figure.ToWanYuan() : r.Figure;
         var (value, s) = Wan(amount, scale, unit);
-        var c = Tolerance.Equal(table.IsNumber ? table.Value : 0m, value, Math.Min(s, Tolerance.ScaleOf(new[] { table })));
+        var tableScale = Tolerance.ScaleOf(new[] { table });
+        var c = Tolerance.Printed(table.IsNumber ? table.Value : 0m, tableScale, value, s);
+        // the sentence itself says what last year's figure was ("x 万元，较上年减少 Δ 万元"): a table figure equal to that
+        // prior-year figure is a prior-year column, not this year's — nothing to compare
+        if (c.Verdict == Verdict.Mismatch && PriorOf(ctx, claim, subject, amount) is decimal prior
+            && Tolerance.Printed(table.Value, tableScale, Wan(prior, scale, unit).Value, s).Verdict != Verdict.Mismatch)
+            return null;
         return Judge(ctx, c, $"情况说明{Quote(claim)}", $"「{subject}」金额应与{r.Description}一致",
             new[] { claim.Source, r.Figure.Source }, r.Table, "将叙述金额改为与表格一致，或核对表格数据。", "万元");
+    }
+
+    /// <summary>The prior-year amount a change of the same subject and amount in the same sentence implies.</summary>
+    private static decimal? PriorOf(AuditContext ctx, Claim claim, string subject, decimal amount)
+    {
+        foreach (var c in ctx.Disclosure.Claims)
+        {
+            if (c.Sentence != claim.Sentence || c.Subject != subject || c.Amount != amount || c.ChangeAmount is not decimal d
+                || c.Direction is not (ChangeDirection.Increase or ChangeDirection.Decrease)
+                || c.Base is not (ComparisonBase.PriorYear or ComparisonBase.Unspecified)) continue;
+            return c.Direction == ChangeDirection.Increase ? amount - d : amount + d;
+        }
+        return null;
     }
 }
 
@@ -52,11 +71,11 @@ public sealed class SharePercent : NarrativeRule
         foreach (var claim in Claims(ctx))
         {
             if (claim.SharePercent is decimal sp && claim.Amount is decimal a && WholeNamed(claim.Sentence) is { } wholeName
-                && ctx.Resolver.Resolve(wholeName) is { } whole)
+                && ctx.Resolver.Resolve(claim, wholeName) is { } whole)
             {
                 var w = whole.Figure.Unit == ValueUnit.Yuan ? whole.Figure.ToWanYuan() : whole.Figure;
                 var (part, scale) = Wan(a, claim.AmountScale, claim.Unit);
-                var f = Judge(ctx, Tolerance.Percent(sp, part, w.Value, Math.Min(scale, Tolerance.ScaleOf(new[] { w }))),
+                var f = Judge(ctx, Tolerance.Percent(sp, part, w.Value, Math.Min(scale, Tolerance.ScaleOf(new[] { w })), claim.SharePercentScale),
                     $"情况说明{Quote(claim)}", $"「{claim.Subject}」占「{wholeName}」的比重", new[] { claim.Source, whole.Figure.Source },
                     suggestion: $"按 {Tolerance.Format(part)} ÷ {Tolerance.Format(w.Value)} × 100 重新计算。", unit: "%");
                 if (f is not null) yield return f;
@@ -66,7 +85,7 @@ public sealed class SharePercent : NarrativeRule
             {
                 if (p.SharePercent is not decimal ps) continue;
                 var scale = Math.Min(Tolerance.NarrativeScale(p.Scale), Tolerance.NarrativeScale(claim.AmountScale));
-                var f = Judge(ctx, Tolerance.Percent(ps, p.Amount, total, scale), $"情况说明{Quote(claim)}",
+                var f = Judge(ctx, Tolerance.Percent(ps, p.Amount, total, scale, p.SharePercentScale), $"情况说明{Quote(claim)}",
                     $"「{p.Subject}」占「{claim.Subject}」的比重", new[] { claim.Source },
                     suggestion: $"按 {Tolerance.Format(p.Amount)} ÷ {Tolerance.Format(total)} × 100 重新计算。", unit: "%");
                 if (f is not null) yield return f;
@@ -75,7 +94,7 @@ public sealed class SharePercent : NarrativeRule
         foreach (var x in ImpliedShareWhole.Infer(ctx.Disclosure.Claims, n => ctx.Resolver.Resolve(n) is not null, WholeNamed))
         {
             var (part, scale) = Wan(x.Share.Amount!.Value, x.Share.AmountScale, x.Share.Unit);
-            var f = Judge(ctx, Tolerance.Percent(x.Share.SharePercent!.Value, part, x.Whole, Math.Min(scale, x.WholeScale)),
+            var f = Judge(ctx, Tolerance.Percent(x.Share.SharePercent!.Value, part, x.Whole, Math.Min(scale, x.WholeScale), x.Share.SharePercentScale),
                 $"情况说明{Quote(x.Share)}", $"「{x.Share.Subject}」占「{x.WholeSubject}」（{Tolerance.Format(x.Whole)}万元，见上文）的比重",
                 new[] { x.Share.Source, x.WholeClaim.Source },
                 suggestion: $"按 {Tolerance.Format(part)} ÷ {Tolerance.Format(x.Whole)} × 100 重新计算。", unit: "%");
@@ -128,7 +147,7 @@ public sealed class SharesAddToHundred : NarrativeRule
             if (claim.Amount is not decimal total || claim.Parts.Count < 2 || claim.Parts.Any(p => p.SharePercent is null)) continue;
             var scale = Tolerance.NarrativeScale(claim.AmountScale);
             if (Tolerance.Sum(total, claim.Parts.Select(p => p.Amount).ToList(), scale).Verdict == Verdict.Mismatch) continue;
-            var f = Judge(ctx, Tolerance.SumTo(100m, claim.Parts.Select(p => p.SharePercent!.Value).ToList()),
+            var f = Judge(ctx, Tolerance.SumTo(100m, claim.Parts.Select(p => p.SharePercent!.Value).ToList(), claim.Parts.Min(p => p.SharePercentScale)),
                 $"情况说明{Quote(claim)}", $"「{claim.Subject}」各部分占比之和应为 100%", new[] { claim.Source }, unit: "%");
             if (f is not null) yield return f;
         }

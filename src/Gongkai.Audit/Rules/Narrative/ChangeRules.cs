@@ -28,7 +28,7 @@ public sealed class ChangePercent : NarrativeRule
                     new[] { c.Source }, null, p, "基数为 0 时不应表述增长百分比，改为说明新增情况。");
                 continue;
             }
-            var f = Judge(ctx, Tolerance.Percent(p, delta, prior, scale), $"情况说明{Quote(c)}",
+            var f = Judge(ctx, Tolerance.Percent(p, delta, prior, scale, c.ChangePercentScale), $"情况说明{Quote(c)}",
                 $"「{c.Subject}」{DirectionWord(c.Direction.Value)}幅度（{Tolerance.Format(delta)} ÷ {Tolerance.Format(prior)}）",
                 new[] { c.Source }, suggestion: "核对增减额与基数，按 增减额 ÷ 上年数 × 100 重新计算。", unit: "%");
             if (f is not null) yield return f;
@@ -55,7 +55,7 @@ public sealed class ChangeDirectionConsistent : NarrativeRule
                     new[] { c.Source }, suggestion: "统一增减方向。");
             if (c.Amount is decimal a && c.BaseAmount is decimal b && d != ChangeDirection.Flat)
             {
-                var eq = Tolerance.Equal(b, a, Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.BaseAmountScale)));
+                var eq = Tolerance.Printed(b, Tolerance.NarrativeScale(c.BaseAmountScale), a, Tolerance.NarrativeScale(c.AmountScale));
                 var actual = eq.Verdict != Verdict.Mismatch ? ChangeDirection.Flat : a > b ? ChangeDirection.Increase : ChangeDirection.Decrease;
                 if (actual != d)
                     yield return Report($"情况说明{Quote(c)}：本期 {Tolerance.Format(a)} 万元、基数 {Tolerance.Format(b)} 万元，应为“{DirectionWord(actual)}”，实为“{DirectionWord(d)}”",
@@ -118,8 +118,7 @@ public sealed class ConflictingChanges : NarrativeRule
                 var other = list[j];
                 if (!SameBase(first, other)) continue;
                 var signedFirst = Signed(first);
-                var cmp = Tolerance.Equal(signedFirst, Signed(other),
-                    Math.Min(Tolerance.NarrativeScale(first.ChangeScale), Tolerance.NarrativeScale(other.ChangeScale)));
+                var cmp = Tolerance.Printed(signedFirst, Tolerance.NarrativeScale(first.ChangeScale), Signed(other), Tolerance.NarrativeScale(other.ChangeScale));
                 if (cmp.Verdict != Verdict.Mismatch || !reported.Add(Signed(other))) continue;
                 yield return Report(
                     $"情况说明：「{first.Subject}」的增减额前后不一致，{Quote(first)}为 {Tolerance.FormatSigned(signedFirst)} 万元，" +
@@ -187,7 +186,7 @@ public sealed class CompletionPercent : NarrativeRule
                 continue;
             }
             var scale = Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.BaseAmountScale));
-            var f = Judge(ctx, Tolerance.Percent(w, a, b, scale), $"情况说明{Quote(c)}",
+            var f = Judge(ctx, Tolerance.Percent(w, a, b, scale, c.CompletionPercentScale), $"情况说明{Quote(c)}",
                 $"「{c.Subject}」完成率（{Tolerance.Format(a)} ÷ {Tolerance.Format(b)}）", new[] { c.Source }, unit: "%");
             if (f is not null) yield return f;
         }
@@ -208,7 +207,7 @@ public sealed class RelationWord : NarrativeRule
         foreach (var c in Claims(ctx))
         {
             if (c.Relation is not ChangeDirection rel || c.Amount is not decimal a || c.BaseAmount is not decimal b) continue;
-            var eq = Tolerance.Equal(b, a, Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.BaseAmountScale)));
+            var eq = Tolerance.Printed(b, Tolerance.NarrativeScale(c.BaseAmountScale), a, Tolerance.NarrativeScale(c.AmountScale));
             var actual = eq.Verdict != Verdict.Mismatch ? ChangeDirection.Flat : a > b ? ChangeDirection.Increase : ChangeDirection.Decrease;
             if (actual == rel) continue;
             yield return Report($"情况说明{Quote(c)}：决算数 {Tolerance.Format(a)} 万元、预算数 {Tolerance.Format(b)} 万元，应为“{Word(actual)}”，实为“{Word(rel)}”",
