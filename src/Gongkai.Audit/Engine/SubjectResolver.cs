@@ -155,6 +155,9 @@ public sealed partial class SubjectResolver
         foreach (var kind in TableNames.ThreePublic)
         {
             if (_d.Table(kind) is not { } t) continue;
+            // two columns of one block read as the same measure (a 上年 block beside the 本年 one): which is this year's
+            // is a guess — compare with neither
+            if (t.Columns.Where(c => c.Key is { } ck && ck.Measure == measure).GroupBy(c => c.Block).Any(g => g.Count() > 1)) return null;
             // the 合计 row first (a per-unit 三公 table lists every unit under it); never a column-number row (** 1 2 3)
             var rows = t.Rows.Where(r => r.IsTotal).Concat(t.Rows.Where(r => !r.IsTotal && !ColumnNumberLabel().IsMatch(Normalize(r.Label))));
             foreach (var row in rows)
@@ -223,16 +226,18 @@ public sealed partial class SubjectResolver
     /// <summary>A class/款/项 name printed in F5/B5 (only when exactly one row carries it).</summary>
     private ResolvedFigure? ByClassName(string s, FundScope scope)
     {
-        // the name is looked up in the 功能分类 tables (B5 / B3 / B8), the row read in the table of the statement's scope
-        foreach (var names in new[] { T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure), T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure),
-                     T(TableKind.BudgetGovFund, TableKind.FinalGovFund) })
+        // the name is looked up in the 功能分类 table of the statement's scope, and must name exactly one row there
+        var kind = scope switch
         {
-            if (_d.Table(names) is not { } t) continue;
-            var rows = t.Rows.Where(r => r.Code is not null && Normalize(r.Label) == s).ToList();
-            if (rows.Count != 1) continue;
-            var code = rows[0].Code!.Value.Value;
-            return ClassTable(code, scope) is { } kind ? RowOf(kind, code) : null;
-        }
-        return null;
+            FundScope.All => T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure),
+            FundScope.GovernmentFund => T(TableKind.BudgetGovFund, TableKind.FinalGovFund),
+            FundScope.StateCapital => T(TableKind.BudgetStateCapital, TableKind.FinalStateCapital),
+            _ => T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure),
+        };
+        if (_d.Table(kind) is not { } t) return null;
+        var rows = t.Rows.Where(r => r.Code is not null && Normalize(r.Label) == s).ToList();
+        if (rows.Count != 1) return null;
+        var code = rows[0].Code!.Value.Value;
+        return ClassTable(code, scope) == kind ? RowOf(kind, code) : null;
     }
 }

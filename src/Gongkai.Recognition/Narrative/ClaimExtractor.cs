@@ -307,6 +307,15 @@ public static partial class ClaimExtractor
                         Numbers.TryParseDecimal(e.M.Groups["n"].Value, out var v, out var sc);
                         var unit = e.M.Groups["u"].Value == "元" ? ValueUnit.Yuan : ValueUnit.WanYuan;
                         if (subject.Length == 0) subject = InheritSubject("") ?? "";
+                        // "19,828.57 万元比 2025 年初预算数 20,292.85 万元减少 464.28 万元": the base of a comparison and
+                        // the bare change after it are neither amounts of a subject nor parts of a list
+                        if (ComparisonBaseSubjectRegex().IsMatch(subject))
+                        {
+                            prevEnd = e.End;
+                            continue;
+                        }
+                        // "1.因公出国（境）费用。2026 年预算数 28.00 万元": a bare 预算数 speaks of its heading's item
+                        if (BasisOnlyRegex().IsMatch(subject) && HeadingItem() is { } item) subject = item;
                         var verb = VerbChangeRegex().Match(subject);
                         if (verb.Success && verb.Index > 0)
                         {
@@ -435,15 +444,17 @@ public static partial class ClaimExtractor
                         var list = breakdowns.Where(b => e.Start > b.Pos && e.Start < b.End && b.Whole is not null && b.Parts.Count >= 2)
                             .OrderByDescending(b => b.Pos).FirstOrDefault();
                         bool ofWhole = list is not null && last is not null && last.Subject == list.Parts[^1].Subject
-                            && e.Start > 0 && _t[e.Start - 1] == '，' && !claims.Any(x => x.Claim.Kind == ClaimKind.Change && x.Pos > list.Pos);
+                            && e.Start > 0 && _t[e.Start - 1] == '，' && !claims.Any(x => x.Claim.Kind == ClaimKind.Change && x.Pos > list.Pos)
+                            && _t.IndexOfAny(new[] { '，', '；' }, list.Pos, e.Start - 1 - list.Pos) < 0;
                         // a figure inside brackets ("…（a x 万元；b y 万元）比上年增加 …") is an aside: the change after the bracket
                         // speaks of the last figure outside it
                         var outer = figs.LastOrDefault(f => _depth[f.Start] <= _depth[e.Start]) ?? last;
                         var change = MakeChange(e.M, prevEnd, ofWhole ? list!.Whole : outer, events);
                         claims.Add((e.Start, change));
-                        // a change about something other than the last part closes the list of parts.
+                        // a change about something other than the last part closes the list of parts (a change inside
+                        // brackets is an aside of its own and closes nothing outside them).
                         foreach (var b in breakdowns)
-                            if (e.Start > b.Pos && e.Start < b.End && (b.Parts.Count == 0 || b.Parts[^1].Subject != change.Subject))
+                            if (e.Start > b.Pos && e.Start < b.End && _depth[e.Start] <= b.Depth && (b.Parts.Count == 0 || b.Parts[^1].Subject != change.Subject))
                                 b.End = e.Start;
                         break;
                     }
@@ -618,6 +629,15 @@ public static partial class ClaimExtractor
             };
         }
 
+        /// <summary>The item a run-in heading names ("1.因公出国（境）费用。" → "因公出国（境）费用"), or null.</summary>
+        private string? HeadingItem()
+        {
+            var h = _s.SectionHeading.Trim();
+            if (NarrativeRecognizer.NumberingLevel(h, out int plen) is not (3 or 4)) return null;
+            var item = CleanSubject(Normalize(h[plen..]).TrimEnd('。', '：'));
+            return item.Length is >= 2 and <= 20 && !item.Contains('，') ? item : null;
+        }
+
         /// <summary>The reason stated after a clause and before the next change, else the next sentence's.</summary>
         private string? ReasonAfter(int pos, int? before)
         {
@@ -761,6 +781,12 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"(?:增加|减少)$")]
     private static partial Regex VerbChangeRegex();
+
+    [GeneratedRegex(@"^(?:比|较|同比)|^(?:增加|减少|增长|下降)$")]
+    private static partial Regex ComparisonBaseSubjectRegex();
+
+    [GeneratedRegex(@"^(?:年初)?(?:预算|决算|执行|支出)数?$")]
+    private static partial Regex BasisOnlyRegex();
 
     [GeneratedRegex(@"^共有")]
     private static partial Regex CountSubjectRegex();

@@ -3,8 +3,11 @@ using Gongkai.Model;
 namespace Gongkai.Audit.Rules.Narrative;
 
 /// <summary>GK401 a stated amount equals the table figure of the same subject (N1–N14).</summary>
-public sealed class ClaimAmountMatchesTable : NarrativeRule
+public sealed partial class ClaimAmountMatchesTable : NarrativeRule
 {
+    [System.Text.RegularExpressions.GeneratedRegex("机关运行经费|公用经费|公用支出")]
+    private static partial System.Text.RegularExpressions.Regex PortionWhole();
+
     public override RuleDescriptor Descriptor { get; } = new(
         "GK401", "叙述金额与表格一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
         "叙述中的金额 = 表格中同一项目的金额",
@@ -18,6 +21,9 @@ public sealed class ClaimAmountMatchesTable : NarrativeRule
         {
             if (claim.Kind == ClaimKind.Count) continue;
             if (claim.Amount is decimal a && Compare(ctx, claim, claim.Subject, a, claim.AmountScale, claim.Unit) is { } f) yield return f;
+            // the items of 机关运行经费 / 公用经费 (办公费 …、公务接待费 …) are the shares of that aggregate, not the tables'
+            // totals of the same names
+            if (PortionWhole().IsMatch(claim.Subject)) continue;
             foreach (var part in claim.Parts)
                 if (Compare(ctx, claim, part.Subject, part.Amount, part.Scale, part.Unit) is { } pf) yield return pf;
         }

@@ -96,7 +96,7 @@ public sealed class ConflictingChanges : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK407", "同一事项的增减表述前后一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
-        "同一主体、同一比较基数的增减额只能有一个",
+        "同一主体、同一资金口径、同一比较基数的增减额只能有一个",
         "同一项目与同一基数比较的增减额在文中多处出现时应一致，否则至少有一处错误。",
         "一处写“比上年增加56.95万元”，另一处写“比上年增加59.65万元”");
 
@@ -105,7 +105,7 @@ public sealed class ConflictingChanges : NarrativeRule
         // "项目支出预算减少 793.7 万元" and "项目支出 …，比 2021 年减少 818 万元" speak of the same change: a trailing
         // 预算 is dropped from the subject, and a change without a named base is compared with the prior-year ones.
         var groups = Claims(ctx)
-            .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0)
+            .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0 && !BasisOnly(c.Subject))
             .GroupBy(c => SubjectKey(c.Subject));
         foreach (var g in groups)
         {
@@ -116,7 +116,8 @@ public sealed class ConflictingChanges : NarrativeRule
             {
                 var first = list[i];
                 var other = list[j];
-                if (!SameBase(first, other)) continue;
+                // the same subject of different money (基本支出 of all funds vs of 一般公共预算) or of different units
+                if (!SameBase(first, other) || first.Entity != other.Entity || !SameMoney(ctx, first, other)) continue;
                 var signedFirst = Signed(first);
                 var cmp = Tolerance.Printed(signedFirst, Tolerance.NarrativeScale(first.ChangeScale), Signed(other), Tolerance.NarrativeScale(other.ChangeScale));
                 if (cmp.Verdict != Verdict.Mismatch || !reported.Add(Signed(other))) continue;
@@ -127,6 +128,22 @@ public sealed class ConflictingChanges : NarrativeRule
             }
         }
     }
+
+    /// <summary>
+    /// Two statements of one subject speak of the same money: the same fund scope, or two scopes whose tables give the
+    /// subject the same figure (a department funded by 一般公共预算 alone has one 基本支出 for both).
+    /// </summary>
+    private static bool SameMoney(AuditContext ctx, Claim a, Claim b)
+    {
+        if (a.Scope == b.Scope) return true;
+        if (ctx.Resolver.Resolve(SubjectKey(a.Subject), a.Scope) is not { } x || ctx.Resolver.Resolve(SubjectKey(b.Subject), b.Scope) is not { } y) return false;
+        if (x.Figure.Unit != y.Figure.Unit) return false;
+        return Tolerance.Printed(x.Figure.Value, x.Figure.Scale, y.Figure.Value, y.Figure.Scale).Verdict != Verdict.Mismatch;
+    }
+
+    /// <summary>"预算数", "年初预算": a basis, not a subject — two such statements need not be about the same thing.</summary>
+    private static bool BasisOnly(string subject) => SubjectResolver.Normalize(subject) is var s
+        && System.Text.RegularExpressions.Regex.IsMatch(s, "^(?:(?:19|20)\\d{2}年度?)?(?:年初)?(?:预算|决算|执行|支出)数?$");
 
     private static string SubjectKey(string subject)
     {
