@@ -159,7 +159,7 @@ public sealed partial class SubjectResolver
             // is a guess — compare with neither
             if (t.Columns.Where(c => c.Key is { } ck && ck.Measure == measure).GroupBy(c => c.Block).Any(g => g.Count() > 1)) return null;
             // the 合计 row first (a per-unit 三公 table lists every unit under it); never a column-number row (** 1 2 3)
-            var rows = t.Rows.Where(r => r.IsTotal).Concat(t.Rows.Where(r => !r.IsTotal && !ColumnNumberLabel().IsMatch(Normalize(r.Label))));
+            var rows = t.Rows.Where(r => r.IsTotal).Concat(t.Rows.Where(r => !r.IsTotal && !IsColumnNumberRow(r)));
             foreach (var row in rows)
             {
                 var f = row[key] ?? (Final ? null : row[new ColumnKey(measure, Basis.Budget)]);
@@ -178,6 +178,14 @@ public sealed partial class SubjectResolver
         if (PurchasedServicesSubject().IsMatch(s) && _d.Table(TableKind.PurchaseOfServices)?.TotalRow?[Measure.Total] is { } ps)
             return new ResolvedFigure(ps, TableKind.PurchaseOfServices, "政府购买服务表合计");
         return null;
+    }
+
+    /// <summary>A column-number row (栏次 / ** with 1 2 3 …) that a layout printed under the header and a reader took as data.</summary>
+    public static bool IsColumnNumberRow(DataRow row)
+    {
+        if (ColumnNumberLabel().IsMatch(Normalize(row.Label))) return true;
+        var nums = row.Values.Values.Where(v => v.IsNumber).Select(v => v.Value).OrderBy(v => v).ToList();
+        return nums.Count >= 2 && nums.Select((v, i) => v == i + 1).All(x => x);
     }
 
     [GeneratedRegex(@"^(?:\*+|栏次|行次|栏号)$")]

@@ -17,8 +17,10 @@ public sealed class ClaimContext
     public decimal? Amount { get; set; }
     public int AmountScale { get; set; }
     public ValueUnit Unit { get; set; } = ValueUnit.WanYuan;
-    /// <summary>The money the last subject spoke of (一般公共预算, 财政拨款 …).</summary>
+    /// <summary>The money the last sentence spoke of (一般公共预算, 财政拨款 …).</summary>
     public FundScope Scope { get; set; }
+    /// <summary>Set by the extraction of a sentence: its scope, taken over by <see cref="Update"/>.</summary>
+    internal FundScope SentenceScope { get; set; }
     /// <summary>The reason given by the next sentence when it starts with 主要原因是 / 原因是 / 主要是.</summary>
     public string? FollowingReason { get; set; }
 
@@ -33,7 +35,7 @@ public sealed class ClaimContext
             Amount = whole.Amount;
             AmountScale = whole.AmountScale;
             Unit = whole.Unit;
-            Scope = whole.Scope;
+            Scope = SentenceScope;
             return;
         }
         for (int i = claims.Count - 1; i >= 0; i--)
@@ -45,7 +47,7 @@ public sealed class ClaimContext
             Amount = c.Amount;
             AmountScale = c.AmountScale;
             Unit = c.Unit;
-            Scope = c.Scope;
+            Scope = SentenceScope;
             return;
         }
     }
@@ -499,7 +501,12 @@ public static partial class ClaimExtractor
                             if (semi >= 0) end = semi;
                         }
                         int next = _t.IndexOf("其中", e.End, StringComparison.Ordinal);
-                        if (next >= 0 && next < end && _depth[next] == _depth[e.Start]) end = next;
+                        if (next >= 0 && next < end && _depth[next] == _depth[e.Start])
+                        {
+                            // "…；本部门当年预算支出 y 万元，其中：…" — the next list's whole, after the last ；, is not a part of this one
+                            int cut = _t.LastIndexOf('；', next);
+                            end = cut > e.End ? cut : next;
+                        }
                         breakdowns.Add(new Open(e.Start, whole, end, _depth[e.Start]));
                         break;
                     }
@@ -521,8 +528,10 @@ public static partial class ClaimExtractor
             }
             // the money each figure speaks of: its own subject, else the sentence's lead (the words before its first
             // figure), else the statement it continues, else its heading
+            // (the lead ends before the first figure's own subject: "收入包括：一般公共预算拨款 x 万元、…" leads with 收入包括)
             int firstFigure = events.Where(e => e.Kind == 'A').Select(e => e.Start).DefaultIfEmpty(_t.Length).First();
-            var lead = ScopeOf(_t[_bodyStart..Math.Max(_bodyStart, firstFigure)]);
+            int leadEnd = firstFigure > _bodyStart ? _t.LastIndexOfAny(new[] { '，', '。', '；', '：', '、' }, firstFigure - 1) + 1 : _bodyStart;
+            var lead = ScopeOf(_t[_bodyStart..Math.Max(_bodyStart, leadEnd)]);
             var fallback = lead != FundScope.Unknown ? lead
                 : _ctx is { Subject: not null, Scope: not FundScope.Unknown } ? _ctx.Scope
                 : ScopeOf(_s.SectionHeading);
@@ -531,6 +540,9 @@ public static partial class ClaimExtractor
                 var own = ScopeOf(claim.Subject);
                 claim.Scope = own != FundScope.Unknown ? own : fallback;
             }
+            // what the next sentence continues: the one scope all figures here share, else the sentence's own lead
+            var figureScopes = claims.Where(x => x.Claim.Amount is not null && x.Claim.Kind != ClaimKind.Count).Select(x => x.Claim.Scope).Distinct().ToList();
+            if (_ctx is not null) _ctx.SentenceScope = figureScopes.Count == 1 ? figureScopes[0] : fallback;
             return claims.OrderBy(c => c.Pos).Select(c => c.Claim).ToList();
         }
 
@@ -703,11 +715,14 @@ public static partial class ClaimExtractor
         if (text.Contains("一般公共预算", StringComparison.Ordinal)) found.Add(FundScope.GeneralBudget);
         if (text.Contains("政府性基金", StringComparison.Ordinal)) found.Add(FundScope.GovernmentFund);
         if (text.Contains("国有资本经营", StringComparison.Ordinal)) found.Add(FundScope.StateCapital);
-        if (found.Count == 0 && text.Contains("财政拨款", StringComparison.Ordinal)) found.Add(FundScope.FiscalGrant);
+        if (found.Count == 0 && FiscalGrantRegex().IsMatch(text)) found.Add(FundScope.FiscalGrant);
         if (found.Count == 1) return found.First();
         if (found.Count > 1) return FundScope.Unknown;
         return AllFundsRegex().IsMatch(text) ? FundScope.All : FundScope.Unknown;
     }
+
+    [GeneratedRegex(@"财政拨款|财政性资金|财政资金")]
+    private static partial Regex FiscalGrantRegex();
 
     [GeneratedRegex(@"收入预算|支出预算|预算收入|预算支出|收支总?预算|部门预算|单位预算|年初预算数|收入合计|支出合计|收入总计|支出总计|收支总计|本年收入|本年支出|综合预算")]
     private static partial Regex AllFundsRegex();

@@ -209,12 +209,17 @@ public static partial class NarrativeRecognizer
         }
         var all = sb.ToString();
         int begin = 0;
+        int depth = 0;
         for (int i = 0; i <= all.Length; i++)
         {
             bool end = i == all.Length;
             if (!end)
             {
                 char c = all[i];
+                if (c is '（' or '(') depth++;
+                else if (c is '）' or ')' && depth > 0) depth--;
+                // "…（a x 万元；b y 万元。）比上年增加 …": a stop inside brackets that close soon after does not end the sentence
+                if (depth > 0 && c is '。' or '；' or ';' && ClosesSoon(all, i)) continue;
                 if (c is '。' or '！' or '？' or '!') end = true;
                 else if (c is '；' or ';')
                 {
@@ -239,6 +244,13 @@ public static partial class NarrativeRecognizer
             }
             begin = i + 1;
         }
+    }
+
+    private static bool ClosesSoon(string text, int from)
+    {
+        for (int k = from + 1; k < text.Length && k <= from + 6; k++)
+            if (text[k] is '）' or ')') return true;
+        return false;
     }
 
     [GeneratedRegex(@"^(?:(?<part>第[一二三四五六七八九十]+部分)|(?<l1>[一二三四五六七八九十]+(?:、|[.．](?!\d)))|(?<l2>[（(][一二三四五六七八九十]+[)）])|(?<l4>[（(][0-9０-９]{1,2}[)）])|(?<l3>[0-9０-９]{1,2}(?:、|[.．](?![0-9０-９]))))\s*")]

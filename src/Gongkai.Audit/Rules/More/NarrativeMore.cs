@@ -139,6 +139,8 @@ public sealed class ProjectCountVsTargets : NarrativeRule
         {
             var n = c.Counts.FirstOrDefault(x => x.Word is "个" or "项" or "个项目" or "项项目");
             if (n.Word is null || n.Value == tables) continue;
+            // "一级项目 10 个": the tables may be published per 二级 project — fewer 一级 projects than tables is no contradiction
+            if (n.Value < tables && c.Sentence.Contains("一级")) continue;
             yield return Report($"情况说明{Quote(c)}：项目个数应为 {tables} 个（公开的项目绩效表张数），实为 {n.Value:0} 个，差额 {n.Value - tables:+0;-0}",
                 new[] { c.Source }, tables, n.Value, "核对项目个数或补齐绩效表。");
         }
@@ -146,20 +148,32 @@ public sealed class ProjectCountVsTargets : NarrativeRule
 }
 
 /// <summary>GK418 the money covered by 绩效目标管理 does not exceed the total and matches 项目支出 when it says 项目.</summary>
-public sealed class PerformanceCoverage : NarrativeRule
+public sealed partial class PerformanceCoverage : NarrativeRule
 {
+    [GeneratedRegex("运转类|特定目标类|部分项目|重点项目")]
+    private static partial Regex ProjectCategories();
+
     public override RuleDescriptor Descriptor { get; } = new(
         "GK418", "绩效目标覆盖金额与项目支出一致", Severity.Warning, Applicability.Budget, RuleCategory.Narrative,
         "“项目支出均实行绩效目标管理，涉及 X 万元”⇒ X = 项目支出（B3/B5 合计行）",
-        "所有项目支出都实行绩效目标管理时，所称涉及金额应等于项目支出预算。",
+        "所有项目支出都实行绩效目标管理时，所称涉及金额应等于项目支出预算；只与同一资金口径的表格比较（全部资金对支出总表，" +
+        "一般公共预算对一般公共预算支出表），只列部分类别（运转类、特定目标类）的说法不比较。",
         "涉及一般公共预算当年财政拨款 6387.35 万元，项目支出 6387.35 万元（一致）");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         if (X.ProjectTotal(ctx) is not var (projPrinted, table)) yield break;
         var proj = projPrinted.Unit == ValueUnit.Yuan ? projPrinted.ToWanYuan() : projPrinted;
+        bool general = table is TableKind.BudgetGeneralExpenditure or TableKind.FinalGeneralExpenditure;
         foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Amount && c.Amount is not null && c.Sentence.Contains("绩效目标管理") && c.Sentence.Contains("项目")))
         {
+            // only a statement about the projects as a whole (not "其他运转类项目和特定目标类项目"), of the money the table
+            // holds: all funds for B3/F3, 一般公共预算 for B5/F5 (财政拨款 too when no other fund is spent)
+            if (ProjectCategories().IsMatch(c.Sentence)) continue;
+            bool sameMoney = general
+                ? c.Scope == FundScope.GeneralBudget || c.Scope == FundScope.FiscalGrant && X.GeneralOnly(ctx)
+                : c.Scope is FundScope.All or FundScope.Unknown;
+            if (!sameMoney) continue;
             var (v, scale) = Wan(c.Amount!.Value, c.AmountScale, c.Unit);
             // a sentence that also covers 整体支出 may give the whole budget
             if (c.Sentence.Contains("整体") && X.SpendingTotal(ctx) is var (allPrinted, _) && (allPrinted.Unit == ValueUnit.Yuan ? allPrinted.ToWanYuan() : allPrinted) is var all && Tolerance.Printed(all.Value, all.Scale, v, scale).Verdict != Verdict.Mismatch) continue;
@@ -191,14 +205,8 @@ public sealed partial class NarrativeNoneButTable : NarrativeRule
         "说明写“本部门无政府性基金收支”，政府性基金表合计 50.00");
 
     /// <summary>A non-zero figure outside a column-number row (栏次 / ** 1 2 3 …, read as data by some layouts).</summary>
-    private static bool HasData(DisclosureTable t) => t.Rows.Any(r =>
-    {
-        var nums = r.Values.Values.Where(v => v.IsNumber).Select(v => v.Value).ToList();
-        if (nums.Count == 0 || nums.All(v => v == 0m)) return false;
-        bool columnNumbers = nums.OrderBy(v => v).Select((v, i) => v == i + 1).All(x => x)
-            && (nums.Count >= 2 || r.Label.Trim().Trim('*').Length == 0);
-        return !columnNumbers;
-    });
+    private static bool HasData(DisclosureTable t) =>
+        t.Rows.Any(r => !SubjectResolver.IsColumnNumberRow(r) && r.Values.Values.Any(v => v.IsNumber && v.Value != 0m));
 
     [GeneratedRegex("(?<!是否|有无)(无|没有|未安排|不涉及)")]
     private static partial Regex Negation();

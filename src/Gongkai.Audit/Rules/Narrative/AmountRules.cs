@@ -12,7 +12,9 @@ public sealed partial class ClaimAmountMatchesTable : NarrativeRule
         "GK401", "叙述金额与表格一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
         "叙述中的金额 = 表格中同一项目的金额",
         "情况说明中提到的总计、收入、支出、基本支出、人员经费、“三公”经费等金额，应与表格中对应项目一致；" +
-        "叙述金额按其印出的位数比较（“5,707万元”对表中 5707.43 万元相符，允许末位半个单位）。",
+        "叙述金额按其印出的位数比较（“5,707万元”对表中 5707.43 万元相符，允许末位半个单位）；" +
+        "先确定句子所说的资金口径（全部资金、财政拨款、一般公共预算、政府性基金）和主体（部门或所属某单位），" +
+        "只与同一口径的表格比较，所属单位的段落不与部门表格比较，口径不明时不比较。",
         "“本年支出合计2940.05万元”对应 F1 本年支出合计 2940.05");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
