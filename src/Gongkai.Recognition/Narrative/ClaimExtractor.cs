@@ -29,6 +29,19 @@ public sealed class ClaimContext
     {
         // a sentence that breaks a total down speaks of the total ("“三公”经费 6 万元，其中 …。与 2021 年相比持平").
         var whole = claims.FirstOrDefault(c => c.Kind == ClaimKind.Breakdown && c.Subject.Length > 0 && c.Amount is not null);
+        // but when its parts carry changes of their own ("其中：基本支出 x，比上年减少 …；项目支出 y …。比上年增加 …"), the
+        // next sentence goes on with the last part that has none yet
+        if (whole is not null && whole.Parts.Count > 0 && claims.Any(c => c.Kind == ClaimKind.Change && whole.Parts.Any(p => p.Subject == c.Subject))
+            && !claims.Any(c => c.Kind == ClaimKind.Change && c.Subject == whole.Parts[^1].Subject))
+        {
+            var part = whole.Parts[^1];
+            Subject = part.Subject;
+            Amount = part.Amount;
+            AmountScale = part.Scale;
+            Unit = part.Unit;
+            Scope = SentenceScope;
+            return;
+        }
         if (whole is not null)
         {
             Subject = whole.Subject;
@@ -532,7 +545,14 @@ public static partial class ClaimExtractor
             int firstFigure = events.Where(e => e.Kind == 'A').Select(e => e.Start).DefaultIfEmpty(_t.Length).First();
             int leadEnd = firstFigure > _bodyStart ? _t.LastIndexOfAny(new[] { '，', '。', '；', '：', '、' }, firstFigure - 1) + 1 : _bodyStart;
             var lead = ScopeOf(_t[_bodyStart..Math.Max(_bodyStart, leadEnd)]);
+            // else the sentence's opening figure ("支出预算 x 万元，包括 a …、b …": a and b are of all funds)
+            // (only a figure that opens a list of its own parts: "…万元，包括/其中 …")
+            var openingEvent = events.FirstOrDefault(e => e.Kind == 'A');
+            var opening = openingEvent is null ? null : claims.Where(x => x.Pos == openingEvent.Start).Select(x => x.Claim).FirstOrDefault(x => x.Kind == ClaimKind.Amount);
+            bool opensList = openingEvent is not null && ListOpenerRegex().IsMatch(_t[openingEvent.End..]);
+            var openingScope = opening is null || !opensList ? FundScope.Unknown : ScopeOf(opening.Subject);
             var fallback = lead != FundScope.Unknown ? lead
+                : openingScope != FundScope.Unknown ? openingScope
                 : _ctx is { Subject: not null, Scope: not FundScope.Unknown } ? _ctx.Scope
                 : ScopeOf(_s.SectionHeading);
             foreach (var (_, claim) in claims)
@@ -700,6 +720,8 @@ public static partial class ClaimExtractor
             int start = Math.Max(i + 1, floor);
             if (start >= end) return ("", code);
             var raw = _t[start..end];
+            // "。）比上年增加 …": only punctuation and brackets before the figure — no subject
+            if (raw.All(ch => !char.IsLetterOrDigit(ch))) return ("", code);
             return (CleanSubject(raw), code);
         }
     }
@@ -720,6 +742,9 @@ public static partial class ClaimExtractor
         if (found.Count > 1) return FundScope.Unknown;
         return AllFundsRegex().IsMatch(text) ? FundScope.All : FundScope.Unknown;
     }
+
+    [GeneratedRegex(@"^[，,]?(?:其中|包括|主要包括|分别)")]
+    private static partial Regex ListOpenerRegex();
 
     [GeneratedRegex(@"财政拨款|财政性资金|财政资金")]
     private static partial Regex FiscalGrantRegex();

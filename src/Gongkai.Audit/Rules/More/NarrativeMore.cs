@@ -153,6 +153,15 @@ public sealed partial class PerformanceCoverage : NarrativeRule
     [GeneratedRegex("运转类|特定目标类|部分项目|重点项目")]
     private static partial Regex ProjectCategories();
 
+    /// <summary>The 一般公共预算 项目支出 (B5/F5) is the whole 项目支出 (B3/F3): every project is paid from it.</summary>
+    private static bool GeneralProjectsAreAll(AuditContext ctx, Figure all)
+    {
+        var k = ctx.Disclosure.Kind == DocumentKind.FinalAccount ? TableKind.FinalGeneralExpenditure : TableKind.BudgetGeneralExpenditure;
+        if (ctx.Disclosure.Table(k)?.TotalRow?[Measure.Project] is not { IsNumber: true } g) return false;
+        var gw = g.Unit == ValueUnit.Yuan ? g.ToWanYuan() : g;
+        return Tolerance.Printed(all.Value, all.Scale, gw.Value, gw.Scale).Verdict != Verdict.Mismatch;
+    }
+
     public override RuleDescriptor Descriptor { get; } = new(
         "GK418", "绩效目标覆盖金额与项目支出一致", Severity.Warning, Applicability.Budget, RuleCategory.Narrative,
         "“项目支出均实行绩效目标管理，涉及 X 万元”⇒ X = 项目支出（B3/B5 合计行）",
@@ -170,11 +179,12 @@ public sealed partial class PerformanceCoverage : NarrativeRule
             // only a statement about the projects as a whole (not "其他运转类项目和特定目标类项目"), of the money the table
             // holds: all funds for B3/F3, 一般公共预算 for B5/F5 (财政拨款 too when no other fund is spent)
             if (ProjectCategories().IsMatch(c.Sentence)) continue;
-            bool sameMoney = general
-                ? c.Scope == FundScope.GeneralBudget || c.Scope == FundScope.FiscalGrant && X.GeneralOnly(ctx)
-                : c.Scope is FundScope.All or FundScope.Unknown;
-            if (!sameMoney) continue;
             var (v, scale) = Wan(c.Amount!.Value, c.AmountScale, c.Unit);
+            bool fiscal = c.Scope == FundScope.GeneralBudget || c.Scope == FundScope.FiscalGrant && X.GeneralOnly(ctx);
+            bool sameMoney = general ? fiscal
+                : c.Scope is FundScope.All or FundScope.Unknown || fiscal && GeneralProjectsAreAll(ctx, proj);
+            // "共0个项目…涉及 0 万元" beside a 项目支出 is wrong whatever money it speaks of
+            if (!sameMoney && !(v == 0m && proj.Value != 0m)) continue;
             // a sentence that also covers 整体支出 may give the whole budget
             if (c.Sentence.Contains("整体") && X.SpendingTotal(ctx) is var (allPrinted, _) && (allPrinted.Unit == ValueUnit.Yuan ? allPrinted.ToWanYuan() : allPrinted) is var all && Tolerance.Printed(all.Value, all.Scale, v, scale).Verdict != Verdict.Mismatch) continue;
             var f = Judge(ctx, Tolerance.Printed(proj.Value, proj.Scale, v, scale), $"情况说明{Quote(c)}",
