@@ -270,11 +270,19 @@ public static partial class ClaimExtractor
             foreach (Match m in YearRegex().Matches(_t))
             {
                 if (_masked[m.Index]) continue;
+                // "《2017-2019年财政规划》", "2017—2019年": a cited title or a range is not the year the sentence speaks of
+                if (InTitle(m.Index) || m.Index > 0 && _t[m.Index - 1] is '-' or '—' or '–' or '~' or '～' or '至' or '到') continue;
                 _sentenceYear = int.Parse(m.Groups[1].Value);
                 break;
             }
             events.Sort((a, b) => a.Start.CompareTo(b.Start));
             return Walk(events);
+        }
+
+        private bool InTitle(int pos)
+        {
+            int open = _t.LastIndexOf('《', pos);
+            return open >= 0 && _t.LastIndexOf('》', pos) < open;
         }
 
         private bool IsMasked(Match m)

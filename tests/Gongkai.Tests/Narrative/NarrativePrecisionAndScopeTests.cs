@@ -145,3 +145,17 @@ public class NarrativeCorpusTests
         Assert.Equal(5, f.PrimaryLocation!.Page);
     }
 }
+
+public class NarrativeYearTests
+{
+    [Fact] // a cited plan's date range is not the year the sentence speaks of
+    public void A_cited_title_or_a_year_range_is_not_the_sentence_year()
+    {
+        var inTitle = ClaimExtractorScopeTests.X("根据《2017-2019年财政规划》，基本支出500万元，比2017年增加10万元");
+        Assert.All(inTitle, c => Assert.Null(c.Year));
+        var range = ClaimExtractorScopeTests.X("2017—2019年项目支出300万元，比2016年增加5万元");
+        Assert.All(range, c => Assert.Null(c.Year));
+        var plain = ClaimExtractorScopeTests.X("2018年基本支出500万元，比2017年增加10万元");
+        Assert.Contains(plain, c => c.Year == 2018);
+    }
+}
