@@ -88,6 +88,12 @@ public static class Rounding
     public static decimal EqualityEnvelope(int scale = 2) => 2 * HalfUnit(scale);
 
     /// <summary>
+    /// Envelope for one quantity printed twice at different precisions (a table figure to 2 decimals and a
+    /// narrative figure to whole 万元): each print carries at most half a unit of its own last digit.
+    /// </summary>
+    public static decimal EqualityEnvelope(int scaleA, int scaleB) => HalfUnit(scaleA) + HalfUnit(scaleB);
+
+    /// <summary>
     /// The range a percentage p = part ÷ whole × 100 can take when part and whole are printed rounded to
     /// <paramref name="scale"/> decimals, widened by half a unit of the printed percentage.
     /// </summary>

@@ -48,8 +48,15 @@ public enum ComparisonBase
     Budget,
 }
 
+/// <summary>
+/// Which money a narrative figure speaks of, as the sentence, the statement it continues or its heading says:
+/// all funds (收入预算 / 支出预算 / 收支总计), 财政拨款, 一般公共预算, 政府性基金, 国有资本经营预算. A figure is only
+/// compared with the table of its own scope; Unknown means nothing said which.
+/// </summary>
+public enum FundScope { Unknown, All, FiscalGrant, GeneralBudget, GovernmentFund, StateCapital }
+
 /// <summary>A part named in a breakdown (其中：...).</summary>
-public sealed record ClaimPart(string Subject, decimal Amount, int Scale, ValueUnit Unit, decimal? SharePercent = null);
+public sealed record ClaimPart(string Subject, decimal Amount, int Scale, ValueUnit Unit, decimal? SharePercent = null, int SharePercentScale = 2);
 
 /// <summary>
 /// A statement of the narrative about a figure, as extracted: subject, amount, change, percentages,
@@ -70,6 +77,8 @@ public sealed class Claim
     public int ChangeScale { get; init; }
     /// <summary>The stated change percentage (增长/下降 Y%).</summary>
     public decimal? ChangePercent { get; init; }
+    /// <summary>Decimals the change percentage was printed with (23.4% → 1); it is checked at that precision.</summary>
+    public int ChangePercentScale { get; init; } = 2;
     /// <summary>The direction word attached to the percentage (增长 / 下降), when stated.</summary>
     public ChangeDirection? PercentDirection { get; init; }
     public ComparisonBase Base { get; init; }
@@ -87,8 +96,12 @@ public sealed class Claim
     public ChangeDirection? Relation { get; init; }
     /// <summary>占 Z% — the stated share.</summary>
     public decimal? SharePercent { get; init; }
+    /// <summary>Decimals the share was printed with (62.3% → 1, 100% → 0).</summary>
+    public int SharePercentScale { get; init; } = 2;
     /// <summary>完成 … 的 W% — the stated completion rate.</summary>
     public decimal? CompletionPercent { get; init; }
+    /// <summary>Decimals the completion rate was printed with.</summary>
+    public int CompletionPercentScale { get; init; } = 2;
     /// <summary>The parts of a breakdown.</summary>
     public List<ClaimPart> Parts { get; } = new();
     /// <summary>Counts with their measure words: (7, "批次"), (111, "人").</summary>
@@ -104,6 +117,14 @@ public sealed class Claim
     public bool TemplateResidue { get; init; }
     /// <summary>The reason given (主要原因是 …), if any.</summary>
     public string? Reason { get; init; }
+    /// <summary>The money the figure speaks of (see <see cref="FundScope"/>).</summary>
+    public FundScope Scope { get; set; }
+    /// <summary>
+    /// The unit (单位) the statement is about when the narrative speaks of one unit of the department rather than
+    /// of the disclosure as a whole (a section headed by the unit's name, "深圳市XX中心" / "XX局（本级）"). Such a
+    /// statement is never compared with the department's tables. Null: the disclosure's own subject.
+    /// </summary>
+    public string? Entity { get; set; }
     /// <summary>The sentence the claim was read from.</summary>
     public string Sentence { get; init; } = "";
     /// <summary>The heading of the section it sits in.</summary>

@@ -39,14 +39,25 @@ public sealed partial class SubjectResolver
         return s.Trim('：', ':', '，', '。');
     }
 
-    public ResolvedFigure? Resolve(string subject)
+    /// <summary>
+    /// The table figure a narrative claim names, or null. A claim about one unit of the department
+    /// (<see cref="Claim.Entity"/>) names no figure of the department's tables.
+    /// </summary>
+    public ResolvedFigure? Resolve(Claim claim, string subject) => claim.Entity is null ? Resolve(subject, claim.Scope) : null;
+
+    /// <summary>
+    /// The table figure <paramref name="subject"/> names when the statement speaks of <paramref name="scope"/>. A 基本支出
+    /// or 项目支出 of 一般公共预算 is the B5/F5 one, of all funds the B3/F3 one; a 功能分类 class is looked up in the
+    /// table of the money the statement speaks of, and not at all when nothing said which.
+    /// </summary>
+    public ResolvedFigure? Resolve(string subject, FundScope scope = FundScope.Unknown)
     {
         var s = Normalize(subject);
         // "上海市普陀区财政局2024年度财政拨款收入支出总计" → "财政拨款收入支出总计"
         if (_d.DepartmentName is string dn && dn.Length > 1 && s.StartsWith(Normalize(dn), StringComparison.Ordinal)) s = s[Normalize(dn).Length..];
         s = Regex.Replace(s, "^(本部门|本单位)?((19|20)\\d{2}年度?)", "");
         if (s.Length == 0) return null;
-        return Summary(s) ?? Expenditure(s) ?? ThreePublic(s) ?? Other(s) ?? ByCode(s) ?? ByClassName(s);
+        return Summary(s) ?? Expenditure(s, scope) ?? ThreePublic(s) ?? Other(s) ?? ByCode(s, scope) ?? ByClassName(s, scope);
     }
 
     private ResolvedFigure? FromLine(TableKind kind, Side side, SummaryLine line, string description, ColumnKey? key = null)
@@ -96,11 +107,17 @@ public sealed partial class SubjectResolver
         };
     }
 
-    private ResolvedFigure? Expenditure(string s)
+    private ResolvedFigure? Expenditure(string s, FundScope scope)
     {
         var exp = T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure);
         var gen = T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
         var econ = T(TableKind.BudgetGeneralBasic, TableKind.FinalGeneralBasic);
+        if (s is "基本支出" or "项目支出")
+        {
+            // "一般公共预算财政拨款支出 …。其中：基本支出 x 万元" is the B5 基本支出; of 财政拨款 or a fund, no table holds it
+            if (scope == FundScope.GeneralBudget) return FromTotal(gen, s == "基本支出" ? Measure.Basic : Measure.Project, s);
+            if (scope is FundScope.FiscalGrant or FundScope.GovernmentFund or FundScope.StateCapital) return null;
+        }
         return s switch
         {
             "基本支出" => FromTotal(exp, Measure.Basic, "基本支出"),
@@ -138,7 +155,12 @@ public sealed partial class SubjectResolver
         foreach (var kind in TableNames.ThreePublic)
         {
             if (_d.Table(kind) is not { } t) continue;
-            foreach (var row in t.Rows)
+            // two columns of one block read as the same measure (a 上年 block beside the 本年 one): which is this year's
+            // is a guess — compare with neither
+            if (t.Columns.Where(c => c.Key is { } ck && ck.Measure == measure).GroupBy(c => c.Block).Any(g => g.Count() > 1)) return null;
+            // the 合计 row first (a per-unit 三公 table lists every unit under it); never a column-number row (** 1 2 3)
+            var rows = t.Rows.Where(r => r.IsTotal).Concat(t.Rows.Where(r => !r.IsTotal && !IsColumnNumberRow(r)));
+            foreach (var row in rows)
             {
                 var f = row[key] ?? (Final ? null : row[new ColumnKey(measure, Basis.Budget)]);
                 if (f is not null) return new ResolvedFigure(f, kind, $"{kind.Describe()}「{key.ColumnName()}」");
@@ -158,17 +180,49 @@ public sealed partial class SubjectResolver
         return null;
     }
 
+    /// <summary>A column-number row (栏次 / ** with 1 2 3 …) that a layout printed under the header and a reader took as data.</summary>
+    public static bool IsColumnNumberRow(DataRow row)
+    {
+        if (ColumnNumberLabel().IsMatch(Normalize(row.Label))) return true;
+        var nums = row.Values.Values.Where(v => v.IsNumber).Select(v => v.Value).OrderBy(v => v).ToList();
+        return nums.Count >= 2 && nums.Select((v, i) => v == i + 1).All(x => x);
+    }
+
+    [GeneratedRegex(@"^(?:\*+|栏次|行次|栏号)$")]
+    private static partial Regex ColumnNumberLabel();
+
     [GeneratedRegex("(?:^|安排|用于)政府购买服务(?:预算|支出|资金|金额)?(?:合计|总额|共计|总计)?$")]
     private static partial Regex PurchasedServicesSubject();
 
     [GeneratedRegex("(?<![0-9])(2[0-9]{2}(?:[0-9]{2}){0,2})(?![0-9])")]
     private static partial Regex FunctionCodePattern();
 
-    private ResolvedFigure? ByCode(string s)
+    private ResolvedFigure? ByCode(string s, FundScope scope)
     {
         var m = FunctionCodePattern().Match(s);
         if (!m.Success) return null;
-        return RowOf(T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure), m.Groups[1].Value);
+        return ClassTable(m.Groups[1].Value, scope) is { } kind ? RowOf(kind, m.Groups[1].Value) : null;
+    }
+
+    /// <summary>
+    /// The table a 功能分类 row of a statement about <paramref name="scope"/> is printed in: 一般公共预算 → B5/F5,
+    /// 政府性基金 → B8/F8, 国有资本经营 → B9/F9, all funds → B3/F3; 财政拨款 → B5/F5 only when no 政府性基金 or 国有资本
+    /// table spends on that code. Unknown scope: none.
+    /// </summary>
+    private TableKind? ClassTable(string code, FundScope scope)
+    {
+        var gen = T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
+        var fund = T(TableKind.BudgetGovFund, TableKind.FinalGovFund);
+        var capital = T(TableKind.BudgetStateCapital, TableKind.FinalStateCapital);
+        return scope switch
+        {
+            FundScope.GeneralBudget => gen,
+            FundScope.GovernmentFund => fund,
+            FundScope.StateCapital => capital,
+            FundScope.All => T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure),
+            FundScope.FiscalGrant when _d.Table(fund)?.Row(code) is null && _d.Table(capital)?.Row(code) is null => gen,
+            _ => null,
+        };
     }
 
     private ResolvedFigure? RowOf(TableKind kind, string code)
@@ -178,11 +232,20 @@ public sealed partial class SubjectResolver
     }
 
     /// <summary>A class/款/项 name printed in F5/B5 (only when exactly one row carries it).</summary>
-    private ResolvedFigure? ByClassName(string s)
+    private ResolvedFigure? ByClassName(string s, FundScope scope)
     {
-        var kind = T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
+        // the name is looked up in the 功能分类 table of the statement's scope, and must name exactly one row there
+        var kind = scope switch
+        {
+            FundScope.All => T(TableKind.BudgetExpenditure, TableKind.FinalExpenditure),
+            FundScope.GovernmentFund => T(TableKind.BudgetGovFund, TableKind.FinalGovFund),
+            FundScope.StateCapital => T(TableKind.BudgetStateCapital, TableKind.FinalStateCapital),
+            _ => T(TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure),
+        };
         if (_d.Table(kind) is not { } t) return null;
         var rows = t.Rows.Where(r => r.Code is not null && Normalize(r.Label) == s).ToList();
-        return rows.Count == 1 ? RowOf(kind, rows[0].Code!.Value.Value) : null;
+        if (rows.Count != 1) return null;
+        var code = rows[0].Code!.Value.Value;
+        return ClassTable(code, scope) == kind ? RowOf(kind, code) : null;
     }
 }

@@ -28,7 +28,7 @@ public readonly record struct Comparison(decimal Expected, decimal Found, decima
 /// </summary>
 public static class Tolerance
 {
-    /// <summary>Narrative amounts drop trailing zeros ("810万元"); they stand for 2-decimal figures.</summary>
+    /// <summary>The scale assumed when nothing says otherwise (tables print 2 decimals).</summary>
     public const int MinimumScale = 2;
 
     /// <summary>
@@ -41,8 +41,12 @@ public static class Tolerance
         return scales.Count == 0 ? MinimumScale : scales.Min();
     }
 
-    /// <summary>Scale of a narrative amount: trailing zeros are dropped in prose, so never coarser than 2.</summary>
-    public static int NarrativeScale(int printedScale) => Math.Max(printedScale, MinimumScale);
+    /// <summary>
+    /// Scale of a narrative amount or percentage: the decimals it was printed with. Prose rounds figures to the
+    /// precision the author chose ("5,707万元" for 5707.43; "下降23.4%" for 23.42%), so a figure is judged at
+    /// half a unit of its own last printed digit, never at a precision it does not claim.
+    /// </summary>
+    public static int NarrativeScale(int printedScale) => Math.Max(printedScale, 0);
 
     private static Verdict Judge(decimal diff, decimal envelope) =>
         diff == 0m ? Verdict.Match : Math.Abs(diff) <= envelope ? Verdict.Rounding : Verdict.Mismatch;
@@ -77,6 +81,23 @@ public static class Tolerance
         return new Comparison(expected, found, env, Judge(found - expected, env));
     }
 
+    /// <summary>
+    /// One quantity printed twice at different precisions (a table figure and the narrative that restates it, or
+    /// two narrative statements): Match when the coarser print is the half-up rounding of the finer one; 尾差 when
+    /// the difference is within the two half-units (<see cref="Rounding.EqualityEnvelope(int, int)"/>).
+    /// </summary>
+    public static Comparison Printed(decimal expected, int expectedScale, decimal found, int foundScale)
+    {
+        var env = Rounding.EqualityEnvelope(expectedScale, foundScale);
+        var diff = found - expected;
+        Verdict verdict;
+        if (diff == 0m) verdict = Verdict.Match;
+        else if (foundScale < expectedScale && found == Rounding.HalfUp(expected, foundScale)) verdict = Verdict.Match;
+        else if (expectedScale < foundScale && expected == Rounding.HalfUp(found, expectedScale)) verdict = Verdict.Match;
+        else verdict = Math.Abs(diff) <= env ? Verdict.Rounding : Verdict.Mismatch;
+        return new Comparison(expected, found, env, verdict);
+    }
+
     public static Comparison Equal(Figure expected, Figure found) =>
         Equal(expected.IsNumber ? expected.Value : 0m, found.IsNumber ? found.Value : 0m, ScaleOf(new[] { expected, found }));
 
@@ -94,11 +115,13 @@ public static class Tolerance
 
     /// <summary>
     /// A stated percentage against part ÷ whole × 100 recomputed from the printed amounts. Expected is the
-    /// half-up 2-decimal value; anything inside <see cref="Rounding.PercentRange"/> is 尾差.
+    /// half-up value at the stated percentage's printed precision (<paramref name="percentScale"/>); anything inside
+    /// <see cref="Rounding.PercentRange"/> is 尾差.
     /// </summary>
     public static Comparison Percent(decimal stated, decimal part, decimal whole, int amountScale = MinimumScale, int percentScale = 2)
     {
-        var expected = whole == 0m ? 0m : Rounding.HalfUp(part / whole * 100m, 2);
+        // expected is printed at the stated percentage's own precision (19.1% for 19.13%; 100% for 99.6%)
+        var expected = whole == 0m ? 0m : Rounding.HalfUp(part / whole * 100m, Math.Max(percentScale, 0));
         var (lo, hi) = Rounding.PercentRange(part, whole, amountScale, percentScale);
         var verdict = stated == expected ? Verdict.Match : stated >= lo && stated <= hi ? Verdict.Rounding : Verdict.Mismatch;
         var env = lo == decimal.MinValue ? decimal.MaxValue : Math.Max(expected - lo, hi - expected);

@@ -17,6 +17,10 @@ public sealed class ClaimContext
     public decimal? Amount { get; set; }
     public int AmountScale { get; set; }
     public ValueUnit Unit { get; set; } = ValueUnit.WanYuan;
+    /// <summary>The money the last sentence spoke of (一般公共预算, 财政拨款 …).</summary>
+    public FundScope Scope { get; set; }
+    /// <summary>Set by the extraction of a sentence: its scope, taken over by <see cref="Update"/>.</summary>
+    internal FundScope SentenceScope { get; set; }
     /// <summary>The reason given by the next sentence when it starts with 主要原因是 / 原因是 / 主要是.</summary>
     public string? FollowingReason { get; set; }
 
@@ -25,12 +29,26 @@ public sealed class ClaimContext
     {
         // a sentence that breaks a total down speaks of the total ("“三公”经费 6 万元，其中 …。与 2021 年相比持平").
         var whole = claims.FirstOrDefault(c => c.Kind == ClaimKind.Breakdown && c.Subject.Length > 0 && c.Amount is not null);
+        // but when its parts carry changes of their own ("其中：基本支出 x，比上年减少 …；项目支出 y …。比上年增加 …"), the
+        // next sentence goes on with the last part that has none yet
+        if (whole is not null && whole.Parts.Count > 0 && claims.Any(c => c.Kind == ClaimKind.Change && whole.Parts.Any(p => p.Subject == c.Subject))
+            && !claims.Any(c => c.Kind == ClaimKind.Change && c.Subject == whole.Parts[^1].Subject))
+        {
+            var part = whole.Parts[^1];
+            Subject = part.Subject;
+            Amount = part.Amount;
+            AmountScale = part.Scale;
+            Unit = part.Unit;
+            Scope = SentenceScope;
+            return;
+        }
         if (whole is not null)
         {
             Subject = whole.Subject;
             Amount = whole.Amount;
             AmountScale = whole.AmountScale;
             Unit = whole.Unit;
+            Scope = SentenceScope;
             return;
         }
         for (int i = claims.Count - 1; i >= 0; i--)
@@ -42,6 +60,7 @@ public sealed class ClaimContext
             Amount = c.Amount;
             AmountScale = c.AmountScale;
             Unit = c.Unit;
+            Scope = SentenceScope;
             return;
         }
     }
@@ -52,6 +71,7 @@ public sealed class ClaimContext
         Amount = null;
         AmountScale = 0;
         Unit = ValueUnit.WanYuan;
+        Scope = FundScope.Unknown;
         FollowingReason = null;
     }
 }
@@ -250,11 +270,19 @@ public static partial class ClaimExtractor
             foreach (Match m in YearRegex().Matches(_t))
             {
                 if (_masked[m.Index]) continue;
+                // "《2017-2019年财政规划》", "2017—2019年": a cited title or a range is not the year the sentence speaks of
+                if (InTitle(m.Index) || m.Index > 0 && _t[m.Index - 1] is '-' or '—' or '–' or '~' or '～' or '至' or '到') continue;
                 _sentenceYear = int.Parse(m.Groups[1].Value);
                 break;
             }
             events.Sort((a, b) => a.Start.CompareTo(b.Start));
             return Walk(events);
+        }
+
+        private bool InTitle(int pos)
+        {
+            int open = _t.LastIndexOf('《', pos);
+            return open >= 0 && _t.LastIndexOf('》', pos) < open;
         }
 
         private bool IsMasked(Match m)
@@ -302,6 +330,15 @@ public static partial class ClaimExtractor
                         Numbers.TryParseDecimal(e.M.Groups["n"].Value, out var v, out var sc);
                         var unit = e.M.Groups["u"].Value == "元" ? ValueUnit.Yuan : ValueUnit.WanYuan;
                         if (subject.Length == 0) subject = InheritSubject("") ?? "";
+                        // "19,828.57 万元比 2025 年初预算数 20,292.85 万元减少 464.28 万元": the base of a comparison and
+                        // the bare change after it are neither amounts of a subject nor parts of a list
+                        if (ComparisonBaseSubjectRegex().IsMatch(subject))
+                        {
+                            prevEnd = e.End;
+                            continue;
+                        }
+                        // "1.因公出国（境）费用。2026 年预算数 28.00 万元": a bare 预算数 speaks of its heading's item
+                        if (BasisOnlyRegex().IsMatch(subject) && HeadingItem() is { } item) subject = item;
                         var verb = VerbChangeRegex().Match(subject);
                         if (verb.Success && verb.Index > 0)
                         {
@@ -359,7 +396,7 @@ public static partial class ClaimExtractor
                     }
                     case 'S':
                     {
-                        Numbers.TryParseDecimal(e.M.Groups["s"].Value, out var sh, out _);
+                        Numbers.TryParseDecimal(e.M.Groups["s"].Value, out var sh, out var shScale);
                         var of = CleanSubject(e.M.Groups["of"].Value.TrimStart('比'));
                         Fig? owner = last;
                         if (owner is not null) sharedFigs.Add(owner);
@@ -373,18 +410,18 @@ public static partial class ClaimExtractor
                         claims.Add((e.Start, new Claim
                         {
                             Kind = ClaimKind.Share, Subject = subject, Amount = owner?.Value, AmountScale = owner?.Scale ?? 0,
-                            Unit = owner?.Unit ?? ValueUnit.WanYuan, SharePercent = sh, ShareOf = of.Length > 0 ? of : null,
+                            Unit = owner?.Unit ?? ValueUnit.WanYuan, SharePercent = sh, SharePercentScale = shScale, ShareOf = of.Length > 0 ? of : null,
                             Code = owner?.Code, Year = _sentenceYear, Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
                         }));
                         if (owner is not null)
                             foreach (var b in breakdowns)
                                 if (b.Parts.Count > 0 && b.Parts[^1].Subject == owner.Subject && b.Parts[^1].SharePercent is null && e.Start < b.End)
-                                    b.Parts[^1] = b.Parts[^1] with { SharePercent = sh };
+                                    b.Parts[^1] = b.Parts[^1] with { SharePercent = sh, SharePercentScale = shScale };
                         break;
                     }
                     case 'P':
                     {
-                        Numbers.TryParseDecimal(e.M.Groups["c"].Value, out var c, out _);
+                        Numbers.TryParseDecimal(e.M.Groups["c"].Value, out var c, out var cScale);
                         var (pre, _) = SubjectBefore(e.Start, prevEnd);
                         string subject = pre;
                         decimal? amount = null; int scale = 0; var unit = ValueUnit.WanYuan;
@@ -402,7 +439,7 @@ public static partial class ClaimExtractor
                         claims.Add((e.Start, new Claim
                         {
                             Kind = ClaimKind.Completion, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
-                            CompletionPercent = c, Base = BaseOf(bw), Year = _sentenceYear, Reason = ReasonAfter(e.End, null),
+                            CompletionPercent = c, CompletionPercentScale = cScale, Base = BaseOf(bw), Year = _sentenceYear, Reason = ReasonAfter(e.End, null),
                             BaseAmount = baseAmount, BaseAmountScale = baseScale,
                             Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
                         }));
@@ -425,11 +462,22 @@ public static partial class ClaimExtractor
                     }
                     case 'C':
                     {
-                        var change = MakeChange(e.M, prevEnd, last, events);
+                        // "收入 X 万元，其中：a、b、c，较上年减少 Δ" — a change right after a list of two or more parts, none
+                        // with a change of its own, speaks of the list's whole, not of its last part.
+                        var list = breakdowns.Where(b => e.Start > b.Pos && e.Start < b.End && b.Whole is not null && b.Parts.Count >= 2)
+                            .OrderByDescending(b => b.Pos).FirstOrDefault();
+                        bool ofWhole = list is not null && last is not null && last.Subject == list.Parts[^1].Subject
+                            && e.Start > 0 && _t[e.Start - 1] == '，' && !claims.Any(x => x.Claim.Kind == ClaimKind.Change && x.Pos > list.Pos)
+                            && _t.IndexOfAny(new[] { '，', '；' }, list.Pos, e.Start - 1 - list.Pos) < 0;
+                        // a figure inside brackets ("…（a x 万元；b y 万元）比上年增加 …") is an aside: the change after the bracket
+                        // speaks of the last figure outside it
+                        var outer = figs.LastOrDefault(f => _depth[f.Start] <= _depth[e.Start]) ?? last;
+                        var change = MakeChange(e.M, prevEnd, ofWhole ? list!.Whole : outer, events);
                         claims.Add((e.Start, change));
-                        // a change about something other than the last part closes the list of parts.
+                        // a change about something other than the last part closes the list of parts (a change inside
+                        // brackets is an aside of its own and closes nothing outside them).
                         foreach (var b in breakdowns)
-                            if (e.Start > b.Pos && e.Start < b.End && (b.Parts.Count == 0 || b.Parts[^1].Subject != change.Subject))
+                            if (e.Start > b.Pos && e.Start < b.End && _depth[e.Start] <= b.Depth && (b.Parts.Count == 0 || b.Parts[^1].Subject != change.Subject))
                                 b.End = e.Start;
                         break;
                     }
@@ -474,7 +522,12 @@ public static partial class ClaimExtractor
                             if (semi >= 0) end = semi;
                         }
                         int next = _t.IndexOf("其中", e.End, StringComparison.Ordinal);
-                        if (next >= 0 && next < end && _depth[next] == _depth[e.Start]) end = next;
+                        if (next >= 0 && next < end && _depth[next] == _depth[e.Start])
+                        {
+                            // "…；本部门当年预算支出 y 万元，其中：…" — the next list's whole, after the last ；, is not a part of this one
+                            int cut = _t.LastIndexOf('；', next);
+                            end = cut > e.End ? cut : next;
+                        }
                         breakdowns.Add(new Open(e.Start, whole, end, _depth[e.Start]));
                         break;
                     }
@@ -494,6 +547,30 @@ public static partial class ClaimExtractor
                 c.Parts.AddRange(b.Parts);
                 claims.Add((b.Pos, c));
             }
+            // the money each figure speaks of: its own subject, else the sentence's lead (the words before its first
+            // figure), else the statement it continues, else its heading
+            // (the lead ends before the first figure's own subject: "收入包括：一般公共预算拨款 x 万元、…" leads with 收入包括)
+            int firstFigure = events.Where(e => e.Kind == 'A').Select(e => e.Start).DefaultIfEmpty(_t.Length).First();
+            int leadEnd = firstFigure > _bodyStart ? _t.LastIndexOfAny(new[] { '，', '。', '；', '：', '、' }, firstFigure - 1) + 1 : _bodyStart;
+            var lead = ScopeOf(_t[_bodyStart..Math.Max(_bodyStart, leadEnd)]);
+            // else the sentence's opening figure ("支出预算 x 万元，包括 a …、b …": a and b are of all funds)
+            // (only a figure that opens a list of its own parts: "…万元，包括/其中 …")
+            var openingEvent = events.FirstOrDefault(e => e.Kind == 'A');
+            var opening = openingEvent is null ? null : claims.Where(x => x.Pos == openingEvent.Start).Select(x => x.Claim).FirstOrDefault(x => x.Kind == ClaimKind.Amount);
+            bool opensList = openingEvent is not null && ListOpenerRegex().IsMatch(_t[openingEvent.End..]);
+            var openingScope = opening is null || !opensList ? FundScope.Unknown : ScopeOf(opening.Subject);
+            var fallback = lead != FundScope.Unknown ? lead
+                : openingScope != FundScope.Unknown ? openingScope
+                : _ctx is { Subject: not null, Scope: not FundScope.Unknown } ? _ctx.Scope
+                : ScopeOf(_s.SectionHeading);
+            foreach (var (_, claim) in claims)
+            {
+                var own = ScopeOf(claim.Subject);
+                claim.Scope = own != FundScope.Unknown ? own : fallback;
+            }
+            // what the next sentence continues: the one scope all figures here share, else the sentence's own lead
+            var figureScopes = claims.Where(x => x.Claim.Amount is not null && x.Claim.Kind != ClaimKind.Count).Select(x => x.Claim.Scope).Distinct().ToList();
+            if (_ctx is not null) _ctx.SentenceScope = figureScopes.Count == 1 ? figureScopes[0] : fallback;
             return claims.OrderBy(c => c.Pos).Select(c => c.Claim).ToList();
         }
 
@@ -538,15 +615,16 @@ public static partial class ClaimExtractor
             };
             decimal? delta = null; int deltaScale = 0;
             if (g["d"].Success && Numbers.TryParseDecimal(g["d"].Value, out var dv, out var ds)) { delta = dv; deltaScale = ds; }
-            decimal? pct = null;
-            if (g["p"].Success && Numbers.TryParseDecimal(g["p"].Value, out var pv, out _)) pct = pv;
+            decimal? pct = null; int pctScale = 2;
+            if (g["p"].Success && Numbers.TryParseDecimal(g["p"].Value, out var pv, out var ps)) { pct = pv; pctScale = ps; }
             ChangeDirection? pdir = null;
             var pw = g["pdir"].Success ? g["pdir"].Value : (pct is not null && delta is null ? dirWord : "");
             if (pw is "增长" or "增加" or "上升") pdir = ChangeDirection.Increase;
             else if (pw is "下降" or "减少" or "降低") pdir = ChangeDirection.Decrease;
 
             ComparisonBase bas; int? year = null;
-            if (g["y"].Success) { bas = ComparisonBase.PriorYear; year = int.Parse(g["y"].Value); }
+            // "较2025年年初预算" / "比2025年初预算数": the prior year's initial budget
+            if (g["y"].Success) { bas = g["yinit"].Success ? ComparisonBase.InitialBudget : ComparisonBase.PriorYear; year = int.Parse(g["y"].Value); }
             else if (g["init"].Success) bas = ComparisonBase.InitialBudget;
             else if (g["adj"].Success) bas = ComparisonBase.AdjustedBudget;
             else if (g["bud"].Success) bas = ComparisonBase.Budget;
@@ -583,12 +661,21 @@ public static partial class ClaimExtractor
             return new Claim
             {
                 Kind = ClaimKind.Change, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
-                Direction = dir, ChangeAmount = delta, ChangeScale = deltaScale, ChangePercent = pct, PercentDirection = pdir,
+                Direction = dir, ChangeAmount = delta, ChangeScale = deltaScale, ChangePercent = pct, ChangePercentScale = pctScale, PercentDirection = pdir,
                 Base = bas, ComparedYear = year, Year = _sentenceYear, Code = code,
                 TemplateResidue = g["res"].Success || g["pres"].Success,
                 Reason = ReasonAfter(m.Index + m.Length, nextChange),
                 Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
             };
+        }
+
+        /// <summary>The item a run-in heading names ("1.因公出国（境）费用。" → "因公出国（境）费用"), or null.</summary>
+        private string? HeadingItem()
+        {
+            var h = _s.SectionHeading.Trim();
+            if (NarrativeRecognizer.NumberingLevel(h, out int plen) is not (3 or 4)) return null;
+            var item = CleanSubject(Normalize(h[plen..]).TrimEnd('。', '：'));
+            return item.Length is >= 2 and <= 20 && !item.Contains('，') ? item : null;
         }
 
         /// <summary>The reason stated after a clause and before the next change, else the next sentence's.</summary>
@@ -641,9 +728,37 @@ public static partial class ClaimExtractor
             int start = Math.Max(i + 1, floor);
             if (start >= end) return ("", code);
             var raw = _t[start..end];
+            // "。）比上年增加 …": only punctuation and brackets before the figure — no subject
+            if (raw.All(ch => !char.IsLetterOrDigit(ch))) return ("", code);
             return (CleanSubject(raw), code);
         }
     }
+
+    /// <summary>
+    /// The fund scope a text names: 一般公共预算 / 政府性基金 / 国有资本经营 / 财政拨款, else all funds when it speaks of the
+    /// budget as a whole (收入预算, 支出预算, 收支总计 …); Unknown when it names none, or two different ones.
+    /// </summary>
+    public static FundScope ScopeOf(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return FundScope.Unknown;
+        var found = new HashSet<FundScope>();
+        if (text.Contains("一般公共预算", StringComparison.Ordinal)) found.Add(FundScope.GeneralBudget);
+        if (text.Contains("政府性基金", StringComparison.Ordinal)) found.Add(FundScope.GovernmentFund);
+        if (text.Contains("国有资本经营", StringComparison.Ordinal)) found.Add(FundScope.StateCapital);
+        if (found.Count == 0 && FiscalGrantRegex().IsMatch(text)) found.Add(FundScope.FiscalGrant);
+        if (found.Count == 1) return found.First();
+        if (found.Count > 1) return FundScope.Unknown;
+        return AllFundsRegex().IsMatch(text) ? FundScope.All : FundScope.Unknown;
+    }
+
+    [GeneratedRegex(@"^[，,]?(?:其中|包括|主要包括|分别)")]
+    private static partial Regex ListOpenerRegex();
+
+    [GeneratedRegex(@"财政拨款|财政性资金|财政资金")]
+    private static partial Regex FiscalGrantRegex();
+
+    [GeneratedRegex(@"收入预算|支出预算|预算收入|预算支出|收支总?预算|部门预算|单位预算|年初预算数|收入合计|支出合计|收入总计|支出总计|收支总计|本年收入|本年支出|综合预算")]
+    private static partial Regex AllFundsRegex();
 
     private static ComparisonBase BaseOf(string word) => word switch
     {
@@ -654,7 +769,7 @@ public static partial class ClaimExtractor
 
     /// <summary>比上年 / 比 2021 年 / 比 2022 年预算 / 与 2023 年度相比 / 较年初预算数 / 较上年支出数 … 增加|减少 Δ 万元，增长|下降 p%.</summary>
     [GeneratedRegex(
-        @"(?<cmp>同比|(?:比|较|与|同)(?:(?<y>(?:19|20)\d{2})年度?(?:预算数?|决算数?|支出数|执行数)?|上年度?(?:同期)?(?:预算数?|决算数?|支出数|执行数)?|(?<init>年初预算数?|年初数)|(?<adj>全年预算数?|调整后?预算数?)|(?<bud>预算数?))(?:相比|比较)?)" +
+        @"(?<cmp>同比|(?:比|较|与|同)(?:(?<y>(?:19|20)\d{2})年度?(?:(?<yinit>年?初预算数?|年初数)|预算数?|决算数?|支出数|执行数)?|上年度?(?:同期)?(?:预算数?|决算数?|支出数|执行数)?|(?<init>年初预算数?|年初数)|(?<adj>全年预算数?|调整后?预算数?)|(?<bud>预算数?))(?:相比|比较)?)" +
         @"，?(?<mid>[^，。；：\d%（）]{0,24}?)" +
         @"(?<dir>基本持平|持平|无增减|无变化|没有变化|增加|减少|增长|下降|上升|降低)" +
         @"(?<res>（或?(?:增加|减少|增长|下降)）)?" +
@@ -681,7 +796,8 @@ public static partial class ClaimExtractor
     [GeneratedRegex(@"决算数?(?<rel>大于|小于|高于|低于|等于|超过)(?<b>年初预算|全年预算|调整预算|预算)数?")]
     private static partial Regex RelationRegex();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![余人户次多个\d]))(?!%)")]
+    // "单位价值 50 万元以上设备" is a threshold, not an amount
+    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")(?<u>万元|元|万(?![元余人户次多个\d]))(?!%)(?![及或]?以[上下])")]
     private static partial Regex AmountRegex();
 
     [GeneratedRegex(@"(?<![\d.,])(?<n>\d+)(?<w>批次|人次|辆|个(?!百分点)|项|名|人(?!民币)|台（套）|台|套|家|户)(?<noun>项目|预算单位|单位)?")]
@@ -713,6 +829,12 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"(?:增加|减少)$")]
     private static partial Regex VerbChangeRegex();
+
+    [GeneratedRegex(@"^(?:比|较|同比)|^(?:增加|减少|增长|下降)$")]
+    private static partial Regex ComparisonBaseSubjectRegex();
+
+    [GeneratedRegex(@"^(?:年初)?(?:预算|决算|执行|支出)数?$")]
+    private static partial Regex BasisOnlyRegex();
 
     [GeneratedRegex(@"^共有")]
     private static partial Regex CountSubjectRegex();

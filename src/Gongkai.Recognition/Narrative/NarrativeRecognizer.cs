@@ -51,19 +51,59 @@ public static partial class NarrativeRecognizer
         Flush();
 
         target.Sections.AddRange(sections);
+        // a section headed by the name of one unit ("一、深圳市XX局（本级）", "二、深圳市XX中心") speaks of that unit, and
+        // so do its sub-sections, until a heading of the same or a higher level
+        string? entity = null;
+        int entityLevel = -1;
         foreach (var section in sections)
         {
+            if (entity is not null && section.Level <= entityLevel) { entity = null; entityLevel = -1; }
+            if (UnitHeading(section.Heading, target.DepartmentName) is { } unit) { entity = unit; entityLevel = section.Level; }
             var ctx = new ClaimContext();
             var sentences = section.Sentences;
             for (int k = 0; k < sentences.Count; k++)
             {
                 ctx.FollowingReason = k + 1 < sentences.Count && ClaimExtractor.TryLeadingReason(sentences[k + 1].Text, out var r) ? r : null;
                 var claims = ClaimExtractor.Extract(sentences[k], ctx);
+                if (entity is not null) foreach (var c in claims) c.Entity = entity;
                 target.Claims.AddRange(claims);
                 ctx.Update(claims);
             }
         }
     }
+
+    /// <summary>
+    /// The unit a heading names when it is the name of an organisation other than the disclosing department itself
+    /// ("深圳市水务工程质量安全监督站", "深圳市水务局（本级）" — the department's own unit, not the consolidated whole); null
+    /// for topical headings (收支情况, 项目支出 …) and for the department's own name.
+    /// </summary>
+    public static string? UnitHeading(string heading, string? department)
+    {
+        var text = Numbers.ToHalfWidth(heading).Trim();
+        NumberingLevel(text, out int plen);
+        var name = Regex.Replace(text[plen..], @"\s", "").TrimEnd('。', '：', ':', '；');
+        var own = OwnUnitRegex().Match(name);
+        if (own.Success) name = name[..own.Index];
+        var core = AliasRegex().Replace(name, "");
+        if (core.Length < 4 || core.Length > 40 || core.Any(char.IsAsciiDigit) || !OrgSuffixRegex().IsMatch(core) || TopicalRegex().IsMatch(core)) return null;
+        var dept = department is null ? null : OwnUnitRegex().Replace(Regex.Replace(Numbers.ToHalfWidth(department), @"\s", ""), "");
+        bool isDepartment = dept is not null && (dept == core || dept == name);
+        if (isDepartment && !own.Success) return null;
+        if (isDepartment && department!.Contains("本级", StringComparison.Ordinal)) return null;
+        return own.Success ? name + "（本级）" : name;
+    }
+
+    [GeneratedRegex(@"(?:[（(]本级[)）]|本级)$")]
+    private static partial Regex OwnUnitRegex();
+
+    [GeneratedRegex(@"[（(][^（）()]{1,20}[)）]$")]
+    private static partial Regex AliasRegex();
+
+    [GeneratedRegex(@"(?:局|委员会|委|中心|站|处|所|院|馆|学校|学院|大学|中学|小学|幼儿园|队|办公室|办|厅|部|社|台|园|场|会|医院|监狱|公司|基地)$")]
+    private static partial Regex OrgSuffixRegex();
+
+    [GeneratedRegex(@"情况|说明|预算|决算|支出|收入|经费|职能|职责|设置|构成|概况|解释|附件|目标|绩效|采购|资产|项目|任务|[，,、：:。；]")]
+    private static partial Regex TopicalRegex();
 
     /// <summary>The heading level of a numbered line (一、 → 1, （一） → 2, 1. → 3, (1) → 4, 第一部分 → 0), or null.</summary>
     public static int? NumberingLevel(string text, out int prefixLength)
@@ -169,12 +209,17 @@ public static partial class NarrativeRecognizer
         }
         var all = sb.ToString();
         int begin = 0;
+        int depth = 0;
         for (int i = 0; i <= all.Length; i++)
         {
             bool end = i == all.Length;
             if (!end)
             {
                 char c = all[i];
+                if (c is '（' or '(') depth++;
+                else if (c is '）' or ')' && depth > 0) depth--;
+                // "…（a x 万元；b y 万元。）比上年增加 …": a stop inside brackets that close soon after does not end the sentence
+                if (depth > 0 && c is '。' or '；' or ';' && ClosesSoon(all, i)) continue;
                 if (c is '。' or '！' or '？' or '!') end = true;
                 else if (c is '；' or ';')
                 {
@@ -199,6 +244,13 @@ public static partial class NarrativeRecognizer
             }
             begin = i + 1;
         }
+    }
+
+    private static bool ClosesSoon(string text, int from)
+    {
+        for (int k = from + 1; k < text.Length && k <= from + 6; k++)
+            if (text[k] is '）' or ')') return true;
+        return false;
     }
 
     [GeneratedRegex(@"^(?:(?<part>第[一二三四五六七八九十]+部分)|(?<l1>[一二三四五六七八九十]+(?:、|[.．](?!\d)))|(?<l2>[（(][一二三四五六七八九十]+[)）])|(?<l4>[（(][0-9０-９]{1,2}[)）])|(?<l3>[0-9０-９]{1,2}(?:、|[.．](?![0-9０-９]))))\s*")]

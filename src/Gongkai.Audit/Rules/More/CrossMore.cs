@@ -30,6 +30,11 @@ internal static class X
         return null;
     }
 
+    /// <summary>No 政府性基金 or 国有资本经营 spending is published: 财政拨款 is 一般公共预算 alone.</summary>
+    public static bool GeneralOnly(AuditContext ctx) =>
+        new[] { TableKind.BudgetGovFund, TableKind.FinalGovFund, TableKind.BudgetStateCapital, TableKind.FinalStateCapital }
+            .All(k => ctx.Disclosure.Table(k) is not { } t || !t.Rows.Any(r => !SubjectResolver.IsColumnNumberRow(r) && r.Values.Values.Any(v => v.IsNumber && v.Value != 0m)));
+
     /// <summary>本年支出合计 of B1/F1, else the 合计 of B3/F3.</summary>
     public static (Figure Figure, TableKind Table)? SpendingTotal(AuditContext ctx)
     {

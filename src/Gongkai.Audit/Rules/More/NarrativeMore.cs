@@ -22,7 +22,7 @@ public sealed class ThreePublicBudgetBase : NarrativeRule
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         if (ctx.Disclosure.ThreePublic is not { } tp) yield break;
-        foreach (var c in Claims(ctx))
+        foreach (var c in DepartmentClaims(ctx))
         {
             if (c.BaseAmount is not decimal b || c.Base is not (ComparisonBase.InitialBudget or ComparisonBase.AdjustedBudget or ComparisonBase.Budget)) continue;
             var item = Items.FirstOrDefault(i => c.Subject.Contains(i.Word));
@@ -33,8 +33,8 @@ public sealed class ThreePublicBudgetBase : NarrativeRule
             var own = item.Get(tp.Budget);
             if (own is not { IsNumber: true }) continue;
             var scale = Tolerance.NarrativeScale(c.BaseAmountScale);
-            if (bases.Any(f => Tolerance.Equal(f.Value, b, scale).Verdict != Verdict.Mismatch)) continue;
-            var cmp = Tolerance.Equal(own.Value, b, scale);
+            if (bases.Any(f => Tolerance.Printed(f.Value, f.Scale, b, scale).Verdict != Verdict.Mismatch)) continue;
+            var cmp = Tolerance.Printed(own.Value, own.Scale, b, scale);
             var f = Judge(ctx, cmp, $"情况说明{Quote(c)}", $"「{c.Subject}」所称预算数应为表中预算数（年初或全年）",
                 new[] { c.Source, own.Source }, null, "核对所称预算数的口径（年初/全年）和金额。", "万元");
             if (f is not null) yield return f;
@@ -57,11 +57,11 @@ public sealed partial class ProcurementNarrativeVsTable : NarrativeRule
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         if (ctx.Disclosure.Procurement?.Total is not { IsNumber: true } total) yield break;
-        foreach (var c in Claims(ctx).Where(c => c.Kind == ClaimKind.Amount && c.Amount is not null && TotalSubject().IsMatch(SubjectResolver.Normalize(c.Subject))))
+        foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Amount && c.Amount is not null && TotalSubject().IsMatch(SubjectResolver.Normalize(c.Subject))))
         {
             if (c.Sentence.Contains("上年") || c.Sentence.Contains("结转")) continue;
             var (v, scale) = Wan(c.Amount!.Value, c.AmountScale, c.Unit);
-            var f = Judge(ctx, Tolerance.Equal(total.Value, v, Math.Min(scale, total.Scale)), $"情况说明{Quote(c)}",
+            var f = Judge(ctx, Tolerance.Printed(total.Value, total.Scale, v, scale), $"情况说明{Quote(c)}",
                 "政府采购总额应与政府采购表合计一致", new[] { c.Source, total.Source }, TableKind.Procurement, "核对叙述或采购表。", "万元");
             if (f is not null) yield return f;
         }
@@ -79,10 +79,10 @@ public sealed class SmeShare : NarrativeRule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var c in Claims(ctx).Where(c => c.SharePercent is not null && c.Subject.Contains("中小企业")))
+        foreach (var c in DepartmentClaims(ctx).Where(c => c.SharePercent is not null && c.Subject.Contains("中小企业")))
         {
             decimal? part = c.Amount;
-            var whole = Claims(ctx).Where(o => o.Sentence == c.Sentence && o.Amount is not null && o.Subject.Contains("采购") && !o.Subject.Contains("中小"))
+            var whole = DepartmentClaims(ctx).Where(o => o.Sentence == c.Sentence && o.Amount is not null && o.Subject.Contains("采购") && !o.Subject.Contains("中小"))
                 .Select(o => o.Amount).FirstOrDefault() ?? ctx.Disclosure.Procurement?.Total?.Value;
             part ??= ctx.Disclosure.Procurement?.Sme?.Value;
             if (part is not decimal p || whole is not decimal w || w == 0m) continue;
@@ -108,7 +108,7 @@ public sealed class VehicleCount : NarrativeRule
         // two different counts: all vehicles (资产 车辆数合计) and official cars kept (三公 公务用车保有量)
         var all = d.Assets?.VehicleCount;
         var official = d.ThreePublic?.Statistics.FirstOrDefault(kv => kv.Key.Contains("保有")).Value;
-        foreach (var c in Claims(ctx).Where(c => c.Kind == ClaimKind.Count && (c.Subject.EndsWith("车辆") || c.Subject.Contains("保有"))))
+        foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Count && (c.Subject.EndsWith("车辆") || c.Subject.Contains("保有"))))
         {
             var n = c.Counts.FirstOrDefault(x => x.Word == "辆");
             if (n.Word is null) continue;
@@ -135,10 +135,12 @@ public sealed class ProjectCountVsTargets : NarrativeRule
         var d = ctx.Disclosure;
         var tables = d.Kind == DocumentKind.FinalAccount ? d.SelfEvaluations.Count(s => !s.IsOverall) : d.PerformanceTargets.Count(p => !p.IsOverall);
         if (tables == 0) yield break;
-        foreach (var c in Claims(ctx).Where(c => c.Kind == ClaimKind.Count && c.Sentence.Contains("绩效") && c.Subject.Contains("项目")))
+        foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Count && c.Sentence.Contains("绩效") && c.Subject.Contains("项目")))
         {
             var n = c.Counts.FirstOrDefault(x => x.Word is "个" or "项" or "个项目" or "项项目");
             if (n.Word is null || n.Value == tables) continue;
+            // "一级项目 10 个": the tables may be published per 二级 project — fewer 一级 projects than tables is no contradiction
+            if (n.Value < tables && c.Sentence.Contains("一级")) continue;
             yield return Report($"情况说明{Quote(c)}：项目个数应为 {tables} 个（公开的项目绩效表张数），实为 {n.Value:0} 个，差额 {n.Value - tables:+0;-0}",
                 new[] { c.Source }, tables, n.Value, "核对项目个数或补齐绩效表。");
         }
@@ -146,23 +148,46 @@ public sealed class ProjectCountVsTargets : NarrativeRule
 }
 
 /// <summary>GK418 the money covered by 绩效目标管理 does not exceed the total and matches 项目支出 when it says 项目.</summary>
-public sealed class PerformanceCoverage : NarrativeRule
+public sealed partial class PerformanceCoverage : NarrativeRule
 {
+    [GeneratedRegex("运转类|特定目标类|部分项目|重点项目")]
+    private static partial Regex ProjectCategories();
+
+    /// <summary>The 一般公共预算 项目支出 (B5/F5) is the whole 项目支出 (B3/F3): every project is paid from it.</summary>
+    private static bool GeneralProjectsAreAll(AuditContext ctx, Figure all)
+    {
+        var k = ctx.Disclosure.Kind == DocumentKind.FinalAccount ? TableKind.FinalGeneralExpenditure : TableKind.BudgetGeneralExpenditure;
+        if (ctx.Disclosure.Table(k)?.TotalRow?[Measure.Project] is not { IsNumber: true } g) return false;
+        var gw = g.Unit == ValueUnit.Yuan ? g.ToWanYuan() : g;
+        return Tolerance.Printed(all.Value, all.Scale, gw.Value, gw.Scale).Verdict != Verdict.Mismatch;
+    }
+
     public override RuleDescriptor Descriptor { get; } = new(
         "GK418", "绩效目标覆盖金额与项目支出一致", Severity.Warning, Applicability.Budget, RuleCategory.Narrative,
         "“项目支出均实行绩效目标管理，涉及 X 万元”⇒ X = 项目支出（B3/B5 合计行）",
-        "所有项目支出都实行绩效目标管理时，所称涉及金额应等于项目支出预算。",
+        "所有项目支出都实行绩效目标管理时，所称涉及金额应等于项目支出预算；只与同一资金口径的表格比较（全部资金对支出总表，" +
+        "一般公共预算对一般公共预算支出表），只列部分类别（运转类、特定目标类）的说法不比较。",
         "涉及一般公共预算当年财政拨款 6387.35 万元，项目支出 6387.35 万元（一致）");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        if (X.ProjectTotal(ctx) is not var (proj, table)) yield break;
-        foreach (var c in Claims(ctx).Where(c => c.Kind == ClaimKind.Amount && c.Amount is not null && c.Sentence.Contains("绩效目标管理") && c.Sentence.Contains("项目")))
+        if (X.ProjectTotal(ctx) is not var (projPrinted, table)) yield break;
+        var proj = projPrinted.Unit == ValueUnit.Yuan ? projPrinted.ToWanYuan() : projPrinted;
+        bool general = table is TableKind.BudgetGeneralExpenditure or TableKind.FinalGeneralExpenditure;
+        foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Amount && c.Amount is not null && c.Sentence.Contains("绩效目标管理") && c.Sentence.Contains("项目")))
         {
+            // only a statement about the projects as a whole (not "其他运转类项目和特定目标类项目"), of the money the table
+            // holds: all funds for B3/F3, 一般公共预算 for B5/F5 (财政拨款 too when no other fund is spent)
+            if (ProjectCategories().IsMatch(c.Sentence)) continue;
             var (v, scale) = Wan(c.Amount!.Value, c.AmountScale, c.Unit);
+            bool fiscal = c.Scope == FundScope.GeneralBudget || c.Scope == FundScope.FiscalGrant && X.GeneralOnly(ctx);
+            bool sameMoney = general ? fiscal
+                : c.Scope is FundScope.All or FundScope.Unknown || fiscal && GeneralProjectsAreAll(ctx, proj);
+            // "共0个项目…涉及 0 万元" beside a 项目支出 is wrong whatever money it speaks of
+            if (!sameMoney && !(v == 0m && proj.Value != 0m)) continue;
             // a sentence that also covers 整体支出 may give the whole budget
-            if (c.Sentence.Contains("整体") && X.SpendingTotal(ctx) is var (all, _) && Tolerance.Equal(all.Value, v, scale).Verdict != Verdict.Mismatch) continue;
-            var f = Judge(ctx, Tolerance.Equal(proj.Value, v, Math.Min(scale, proj.Scale)), $"情况说明{Quote(c)}",
+            if (c.Sentence.Contains("整体") && X.SpendingTotal(ctx) is var (allPrinted, _) && (allPrinted.Unit == ValueUnit.Yuan ? allPrinted.ToWanYuan() : allPrinted) is var all && Tolerance.Printed(all.Value, all.Scale, v, scale).Verdict != Verdict.Mismatch) continue;
+            var f = Judge(ctx, Tolerance.Printed(proj.Value, proj.Scale, v, scale), $"情况说明{Quote(c)}",
                 $"绩效目标管理涉及金额应等于{table.Describe()}项目支出", new[] { c.Source, proj.Source }, table, "核对涉及金额。", "万元");
             if (f is not null) yield return f;
         }
@@ -189,6 +214,10 @@ public sealed partial class NarrativeNoneButTable : NarrativeRule
         "文字与表格对同一资金有无的说法相反，至少一处错误。",
         "说明写“本部门无政府性基金收支”，政府性基金表合计 50.00");
 
+    /// <summary>A non-zero figure outside a column-number row (栏次 / ** 1 2 3 …, read as data by some layouts).</summary>
+    private static bool HasData(DisclosureTable t) =>
+        t.Rows.Any(r => !SubjectResolver.IsColumnNumberRow(r) && r.Values.Values.Any(v => v.IsNumber && v.Value != 0m));
+
     [GeneratedRegex("(?<!是否|有无)(无|没有|未安排|不涉及)")]
     private static partial Regex Negation();
 
@@ -197,7 +226,7 @@ public sealed partial class NarrativeNoneButTable : NarrativeRule
         var d = ctx.Disclosure;
         foreach (var (word, kinds) in Topics.All)
         {
-            var table = d.Tables.FirstOrDefault(t => kinds.Contains(t.Kind) && t.HasGrid && !t.IsEmpty);
+            var table = d.Tables.FirstOrDefault(t => kinds.Contains(t.Kind) && t.HasGrid && !t.IsEmpty && HasData(t));
             if (table is null) continue;
             foreach (var s in d.Sentences)
             {
@@ -230,7 +259,7 @@ public sealed class NarrativeAmountButTableEmpty : NarrativeRule
         {
             var tables = d.Tables.Where(t => kinds.Contains(t.Kind)).ToList();
             if (tables.Count == 0 || tables.Any(t => t.HasGrid && !t.IsEmpty)) continue;
-            var c = Claims(ctx).FirstOrDefault(c => c.Kind is ClaimKind.Amount or ClaimKind.Breakdown && c.Amount > 0m
+            var c = DepartmentClaims(ctx).FirstOrDefault(c => c.Kind is ClaimKind.Amount or ClaimKind.Breakdown && c.Amount > 0m
                 && c.Subject.Contains(word) && !c.Sentence.Contains("上年") && !c.Sentence.Contains("结转"));
             if (c is null) continue;
             var t = tables[0];

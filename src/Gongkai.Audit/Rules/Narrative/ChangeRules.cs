@@ -28,7 +28,7 @@ public sealed class ChangePercent : NarrativeRule
                     new[] { c.Source }, null, p, "基数为 0 时不应表述增长百分比，改为说明新增情况。");
                 continue;
             }
-            var f = Judge(ctx, Tolerance.Percent(p, delta, prior, scale), $"情况说明{Quote(c)}",
+            var f = Judge(ctx, Tolerance.Percent(p, delta, prior, scale, c.ChangePercentScale), $"情况说明{Quote(c)}",
                 $"「{c.Subject}」{DirectionWord(c.Direction.Value)}幅度（{Tolerance.Format(delta)} ÷ {Tolerance.Format(prior)}）",
                 new[] { c.Source }, suggestion: "核对增减额与基数，按 增减额 ÷ 上年数 × 100 重新计算。", unit: "%");
             if (f is not null) yield return f;
@@ -55,7 +55,7 @@ public sealed class ChangeDirectionConsistent : NarrativeRule
                     new[] { c.Source }, suggestion: "统一增减方向。");
             if (c.Amount is decimal a && c.BaseAmount is decimal b && d != ChangeDirection.Flat)
             {
-                var eq = Tolerance.Equal(b, a, Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.BaseAmountScale)));
+                var eq = Tolerance.Printed(b, Tolerance.NarrativeScale(c.BaseAmountScale), a, Tolerance.NarrativeScale(c.AmountScale));
                 var actual = eq.Verdict != Verdict.Mismatch ? ChangeDirection.Flat : a > b ? ChangeDirection.Increase : ChangeDirection.Decrease;
                 if (actual != d)
                     yield return Report($"情况说明{Quote(c)}：本期 {Tolerance.Format(a)} 万元、基数 {Tolerance.Format(b)} 万元，应为“{DirectionWord(actual)}”，实为“{DirectionWord(d)}”",
@@ -96,7 +96,7 @@ public sealed class ConflictingChanges : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK407", "同一事项的增减表述前后一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
-        "同一主体、同一比较基数的增减额只能有一个",
+        "同一主体、同一资金口径、同一比较基数的增减额只能有一个",
         "同一项目与同一基数比较的增减额在文中多处出现时应一致，否则至少有一处错误。",
         "一处写“比上年增加56.95万元”，另一处写“比上年增加59.65万元”");
 
@@ -105,7 +105,7 @@ public sealed class ConflictingChanges : NarrativeRule
         // "项目支出预算减少 793.7 万元" and "项目支出 …，比 2021 年减少 818 万元" speak of the same change: a trailing
         // 预算 is dropped from the subject, and a change without a named base is compared with the prior-year ones.
         var groups = Claims(ctx)
-            .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0)
+            .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0 && !BasisOnly(c.Subject))
             .GroupBy(c => SubjectKey(c.Subject));
         foreach (var g in groups)
         {
@@ -116,10 +116,10 @@ public sealed class ConflictingChanges : NarrativeRule
             {
                 var first = list[i];
                 var other = list[j];
-                if (!SameBase(first, other)) continue;
+                // the same subject of different money (基本支出 of all funds vs of 一般公共预算) or of different units
+                if (!SameBase(first, other) || first.Entity != other.Entity || !SameMoney(ctx, first, other)) continue;
                 var signedFirst = Signed(first);
-                var cmp = Tolerance.Equal(signedFirst, Signed(other),
-                    Math.Min(Tolerance.NarrativeScale(first.ChangeScale), Tolerance.NarrativeScale(other.ChangeScale)));
+                var cmp = Tolerance.Printed(signedFirst, Tolerance.NarrativeScale(first.ChangeScale), Signed(other), Tolerance.NarrativeScale(other.ChangeScale));
                 if (cmp.Verdict != Verdict.Mismatch || !reported.Add(Signed(other))) continue;
                 yield return Report(
                     $"情况说明：「{first.Subject}」的增减额前后不一致，{Quote(first)}为 {Tolerance.FormatSigned(signedFirst)} 万元，" +
@@ -128,6 +128,22 @@ public sealed class ConflictingChanges : NarrativeRule
             }
         }
     }
+
+    /// <summary>
+    /// Two statements of one subject speak of the same money: the same fund scope, or two scopes whose tables give the
+    /// subject the same figure (a department funded by 一般公共预算 alone has one 基本支出 for both).
+    /// </summary>
+    private static bool SameMoney(AuditContext ctx, Claim a, Claim b)
+    {
+        if (a.Scope == b.Scope) return true;
+        if (ctx.Resolver.Resolve(SubjectKey(a.Subject), a.Scope) is not { } x || ctx.Resolver.Resolve(SubjectKey(b.Subject), b.Scope) is not { } y) return false;
+        if (x.Figure.Unit != y.Figure.Unit) return false;
+        return Tolerance.Printed(x.Figure.Value, x.Figure.Scale, y.Figure.Value, y.Figure.Scale).Verdict != Verdict.Mismatch;
+    }
+
+    /// <summary>"预算数", "年初预算": a basis, not a subject — two such statements need not be about the same thing.</summary>
+    private static bool BasisOnly(string subject) => SubjectResolver.Normalize(subject) is var s
+        && System.Text.RegularExpressions.Regex.IsMatch(s, "^(?:(?:19|20)\\d{2}年度?)?(?:年初)?(?:预算|决算|执行|支出)数?$");
 
     private static string SubjectKey(string subject)
     {
@@ -187,7 +203,7 @@ public sealed class CompletionPercent : NarrativeRule
                 continue;
             }
             var scale = Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.BaseAmountScale));
-            var f = Judge(ctx, Tolerance.Percent(w, a, b, scale), $"情况说明{Quote(c)}",
+            var f = Judge(ctx, Tolerance.Percent(w, a, b, scale, c.CompletionPercentScale), $"情况说明{Quote(c)}",
                 $"「{c.Subject}」完成率（{Tolerance.Format(a)} ÷ {Tolerance.Format(b)}）", new[] { c.Source }, unit: "%");
             if (f is not null) yield return f;
         }
@@ -208,7 +224,7 @@ public sealed class RelationWord : NarrativeRule
         foreach (var c in Claims(ctx))
         {
             if (c.Relation is not ChangeDirection rel || c.Amount is not decimal a || c.BaseAmount is not decimal b) continue;
-            var eq = Tolerance.Equal(b, a, Math.Min(Tolerance.NarrativeScale(c.AmountScale), Tolerance.NarrativeScale(c.BaseAmountScale)));
+            var eq = Tolerance.Printed(b, Tolerance.NarrativeScale(c.BaseAmountScale), a, Tolerance.NarrativeScale(c.AmountScale));
             var actual = eq.Verdict != Verdict.Mismatch ? ChangeDirection.Flat : a > b ? ChangeDirection.Increase : ChangeDirection.Decrease;
             if (actual == rel) continue;
             yield return Report($"情况说明{Quote(c)}：决算数 {Tolerance.Format(a)} 万元、预算数 {Tolerance.Format(b)} 万元，应为“{Word(actual)}”，实为“{Word(rel)}”",

@@ -76,17 +76,17 @@ internal static class ImpliedShareWhole
         var (whole, wholeScale) = Wan(total.Amount!.Value, total.AmountScale, total.Unit);
         // The shares that confirm the total: the unnamed ones, and the parts of a 其中 breakdown of that same total in
         // the run ("其中：人员经费 x 万元，占 a%" before "公用经费 y 万元，占 b%").
-        var confirm = unnamed.Select(s => (Percent: s.SharePercent!.Value, Amount: Wan(s.Amount!.Value, s.AmountScale, s.Unit))).ToList();
+        var confirm = unnamed.Select(s => (Percent: s.SharePercent!.Value, PercentScale: s.SharePercentScale, Amount: Wan(s.Amount!.Value, s.AmountScale, s.Unit))).ToList();
         for (int i = start; i < end; i++)
             if (claims[i] is { Kind: ClaimKind.Breakdown, Amount: decimal bt } b && b.Subject == total.Subject && bt == total.Amount)
                 foreach (var p in b.Parts)
                     if (p.SharePercent is decimal ps && IsMoney(p.Unit) && !unnamed.Any(u => u.Subject == p.Subject))
-                        confirm.Add((ps, Wan(p.Amount, p.Scale, p.Unit)));
+                        confirm.Add((ps, p.SharePercentScale, Wan(p.Amount, p.Scale, p.Unit)));
         if (confirm.Any(c => c.Amount.Value > whole)) yield break;
         var scale = confirm.Select(c => c.Amount.Scale).Append(wholeScale).Min();
         bool complete = Tolerance.Sum(whole, confirm.Select(c => c.Amount.Value).ToList(), scale).Verdict != Verdict.Mismatch;
         bool recomputes = confirm.Count >= 2 && confirm.Any(c =>
-            Tolerance.Percent(c.Percent, c.Amount.Value, whole, Math.Min(c.Amount.Scale, wholeScale)).Verdict != Verdict.Mismatch);
+            Tolerance.Percent(c.Percent, c.Amount.Value, whole, Math.Min(c.Amount.Scale, wholeScale), c.PercentScale).Verdict != Verdict.Mismatch);
         if (!complete && !recomputes) yield break;
         foreach (var s in unnamed) yield return new Inferred(s, total.Subject, whole, wholeScale, total);
     }

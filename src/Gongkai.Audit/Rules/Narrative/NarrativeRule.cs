@@ -8,6 +8,9 @@ public abstract partial class NarrativeRule : Rule
 {
     protected static IEnumerable<Claim> Claims(AuditContext ctx) => ctx.Disclosure.Claims;
 
+    /// <summary>The claims about the disclosure as a whole — not about one of its units — which alone may be compared with its tables.</summary>
+    protected static IEnumerable<Claim> DepartmentClaims(AuditContext ctx) => ctx.Disclosure.Claims.Where(c => c.Entity is null);
+
     /// <summary>"（…第214行）「2024年度收入支出总计…」" — the sentence, shortened for messages.</summary>
     protected static string Quote(Claim c)
     {
