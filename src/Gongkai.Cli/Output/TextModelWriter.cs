@@ -80,12 +80,15 @@ public sealed class TextModelWriter(TextWriter output, int columns = 80)
         {
             Line("  含数字但含义未能识别的列：");
             foreach (var t in columns.Take(MaxNotes))
-                Line($"    · {Labels.Of(t.Kind)}{(t.Page is int p ? $"（第{p}页）" : "")}：{string.Join("、", t.UnmappedColumns.Select(h => "「" + h + "」"))}");
+                Line($"    · {Short(t.Kind)}{(t.Page is int p ? $"（第{p}页）" : "")}：{string.Join("、", t.UnmappedColumns.Select(h => "「" + h + "」"))}");
         }
-        Line($"  数字单元格 {r.NumericCells} 个：读入模型 {r.BoundCells}，编码/序号/栏次 {r.StructuralCells}，备注说明 {r.ReportedCells}，未归入模型 {r.UnplacedCells}");
+        Line($"  数字单元格 {r.NumericCells} 个：未归入 {r.UnplacedCells}，入模型 {r.BoundCells}，编码/序号 {r.StructuralCells}，备注 {r.ReportedCells}");
         foreach (var t in r.Tables.Where(t => t.UnplacedCells > 0).Take(MaxNotes))
-            Line($"    · {Labels.Of(t.Kind)}「{t.Title}」{(t.Page is int p ? $"第{p}页" : "")}：未归入 {t.UnplacedCells} 个");
+            Line($"    · 未归入 {t.UnplacedCells} 个：{Short(t.Kind)}{(t.Page is int p ? $"（第{p}页）" : "")}「{t.Title}」");
     }
+
+    /// <summary>B1…F9 for a standard table, else its Chinese name.</summary>
+    private static string Short(TableKind k) => Gongkai.Audit.TableNames.IsStandard(k) ? Gongkai.Audit.TableNames.ShortId(k) : Labels.Of(k);
 
     /// <summary>The rows worth showing in a summary: totals of summary tables, else the 合计 row.</summary>
     private static IEnumerable<DataRow> KeyRows(DisclosureTable t)
