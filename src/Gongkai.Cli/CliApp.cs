@@ -78,6 +78,6 @@ public sealed class CliApp
         w.WriteLine();
         w.WriteLine("运行 gongkai <命令> --help 查看该命令的选项。");
         w.WriteLine();
-        w.WriteLine("退出码：0 成功；1 审核发现错误（check）或数据有错误被拒绝（compile）；2 有文件无法读取；3 内部错误；64 用法错误；73 输出文件无法写入。");
+        w.WriteLine("退出码：0 成功；1 审核发现错误（check）或数据有错误被拒绝（compile）；2 有文件无法读取或不是预算/决算公开文档；3 内部错误；64 用法错误；73 输出文件无法写入。");
     }
 }

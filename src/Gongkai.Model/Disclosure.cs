@@ -55,6 +55,9 @@ public sealed class Disclosure
     /// <summary>What the reader could not place.</summary>
     public List<ReadNote> Notes { get; } = new();
 
+    /// <summary>How completely the source was read: numeric cells by fate, tables and columns that could not be mapped.</summary>
+    public RecognitionSummary Recognition { get; set; } = new();
+
     public IEnumerable<Sentence> Sentences => Sections.SelectMany(s => s.Sentences);
 
     public DisclosureTable? Table(TableKind kind) => Tables.FirstOrDefault(t => t.Kind == kind);

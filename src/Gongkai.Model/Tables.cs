@@ -221,6 +221,13 @@ public sealed class DisclosureTable
     public bool HasGrid { get; init; } = true;
     /// <summary>Indexes of the source tables (blocks) this table was built from; more than one when continued.</summary>
     public List<int> SourceTables { get; } = new();
+    /// <summary>
+    /// Numeric cells of this table's source grids that the recognizers could not place (neither a figure, an identifier
+    /// nor a reported note). When non-zero the model of the table is incomplete: emptiness and sums cannot be judged.
+    /// </summary>
+    public int UnplacedCells { get; set; }
+    /// <summary>Headers of the columns holding numbers whose meaning could not be mapped (kept in <see cref="DataRow.Extras"/>).</summary>
+    public IEnumerable<string> UnmappedColumns => Rows.SelectMany(r => r.Extras.Keys).Distinct();
 
     /// <summary>The 合计 row of a coded table, if printed.</summary>
     public DataRow? TotalRow => Rows.FirstOrDefault(r => r.IsTotal && r.Side == Side.None);

@@ -74,7 +74,7 @@ public sealed class SourceDocument
 public sealed record SourceProblem(string Message, Provenance Source);
 
 /// <summary>Why a file could not be read. Each maps to one clear message and exit code 2.</summary>
-public enum ReadFailure { NotFound, Empty, Binary, Encrypted, NoTextLayer, Corrupt, TooLarge, Unsupported }
+public enum ReadFailure { NotFound, Empty, Binary, Encrypted, NoTextLayer, Corrupt, TooLarge, Unsupported, NotADisclosure }
 
 /// <summary>A file that cannot be read, with a message in Chinese saying which file, what is wrong and what to do.</summary>
 public sealed class ReadException : Exception

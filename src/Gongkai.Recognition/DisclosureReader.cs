@@ -28,10 +28,28 @@ public sealed class DisclosureReader
 {
     public DocumentReader Reader { get; init; } = DocumentReaders.CreateDefault();
 
-    /// <summary>Read and recognize a file. Throws <see cref="ReadException"/> for unreadable input.</summary>
-    public ReadResult Read(string path) => Recognize(Reader.Read(path));
+    /// <summary>
+    /// Whether <see cref="Read(string)"/> refuses a file that is not a 部门预算/决算 disclosure (a notice, a policy, a
+    /// report) with <see cref="ReadFailure.NotADisclosure"/>, as it refuses a file that cannot be read.
+    /// </summary>
+    public bool RejectNonDisclosures { get; init; } = true;
 
-    public ReadResult Read(string path, byte[] bytes) => Recognize(Reader.Read(path, bytes));
+    /// <summary>
+    /// Read and recognize a file. Throws <see cref="ReadException"/> for unreadable input and, when
+    /// <see cref="RejectNonDisclosures"/>, for a file that is not a disclosure.
+    /// </summary>
+    public ReadResult Read(string path) => Verified(Recognize(Reader.Read(path)));
+
+    public ReadResult Read(string path, byte[] bytes) => Verified(Recognize(Reader.Read(path, bytes)));
+
+    private ReadResult Verified(ReadResult r)
+    {
+        if (RejectNonDisclosures && DisclosureEvidence.NotADisclosure(r.Source, r.Disclosure) is string what)
+            throw new ReadException(r.Source.File, ReadFailure.NotADisclosure,
+                $"不是部门预算/决算公开文档：{r.Source.File} 看起来是{what}，其中没有预算或决算公开的标题、标准表格和章节，未予审核。" +
+                "请确认选择的文件；公开材料若分为多个文件，请审核含情况说明和公开表格的文件。");
+        return r;
+    }
 
     public ReadResult Recognize(SourceDocument source)
     {
@@ -59,6 +77,9 @@ public sealed class DisclosureReader
         var reported = new HashSet<(int, int, int)>();
         foreach (var n in d.Notes)
             if (n.Source.TableIndex is int t && n.Source.Row is int r && n.Source.Column is int c) reported.Add((t, r, c));
+        var owner = new Dictionary<int, DisclosureTable>();
+        foreach (var t in d.Tables)
+            foreach (var i in t.SourceTables) owner.TryAdd(i, t);
         int numeric = 0, boundCount = 0, structural = 0, noted = 0, unplaced = 0;
         foreach (var tb in source.Tables)
             for (int r = 0; r < tb.Rows.Count; r++)
@@ -70,8 +91,16 @@ public sealed class DisclosureReader
                     if (ledger.IsStructural(tb.Index, r, cell.Column)) { structural++; continue; }
                     if (reported.Contains((tb.Index, r, cell.Column))) { noted++; continue; }
                     unplaced++;
+                    if (owner.TryGetValue(tb.Index, out var table)) table.UnplacedCells++;
                     d.Notes.Add(new ReadNote($"未归入模型的数字：{cell.Text}", cell.Source));
                 }
+        d.Recognition = new RecognitionSummary
+        {
+            NumericCells = numeric, BoundCells = boundCount, StructuralCells = structural, ReportedCells = noted, UnplacedCells = unplaced,
+            Tables = d.Tables.Select(t => new RecognizedTable(t.Kind, t.Title, t.Source.Page, t.Rows.Count,
+                t.Kind == TableKind.Unknown ? [] : t.UnmappedColumns.Select(h => h.Length > 0 ? h : "（无表头）").Distinct().ToList(),
+                t.UnplacedCells)).ToList(),
+        };
         return new ReadResult(d, source) { NumericCells = numeric, BoundCells = boundCount, StructuralCells = structural, ReportedCells = noted, UnplacedCells = unplaced };
     }
 }

@@ -41,7 +41,7 @@ public sealed class CheckCommand : ICommand
         w.WriteLine("      --no-rounding   不列出尾差提示");
         w.WriteLine("  -h, --help          显示本帮助");
         w.WriteLine();
-        w.WriteLine("退出码：0 未发现错误；1 发现错误；2 有文件无法读取（其余文件照常审核）；3 内部错误；64 用法错误；");
+        w.WriteLine("退出码：0 未发现错误；1 发现错误；2 有文件无法读取或不是公开文档（其余文件照常审核）；3 内部错误；64 用法错误；");
         w.WriteLine("        73 输出无法写入。");
         w.WriteLine();
         w.WriteLine("示例：");

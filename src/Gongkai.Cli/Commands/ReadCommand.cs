@@ -38,7 +38,7 @@ public sealed class ReadCommand : ICommand
         w.WriteLine();
         w.WriteLine("多个文件时，json 输出为数组；无法读取的文件在标准错误中说明原因，其余文件照常输出。");
         w.WriteLine();
-        w.WriteLine("退出码：0 全部读取成功；2 有文件无法读取；3 有文件处理时发生内部错误；64 用法错误；");
+        w.WriteLine("退出码：0 全部读取成功；2 有文件无法读取或不是公开文档；3 有文件处理时发生内部错误；64 用法错误；");
         w.WriteLine("        73 输出文件无法写入。");
         w.WriteLine();
         w.WriteLine("示例：");

@@ -30,6 +30,7 @@ public sealed class TextModelWriter(TextWriter output, int columns = 80)
         Line($"源文档：{Labels.Of(src.Format)}，{src.Texts.Count()} 个文本段，{src.Tables.Count()} 个表格");
 
         WriteTables(d);
+        WriteRecognition(d);
         WritePerformance(d);
         WriteThreePublic(d);
         WriteClaims(d);
@@ -57,6 +58,37 @@ public sealed class TextModelWriter(TextWriter output, int columns = 80)
             if (t.IsEmpty && t.Notes.Count > 0) Line($"       注：{t.Notes[0]}");
         }
     }
+
+    /// <summary>
+    /// The recognition report: the standard tables found, the tables and columns that could not be mapped, and
+    /// what became of the numeric cells of the source tables.
+    /// </summary>
+    private void WriteRecognition(Disclosure d)
+    {
+        var r = d.Recognition;
+        var standard = r.Tables.Where(t => Gongkai.Audit.TableNames.IsStandard(t.Kind)).Select(t => Gongkai.Audit.TableNames.ShortId(t.Kind)).Distinct().ToList();
+        Line($"识别报告：标准表格 {standard.Count} 张{(standard.Count > 0 ? "（" + string.Join(" ", standard) + "）" : "")}");
+        var unknown = r.Tables.Where(t => t.Kind == TableKind.Unknown).ToList();
+        if (unknown.Count > 0)
+        {
+            Line($"  未能识别的表格 {unknown.Count} 张：");
+            foreach (var t in unknown.Take(MaxNotes))
+                Line($"    · 「{(t.Title.Length > 0 ? t.Title : "（无标题）")}」{(t.Page is int p ? $"第{p}页" : "")}，{t.Rows} 行");
+        }
+        var columns = r.Tables.Where(t => t.Kind != TableKind.Unknown && t.UnmappedColumns.Count > 0).ToList();
+        if (columns.Count > 0)
+        {
+            Line("  含数字但含义未能识别的列：");
+            foreach (var t in columns.Take(MaxNotes))
+                Line($"    · {Short(t.Kind)}{(t.Page is int p ? $"（第{p}页）" : "")}：{string.Join("、", t.UnmappedColumns.Select(h => "「" + h + "」"))}");
+        }
+        Line($"  数字单元格 {r.NumericCells} 个：未归入 {r.UnplacedCells}，入模型 {r.BoundCells}，编码/序号 {r.StructuralCells}，备注 {r.ReportedCells}");
+        foreach (var t in r.Tables.Where(t => t.UnplacedCells > 0).Take(MaxNotes))
+            Line($"    · 未归入 {t.UnplacedCells} 个：{Short(t.Kind)}{(t.Page is int p ? $"（第{p}页）" : "")}「{t.Title}」");
+    }
+
+    /// <summary>B1…F9 for a standard table, else its Chinese name.</summary>
+    private static string Short(TableKind k) => Gongkai.Audit.TableNames.IsStandard(k) ? Gongkai.Audit.TableNames.ShortId(k) : Labels.Of(k);
 
     /// <summary>The rows worth showing in a summary: totals of summary tables, else the 合计 row.</summary>
     private static IEnumerable<DataRow> KeyRows(DisclosureTable t)

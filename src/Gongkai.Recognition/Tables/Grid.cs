@@ -20,7 +20,10 @@ public static class Grid
     public static bool IsNumberingRow(SourceRow row)
     {
         var cells = row.NonEmpty.ToList();
-        if (cells.Count < 3) return false;
+        // a marker before the numbers: 栏次 1 2 3 / 行次 / ** 1 2 3
+        int markers = cells.TakeWhile(c => TextNormalizer.Compact(c.Text) is "栏次" or "栏号" or "行次" or "**" or "*").Count();
+        if (markers > 0 && cells.Count - markers >= 1) cells = cells.Skip(markers).ToList();
+        else if (cells.Count < 3) return false;
         for (int i = 0; i < cells.Count; i++)
             if (cells[i].Text.Trim() != (i + 1).ToString()) return false;
         return true;

@@ -9,7 +9,7 @@ namespace Gongkai.Recognition.Tables;
 /// tables, unpivots side-by-side blocks and builds typed rows. Numbers it deliberately ignores
 /// (code columns, column-number rows) are marked structural; every other number ends in the model.
 /// </summary>
-public sealed class TableRecognizer
+public sealed partial class TableRecognizer
 {
     private readonly RecognitionLedger _ledger;
 
@@ -35,21 +35,26 @@ public sealed class TableRecognizer
 
             // a table continued on the next page: a grid right after the previous one (nothing printed between,
             // e.g. a PDF page break), as wide, and not opening with a title row of its own
-            if (previous is not null && i > 0 && blocks[i - 1] is TableBlock before && previous.SourceTables.Contains(before.Index)
+            // the block before, over a page number printed between two pages of one table (—9—, - 12 -)
+            int k = i - 1;
+            while (k >= 0 && blocks[k] is TextBlock pn && IsPageNumber(pn.Text)) k--;
+            if (previous is not null && k >= 0 && blocks[k] is TableBlock before && previous.SourceTables.Contains(before.Index)
                 && before.Width == tb.Width && !OpensWithOwnTitle(rows, d.Kind))
             {
                 previous.SourceTables.Add(tb.Index);
                 Build(previous, rows, isContinuation: true);
+                CollectNotesAfter(blocks, i, previous);
                 continue;
             }
 
             // the last lines of a summary table carried over the page break in a narrower grid (JS17B p9: 小计 | 上年结转资金 |
             // 收入合计 … 支出合计 below 当年收入 on p8)
-            if (previous is not null && i > 0 && blocks[i - 1] is TableBlock prior && previous.SourceTables.Contains(prior.Index)
+            if (previous is not null && k >= 0 && blocks[k] is TableBlock prior && previous.SourceTables.Contains(prior.Index)
                 && IsSummaryKind(previous.Kind) && !OpensWithOwnTitle(rows, d.Kind) && EndsSummary(rows))
             {
                 previous.SourceTables.Add(tb.Index);
                 Build(previous, rows, isContinuation: true);
+                CollectNotesAfter(blocks, i, previous);
                 continue;
             }
 
@@ -77,6 +82,14 @@ public sealed class TableRecognizer
             {
                 previous.SourceTables.Add(tb.Index);
                 Build(previous, rows, isContinuation: true);
+                CollectNotesAfter(blocks, i, previous);
+                continue;
+            }
+            // the part of a wide table printed on the next page with its title cut at the left edge (26年…收入预算总表
+            // after 2026年…收入预算总表): kept with the table, its cells not read on a guessed column layout
+            if (previous is not null && ctx.Title is not null && TruncatedTitle(ctx.Title, previousTitle) && previous.Kind == kind && kind != TableKind.Unknown)
+            {
+                previous.SourceTables.Add(tb.Index);
                 continue;
             }
             var table = new DisclosureTable
@@ -122,6 +135,19 @@ public sealed class TableRecognizer
         return Key(a) == Key(b);
     }
 
+    /// <summary>A page number printed as a line of its own: —9—, - 12 -, 第3页, 第3页共20页.</summary>
+    internal static bool IsPageNumber(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(TextNormalizer.Compact(text), @"^([-—–－_]*\d{1,3}[-—–－_]*|第\d{1,3}页(,?共\d{1,3}页)?)$");
+
+    /// <summary>A title that is the previous title with its beginning cut off (at least 8 characters remain).</summary>
+    private static bool TruncatedTitle(string a, string? b)
+    {
+        if (b is null) return false;
+        var ka = TextNormalizer.Compact(a);
+        var kb = TextNormalizer.Compact(b);
+        return ka.Length >= 8 && ka.Length < kb.Length && kb.EndsWith(ka, StringComparison.Ordinal);
+    }
+
     private static bool IsTitleRow(SourceRow row)
     {
         var cells = row.NonEmpty.ToList();
@@ -145,19 +171,28 @@ public sealed class TableRecognizer
     {
         var ctx = new TitleContext();
         string? candidate = null;
+        var pending = new List<string>();
         for (int j = tableBlock - 1, seen = 0; j >= 0 && seen < 6; j--, seen++)
         {
             if (blocks[j] is not TextBlock t) break;
             var text = t.Text;
+            if (IsPageNumber(text)) { seen--; continue; }
             if (TableTitles.UnitOf(text) is ValueUnit u) { ctx.Unit ??= u; ctx.UnitStated = true; continue; }
             if (TextNormalizer.Compact(text).StartsWith("单位:", StringComparison.Ordinal)) { ctx.UnitStated = false; continue; }
             if (TableTitles.IsLabel(text)) { ctx.Label ??= TextNormalizer.Compact(text); continue; }
             if (TableTitles.IsMetaLine(text)) continue;
             var compact = TextNormalizer.Compact(text);
-            if (compact.StartsWith("备注", StringComparison.Ordinal) || compact.StartsWith("注:", StringComparison.Ordinal) || compact.StartsWith("(备注", StringComparison.Ordinal)) break; // the previous table's note
+            // a note between the title and the grid belongs to this table; with no title above it, to the previous table
+            if (IsNoteStart(compact))
+            {
+                if (candidate is not null || pending.Count > 0) break;
+                pending.Add(text.Trim());
+                continue;
+            }
             if (TableTitles.Classify(text) != TableKind.Unknown || compact.Length <= 60 && (compact.EndsWith("表", StringComparison.Ordinal) || compact.EndsWith("表)", StringComparison.Ordinal)))
             {
                 ctx.Title = Clean(text);
+                ctx.Notes.AddRange(pending);
                 // a label printed just before the title (表1 / 公开01表)
                 if (ctx.Label is null && j > 0 && blocks[j - 1] is TextBlock lb && TableTitles.IsLabel(lb.Text)) ctx.Label = TextNormalizer.Compact(lb.Text);
                 return ctx;
@@ -172,19 +207,46 @@ public sealed class TableRecognizer
     private static string Clean(string title) =>
         System.Text.RegularExpressions.Regex.Replace(title, @"\[bookmark:[^\]]*\]", "").Trim();
 
-    /// <summary>Notes (注/备注/说明) printed right after a table.</summary>
+    /// <summary>
+    /// Notes (注/备注/说明, also in brackets: （注：…）) printed right after a table; a note running over several lines
+    /// (a line not closed by 。 or a bracket) takes the following line with it.
+    /// </summary>
     private static void CollectNotesAfter(IReadOnlyList<SourceBlock> blocks, int tableBlock, DisclosureTable table)
     {
-        for (int j = tableBlock + 1; j < blocks.Count && j <= tableBlock + 3; j++)
+        bool open = false;
+        for (int j = tableBlock + 1; j < blocks.Count && j <= tableBlock + 4; j++)
         {
             if (blocks[j] is not TextBlock t) break;
             var c = TextNormalizer.Compact(t.Text);
-            if (c.StartsWith("备注", StringComparison.Ordinal) || c.StartsWith("注:", StringComparison.Ordinal) || c.StartsWith("注1", StringComparison.Ordinal) || c.StartsWith("说明:", StringComparison.Ordinal) || c.StartsWith("(备注", StringComparison.Ordinal) || c.StartsWith("本表", StringComparison.Ordinal)
-                || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
+            if (open && c.Length > 0 && !IsNoteStart(c) && table.Notes.Count > 0 && TableTitles.Classify(c) == TableKind.Unknown && !TableTitles.IsLabel(c))
+            {
+                table.Notes[^1] = table.Notes[^1] + t.Text.Trim();
+                open = !NoteClosed(c);
+                continue;
+            }
+            // a short explanation printed right under the table without 注： (本单位2023年没有…，故本表无数据)
+            bool unmarked = j == tableBlock + 1 && c.Length <= 60 && UnmarkedNote().IsMatch(c);
+            if (IsNoteStart(c) || unmarked || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
+            {
                 table.Notes.Add(t.Text.Trim());
+                open = !NoteClosed(c);
+            }
             else break;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(本|我)(单位|部门)(\d{4}年度?)?.{0,40}(本表|此表|无数据|空表|没有|无|未安排|不涉及)?.{0,20}(收入|支出|收支|经费|资金)")]
+    private static partial System.Text.RegularExpressions.Regex UnmarkedNote();
+
+    /// <summary>The first line of a table note: 注：, 备注, 说明：, 本表…, in brackets or not.</summary>
+    internal static bool IsNoteStart(string compact)
+    {
+        var c = compact.TrimStart('(', '[', '【');
+        return c.StartsWith("备注", StringComparison.Ordinal) || c.StartsWith("注:", StringComparison.Ordinal) || c.StartsWith("注1", StringComparison.Ordinal)
+               || c.StartsWith("说明:", StringComparison.Ordinal) || c.StartsWith("本表", StringComparison.Ordinal);
+    }
+
+    private static bool NoteClosed(string compact) => compact.EndsWith('。') || compact.EndsWith(')') || compact.EndsWith('】') || compact.EndsWith(']');
 
     /// <summary>A title printed with no grid under it (the table was lost or published title-only).</summary>
     private static void TryTitleOnly(IReadOnlyList<SourceBlock> blocks, int i, TextBlock tx, Disclosure d)

@@ -9,10 +9,10 @@ namespace Gongkai.Recognition.Tables;
 /// </summary>
 public static partial class TableTitles
 {
-    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 表4, 表14-1, 预算08表, 附件3-2.</summary>
+    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 公开表4, 表4, 表14-1, 预算08表, 附件3-2.</summary>
     public static bool IsLabel(string text) => LabelRegex().IsMatch(TextNormalizer.Compact(text));
 
-    [GeneratedRegex(@"^(公开\d{1,2}表|表\d{1,2}(-\d{1,2})?|预算\d{1,2}表|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
+    [GeneratedRegex(@"^(公开\d{1,2}表|公开表\d{1,2}|表\d{1,2}(-\d{1,2})?|预算\d{1,2}表|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
     private static partial Regex LabelRegex();
 
     /// <summary>Lines printed between a title and its grid that are not the title: 单位：, 部门：, 编制单位, (2022年度).</summary>
@@ -40,6 +40,8 @@ public static partial class TableTitles
     {
         var t = TextNormalizer.Compact(title);
         if (t.Length < 4 || t.Length > 90) return TableKind.Unknown;
+        // 收支总体情况表 / 收入总体情况表 / 支出总体情况表: the 总表 titled as an "overall situation" table
+        t = t.Replace("总体情况表", "总表", StringComparison.Ordinal);
         if (t.EndsWith("说明", StringComparison.Ordinal) || t.EndsWith("情况", StringComparison.Ordinal) || t.Contains('。') || t.Contains('，') || t.Contains(',')) return TableKind.Unknown;
         if (t.Contains("绩效")) return TableKind.Unknown; // performance tables have their own recognizer
         if (t.EndsWith("目录", StringComparison.Ordinal) && !t.Contains("表")) return TableKind.Unknown;
@@ -62,7 +64,7 @@ public static partial class TableTitles
         if (t.Contains("三公")) return TableKind.BudgetThreePublic;
         // Jiangsu 公开11 一般公共预算机关运行经费支出预算表 (by economic class), not a second 一般公共预算支出表
         if (t.Contains("机关运行经费") && t.Contains("表")) return TableKind.OperatingCostsByEconomic;
-        if (t.Contains("财政拨款上年结转")) return TableKind.CarryOverExpenditure;
+        if (t.Contains("财政拨款上年结转") || t.Contains("财政拨款结转资金")) return TableKind.CarryOverExpenditure;
         if (t.Contains("政府采购")) return TableKind.Procurement;
         if (t.Contains("购买服务")) return TableKind.PurchaseOfServices;
         if (t.Contains("政府性基金")) return TableKind.BudgetGovFund;
@@ -83,7 +85,8 @@ public static partial class TableTitles
             if (t.Contains("经济分类") || t.Contains("经济科目")) return TableKind.BudgetGeneralByEconomic;
             if (t.Contains("支出")) return TableKind.BudgetGeneralExpenditure;
         }
-        if (t.Contains("支出") && t.Contains("总表")) return TableKind.BudgetExpenditure;
+        // 基本支出总表 / 项目支出总表 (one part of the spending, printed after the 支出总表) are not a second B3
+        if (t.Contains("支出") && t.Contains("总表") && !t.Contains("基本支出总表") && !t.Contains("项目支出总表")) return TableKind.BudgetExpenditure;
         if (t.Contains("项目支出预算表") || t.Contains("专项业务经费支出表") || t.Contains("项目支出表")) return TableKind.ProjectList;
         return TableKind.Unknown;
     }

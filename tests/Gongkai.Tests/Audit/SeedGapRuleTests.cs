@@ -43,6 +43,10 @@ public class SeedGapRuleTests
     {
         var f = Single<NoStandardTables>(DocBuilder.Final().Sentence("公开报表附后。"), expected: 9m, found: 0m);
         Assert.Contains("另行公开", f.Message);
+        Assert.Equal(Severity.Info, f.Severity); // a hint to check the attachment, not a 警告
+        // Beijing: the tables are an attachment named at the end of the text
+        Assert.Equal(Severity.Info, Single<NoStandardTables>(DocBuilder.Budget().Sentence("附件：北京市某局 2026 年度部门预算批复公开表")).Severity);
+        Assert.Equal(Severity.Warning, Single<NoStandardTables>(DocBuilder.Budget().Sentence("本部门预算收入合计100万元。")).Severity);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class MissingStandardTable : Rule
         "GK101", "缺少标准公开表格", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
         "预算：B1–B8 均应公开；决算：F1–F9 均应公开（“三公”表可并入机构运行信息表）",
         "无数据的表也应以空表形式公开并加注说明，不能省略；国有资本经营预算表在部分地区预算中不单列，故不要求 B9。" +
-        "文件中没有任何标准表格时（如只公开文字说明的地区）不检查。",
+        "文件中没有任何标准表格时（如只公开文字说明的地区）不检查；文中称表格另行公开（附后、另行公开、附件：…报表）时只给一条提示，请在附件中核对。",
         "2024 年决算缺少政府性基金的收支决算表（公开07表）")
     { RunsOnTemplates = true };
 
@@ -27,15 +27,25 @@ public sealed class MissingStandardTable : Rule
         TableKind.FinalStateCapital,
     };
 
+    private static string Short(string s) => s.Length <= 30 ? s : s[..30] + "…";
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         var d = ctx.Disclosure;
         var set = d.Kind == DocumentKind.FinalAccount ? FinalSet : d.Kind == DocumentKind.Budget ? BudgetSet : null;
         if (set is null || !d.Tables.Any(t => BudgetSet.Contains(t.Kind) || FinalSet.Contains(t.Kind))) yield break;
-        foreach (var kind in set)
+        var missing = set.Where(kind => d.Table(kind) is null
+            && !(kind == TableKind.FinalThreePublic && d.Table(TableKind.InstitutionOperation) is not null)).ToList();
+        if (missing.Count == 0) yield break;
+        // the document says its tables are published in a separate file (附后, 另行公开, 附件：…报表): one 提示 to look there
+        if (EmptyNotes.SeparatelyPublished(d) is Sentence attached)
         {
-            if (d.Table(kind) is not null) continue;
-            if (kind == TableKind.FinalThreePublic && d.Table(TableKind.InstitutionOperation) is not null) continue;
+            yield return Soften(Report($"未找到 {string.Join("、", missing.Select(k => k.Describe()))}；文中称表格另行公开（“{Short(attached.Text)}”），请在附件中核对",
+                new[] { attached.Source }, suggestion: "核对附件是否公开了这些表格。"), Severity.Info);
+            yield break;
+        }
+        foreach (var kind in missing)
+        {
             yield return Report($"未找到 {kind.Describe()}（应公开，实际缺失）", new[] { new Provenance(d.File) },
                 suggestion: "补充该表；无数据时以空表公开并注明原因。", table: kind);
         }
@@ -45,6 +55,13 @@ public sealed class MissingStandardTable : Rule
 /// <summary>Empty-table notes (§2.5).</summary>
 internal static partial class EmptyNotes
 {
+    [GeneratedRegex(@"(附后|另行公开|另附|详见附表|见附件|附件[:：]?.{0,40}(报表|公开表|预算表|决算表|表格))")]
+    private static partial Regex Attached();
+
+    /// <summary>A sentence saying the tables are published in a separate file (附后 / 另行公开 / 附件：…部门预算报表).</summary>
+    public static Sentence? SeparatelyPublished(Disclosure d) =>
+        d.Sentences.FirstOrDefault(s => Attached().IsMatch(Regex.Replace(s.Text, @"\s+", "")));
+
     [GeneratedRegex("(无|没有|未安排|不涉及|空表)")]
     public static partial Regex Negation();
 
@@ -59,7 +76,7 @@ internal static partial class EmptyNotes
     /// <summary>Comparable form of a table title: no year, no spaces, no bracketed qualifiers, no 部门综合预算 prefix.</summary>
     public static string TitleKey(string title)
     {
-        var s = Regex.Replace(title, @"\s|[-—－]?不含上年结转|（）|\(\)|(?:19|20)\d{2}\s*年度?|部门综合预算|部门预算|部门|[（）()]|按", "");
+        var s = Regex.Replace(title, @"\s|[-—－]?不含上年结转|（）|\(\)|(?:19|20)\d{2}\s*(?:年度?)?|部门综合预算|部门预算|部门|[（）()]|按", "");
         return s.Trim('：', ':');
     }
 
@@ -78,7 +95,29 @@ internal static partial class EmptyNotes
             var ek = TitleKey(e.Title);
             if (ek.Length > 0 && (key.StartsWith(ek, StringComparison.Ordinal) || ek.StartsWith(key, StringComparison.Ordinal))) return e;
         }
+        // the same table in other words: （按功能科目分） for （按支出功能分类科目）, “三公”经费、会议费 for “三公”经费及会议费…支出预算表
+        var loose = LooseKey(key);
+        if (loose.Length >= 4)
+            foreach (var e in d.TableOfContents)
+                if (LooseKey(TitleKey(e.Title)) == loose) return e;
         return null;
+    }
+
+    /// <summary>A title key without the words titles add or drop freely (支出, 预算, 明细, 分类, 科目, 及, 、, 表); the distinguishing words stay.</summary>
+    public static string LooseKey(string key) =>
+        Regex.Replace(key, @"[“”""、，,及]|不含上年结转|上年|支出|预算|明细|分类|科目|分|表|情况", "");
+
+    /// <summary>
+    /// The narrative says the table's fund is zero or absent: a claim about the fund with amount 0
+    /// (“政府性基金拨款支出预算0万元”) or a sentence denying it (“本部门无国有资本经营预算收支”).
+    /// </summary>
+    public static bool ExplainedInNarrative(Disclosure d, TableKind kind)
+    {
+        if (Fund(kind) is not var (own, _)) return false;
+        if (d.Claims.Any(c => c.Subject.Contains(own, StringComparison.Ordinal) && c.Amount == 0m)) return true;
+        var fund = Regex.Escape(own);
+        var denial = new Regex($"(无|没有|未安排|不涉及)[^。；;，,]{{0,12}}{fund}|{fund}[^。；;，,]{{0,16}}(为|是)\\s*(0|零)(\\.0+)?\\s*(万元|元)?(?![\\d.])");
+        return d.Sentences.Any(s => denial.IsMatch(s.Text));
     }
 
     /// <summary>The fund a table is about, and the funds it must not name instead.</summary>
@@ -97,7 +136,9 @@ public sealed class EmptyTableWithoutNote : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK102", "空表未说明原因", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
         "表内无非零数据 ⇒ 表下应有含否定词（无/没有/不涉及/空表）的说明",
-        "空表需保留表式并注明“本单位无……收支，故本表无数据”之类的说明，读者才能区分“无此业务”和“漏填”。",
+        "空表需保留表式并注明“本单位无……收支，故本表无数据”之类的说明，读者才能区分“无此业务”和“漏填”。" +
+        "说明可在表上或表下、带括号或分几行；表下无注而情况说明已写明该项资金为 0 或“无……”的，视为已说明；" +
+        "表中有未能读入的数字时不判断是否空表。",
         "政府性基金表全为 0.00，表下无任何说明");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -105,10 +146,13 @@ public sealed class EmptyTableWithoutNote : Rule
         foreach (var t in ctx.Disclosure.Tables)
         {
             if (!EmptyNotes.IsMoneyTable(t.Kind) || !t.IsEmpty || !t.HasGrid) continue; // title-only tables: GK106
+            // numbers the reader could not place: the table is not known to be empty (a guess is never reported)
+            if (t.UnplacedCells > 0) continue;
             if (t.Notes.Any(n => EmptyNotes.Negation().IsMatch(n))) continue;
             if (EmptyNotes.TocEntry(ctx.Disclosure, t) is { Empty: true, Reason.Length: > 0 }) continue;
-            // an all-zero 三公 table whose amounts the narrative states as 0 is explained there
-            if (TableNames.ThreePublic.Contains(t.Kind) && ctx.Disclosure.Claims.Any(c => c.Subject.Contains("三公") && c.Amount == 0m)) continue;
+            // an all-zero 三公 / 政府性基金 / 国有资本经营 table whose fund the narrative states as 0 or absent is explained there,
+            // unless a note under the table says something else (a note that fails to state the absence is the defect)
+            if ((t.Notes.Count == 0 || TableNames.ThreePublic.Contains(t.Kind)) && EmptyNotes.ExplainedInNarrative(ctx.Disclosure, t.Kind)) continue;
             yield return Report($"{t.Kind.Describe()}没有任何非零数据，但表下缺少说明无数据原因的注释", new[] { t.Source },
                 suggestion: "在表下注明“本部门（单位）无……收入和支出，故本表无数据”。", table: t.Kind);
         }

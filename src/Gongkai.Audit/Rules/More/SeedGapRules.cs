@@ -29,24 +29,25 @@ public sealed class NoStandardTables : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK109", "未公开任何标准表格", Severity.Warning, Applicability.Both, RuleCategory.Completeness,
         "文档中 B1–B9 / F1–F9 标准表格数 = 0 → 提醒核对",
-        "预决算公开须附标准表格。只公开文字说明的文件，要么表格另行公开（应在文中注明“附后”“另行公开”），要么漏公开了。",
+        "预决算公开须附标准表格。只公开文字说明的文件，要么表格另行公开（应在文中注明“附后”“另行公开”），要么漏公开了。" +
+        "文中已注明表格另行公开（附后、另行公开、附件：…报表）时降为提示。",
         "只有情况说明和绩效目标表，没有收支总表等九张表");
-
-    private static readonly Regex Attached = new("(附后|另行公开|另附|详见附表|见附件)", RegexOptions.Compiled);
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         var d = ctx.Disclosure;
         if (d.Kind == DocumentKind.Unknown || d.IsBlankTemplate) yield break;
         if (d.Tables.Any(t => t.Kind.IsStandard())) yield break;
-        var attached = d.Sentences.FirstOrDefault(s => Attached.IsMatch(s.Text));
+        var attached = Rules.Completeness.EmptyNotes.SeparatelyPublished(d);
         var expected = d.Kind == DocumentKind.FinalAccount ? 9 : 8;
-        yield return Report(
+        // tables published in a separate file are not missing: one 提示 to check the attachment
+        var finding = Report(
             attached is null
                 ? $"文档中没有任何标准公开表格（{(d.Kind == DocumentKind.FinalAccount ? "决算公开01–09表" : "预算收支总表等八张表")}），也未说明表格另行公开"
                 : $"文档中没有任何标准公开表格；文中称表格另行公开（“{attached.Text[..Math.Min(30, attached.Text.Length)]}”），请核对附件是否已公开",
             new[] { attached?.Source ?? new Provenance(d.File) }, expected, 0m,
             suggestion: "将标准表格与情况说明一并公开，或在文中注明表格的公开位置。");
+        yield return attached is null ? finding : Soften(finding, Severity.Info);
     }
 }
 

@@ -19,6 +19,9 @@ public abstract class SummaryLineRule : Rule
         if (t.Line(side, target) is not { } row || (key is { } k0 ? row[k0] : row.LineValue()) is not { } total) return null;
         var figs = parts.Select(p => t.Line(p.Side, p.Line)).Select(r => r is null ? null : key is { } k ? r[k] : r.LineValue()).ToList();
         if (figs.All(f => f is null)) return null;
+        // an income row with money that no known line name matched (一、预算拨款): the sum would leave it out on a guess
+        if (side == Side.Income && t.Rows.Any(r => r.Side == Side.Income && r.Line == SummaryLine.None && r.Block == 0 && !r.IsSubItem && !r.IsTotal
+                && r.Values.Values.Any(v => v.IsNumber && v.Value != 0m))) return null;
         var names = string.Join(" + ", parts.Select(p => p.Line.Chinese()));
         return Judge(ctx, Tolerance.Sum(total, figs), $"{t.Kind.Describe()}「{target.Chinese()}」" + (key is { } kk ? kk.ColumnName() + "列" : ""),
             $"应等于 {names}", new[] { total.Source }.Concat(figs.Select(f => f?.Source)), t.Kind);
