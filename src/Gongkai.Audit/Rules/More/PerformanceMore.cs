@@ -165,8 +165,12 @@ public sealed class TargetFundsSum : Rule
     {
         foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Amount is { IsNumber: true }))
         {
+            // fund lines are money lines of the target's own block: lines carrying indicator columns (指标值, 权重) or
+            // read from another page belong to another table that the recognizer attached
             var parts = p.Funds.Where(f => !f.Label.Contains("合计") && !f.Label.Contains("总") && !f.Label.Contains("其中"))
-                .Select(f => f.Values.Values.FirstOrDefault(v => v.IsNumber)).Where(v => v is not null).ToList();
+                .Where(f => !f.Values.Keys.Any(k => k.Contains("指标") || k.Contains("权重")))
+                .Select(f => f.Values.Values.FirstOrDefault(v => v.IsNumber)).Where(v => v is not null)
+                .Where(v => v!.Source.Page == p.Amount!.Source.Page).ToList();
             if (parts.Count < 2 || parts.Sum(x => x!.Value) == 2 * p.Amount!.Value) continue; // a subtotal read as a source
             var f = Judge(ctx, Tolerance.Sum(p.Amount, parts), Perf.Name(p.IsOverall, p.ProjectName), "资金总额应等于各来源之和",
                 new[] { p.Amount!.Source }, null, "核对资金来源。", "");
@@ -209,16 +213,21 @@ public sealed class PlaceholderIndicator : Rule
         "模板占位行未删除或未填写，说明绩效目标表没有认真编制。",
         "三级指标“指标1：”，指标值空白");
 
+    internal static bool IsPlaceholder(string text) =>
+        Regex.IsMatch(text, @"^指标\s*\d*\s*[:：]?\s*(X+|x+|×+|…+|\.{2,}|[(（]?[待请]填[写报]?[)）]?)?$");
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
+        // a numbered indicator with content (指标1：评审次数) is filled in; only the bare number or a placeholder is left over
         var seen = new HashSet<string>();
         foreach (var (table, _, i) in Perf.Indicators(ctx))
         {
             var n = i.Name.Trim();
-            if (!seen.Add(table + (Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") ? n : i.Level2.Trim()))) continue;
-            if (Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") || Regex.IsMatch(i.Level2.Trim(), @"^指标\s*\d+\s*[:：]"))
-                yield return Report($"{table}指标留有模板占位「{(Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") ? n : i.Level2.Trim())}」，应填写实际指标", new[] { i.Source },
-                    suggestion: "填写指标或删除占位行。");
+            var l2 = i.Level2.Trim();
+            var hit = IsPlaceholder(n) ? n : IsPlaceholder(l2) && l2.StartsWith("指标", StringComparison.Ordinal) ? l2 : null;
+            if (hit is null || !seen.Add(table + hit)) continue;
+            yield return Report($"{table}指标留有模板占位「{hit}」，应填写实际指标", new[] { i.Source },
+                suggestion: "填写指标或删除占位行。");
         }
     }
 }
@@ -286,10 +295,13 @@ public sealed class TargetHasOutputAndOutcome : Rule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Indicators.Count > 0
-                     && p.Indicators.All(i => Regex.IsMatch(i.Level1, "^(产出|效益|成本|满意度)指标$"))))
+        // a table continued over pages may be read as several pieces with the same name: judge the project as a whole
+        foreach (var piece in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall).GroupBy(p => p.ProjectName))
         {
-            var missing = new[] { "产出", "效益" }.Where(w => !p.Indicators.Any(i => i.Level1.Contains(w))).ToList();
+            var p = piece.First();
+            var indicators = piece.SelectMany(x => x.Indicators).ToList();
+            if (indicators.Count == 0 || !indicators.All(i => Regex.IsMatch(i.Level1, "^(产出|效益|成本|满意度)指标$"))) continue;
+            var missing = new[] { "产出", "效益" }.Where(w => !indicators.Any(i => i.Level1.Contains(w))).ToList();
             if (missing.Count == 0) continue;
             yield return Report($"{Perf.Name(false, p.ProjectName)}缺少{string.Join("、", missing)}指标（应至少各 1 个，实为 0 个）",
                 new[] { p.Source }, 1m, 0m, "补充缺少的一级指标。");
