@@ -44,7 +44,7 @@ public sealed class MissingParentRow : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK502", "缺少上级科目行", Severity.Error, Applicability.Both, RuleCategory.Classification,
-        "每个项级行之前应有其款级行，每个款级行之前应有其类级行",
+        "每个项级行之前应有其款级行，每个款级行之前应有其类级行（只列一个级次的表、上级行印有名称而编码未读出的除外）",
         "功能分类表逐级列示类、款、项；缺少上级行会使上级小计无从核对，也常是漏行或编码错误的迹象。",
         "列出 2080505 而没有 20805 行");
 
@@ -106,6 +106,18 @@ public static class ClassRows
     public static bool NamesSubjects(TableKind kind) =>
         TableNames.FunctionCodedSums.Contains(kind) || TableNames.Economic.Contains(kind) || TableNames.Summary.Contains(kind)
         || kind is TableKind.BudgetGeneralByEconomic or TableKind.FiscalGrantBasic or TableKind.OperatingCostsByEconomic;
+
+    /// <summary>
+    /// Whether a row of the table names the code: the table names subjects and the code is of the table's scheme (an
+    /// economic-looking code in a function table, e.g. a unit code 305 on a unit line of a 收入总表, names no subject).
+    /// </summary>
+    public static bool NamesSubject(TableKind kind, ClassificationCode code)
+    {
+        if (!NamesSubjects(kind)) return false;
+        if (TableNames.FunctionCodedSums.Contains(kind)) return code.Scheme == CodeScheme.Function;
+        if (TableNames.Summary.Contains(kind)) return true;
+        return code.Scheme != CodeScheme.Function;
+    }
 
     /// <summary>
     /// The printed name belongs to a code below the row's code (a 类 code with the name of one of its 款 or 项):
@@ -170,7 +182,7 @@ public sealed class CodeOrder : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK504", "科目按编码顺序排列", Severity.Warning, Applicability.Both, RuleCategory.Classification,
-        "同一表内科目行按编码升序排列，上级行在下级行之前",
+        "同一表内科目行按编码升序排列，上级行在下级行之前（按单位分组的表在每个单位行后重新起排；同一编码列示多行的项目清单不查）",
         "功能分类表通常按编码顺序列示，上级在前；顺序错乱往往意味着漏行、串行或跨页拼接错误。",
         "2101102 出现在 2101101 之前");
 
@@ -232,7 +244,7 @@ public sealed class OneCodeTwoNames : Rule
             {
                 if (row.Code is not { } code || CodeNames.Clean(row.Label) is not { Length: > 0 } name) continue;
                 // only labels that name the code
-                if (!ClassRows.NamesSubjects(table.Kind)) continue;
+                if (!ClassRows.NamesSubject(table.Kind, code)) continue;
                 if (ClassRows.NamesADescendant(ctx.Catalog?.Catalog, code, name)) continue;
                 if (!groups.TryGetValue((code.Scheme, code.Value), out var list)) groups[(code.Scheme, code.Value)] = list = new();
                 list.Add((name, row, table.Kind));
@@ -291,7 +303,7 @@ public sealed class CatalogName : Rule
             foreach (var row in table.Rows)
             {
                 if (row.Code is not { IsWellFormed: true } code) continue;
-                if (!ClassRows.NamesSubjects(table.Kind)) continue;
+                if (!ClassRows.NamesSubject(table.Kind, code)) continue;
                 var printed = CodeNames.Clean(row.Label);
                 if (printed.Length == 0 || !seen.Add((code.Value, printed))) continue;
                 if (ClassRows.NamesADescendant(catalog.Catalog, code, printed)) continue;

@@ -209,7 +209,7 @@ public sealed class PlaceholderIndicator : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK616", "绩效指标不应留模板占位", Severity.Warning, Applicability.Both, RuleCategory.Performance,
-        "三级指标不为“指标1：”之类的模板占位，二级指标栏不以“指标1：”开头",
+        "三级指标、二级指标栏不为“指标1：”“指标2：XX”之类的空占位（“指标1：评审次数”这类带内容的编号指标不算）",
         "模板占位行未删除或未填写，说明绩效目标表没有认真编制。",
         "三级指标“指标1：”，指标值空白");
 

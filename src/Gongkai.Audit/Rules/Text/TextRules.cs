@@ -175,7 +175,7 @@ public sealed class FutureYear : TextRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK704", "年份晚于文件年度", Severity.Warning, Applicability.Both, RuleCategory.Text,
-        "预算文件中的年份 ≤ Y；决算文件中的年份 ≤ Y + 1（Y 为文件年度）",
+        "预算文件中的年份 ≤ Y；决算文件中的年份 ≤ Y + 1（Y 为文件年度）；规划期（2026-2030年）、引用的文件名《…》、目标与计划年份（到/于 YYYY 年、YYYY 年底前）除外",
         "预算在 Y 年初公开，决算在 Y+1 年公开；出现更晚的年份多半是年份笔误或套用了其他年度的文本。",
         "2024 年预算文件写“2025年预算安排”");
 
