@@ -215,6 +215,35 @@ public class FalseAlarmClassPerfTextTests
         Single<TargetFundsSum>(b, expected: 46624m, found: 46794m);
     }
 
+    // ------------------------------------------------------------------ GK3xx units
+
+    [Fact]
+    public void GK312_compares_a_basic_table_in_yuan_with_the_three_public_table_in_wan_yuan()
+    {
+        DocBuilder Make(decimal yuan)
+        {
+            var b = DocBuilder.Final().Table(TableKind.FinalGeneralBasic, t => t.Columns(T).Row("30217", "公务接待费", yuan), unit: ValueUnit.Yuan);
+            b.Doc.ThreePublic = new ThreePublicExpenses();
+            b.Doc.ThreePublic.Final.Reception = b.Fig(0.28m);
+            return b;
+        }
+        Silent<ThreePublicVsEconomic>(Make(2800m));
+        Single<ThreePublicVsEconomic>(Make(28000m), expected: 0.28m, found: 2.8m);
+    }
+
+    [Fact]
+    public void GK316_converts_a_project_list_in_yuan()
+    {
+        DocBuilder Make(decimal wan)
+        {
+            var b = DocBuilder.Budget(2026).Table(TableKind.ProjectList, t => t.Columns(Measure.Amount).Plain("医疗救助", 1000000m), unit: ValueUnit.Yuan);
+            b.Doc.PerformanceTargets.Add(new PerformanceTarget { ProjectName = "医疗救助", Amount = b.Fig(wan), Source = b.Next("医疗救助") });
+            return b;
+        }
+        Silent<ProjectTargetVsList>(Make(100m));
+        Single<ProjectTargetVsList>(Make(120m), expected: 100m, found: 120m);
+    }
+
     // ------------------------------------------------------------------ GK70x
 
     [Fact]
