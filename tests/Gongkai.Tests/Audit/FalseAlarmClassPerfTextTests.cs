@@ -180,6 +180,18 @@ public class FalseAlarmClassPerfTextTests
     }
 
     [Fact]
+    public void GK616_unfilled_template_rows_skipped_by_the_reader_are_one_finding_per_table()
+    {
+        var b = Target("办公经费", ("产出指标", "数量指标", "订阅报纸", "份"));
+        var p = b.Doc.PerformanceTargets[0];
+        p.PlaceholderRows.Add(b.Next("\t社会效益指标\t经济效益指标\t指标1：\t"));
+        p.PlaceholderRows.Add(b.Next("\t\t\t指标2：\t"));
+        var f = Single<PlaceholderIndicator>(b, expected: 0m, found: 2m);
+        Assert.Contains("「指标1：」", f.Message);
+        Assert.Equal(2, f.Locations.Count);
+    }
+
+    [Fact]
     public void GK619_judges_a_project_continued_over_pages_as_one()
     {
         var b = Target("经常性运转经费", ("产出指标", "数量指标", "用水量", "万吨"));
