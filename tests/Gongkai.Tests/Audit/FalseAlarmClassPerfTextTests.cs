@@ -256,6 +256,21 @@ public class FalseAlarmClassPerfTextTests
         Single<ProjectTargetVsList>(Make(120m), expected: 100m, found: 120m);
     }
 
+    [Fact]
+    public void GK316_a_target_covering_the_project_and_its_bracketed_lines_is_consistent()
+    {
+        DocBuilder Make(decimal wan)
+        {
+            var b = DocBuilder.Budget(2026).Table(TableKind.ProjectList, t => t.Columns(Measure.Amount)
+                .Plain("审计专项补助经费", 1000000m).Plain("审计专项补助经费（结转）", 981827.50m), unit: ValueUnit.Yuan);
+            b.Doc.PerformanceTargets.Add(new PerformanceTarget { ProjectName = "审计专项补助经费", Amount = b.Fig(wan), Source = b.Next("审计专项补助经费") });
+            return b;
+        }
+        Silent<ProjectTargetVsList>(Make(198.18m));
+        Silent<ProjectTargetVsList>(Make(100m));
+        Single<ProjectTargetVsList>(Make(150m), expected: 100m, found: 150m);
+    }
+
     // ------------------------------------------------------------------ GK70x
 
     [Fact]

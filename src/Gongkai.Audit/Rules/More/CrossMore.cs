@@ -177,6 +177,12 @@ public sealed class ProjectTargetVsList : Rule
             if (rows.Count != 1 || (rows[0][Measure.Amount] ?? rows[0][Measure.Total]) is not { IsNumber: true } printedLine) continue;
             var line = X.Wan(printedLine);
             var amount = p.Amount!.Unit == ValueUnit.Yuan ? p.Amount.ToWanYuan() : p.Amount;
+            // the same project listed again with a bracketed qualifier (…（结转）, …（省级）): the target may cover all lines
+            var variants = list.Rows.Where(r => !r.IsTotal && X.Key(r.Label) is var k && k.Length > key.Length && k.StartsWith(key, StringComparison.Ordinal)
+                                                && k[key.Length] is '(' or '（')
+                .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(x => x is { IsNumber: true }).Select(x => X.Wan(x!)).ToList();
+            if (variants.Count > 0 && Tolerance.Equal(line.Value + variants.Sum(v => v.Value), amount.Value, Tolerance.ScaleOf(variants.Append(line).Append(amount))).Verdict != Verdict.Mismatch)
+                continue;
             var f = Judge(ctx, Tolerance.Equal(line, amount), $"项目绩效目标表「{p.ProjectName}」", "资金应等于项目支出表同名项目金额",
                 new[] { p.Amount.Source, line.Source }, TableKind.ProjectList, "核对两表金额和单位。", "万元");
             if (f is not null) yield return f;
