@@ -83,6 +83,24 @@ public sealed record CatalogEntry
         return best;
     }
 
+    /// <summary>
+    /// True when the row's name was replaced by <paramref name="year"/>: an edition note says from which year the code
+    /// carries another name (<c>≤2018(旧名,2019起更名)</c>) and the row does not apply to the year itself.
+    /// </summary>
+    internal bool RenamedBy(int year)
+    {
+        if (AppliesTo(year)) return false;
+        foreach (var e in Editions)
+        {
+            if (e.Note is not { } note) continue;
+            int i = note.IndexOf("起", StringComparison.Ordinal);
+            if (i < 4 || !int.TryParse(note.AsSpan(i - 4, 4), out int from)) continue;
+            if (note.IndexOf("更名", i, StringComparison.Ordinal) < 0 && note.IndexOf("改名", i, StringComparison.Ordinal) < 0) continue;
+            if (from <= year) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when the row applies to <paramref name="year"/> only through recalled editions.</summary>
     internal bool AppliesOnlyAsRecalled(int year)
     {

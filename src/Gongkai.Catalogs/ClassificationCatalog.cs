@@ -360,6 +360,10 @@ public sealed class ClassificationCatalog
     {
         if (year is int y)
         {
+            // a name the catalog says was replaced from a given year never wins after it (207 文化体育与传媒支出,
+            // ≤2018, 2019起更名) even when the replacing name is recorded only for later editions
+            bool ga = a.RenamedBy(y), gb = b.RenamedBy(y);
+            if (ga != gb) return gb;
             int da = a.DistanceTo(y), db = b.DistanceTo(y);
             if (da != db) return da < db;
             if (da == 0)
@@ -584,6 +588,11 @@ public sealed class ClassificationCatalog
 
     // ------------------------------------------------------------------ built-in data
 
+    /// <summary>First year of the economic classification edition of the 2018 reform (部门/政府预算支出经济分类).</summary>
+    public const int EconomicReformYear = 2018;
+
+    private static readonly CatalogEdition EconomicReformEdition = new(EconomicReformYear, null, note: null, text: "≥2018");
+
     private sealed class BuiltInData
     {
         public required List<CatalogEntry> Entries { get; init; }
@@ -601,11 +610,18 @@ public sealed class ClassificationCatalog
                 // Project-owned additions seen in published documents but missing from the copied catalog (source = seed).
                 ("function_codes_supplement.csv", CodeScheme.Function),
                 ("econ_dept_codes.csv", CodeScheme.DepartmentEconomic),
+                // Project-owned: the codes of the economic classification before the 2018 reform that differ from it
+                // (30311 住房公积金 as printed in a 2017 seed; the old classes recalled, unverified).
+                ("econ_dept_codes_pre2018.csv", CodeScheme.DepartmentEconomic),
                 ("econ_gov_codes.csv", CodeScheme.GovernmentEconomic),
             })
             {
                 using var reader = OpenResource(file);
                 var (list, result) = ParseEntries(reader, scheme, null, CatalogOrigin.BuiltIn, 0, file);
+                // The shared economic catalogs carry no year: they are the edition of the 2018 reform (部门预算支出经济分类
+                // and 政府预算支出经济分类 both start in 2018), so their rows apply from 2018 on.
+                if (scheme != CodeScheme.Function)
+                    list = list.Select(e => e.AppliesToAllYears ? e with { Editions = [EconomicReformEdition] } : e).ToList();
                 entries.AddRange(list);
                 loads.Add(result);
             }

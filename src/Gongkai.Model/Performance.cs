@@ -71,6 +71,8 @@ public sealed class PerformanceTarget
     /// <summary>Other money lines (上级资金, 本级资金, 财政拨款, 收入构成 …).</summary>
     public List<FundLine> Funds { get; } = new();
     public List<Indicator> Indicators { get; } = new();
+    /// <summary>Template rows left unfilled (指标1：, 指标2：, …… with no indicator), skipped by the reader; where each was printed.</summary>
+    public List<Provenance> PlaceholderRows { get; } = new();
     /// <summary>Years printed in the table's fields (for stale-year checks).</summary>
     public List<YearMention> YearMentions { get; } = new();
     /// <summary>HB: 资金支出计划 cumulative shares (3月, 6月, 10月, 12月).</summary>

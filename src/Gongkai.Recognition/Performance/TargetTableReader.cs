@@ -253,6 +253,7 @@ internal sealed partial class TargetTableReader : SegmentReader
             foreach (var c in row.Cells) if (!c.IsEmpty && PerfText.IsNumeric(c.Text)) Used(c);
             var printed = string.Join(" | ", row.NonEmpty.Select(c => PerfText.Clean(c.Text)));
             Note($"模板占位行（未填写的绩效指标），已跳过：{printed}（{Segment.Title}）", row.Source);
+            _t.PlaceholderRows.Add(row.Source);
             return true;
         }
 

@@ -175,11 +175,13 @@ public class ClassificationRuleTests
     }
 
     [Fact]
-    public void GK506_economic_names_before_the_2018_edition_are_only_a_hint()
+    public void GK506_economic_names_before_the_2018_edition_follow_the_pre_2018_edition()
     {
         // 30311 was 住房公积金 in the economic classification before the 2018 reform (JS17B prints it so)
         DocBuilder MakeDoc(int year) => DocBuilder.Budget(year).Table(TableKind.BudgetGeneralBasic, t => t.Columns(T).Row("30311", "住房公积金", 1m));
-        var old = Assert.Single(Run<CatalogName>(MakeDoc(2017), Real));
+        Assert.Empty(Run<CatalogName>(MakeDoc(2017), Real));
+        // a pre-2018 name the built-in edition knows only from memory is at most a hint
+        var old = Assert.Single(Run<CatalogName>(DocBuilder.Budget(2017).Table(TableKind.BudgetGeneralBasic, t => t.Columns(T).Row("30113", "购房补贴", 1m)), Real));
         Assert.Equal(Severity.Info, old.Severity);
         Assert.Contains("2018 年起的版本", old.Message);
         var current = Single<CatalogName>(MakeDoc(2024), options: Real);

@@ -21,7 +21,7 @@ public class BuiltInCatalogTests
         Assert.All(loads.Values, l => Assert.Empty(l.Skipped));
 
         Assert.Equal(156, Catalog.AllEntries(CodeScheme.Function).Count(e => e.Verified));
-        Assert.Equal(111, Catalog.AllEntries(CodeScheme.DepartmentEconomic).Count(e => e.Verified));
+        Assert.Equal(113, Catalog.AllEntries(CodeScheme.DepartmentEconomic).Count(e => e.Verified)); // 111 shared + 2 of the pre-2018 file
         Assert.Equal(16, Catalog.AllEntries(CodeScheme.GovernmentEconomic).Count(e => e.Verified));
         Assert.Equal(744, Catalog.CodeCount(CodeScheme.Function));
 
@@ -68,11 +68,13 @@ public class BuiltInCatalogTests
     }
 
     [Fact]
-    public void Economic_codes_apply_to_every_year()
+    public void Economic_codes_apply_from_the_2018_edition_on()
     {
         var e = Catalog.Find("30113", CodeScheme.DepartmentEconomic, 2019)!;
-        Assert.True(e.AppliesToAllYears);
+        Assert.False(e.AppliesToAllYears);
+        Assert.True(e.AppliesTo(2018) && !e.AppliesTo(2017));
         Assert.Same(e, Catalog.Find("30113", CodeScheme.DepartmentEconomic, 2030));
+        Assert.Same(e, Catalog.Find("30113", CodeScheme.DepartmentEconomic, 2017)); // nearest edition
         Assert.True(Catalog.Exists("30113", CodeScheme.DepartmentEconomic, 2017));
         // same digits, other scheme: not a function code
         Assert.Null(Catalog.Find("30113", CodeScheme.Function));

@@ -74,7 +74,7 @@ public sealed class UserEditionTests : IDisposable
         var e = catalog.Find("2010304", CodeScheme.Function, 2024)!;
         Assert.Equal("专项服务", e.Name);
         Assert.Equal("更正.csv", e.Source);
-        Assert.Equal(7, catalog.Loads.Count); // 5 built-in files + 2 user loads
+        Assert.Equal(8, catalog.Loads.Count); // 6 built-in files + 2 user loads
     }
 
     [Fact]

@@ -11,6 +11,11 @@ public sealed class EconomicPairAllowed : Rule
         "同一笔支出按部门经济分类和政府经济分类各列一次，两者须符合财政部的对照关系。仅在提供科目表且对照表含该部门编码时检查。",
         "30101 基本工资 对应 50201 办公经费");
 
+    /// <summary>Which payer a 政府经济分类 code is for: 机关 (501–504), 事业单位 (505–506), or the code's class otherwise.</summary>
+    internal static string PayerGroup(string governmentCode) =>
+        governmentCode.Length < 3 ? governmentCode
+        : governmentCode[..3] switch { "501" or "502" or "503" or "504" => "机关", "505" or "506" => "事业单位", var c => c };
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         if (ctx.Catalog is not { } catalog) yield break;
@@ -22,7 +27,10 @@ public sealed class EconomicPairAllowed : Rule
                 var allowed = catalog.Catalog?.GovernmentCodesFor(dc.Value).Select(m => m.GovernmentCode.Value).Distinct().ToList() ?? new();
                 var f = Report($"{t.Kind.Describe()}「{r.Name()}」对应政府经济分类应为 {string.Join("/", allowed)}，实为 {gc.Value} {r.PairedLabel}",
                     new[] { r.Source }, suggestion: "按部门→政府经济分类对照表更正政府经济分类编码。", table: t.Kind);
-                var verified = catalog.Catalog?.GovernmentCodesFor(dc.Value).Any(m => m.Verified) ?? false;
+                // the pairing depends on who pays (机关: 501–504, 事业单位: 505–506); a mapping that holds no verified row for
+                // the payer the printed code belongs to cannot judge it
+                var payer = PayerGroup(gc.Value);
+                var verified = catalog.Catalog?.GovernmentCodesFor(dc.Value).Any(m => m.Verified && PayerGroup(m.GovernmentCode.Value) == payer) ?? false;
                 yield return verified ? f : Soften(f, Severity.Info);
             }
     }
@@ -50,6 +58,8 @@ public sealed class SummaryClassLineBlank : Rule
         {
             var amount = row.ValueOrZero(Measure.Total);
             if (amount == 0m) continue;
+            // a unit or department code (252, 301001) printed in the code column is not a function class
+            if (ctx.Catalog is { } cat && !cat.Contains(row.Code!.Value)) continue;
             var line = lines.FirstOrDefault(l => l.Code?.Value == row.Code!.Value.Value);
             var printed = line?.LineValue();
             if (printed is { IsNumber: true } && printed.Value != 0m) continue;

@@ -45,6 +45,9 @@ internal static class X
         return null;
     }
 
+    /// <summary>A money figure in 万元 (tables printed in 元 are converted; other figures are returned as they are).</summary>
+    public static Figure Wan(Figure f) => f.Unit == ValueUnit.Yuan ? f.ToWanYuan() : f;
+
     public static string Key(string name) => SubjectResolver.Normalize(name).Replace("项目", "").Replace("经费", "");
 }
 
@@ -63,7 +66,7 @@ public sealed class ThreePublicVsEconomic : Rule
         foreach (var (code, fig, name) in new[] { ("30217", tp.Reception, "公务接待费"), ("30231", tp.VehicleOperation, "公务用车运行费") })
         {
             if (fig is not { IsNumber: true } || X.EconLine(ctx, code) is not var (line, table)) continue;
-            var f = Judge(ctx, Tolerance.AtMost(line.Value, fig.Value), $"{table.Describe()} {code}",
+            var f = Judge(ctx, Tolerance.AtMost(X.Wan(line).Value, X.Wan(fig).Value), $"{table.Describe()} {code}",
                 $"不应超过“三公”经费表的{name}", new[] { line.Source, fig.Source }, table, "核对基本支出表与“三公”经费表的口径。", "万元");
             if (f is not null) yield return f;
         }
@@ -85,7 +88,7 @@ public sealed class MeetingTrainingVsEconomic : Rule
         foreach (var (code, fig, name) in new[] { ("30215", tp.Meeting, "会议费"), ("30216", tp.Training, "培训费"), ("30211", tp.Travel, "差旅费") })
         {
             if (fig is not { IsNumber: true } || X.EconLine(ctx, code) is not var (line, table)) continue;
-            var f = Judge(ctx, Tolerance.AtMost(line.Value, fig.Value), $"{table.Describe()} {code} {name}",
+            var f = Judge(ctx, Tolerance.AtMost(X.Wan(line).Value, X.Wan(fig).Value), $"{table.Describe()} {code} {name}",
                 $"不应超过机构运行信息表的{name}", new[] { line.Source, fig.Source }, table, "核对两表口径。", "万元");
             if (f is not null) yield return f;
         }
@@ -105,9 +108,11 @@ public sealed class ProjectListSum : Rule
     {
         var list = ctx.Disclosure.Table(TableKind.ProjectList);
         if (list is null || !list.HasGrid || X.ProjectTotal(ctx) is not var (proj, table)) yield break;
-        var total = list.TotalRow?[Measure.Amount] ?? list.TotalRow?[Measure.Total];
+        // tables printed in 元 are compared in 万元
+        proj = X.Wan(proj);
+        var total = (list.TotalRow?[Measure.Amount] ?? list.TotalRow?[Measure.Total]) is { } tf ? X.Wan(tf) : null;
         var parts = list.Rows.Where(r => !r.IsTotal && !r.IsSubItem && r.UnitCode is null)
-            .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(f => f is { IsNumber: true }).ToList();
+            .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(f => f is { IsNumber: true }).Select(f => (Figure?)X.Wan(f!)).ToList();
         if (total is null && parts.Count == 0) yield break;
         var found = total is { IsNumber: true } ? total.Value : parts.Sum(p => p!.Value);
         var c = Tolerance.Equal(proj.Value, found, Tolerance.ScaleOf(parts.Append(total).Append(proj)));
@@ -129,7 +134,8 @@ public sealed class OverallTargetMoney : Rule
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         var t = ctx.Disclosure.PerformanceTargets.FirstOrDefault(p => p.IsOverall && p.Amount is { IsNumber: true });
-        if (t is null || X.SpendingTotal(ctx) is not var (total, table)) yield break;
+        if (t is null || X.SpendingTotal(ctx) is not var (printedTotal, table)) yield break;
+        var total = X.Wan(printedTotal);
         // a table labelled 元 whose figures are 万元 (GK617) is compared as printed
         var amount = t.Amount!.Unit == ValueUnit.Yuan && t.Amount.Value <= total.Value * 100m ? t.Amount with { Unit = ValueUnit.WanYuan }
             : t.Amount.Unit == ValueUnit.Yuan ? t.Amount.ToWanYuan() : t.Amount;
@@ -143,7 +149,8 @@ public sealed class OverallTargetMoney : Rule
         Figure ToWan(Figure x) => x.Unit == ValueUnit.Yuan && x.Value <= total.Value * 100m ? x with { Unit = ValueUnit.WanYuan } : x.Unit == ValueUnit.Yuan ? x.ToWanYuan() : x;
         foreach (var (name, measure, categories) in new[] { ("基本支出", Measure.Basic, new[] { "人员类项目支出", "运转类项目支出" }), ("项目支出", Measure.Project, new[] { "特定目标类项目支出" }) })
         {
-            if (b3[measure] is not { IsNumber: true } expected) continue;
+            if (b3[measure] is not { IsNumber: true } printedExpected) continue;
+            var expected = X.Wan(printedExpected);
             var direct = money.FirstOrDefault(m => m.Parts.Any(p => p == name) && m.Parts[^1] is var last && (last == name || last is "合计" or "金额"));
             var parts = direct.Figure is not null ? [direct.Figure] : categories.Select(c => money.FirstOrDefault(m => m.Parts.Any(p => p == c)).Figure).ToList();
             if (parts.Count == 0 || parts.Any(x => x is null)) continue;
@@ -172,8 +179,15 @@ public sealed class ProjectTargetVsList : Rule
         {
             var key = X.Key(p.ProjectName);
             var rows = list.Rows.Where(r => !r.IsTotal && X.Key(r.Label) == key).ToList();
-            if (rows.Count != 1 || (rows[0][Measure.Amount] ?? rows[0][Measure.Total]) is not { IsNumber: true } line) continue;
+            if (rows.Count != 1 || (rows[0][Measure.Amount] ?? rows[0][Measure.Total]) is not { IsNumber: true } printedLine) continue;
+            var line = X.Wan(printedLine);
             var amount = p.Amount!.Unit == ValueUnit.Yuan ? p.Amount.ToWanYuan() : p.Amount;
+            // the same project listed again with a bracketed qualifier (…（结转）, …（省级）): the target may cover all lines
+            var variants = list.Rows.Where(r => !r.IsTotal && X.Key(r.Label) is var k && k.Length > key.Length && k.StartsWith(key, StringComparison.Ordinal)
+                                                && k[key.Length] is '(' or '（')
+                .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(x => x is { IsNumber: true }).Select(x => X.Wan(x!)).ToList();
+            if (variants.Count > 0 && Tolerance.Equal(line.Value + variants.Sum(v => v.Value), amount.Value, Tolerance.ScaleOf(variants.Append(line).Append(amount))).Verdict != Verdict.Mismatch)
+                continue;
             var f = Judge(ctx, Tolerance.Equal(line, amount), $"项目绩效目标表「{p.ProjectName}」", "资金应等于项目支出表同名项目金额",
                 new[] { p.Amount.Source, line.Source }, TableKind.ProjectList, "核对两表金额和单位。", "万元");
             if (f is not null) yield return f;
@@ -195,7 +209,7 @@ public sealed class SelfEvaluationVsProjectSpending : Rule
         var evals = ctx.Disclosure.SelfEvaluations.Where(s => !s.IsOverall && s.TotalFunds?.Executed is { IsNumber: true }).ToList();
         if (evals.Count == 0 || ctx.Disclosure.Table(TableKind.FinalExpenditure)?.TotalRow?[Measure.Project] is not { IsNumber: true } proj) yield break;
         var sum = evals.Sum(s => { var e = s.TotalFunds!.Executed!; return e.Unit == ValueUnit.Yuan ? e.Value / 10000m : e.Value; });
-        var f = Judge(ctx, Tolerance.AtMost(Rounding.HalfUp(sum, 2), proj.Value), "项目绩效自评表", "全年执行数合计（换算为万元）不应超过 F3 项目支出",
+        var f = Judge(ctx, Tolerance.AtMost(Rounding.HalfUp(sum, 2), X.Wan(proj).Value), "项目绩效自评表", "全年执行数合计（换算为万元）不应超过 F3 项目支出",
             evals.Select(s => (Provenance?)s.TotalFunds!.Executed!.Source).Append(proj.Source), TableKind.FinalExpenditure,
             "核对自评表金额单位（元/万元）和执行数。", "万元");
         if (f is not null) yield return f;

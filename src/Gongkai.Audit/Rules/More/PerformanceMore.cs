@@ -165,8 +165,12 @@ public sealed class TargetFundsSum : Rule
     {
         foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Amount is { IsNumber: true }))
         {
+            // fund lines are money lines of the target's own block: lines carrying indicator columns (指标值, 权重) or
+            // read from another page belong to another table that the recognizer attached
             var parts = p.Funds.Where(f => !f.Label.Contains("合计") && !f.Label.Contains("总") && !f.Label.Contains("其中"))
-                .Select(f => f.Values.Values.FirstOrDefault(v => v.IsNumber)).Where(v => v is not null).ToList();
+                .Where(f => !f.Values.Keys.Any(k => k.Contains("指标") || k.Contains("权重")))
+                .Select(f => f.Values.Values.FirstOrDefault(v => v.IsNumber)).Where(v => v is not null)
+                .Where(v => v!.Source.Page == p.Amount!.Source.Page).ToList();
             if (parts.Count < 2 || parts.Sum(x => x!.Value) == 2 * p.Amount!.Value) continue; // a subtotal read as a source
             var f = Judge(ctx, Tolerance.Sum(p.Amount, parts), Perf.Name(p.IsOverall, p.ProjectName), "资金总额应等于各来源之和",
                 new[] { p.Amount!.Source }, null, "核对资金来源。", "");
@@ -205,20 +209,34 @@ public sealed class PlaceholderIndicator : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK616", "绩效指标不应留模板占位", Severity.Warning, Applicability.Both, RuleCategory.Performance,
-        "三级指标不为“指标1：”之类的模板占位，二级指标栏不以“指标1：”开头",
+        "绩效表中没有未填写的模板行（“指标1：”“指标2：XX”“……”），三级、二级指标栏不为这类空占位；每张表一条（“指标1：评审次数”这类带内容的编号指标不算）",
         "模板占位行未删除或未填写，说明绩效目标表没有认真编制。",
         "三级指标“指标1：”，指标值空白");
 
+    internal static bool IsPlaceholder(string text) =>
+        Regex.IsMatch(text, @"^指标\s*\d*\s*[:：]?\s*(X+|x+|×+|…+|\.{2,}|[(（]?[待请]填[写报]?[)）]?)?$");
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
+        // unfilled template rows the reader skipped: one finding per table, however many rows were left
         var seen = new HashSet<string>();
+        foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => p.PlaceholderRows.Count > 0))
+        {
+            var table = Perf.Name(p.IsOverall, p.ProjectName);
+            if (!seen.Add(table)) continue;
+            var sample = p.PlaceholderRows[0].Text.Split(['\t', ' ', '|'], StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "指标1：";
+            yield return Report($"{table}未填写的模板占位行应删除或填写（应为 0 行，实为 {p.PlaceholderRows.Count} 行，如「{sample}」）",
+                p.PlaceholderRows.Take(5).Select(x => (Provenance?)x), 0m, p.PlaceholderRows.Count, "删除未填写的占位行，或补填指标。");
+        }
+        // an indicator read with a placeholder name; a numbered indicator with content (指标1：评审次数) is filled in
         foreach (var (table, _, i) in Perf.Indicators(ctx))
         {
             var n = i.Name.Trim();
-            if (!seen.Add(table + (Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") ? n : i.Level2.Trim()))) continue;
-            if (Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") || Regex.IsMatch(i.Level2.Trim(), @"^指标\s*\d+\s*[:：]"))
-                yield return Report($"{table}指标留有模板占位「{(Regex.IsMatch(n, @"^指标\s*\d*\s*[:：]?$") ? n : i.Level2.Trim())}」，应填写实际指标", new[] { i.Source },
-                    suggestion: "填写指标或删除占位行。");
+            var l2 = i.Level2.Trim();
+            var hit = IsPlaceholder(n) ? n : IsPlaceholder(l2) && Regex.IsMatch(l2, @"^指标\s*\d") ? l2 : null;
+            if (hit is null || !seen.Add(table)) continue;
+            yield return Report($"{table}指标留有模板占位「{hit}」，应填写实际指标", new[] { i.Source },
+                suggestion: "填写指标或删除占位行。");
         }
     }
 }
@@ -286,10 +304,13 @@ public sealed class TargetHasOutputAndOutcome : Rule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Indicators.Count > 0
-                     && p.Indicators.All(i => Regex.IsMatch(i.Level1, "^(产出|效益|成本|满意度)指标$"))))
+        // a table continued over pages may be read as several pieces with the same name: judge the project as a whole
+        foreach (var piece in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall).GroupBy(p => p.ProjectName))
         {
-            var missing = new[] { "产出", "效益" }.Where(w => !p.Indicators.Any(i => i.Level1.Contains(w))).ToList();
+            var p = piece.First();
+            var indicators = piece.SelectMany(x => x.Indicators).ToList();
+            if (indicators.Count == 0 || !indicators.All(i => Regex.IsMatch(i.Level1, "^(产出|效益|成本|满意度)指标$"))) continue;
+            var missing = new[] { "产出", "效益" }.Where(w => !indicators.Any(i => i.Level1.Contains(w))).ToList();
             if (missing.Count == 0) continue;
             yield return Report($"{Perf.Name(false, p.ProjectName)}缺少{string.Join("、", missing)}指标（应至少各 1 个，实为 0 个）",
                 new[] { p.Source }, 1m, 0m, "补充缺少的一级指标。");

@@ -60,7 +60,7 @@ public sealed class RateIndicatorUnit : Rule
         "比率类指标（到位率、覆盖率、救助率……）以百分比衡量；单位写成人次、年，或指标值填了年份，说明指标填错列或照抄了模板。",
         "居民医疗县级财政补助到位率：指标值 2021，单位 年");
 
-    private static readonly string[] PercentUnits = { "%", "％", "百分数", "百分比", "百分率" };
+    private static readonly string[] PercentUnits = { "%", "％", "百分数", "百分比", "百分率", "‰", "‱", "千分比", "千分率", "万分比", "万分率" };
     private static readonly string[] NotRates = { "效率", "频率", "税率", "汇率", "利率", "功率" };
 
     public override IEnumerable<Finding> Check(AuditContext ctx)

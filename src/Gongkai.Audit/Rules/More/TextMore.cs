@@ -21,13 +21,16 @@ public sealed partial class ColumnHeaderYear : Rule
         foreach (var t in ctx.Disclosure.Tables)
         {
             var seen = new HashSet<string>();
+            // a two-year table prints the comparison year next to the document year (2025年预算数 | 2026年预算数):
+            // an earlier year is then the comparison column, not a header left unchanged
+            bool hasOwnYear = t.Columns.Any(c => Year().Matches(c.Header).Any(m => int.Parse(m.Groups[1].Value) == year));
             foreach (var c in t.Columns)
             {
                 if (c.Header.Contains("上年") || c.Header.Contains("前年") || c.Header.Contains("去年") || c.Header.Contains("结转")) continue;
                 foreach (Match m in Year().Matches(c.Header))
                 {
                     var y = int.Parse(m.Groups[1].Value);
-                    if (y == year || !seen.Add(m.Value)) continue;
+                    if (y == year || (hasOwnYear && y < year && y >= year - 2) || !seen.Add(m.Value)) continue;
                     yield return Report($"{t.Kind.Describe()}表头「{c.Header}」年份应为 {year}，实为 {y}，相差 {y - year:+0;-0} 年",
                         new[] { t.Source }, year, y, "更正表头年份。", t.Kind);
                 }

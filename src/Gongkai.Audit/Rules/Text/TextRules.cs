@@ -41,13 +41,15 @@ public sealed partial class TemplateResidue : TextRule
         "公开模板中的括注选项、占位符和填写说明应在发布前替换为实际内容。",
         "“比上年增加（减少）0万元”");
 
-    [GeneratedRegex("(增加|减少|增长|下降|大于|小于|上升)[（(]\\s*或?\\s*(增加|减少|增长|下降|大于|小于|上升|持平)\\s*[)）]|[（(]如持平[^）)]*[)）]|[（(]不涉及的?不列[)）]|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|待填写|待补充|……")]
+    [GeneratedRegex("(增加|减少|增长|下降|大于|小于|上升)[（(]\\s*或?\\s*(增加|减少|增长|下降|大于|小于|上升|持平)\\s*[)）]|[（(]如持平[^）)]*[)）]|[（(]不涉及的?不列[)）]|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|待填写|待补充|(?<=[：:是为于括至到])……(?!…)|(?<!…)……(?=\\s*(?:万元|元|%|％|个|人|项|年))")]
     private static partial Regex Pattern();
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
+        // an ellipsis counts only where content should stand (用于……, ……万元); the dot leaders of a 目录
+        // (第一部分…………3) are not residue. One finding per residue and text, however often it repeats.
         foreach (var item in Texts(ctx))
-            foreach (Match m in Pattern().Matches(item.Text))
+            foreach (Match m in Pattern().Matches(item.Text).DistinctBy(m => m.Value))
                 yield return Report($"{item.Where}「{Excerpt(item.Text, m.Index, m.Length)}」含模板残留“{m.Value}”，应替换为实际内容",
                     new[] { item.Source }, suggestion: "按实际情况选定表述或填入数据，删除括注和占位符。");
     }
@@ -65,10 +67,19 @@ public sealed partial class RepeatedPunctuation : TextRule
     [GeneratedRegex("([。，；、：,;])\\1+")]
     private static partial Regex Pattern();
 
+    internal static bool IsLeader(string text, Match m)
+    {
+        if (m.Length >= 4) return true;
+        if (m.Length < 3) return false;
+        var rest = text[(m.Index + m.Length)..].TrimStart();
+        return rest.Length > 0 && char.IsAsciiDigit(rest[0]);
+    }
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
+        // a run of four or more, or of three before a page number, is a dot leader of a 目录, not a slip
         foreach (var item in Texts(ctx))
-            foreach (Match m in Pattern().Matches(item.Text))
+            foreach (Match m in Pattern().Matches(item.Text).Where(m => !IsLeader(item.Text, m)).DistinctBy(m => m.Value))
                 yield return Report($"{item.Where}「{Excerpt(item.Text, m.Index, m.Length)}」标点“{m.Value}”重复", new[] { item.Source },
                     suggestion: "删除多余的标点。");
     }
@@ -122,7 +133,8 @@ public sealed partial class DuplicatedWord : TextRule
             }
             foreach (var (index, word) in LongRepeats(item.Text))
                 if (!hits.Any(h => h.Index >= index && h.Index < index + word.Length * 2)) hits.Add((index, word));
-            foreach (var (index, word) in hits.OrderBy(h => h.Index))
+            // one finding per repeated word and text: the same slip twice in one sentence is one defect to fix
+            foreach (var (index, word) in hits.OrderBy(h => h.Index).DistinctBy(h => h.Word))
                 yield return Report($"{item.Where}「{Excerpt(item.Text, index, word.Length * 2)}」词语“{word}”重复", new[] { item.Source },
                     suggestion: $"删去重复的“{word}”。");
         }
@@ -135,6 +147,25 @@ public static partial class Years
     [GeneratedRegex("(?<![0-9])(20[0-9]{2})\\s*年")]
     public static partial Regex Pattern();
 
+    [GeneratedRegex("(?:到|(?<!截)至|于|在|争取|力争|预计|计划|将|—|-|–|~|～)\\s*$")]
+    private static partial Regex TargetLead();
+
+    [GeneratedRegex("^\\s*(?:年\\s*)?(?:[-—–~～至到]\\s*(?:20[0-9]{2}))|^\\s*年\\s*(?:前|底|末|以前|之前|年底|左右|以后|起|目标|远景)")]
+    private static partial Regex RangeOrHorizon();
+
+    /// <summary>
+    /// A later year that speaks of the future on purpose: a plan period (2026-2030年), a cited title (《…（2025-2027年）》),
+    /// a target or schedule (到2030年, 于2028年支付, 2027年底前).
+    /// </summary>
+    public static bool IsForwardLooking(string text, Match m)
+    {
+        var before = text[..m.Index];
+        if (TargetLead().IsMatch(before.Length > 6 ? before[^6..] : before)) return true;
+        if (RangeOrHorizon().IsMatch(text[(m.Index + m.Groups[1].Length)..])) return true;
+        int open = before.LastIndexOf('《'), close = before.LastIndexOf('》');
+        return open >= 0 && open > close;
+    }
+
     [GeneratedRegex("(?:比|较|与|同)\\s*(20[0-9]{2})\\s*年(?:度)?(?:预算|决算|同期)?(?:数)?(?:相比|比较|增加|减少|增长|下降|持平|相较)?")]
     public static partial Regex Comparison();
 }
@@ -144,7 +175,7 @@ public sealed class FutureYear : TextRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK704", "年份晚于文件年度", Severity.Warning, Applicability.Both, RuleCategory.Text,
-        "预算文件中的年份 ≤ Y；决算文件中的年份 ≤ Y + 1（Y 为文件年度）",
+        "预算文件中的年份 ≤ Y；决算文件中的年份 ≤ Y + 1（Y 为文件年度）；规划期（2026-2030年）、引用的文件名《…》、目标与计划年份（到/于 YYYY 年、YYYY 年底前）除外",
         "预算在 Y 年初公开，决算在 Y+1 年公开；出现更晚的年份多半是年份笔误或套用了其他年度的文本。",
         "2024 年预算文件写“2025年预算安排”");
 
@@ -156,7 +187,7 @@ public sealed class FutureYear : TextRule
             foreach (Match m in Years.Pattern().Matches(item.Text))
             {
                 var year = int.Parse(m.Groups[1].Value);
-                if (year <= max) continue;
+                if (year <= max || Years.IsForwardLooking(item.Text, m)) continue;
                 yield return Report($"{item.Where}「{Excerpt(item.Text, m.Index, m.Length)}」年份应不晚于 {max} 年，实为 {year} 年",
                     new[] { item.Source }, max, year, "核对年份是否笔误。");
             }
