@@ -156,7 +156,7 @@ public static partial class MetadataRecognizer
 
     // {主体}{Y}年(度){市级/区级…}{部门/单位}{综合}{预算/决算} or {Y}年(度){主体}{部门/单位}{预算/决算}; 年 may be missing
     // when the kind follows the year directly ("2026 部门预算情况的说明"). A year range (2017-2019年) never matches.
-    [GeneratedRegex(@"^(?:(?<name1>[^\d]*?)(?<![\d\-—~至])(?<year>(?:19|20)\d\d)(?:年度?)?|(?<![\d\-—~至])(?<year>(?:19|20)\d\d)年度?(?<name2>[^\d]+?))(?:(?:市|区|县|省|乡|镇)级|本级)?(?<scope>部门|单位)?(?:综合|收支)?(?<kind>预算|决算)(?!单位|科目|表|数|执行|收支|收入|支出|总表|资金|编制$)")]
+    [GeneratedRegex(@"^(?:(?<name1>.*?)(?<![\d\-—~至])(?<year>(?:19|20)\d\d)(?:年度?)?|(?<![\d\-—~至])(?<year>(?:19|20)\d\d)年度?(?<name2>.+?))(?:(?:市|区|县|省|乡|镇)级|本级)?(?<scope>部门|单位)?(?:综合|收支)?(?<kind>预算|决算)(?!单位|科目|表|数|执行|收支|收入|支出|总表|资金|编制$)")]
     private static partial Regex TitleRegex();
 
     [GeneratedRegex(@"^(?:预算单位|单位名称|部门名称|编制单位|公开单位|预算部门)[:：](?<name>[^:：]{3,50})$")]
@@ -165,7 +165,7 @@ public static partial class MetadataRecognizer
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十\d]+(?:部分|章|节|篇)|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．,，]|[-—－]+\d+[-—－]+$|\d+$|表\d|附件|附表)")]
     private static partial Regex NeverTitleRegex();
 
-    [GeneratedRegex(@"[\d０-９，。；、“”《》〈〉…·\.!！?？%]|部分|目录|说明|情况|公开|^(?:本|我|该|其|根据|按照|关于)")]
+    [GeneratedRegex(@"(?<!第\d*)\d|[０-９，。；、“”《》〈〉…·\.!！?？%]|部分|目录|说明|情况|公开|^(?:本|我|该|其|根据|按照|关于)")]
     private static partial Regex NotANameRegex();
 
     [GeneratedRegex(@"（[^（）]*）$")]
