@@ -176,6 +176,11 @@ public sealed class DataRow
     public SummaryLine Line { get; init; }
     /// <summary>Side-by-side blocks (F6 人员/公用, XA 功能/部门经济/政府经济): block index from the left.</summary>
     public int Block { get; init; }
+    /// <summary>
+    /// The unit section the row belongs to, when the table lists its coded rows unit by unit (0 otherwise, and for rows
+    /// before the first unit heading). A code's parent and children are looked for within its own section.
+    /// </summary>
+    public int Section { get; init; }
     /// <summary>Unit code for 分单位 tables (205001) and project tables.</summary>
     public string? UnitCode { get; init; }
     /// <summary>Where the row label came from.</summary>
@@ -195,8 +200,13 @@ public sealed class DataRow
     public override string ToString() => $"{Code?.Value ?? ""} {Label} " + string.Join(" ", Values.Select(kv => $"{kv.Key}={kv.Value}"));
 }
 
-/// <summary>A column of a recognized table: its header path as printed and its meaning.</summary>
-public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0);
+/// <summary>
+/// A column of a recognized table: its header path as printed and its meaning. <paramref name="Aside"/> marks a column
+/// known not to add into the row's total (a 其中 column, a breakdown of another column such as 政府采购项目/小计, or a
+/// figure of another period such as an 上年 or 增减 block); a value column with no <paramref name="Key"/> that is not
+/// aside could not be mapped (see <see cref="DisclosureTable.UnmappedColumns"/>).
+/// </summary>
+public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0, bool Aside = false);
 
 /// <summary>A standard table recognized in a disclosure.</summary>
 public sealed class DisclosureTable
@@ -222,6 +232,23 @@ public sealed class DisclosureTable
     /// <summary>Indexes of the source tables (blocks) this table was built from; more than one when continued.</summary>
     public List<int> SourceTables { get; } = new();
 
+    /// <summary>
+    /// Header paths of value columns holding figures whose meaning could not be mapped with confidence (no standard
+    /// meaning, or a second column with the meaning of an earlier one). Their figures are kept in
+    /// <see cref="DataRow.Extras"/>. Arithmetic across the columns of a row (合计 = Σ parts) is not checked on such a
+    /// table: an unread column may be one of the parts.
+    /// </summary>
+    public List<string> UnmappedColumns { get; } = new();
+
+    /// <summary>True when every value column of the table was mapped to a meaning or is known to stand aside.</summary>
+    public bool ColumnsMapped => UnmappedColumns.Count == 0;
+
+    /// <summary>
+    /// Number of unit sections of a coded table that lists its rows unit by unit (预算单位 heading rows, each followed
+    /// by its own 类/款/项 rows); 0 when the rows are not split by unit. See <see cref="DataRow.Section"/>.
+    /// </summary>
+    public int Sections { get; set; }
+
     /// <summary>The 合计 row of a coded table, if printed.</summary>
     public DataRow? TotalRow => Rows.FirstOrDefault(r => r.IsTotal && r.Side == Side.None);
 
@@ -230,7 +257,8 @@ public sealed class DisclosureTable
 
     public DataRow? Line(SummaryLine line) => Rows.FirstOrDefault(r => r.Line == line && r.Block == 0);
 
-    public DataRow? Row(string code) => Rows.FirstOrDefault(r => r.Code?.Value == code);
+    /// <summary>The row of a code; null when the table lists its codes unit by unit (no one row is the department's).</summary>
+    public DataRow? Row(string code) => Sections > 0 ? null : Rows.FirstOrDefault(r => r.Code?.Value == code);
 
     public override string ToString() => $"{Kind} 《{Title}》 {Rows.Count} 行";
 }

@@ -299,7 +299,8 @@ public sealed class GeneralWithinTotalExpenditure : CrossTableRule
         if (gen is null || all is null) yield break;
         foreach (var row in gen.Rows)
         {
-            var other = row.IsTotal ? all.TotalRow : row.Code is { } c ? all.Row(c.Value) : null;
+            // a row of a table listed unit by unit is one unit's figure, not the department's
+            var other = row.IsTotal ? all.TotalRow : row.Code is { } c && gen.Sections == 0 ? all.Row(c.Value) : null;
             if (row[Measure.Total] is not { } a || other?[Measure.Total] is not { } b) continue;
             var cmp = Tolerance.AtMost(a.Value, b.Value, Tolerance.ScaleOf(new[] { a, b }));
             var f = Judge(ctx, cmp, $"{gen.Kind.Describe()}「{row.Name()}」", $"不应超过{all.Kind.Describe()}同科目合计（应为不超过）",
@@ -343,7 +344,7 @@ public sealed class RevenueRowMatchesExpenditureRow : CrossTableRule
         if (ctx.Disclosure.Table(TableKind.BudgetRevenue) is not { } rev || ctx.Disclosure.Table(TableKind.BudgetExpenditure) is not { } exp) yield break;
         foreach (var row in rev.Rows)
         {
-            if (row.Code is not { } code || exp.Row(code.Value) is not { } other) continue;
+            if (row.Code is not { } code || rev.Sections > 0 || exp.Row(code.Value) is not { } other) continue;
             if (row[Measure.Total] is not { } a || other[Measure.Total] is not { } b) continue;
             var f = Same(ctx, new Named(a, TableKind.BudgetRevenue, row.Name()), new Named(b, TableKind.BudgetExpenditure, other.Name()));
             if (f is not null) yield return f;

@@ -77,7 +77,8 @@ public abstract class RowColumnsIdentity : Rule
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var table in ctx.Tables(Kinds))
+        // a table with a value column that could not be mapped is not checked across its columns (GK240 names it)
+        foreach (var table in ctx.Tables(Kinds).Where(t => t.ColumnsMapped))
         {
             var keys = table.Keys();
             var partKeys = PartKeys(table)?.Where(keys.Contains).ToArray();
@@ -170,7 +171,7 @@ public sealed class RevenueRowTotal : RowColumnsIdentity
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK207", "收入表合计等于各来源之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "合计 = 财政拨款（或 一般公共预算 + 政府性基金 + 国有资本经营）+ 上级补助 + 事业收入 + 经营收入 + 附属单位上缴 + 其他收入（+ 上年结转 + 用事业基金弥补）",
+        "合计 = 财政拨款（或 一般公共预算 + 政府性基金 + 国有资本经营）+ 上级补助 + 事业收入 + 经营收入 + 附属单位上缴 + 其他收入（+ 上年结转 + 用事业基金弥补 + 使用非财政拨款结余 + 上年实户资金余额）",
         "收入表每一行的合计应等于各收入来源列之和。“其中”列（如教育收费）不参与相加；有财政拨款合并列时不再加三项资金列。",
         "行政运行 1511.89 + 0.01 = 1511.90");
 
@@ -187,7 +188,7 @@ public sealed class RevenueRowTotal : RowColumnsIdentity
         list.AddRange(new ColumnKey[]
         {
             Measure.SpecialAccount, Measure.SuperiorSubsidy, Measure.OperatingIncome, Measure.SubordinateRemittance,
-            Measure.OtherIncome, Measure.InstitutionFund, Measure.CarryIn,
+            Measure.OtherIncome, Measure.InstitutionFund, Measure.CarryIn, Measure.UseOfNonFiscalBalance, Measure.AccountBalanceIn,
         });
         return list.ToArray();
     }

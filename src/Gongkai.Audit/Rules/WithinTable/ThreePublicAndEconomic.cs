@@ -75,6 +75,8 @@ public sealed class CombinedThreePublicTotal : Rule
     {
         foreach (var (t, row, basis) in ThreePublicRows.All(ctx))
         {
+            // an unread column may be one of the parts of the outer 合计 (GK240 names it)
+            if (!t.ColumnsMapped) continue;
             if (row[new ColumnKey(Measure.Total, basis)] is not { } total) continue;
             var parts = new[] { Measure.ThreePublicTotal, Measure.Meeting, Measure.Training }.Select(m => row[new ColumnKey(m, basis)]).ToList();
             if (parts[1] is null && parts[2] is null) continue;
