@@ -201,12 +201,20 @@ public sealed class DataRow
 }
 
 /// <summary>
-/// A column of a recognized table: its header path as printed and its meaning. <paramref name="Aside"/> marks a column
-/// known not to add into the row's total (a 其中 column, a breakdown of another column such as 政府采购项目/小计, or a
-/// figure of another period such as an 上年 or 增减 block); a value column with no <paramref name="Key"/> that is not
-/// aside could not be mapped (see <see cref="DisclosureTable.UnmappedColumns"/>).
+/// A column of a recognized table: its header path as printed and its meaning. <paramref name="Key"/> is null when the
+/// header could not be given a meaning. <paramref name="Detail"/> marks a column that was understood and deliberately
+/// left out of the row identities: a breakdown of another column (上年结转/一般公共预算 under 上年结转, 其中 …) or a
+/// column of another period (2025年预算数 beside 2026年预算数). A column with neither a key nor the detail mark is
+/// unmapped: when it carries numbers, the identities that add a row's columns cannot be trusted for that table.
 /// </summary>
-public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0, bool Aside = false);
+public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0, bool Detail = false)
+{
+    /// <summary>The column has no meaning and is not a known breakdown or other-period column.</summary>
+    public bool IsUnmapped => Key is null && !Detail;
+
+    /// <summary>The key under which a row keeps this column's number when it has no meaning (see <see cref="DataRow.Extras"/>).</summary>
+    public string ExtraKey => Header.Length > 0 ? Header : $"列{Index}";
+}
 
 /// <summary>A standard table recognized in a disclosure.</summary>
 public sealed class DisclosureTable
@@ -233,15 +241,12 @@ public sealed class DisclosureTable
     public List<int> SourceTables { get; } = new();
 
     /// <summary>
-    /// Header paths of value columns holding figures whose meaning could not be mapped with confidence (no standard
-    /// meaning, or a second column with the meaning of an earlier one). Their figures are kept in
-    /// <see cref="DataRow.Extras"/>. Arithmetic across the columns of a row (合计 = Σ parts) is not checked on such a
-    /// table: an unread column may be one of the parts.
+    /// Value columns whose meaning could not be established (no key, not a known breakdown) and that carry a non-zero
+    /// number in some row. Rules that add a row's columns (合计 = Σ 分项) must not run on such a table: the unread
+    /// column may be one of the parts.
     /// </summary>
-    public List<string> UnmappedColumns { get; } = new();
-
-    /// <summary>True when every value column of the table was mapped to a meaning or is known to stand aside.</summary>
-    public bool ColumnsMapped => UnmappedColumns.Count == 0;
+    public IReadOnlyList<TableColumn> UnmappedValueColumns =>
+        Columns.Where(c => c.IsUnmapped && Rows.Any(r => r.Extras.TryGetValue(c.ExtraKey, out var f) && f.IsNumber && f.Value != 0m)).ToList();
 
     /// <summary>
     /// Number of unit sections of a coded table that lists its rows unit by unit (预算单位 heading rows, each followed

@@ -37,7 +37,7 @@ public sealed class CodedTableBuilder
         }
         if (codeCols.Count == 0) codeCols.Add(0);
         var blocks = new List<Block>();
-        var aside = new Dictionary<int, bool>();
+        var detail = new Dictionary<int, bool>();
         var starts = new List<int>();
         foreach (var c in codeCols)
         {
@@ -62,14 +62,14 @@ public sealed class CodedTableBuilder
                 // a second column with the meaning of an earlier one is not guessed at: it stays unmapped
                 if (key is ColumnKey dup && !seen.Add(dup)) key = null;
                 values.Add((cols[i], key, paths[cols[i]]));
-                aside[cols[i]] = maps[i].Aside;
+                detail[cols[i]] = maps[i].Detail;
             }
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
         }
         if (!isContinuation)
             foreach (var (blk, bi) in blocks.Select((x, i) => (x, i)))
                 foreach (var (c, key, h) in blk.Values)
-                    t.Columns.Add(new TableColumn(c, h, key, bi, aside.GetValueOrDefault(c)));
+                    t.Columns.Add(new TableColumn(c, h, key, bi, detail.GetValueOrDefault(c)));
 
         bool firstData = true;
         int section = t.Rows.Count > 0 ? t.Rows[^1].Section : 0;

@@ -5,12 +5,12 @@ namespace Gongkai.Recognition.Tables;
 
 /// <summary>What a column of a recognized table holds: its meaning, or that it stands aside from the row's arithmetic.</summary>
 /// <param name="Key">The standard meaning, or null when none applies.</param>
-/// <param name="Aside">
+/// <param name="Detail">
 /// True for a column known not to add into the row's total: a 其中 column, a breakdown of another column
 /// (政府采购项目/…, 上年结转/一般公共预算 beside its 小计), a subtotal of a group under a printed total, or a figure of another
 /// period (上年 / 2025年 / 增减 blocks). A numeric column with no key that is not aside is <em>unmapped</em>.
 /// </param>
-public readonly record struct ColumnMap(ColumnKey? Key, bool Aside = false);
+public readonly record struct ColumnMap(ColumnKey? Key, bool Detail = false);
 
 /// <summary>
 /// Maps a column header path (upper headers joined with '/', e.g. "基本支出/人员经费", "事业收入/其中:教育收费")

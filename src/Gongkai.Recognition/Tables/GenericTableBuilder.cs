@@ -35,7 +35,7 @@ public sealed class GenericTableBuilder
         }).ToHashSet();
         var maps = ColumnMeaning.MapAll(paths, t.Kind);
         for (int c = 0; c < width && !inherit; c++)
-            if (!idCols.Contains(c)) t.Columns.Add(new TableColumn(c, paths[c], maps[c].Key, 0, maps[c].Aside));
+            if (!idCols.Contains(c)) t.Columns.Add(new TableColumn(c, paths[c], maps[c].Key, 0, maps[c].Detail));
         foreach (var r in data)
         {
             var row = new DataRow { Source = r.Row.Source };

@@ -96,7 +96,6 @@ public sealed class TableRecognizer
             previous = table;
             previousTitle = ctx.Title;
         }
-        foreach (var t in d.Tables) ColumnConfidence.Assess(t);
     }
 
     /// <summary>The first row is a title naming a table (收支预算总表 printed inside the grid).</summary>

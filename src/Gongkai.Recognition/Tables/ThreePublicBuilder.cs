@@ -27,7 +27,7 @@ public sealed class ThreePublicBuilder
         var seen = new HashSet<ColumnKey>();
         for (int c = 0; c < width; c++)
             if (keys[c] is ColumnKey k && !seen.Add(k)) keys[c] = null;
-        for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c], 0, maps[c].Aside));
+        for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c], 0, maps[c].Detail));
         foreach (var r in data)
         {
             var row = new DataRow { Label = "“三公”经费", Source = r.Row.Source };

@@ -5,17 +5,24 @@ using static Gongkai.Tests.Audit.RuleAssert;
 
 namespace Gongkai.Tests.Audit;
 
-/// <summary>GK240 and the row arithmetic that does not run on a table with a column left unread; unit sections; layouts.</summary>
+/// <summary>GK200 and the row arithmetic that does not run on a table with a column left unread; unit sections; layouts.</summary>
 public class ColumnMappingRuleTests
 {
     private static readonly ColumnKey T = Measure.Total, B = Measure.Basic, P = Measure.Project, O = Measure.OperatingExpenditure;
+
+    /// <summary>A column with no meaning holding a number: kept under its header in <see cref="DataRow.Extras"/>.</summary>
+    private static void Unread(TableBuilder t, string header, decimal value)
+    {
+        t.Table.Columns.Add(new TableColumn(9 + t.Table.Columns.Count, header, null));
+        t.Table.Rows[^1].Extras[header] = new Figure(value, 2, ValueUnit.WanYuan, FigureKind.Number, Provenance.Unknown);
+    }
 
     private static DocBuilder B3(decimal project = 50m, params string[] unmapped)
     {
         var b = DocBuilder.Budget().Table(TableKind.BudgetExpenditure, t =>
         {
             t.Columns(T, B, P).Total(150m, 100m, project).Row("201", "一般公共服务支出", 150m, 100m, project);
-            foreach (var u in unmapped) t.Table.UnmappedColumns.Add(u);
+            foreach (var u in unmapped) Unread(t, u, 10m);
         });
         return b;
     }
@@ -29,7 +36,7 @@ public class ColumnMappingRuleTests
         Silent<ExpenditureRowTotal>(B3(project: 40m, unmapped: "基本支出/其他"));
 
     [Fact]
-    public void GK240_names_the_unmapped_columns_once_per_table()
+    public void GK200_names_the_unmapped_columns_once_per_table()
     {
         var f = Assert.Single(Run<UnmappedColumns>(B3(project: 40m, unmapped: ["基本支出/其他", "备用列"])));
         Assert.Equal(Severity.Info, f.Severity);
@@ -39,7 +46,20 @@ public class ColumnMappingRuleTests
     }
 
     [Fact]
-    public void GK240_stays_silent_when_every_column_is_mapped() => Silent<UnmappedColumns>(B3());
+    public void GK200_stays_silent_when_every_column_is_mapped() => Silent<UnmappedColumns>(B3());
+
+    [Fact]
+    public void GK200_does_not_count_a_detail_column_or_a_column_of_zeros()
+    {
+        var b = B3(project: 40m);
+        var t = b.Doc.Tables[0];
+        t.Columns.Add(new TableColumn(20, "其中：政府采购", null, 0, Detail: true));
+        t.Rows[^1].Extras["其中：政府采购"] = new Figure(5m, 2, ValueUnit.WanYuan, FigureKind.Number, Provenance.Unknown);
+        t.Columns.Add(new TableColumn(21, "备用", null));
+        t.Rows[^1].Extras["备用"] = new Figure(0m, 2, ValueUnit.WanYuan, FigureKind.Number, Provenance.Unknown);
+        Silent<UnmappedColumns>(b);
+        Assert.NotEmpty(Run<ExpenditureRowTotal>(b));
+    }
 
     [Fact]
     public void GK226_does_not_run_on_a_three_public_table_with_an_unmapped_column()
@@ -47,7 +67,7 @@ public class ColumnMappingRuleTests
         DocBuilder Build(bool unmapped) => DocBuilder.Budget().Table(TableKind.BudgetThreePublic, t =>
         {
             t.Columns(T, Measure.ThreePublicTotal, Measure.Meeting, Measure.Training).Plain("“三公”经费", 100m, 10m, 20m, 30m);
-            if (unmapped) t.Table.UnmappedColumns.Add("其他费用");
+            if (unmapped) Unread(t, "其他费用", 40m);
         });
         Assert.Single(Run<CombinedThreePublicTotal>(Build(false)));
         Silent<CombinedThreePublicTotal>(Build(true));
@@ -94,4 +114,50 @@ public class ColumnMappingRuleTests
     [Fact]
     public void GK201_fires_inside_a_unit_section() =>
         Assert.Equal(4.20m, Assert.Single(Run<ParentEqualsSumOfChildren>(Sectioned(item: 5.20m))).Found);
+
+    /// <summary>CS 基本支出表 p18: 总计 | 人员类 | 公用经费, with 工会经费 etc. of 302 partly under 人员类.</summary>
+    private static DocBuilder B6(string personnelHeader) => DocBuilder.Budget().Table(TableKind.BudgetGeneralBasic, t =>
+    {
+        t.Columns(T, Measure.Personnel, Measure.Public)
+            .Total(386.73m, 356.76m, 29.97m)
+            .Row("301", "工资福利支出", 330.93m, 330.93m, 0m)
+            .Row("302", "商品和服务支出", 34.98m, 5.01m, 29.97m)
+            .Row("303", "对个人和家庭的补助", 20.82m, 20.82m, 0m);
+        t.Table.Columns.Add(new TableColumn(2, "总计", T));
+        t.Table.Columns.Add(new TableColumn(3, personnelHeader, Measure.Personnel));
+        t.Table.Columns.Add(new TableColumn(4, "公用经费", Measure.Public));
+    });
+
+    [Fact]
+    public void GK224_fires_on_a_personnel_column_that_is_not_301_plus_303() =>
+        Assert.Equal(2, Run<BudgetPersonnelColumn>(B6("人员经费")).Count);
+
+    [Fact]
+    public void GK224_does_not_apply_to_a_split_by_project_category() => Silent<BudgetPersonnelColumn>(B6("人员类"));
+
+    [Fact]
+    public void GK504_restarts_the_code_order_in_each_unit_section() =>
+        Silent<Gongkai.Audit.Rules.Classification.CodeOrder>(Sectioned());
+
+    /// <summary>SZ 财政拨款收支总表 p37: one amount column, covering 一般公共预算 and 政府性基金 money alike.</summary>
+    private static DocBuilder OneColumnFiscal(decimal fundCarryIn) => DocBuilder.Budget()
+        .Table(TableKind.BudgetFiscalSummary, t => t.Columns(Measure.Amount)
+            .Income(SummaryLine.TotalIncomeThisYear, 64956.25m)
+            .Income(SummaryLine.CarryIn, fundCarryIn)
+            .Income(SummaryLine.CarryInGovernmentFund, fundCarryIn)
+            .Income(SummaryLine.GrandTotalIncome, 64956.25m + fundCarryIn)
+            .Expense(SummaryLine.TotalExpenditureThisYear, 64956.25m + fundCarryIn))
+        .Table(TableKind.BudgetGeneralExpenditure, t => t.Columns(T, B, P).Total(64956.25m, 10019.74m, 54936.51m));
+
+    [Fact]
+    public void GK305_compares_a_one_column_fiscal_table_only_when_it_holds_no_other_fund() =>
+        Silent<Gongkai.Audit.Rules.CrossTable.GeneralExpenditureMatchesFiscal>(OneColumnFiscal(482m));
+
+    [Fact]
+    public void GK305_compares_a_one_column_fiscal_table_of_general_budget_money_alone() =>
+        Single<Gongkai.Audit.Rules.CrossTable.GeneralExpenditureMatchesFiscal>(
+            DocBuilder.Budget()
+                .Table(TableKind.BudgetFiscalSummary, t => t.Columns(Measure.Amount).Expense(SummaryLine.TotalExpenditureThisYear, 65000m))
+                .Table(TableKind.BudgetGeneralExpenditure, t => t.Columns(T, B, P).Total(64956.25m, 10019.74m, 54936.51m)),
+            expected: 65000m, found: 64956.25m);
 }

@@ -21,8 +21,8 @@ public class ColumnMeaningTests
         Assert.Equal(Measure.Basic, m[1].Key!.Value.Measure);
         Assert.Equal(Measure.SubsidyToSubordinate, m[4].Key!.Value.Measure);
         Assert.Null(m[6].Key);
-        Assert.True(m[6].Aside);
-        Assert.True(m[7].Aside || m[7].Key is { Measure: Measure.SmeShare });
+        Assert.True(m[6].Detail);
+        Assert.True(m[7].Detail || m[7].Key is { Measure: Measure.SmeShare });
     }
 
     [Fact] // XA 部门综合预算收入总表: 一般公共预算拨款/小计 is that fund; its 其中 column adds nothing; 实户 and 非财政拨款结余 are sources
@@ -32,7 +32,7 @@ public class ColumnMeaningTests
             "部门预算/政府性基金拨款", "部门预算/使用非财政拨款结余", "部门预算/上年结转", "部门预算/上年实户资金余额", "部门预算/其他收入");
         Assert.Equal(new ColumnKey?[] { Measure.Total, Measure.GeneralBudget, null, Measure.GovernmentFund, Measure.UseOfNonFiscalBalance,
             Measure.CarryIn, Measure.AccountBalanceIn, Measure.OtherIncome }, m.Select(x => x.Key));
-        Assert.True(m[2].Aside);
+        Assert.True(m[2].Detail);
     }
 
     [Fact] // JS 收入总表: 本年收入/小计 | funds | 上年结转结余/小计 | its funds
@@ -41,12 +41,12 @@ public class ColumnMeaningTests
         var m = Map(TableKind.BudgetRevenue, "合计", "本年收入/小计", "本年收入/一般公共预算", "本年收入/事业收入", "上年结转结余/小计",
             "上年结转结余/一般公共预算", "上年结转结余/单位资金");
         Assert.Equal(Measure.Total, m[0].Key!.Value.Measure);
-        Assert.True(m[1].Aside);
+        Assert.True(m[1].Detail);
         Assert.Equal(Measure.GeneralBudget, m[2].Key!.Value.Measure);
         Assert.Equal(Measure.BusinessIncome, m[3].Key!.Value.Measure);
         Assert.Equal(Measure.CarryIn, m[4].Key!.Value.Measure);
-        Assert.True(m[5].Aside && m[5].Key is null);
-        Assert.True(m[6].Aside);
+        Assert.True(m[5].Detail && m[5].Key is null);
+        Assert.True(m[6].Detail);
     }
 
     [Fact] // without a 小计 the carried-in funds are parts nobody mapped: unmapped, not aside
@@ -61,12 +61,12 @@ public class ColumnMeaningTests
     {
         var m = Map(TableKind.BudgetThreePublic, "2021年/合计", "2021年/一般公共预算拨款安排的“三公”经费预算/小计", "2022年/合计",
             "2022年/一般公共预算拨款安排的“三公”经费预算/小计", "2022年/会议费", "增减变化情况/合计");
-        Assert.True(m[0].Aside && m[1].Aside && m[5].Aside);
+        Assert.True(m[0].Detail && m[1].Detail && m[5].Detail);
         Assert.Null(m[0].Key);
         Assert.Equal(Measure.ThreePublicTotal, m[3].Key!.Value.Measure);
         Assert.Equal(Measure.Meeting, m[4].Key!.Value.Measure);
         var prior = Map(TableKind.BudgetGeneralExpenditure, "2025年预算数", "2026年预算数/总计", "2026年预算数/基本支出/小计", "2026年预算数/基本支出/人员经费");
-        Assert.True(prior[0].Aside);
+        Assert.True(prior[0].Detail);
         Assert.Equal(new ColumnKey?[] { null, Measure.Total, Measure.Basic, Measure.Personnel }, prior.Select(x => x.Key));
     }
 
@@ -108,7 +108,7 @@ public class ColumnMeaningTests
         var d = new DisclosureReader().Read(Corpus("003-深圳-2026年深圳市审计局")).Disclosure;
         var b3 = d.Table(TableKind.BudgetExpenditure)!;
         Assert.Equal("支出总计", b3.Columns.Single(c => c.Key == Measure.Total).Header);
-        Assert.Contains(b3.Columns, c => c.Header.Contains("政府采购") && c.Aside);
+        Assert.Contains(b3.Columns, c => c.Header.Contains("政府采购") && c.Detail);
         Assert.Equal(10737.69m, b3.TotalRow![Measure.Total]!.Value);
         var r = Auditor.Audit(d);
         Assert.Empty(Alarms(r, "GK203"));
