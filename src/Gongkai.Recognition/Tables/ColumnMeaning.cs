@@ -43,12 +43,26 @@ public static partial class ColumnMeaning
             parts[c] = parts[c].Select(StripYear).Where(p => p.Length > 0 && !IsCurrentPeriod(p)).ToList();
         }
 
+        bool threePublic = kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic;
+        var funds = new List<string>();
+        if (threePublic)
+        {
+            // SZ/FZ 三公: each item split by fund (总计/一般公共预算 …). With one fund only, the fund column is the item;
+            // a lone fund or amount heading (一般公共预算, 预算数) is the amount of each item row
+            funds = parts.Where(ps => ps.Count > 0 && IsFundName(ps[^1])).Select(ps => ps[^1]).Distinct().ToList();
+            if (funds.Count == 1)
+                for (int c = 0; c < n; c++)
+                    if (parts[c].Count > 0 && parts[c][^1] == funds[0]) parts[c] = parts[c].Count > 1 ? parts[c].Take(parts[c].Count - 1).ToList() : ["金额"];
+        }
         var measures = new Measure?[n];
         for (int c = 0; c < n; c++) measures[c] = MeasureOf(parts[c], kind);
-        if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic)
+        if (threePublic)
         {
+            // GZ: items in rows, 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 — the funds split each row's 合计
             for (int c = 0; c < n; c++)
-                result[c] = otherPeriod[c] ? new ColumnMap(null, true) : new ColumnMap(measures[c] is Measure m ? new ColumnKey(m, BasisOf(headerPaths[c], kind)) : null);
+                result[c] = otherPeriod[c] || IsIdentifier(parts[c]) || funds.Count > 1 && parts[c].Count == 1 && IsFundName(parts[c][0])
+                    ? new ColumnMap(null, true)
+                    : new ColumnMap(measures[c] is Measure m ? new ColumnKey(m, BasisOf(headerPaths[c], kind)) : null);
             return result;
         }
 
@@ -67,6 +81,8 @@ public static partial class ColumnMeaning
             var ps = parts[c];
             if (ps.Count == 0) { result[c] = new ColumnMap(null); continue; }
             var leaf = ps[^1];
+            // an identifier column (科目编码/项, 单位编码, 序号) holds digits, not money
+            if (IsIdentifier(ps)) { result[c] = new ColumnMap(null, true); continue; }
             if (c == total) { result[c] = new ColumnMap(Measure.Total); continue; }
             var upper = ps.Count >= 2 ? Upper(ps) : null;
             var groupMeasure = upper is not null && upper != wrapper ? GroupMeasure(ps[^2], kind) : null;
@@ -95,6 +111,13 @@ public static partial class ColumnMeaning
         }
         return result;
     }
+
+    private static bool IsFundName(string p) =>
+        p is "一般公共预算" or "一般公共预算拨款" or "政府性基金预算" or "政府性基金" or "国有资本经营预算" or "财政拨款" or "财政专户管理资金" or "单位资金";
+
+    /// <summary>A column of codes or ordinals (科目编码/类|款|项, 单位编码, 序号, 编号, 代码).</summary>
+    private static bool IsIdentifier(List<string> ps) =>
+        ps.Any(p => p.Contains("编码") || p.Contains("代码") || p.Contains("编号") || p is "序号" or "行次" or "栏次");
 
     private static string Upper(List<string> ps) => string.Join("/", ps.Take(ps.Count - 1));
 
@@ -231,7 +254,8 @@ public static partial class ColumnMeaning
         if (leaf.Contains("运行") && !leaf.Contains("购置")) return Measure.VehicleOperation;
         if (leaf.Contains("购置及运行")) return Measure.VehicleTotal;
         if (leaf == "小计" && parent.Contains("公务用车")) return Measure.VehicleTotal;
-        if (leaf.Contains("合计") || leaf == "小计") return Measure.ThreePublicTotal;
+        if (leaf.Contains("合计") || leaf is "小计" or "总计") return Measure.ThreePublicTotal;
+        if (leaf is "预算数" or "决算数" or "金额" && parent.Length == 0) return Measure.Amount;
         if (leaf is "预算数" or "决算数")
         {
             // the leaf is only the basis: the item is the parent (公务用车购置及运行费/小计/预算数 → 小计 under 公务用车)

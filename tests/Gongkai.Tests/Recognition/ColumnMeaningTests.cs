@@ -81,6 +81,18 @@ public class ColumnMeaningTests
         Assert.Equal(new ColumnKey?[] { Measure.Total, Measure.Personnel, Measure.Public }, hn.Select(k => k.Key));
     }
 
+    [Fact] // 三公 tables split by fund: one fund is the item itself; several funds beside a 合计 of item rows are its breakdown
+    public void Three_public_fund_columns()
+    {
+        var one = Map(TableKind.BudgetThreePublic, "单位编码", "总计/一般公共预算", "因公出国(境)费/一般公共预算", "公务接待费/一般公共预算");
+        Assert.True(one[0].Detail);
+        Assert.Equal(new ColumnKey?[] { null, Measure.ThreePublicTotal, Measure.Abroad, Measure.Reception }, one.Select(x => x.Key));
+        var rows = Map(TableKind.BudgetThreePublic, "项目", "合计", "一般公共预算", "政府性基金预算");
+        Assert.True(rows[2].Detail && rows[3].Detail);
+        var split = Map(TableKind.BudgetThreePublic, "总计/一般公共预算", "总计/政府性基金预算");
+        Assert.Equal(new ColumnMap(null, false), split[0]);
+    }
+
     [Theory]
     [InlineData("**|**|**|**|1|2|3", true)]
     [InlineData("栏次|1|2|3", true)]
