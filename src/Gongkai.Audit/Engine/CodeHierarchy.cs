@@ -14,21 +14,22 @@ public sealed class CodeHierarchy
     {
         Table = table;
         Rows = table.Coded(scheme).Where(r => r.Code!.Value.IsWellFormed).ToList();
-        var byCode = new Dictionary<string, DataRow>();
-        foreach (var r in Rows) byCode.TryAdd(r.Code!.Value.Value, r);
+        // a table listed unit by unit (DataRow.Section) repeats the codes in each unit: parents are looked for in the same unit
+        var byCode = new Dictionary<(int, string), DataRow>();
+        foreach (var r in Rows) byCode.TryAdd((r.Section, r.Code!.Value.Value), r);
         foreach (var r in Rows) Children[r] = new List<DataRow>();
 
         // Direct children by code.
         foreach (var r in Rows)
-            if (r.Code!.Value.Parent is { } p && byCode.TryGetValue(p.Value, out var parent) && !ReferenceEquals(parent, r))
+            if (r.Code!.Value.Parent is { } p && byCode.TryGetValue((r.Section, p.Value), out var parent) && !ReferenceEquals(parent, r))
                 Children[parent].Add(r);
 
         // Rows whose parent row is absent.
         for (int i = 0; i < Rows.Count; i++)
         {
             var r = Rows[i];
-            if (r.Code!.Value.Parent is not { } pc || byCode.ContainsKey(pc.Value)) continue;
-            var host = Rows.Take(i).LastOrDefault(x => x.Code!.Value.Value.Length == pc.Value.Length);
+            if (r.Code!.Value.Parent is not { } pc || byCode.ContainsKey((r.Section, pc.Value))) continue;
+            var host = Rows.Take(i).LastOrDefault(x => x.Section == r.Section && x.Code!.Value.Value.Length == pc.Value.Length);
             if (host is not null && CountedIn(host, r))
             {
                 Misplaced.Add((r, host));
@@ -37,7 +38,7 @@ public sealed class CodeHierarchy
             Orphans.Add(r);
             // promote to the nearest present ancestor (a 项 under its 类 when the 款 is missing)
             var anc = pc.Parent;
-            if (anc is { } a && byCode.TryGetValue(a.Value, out var ancestor)) Children[ancestor].Add(r);
+            if (anc is { } a && byCode.TryGetValue((r.Section, a.Value), out var ancestor)) Children[ancestor].Add(r);
             else TopLevel.Add(r);
         }
         TopLevel.InsertRange(0, Rows.Where(r => r.Code!.Value.Level == CodeLevel.Class));

@@ -37,6 +37,7 @@ public sealed class CodedTableBuilder
         }
         if (codeCols.Count == 0) codeCols.Add(0);
         var blocks = new List<Block>();
+        var detail = new Dictionary<int, bool>();
         var starts = new List<int>();
         foreach (var c in codeCols)
         {
@@ -50,25 +51,48 @@ public sealed class CodedTableBuilder
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
             int nameCol = s + 1;
+            var cols = Enumerable.Range(s, e - s).Where(c => !(c == s || c == nameCol || c == paired || c == paired + 1)).ToList();
+            var maps = ColumnMeaning.MapAll(cols.Select(c => paths[c]).ToList(), t.Kind);
             var values = new List<(int, ColumnKey?, string)>();
-            for (int c = s; c < e; c++)
+            var seen = new HashSet<ColumnKey>();
+            for (int i = 0; i < cols.Count; i++)
             {
-                if (c == s || c == nameCol || c == paired || c == paired + 1) continue;
-                var key = ColumnMeaning.Of(paths[c], t.Kind);
+                var key = maps[i].Key;
                 if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
-                values.Add((c, key, paths[c]));
+                // a second column with the meaning of an earlier one is not guessed at: it stays unmapped
+                if (key is ColumnKey dup && !seen.Add(dup)) key = null;
+                values.Add((cols[i], key, paths[cols[i]]));
+                detail[cols[i]] = maps[i].Detail;
             }
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
         }
         if (!isContinuation)
             foreach (var (blk, bi) in blocks.Select((x, i) => (x, i)))
                 foreach (var (c, key, h) in blk.Values)
-                    t.Columns.Add(new TableColumn(c, h, key, bi));
+                    t.Columns.Add(new TableColumn(c, h, key, bi, detail.GetValueOrDefault(c)));
 
         bool firstData = true;
+        int section = t.Rows.Count > 0 ? t.Rows[^1].Section : 0;
         foreach (var r in data)
         {
             if (TryEconomicTotals(t, r)) { firstData = false; continue; }
+            // a unit heading (预算单位 name, no code, with the unit's figures) opens a section of its own coded rows
+            if ((!firstData || t.Rows.Count > 0) && blocks.Count == 1 && !byUnit && UnitHeading(r, blocks[0]) is string unit && HasCodedRowAfter(data, r, blocks[0]))
+            {
+                section++;
+                t.Sections = Math.Max(t.Sections, section);
+                var head = new DataRow { Label = unit, Section = section, Source = r.Row.Source };
+                foreach (var (col, key, h) in blocks[0].Values)
+                {
+                    var cell = r.Cell(col);
+                    if (cell is null || Numbers.Parse(cell.Text).Kind == CellValueKind.Text) continue;
+                    var fig = Grid.ToFigure(cell, t.Unit);
+                    if (key is ColumnKey k && !head.Values.ContainsKey(k)) head.Values[k] = fig;
+                    else if (fig.IsNumber) head.Extras[h.Length > 0 ? h : $"列{col}"] = fig;
+                }
+                t.Rows.Add(head);
+                continue;
+            }
             for (int b = 0; b < blocks.Count; b++)
             {
                 var blk = blocks[b];
@@ -105,6 +129,7 @@ public sealed class CodedTableBuilder
                     UnitCode = unitCode,
                     IsTotal = isTotal,
                     Block = b,
+                    Section = isTotal ? 0 : section,
                     Source = r.Cell(blk.NameCol)?.Source ?? r.Row.Source,
                 };
                 foreach (var (col, key, h) in blk.Values)
@@ -125,6 +150,34 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    /// <summary>
+    /// The unit name of a unit heading row: no classification code, a text label (in the columns left of the code column
+    /// or in the name column) that is not 合计/总计, and figures in the value columns.
+    /// </summary>
+    private static string? UnitHeading(GridRow r, Block blk)
+    {
+        if (Grid.IsCode(r[blk.CodeCol].Trim())) return null;
+        if (!blk.Values.Any(v => Numbers.Parse(r[v.Col]).IsNumeric)) return null;
+        string? label = null;
+        for (int c = 0; c <= blk.NameCol && c < r.Width; c++)
+        {
+            var x = r[c].Trim();
+            if (x.Length == 0) continue;
+            if (Numbers.Parse(x).Kind != CellValueKind.Text) return null;
+            if (label is not null) return null;
+            label = x;
+        }
+        if (label is null || TextNormalizer.Compact(label) is "合计" or "总计" || LineNames.IsSubItem(label)) return null;
+        return label;
+    }
+
+    private static bool HasCodedRowAfter(List<GridRow> data, GridRow r, Block blk)
+    {
+        // the last row of a page may head the unit whose coded rows follow on the next page
+        int i = data.FindIndex(x => x.Index == r.Index);
+        return i >= 0 && (i + 1 == data.Count || Grid.IsCode(data[i + 1][blk.CodeCol].Trim()));
     }
 
     /// <summary>

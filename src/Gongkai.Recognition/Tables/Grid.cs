@@ -16,15 +16,24 @@ public static class Grid
 {
     public static bool IsCode(string text) => text.Length is 3 or 5 or 7 && text.All(char.IsAsciiDigit) && text[0] is '2' or '3' or '5';
 
-    /// <summary>A row of consecutive integers 1, 2, 3 … (a column-number row under a header).</summary>
+    /// <summary>
+    /// A column-number row under a header: consecutive integers 1, 2, 3 …, after any marker cells in the label columns
+    /// (栏次, 行次, **, *, 甲/乙/丙).
+    /// </summary>
     public static bool IsNumberingRow(SourceRow row)
     {
-        var cells = row.NonEmpty.ToList();
-        if (cells.Count < 3) return false;
-        for (int i = 0; i < cells.Count; i++)
-            if (cells[i].Text.Trim() != (i + 1).ToString()) return false;
+        var cells = row.NonEmpty.Select(c => TextNormalizer.Compact(c.Text)).ToList();
+        int start = 0;
+        while (start < cells.Count && IsNumberingMarker(cells[start])) start++;
+        int count = cells.Count - start;
+        if (count < 3 && !(count >= 2 && start > 0)) return false;
+        for (int i = start; i < cells.Count; i++)
+            if (cells[i] != (i - start + 1).ToString()) return false;
         return true;
     }
+
+    private static bool IsNumberingMarker(string t) =>
+        t.Length > 0 && t.All(ch => ch is '*' or '＊') || t is "栏次" or "行次" or "栏号" or "甲" or "乙" or "丙" or "丁" or "—" or "-";
 
     /// <summary>A data row has a number (outside a numbering row), a code in its first cells, or a 合计/总计 label.</summary>
     public static bool IsDataRow(SourceRow row)

@@ -17,7 +17,10 @@ public static class SplitCodes
         {
             int parts = Parts(rows, c, width);
             if (parts == 0) continue;
-            rows = rows.Select(r => Rewrite(r, c, parts, ledger)).ToList();
+            string? cls = null, kuan = null;
+            var rewritten = new List<GridRow>(rows.Count);
+            foreach (var r in rows) rewritten.Add(Rewrite(r, c, parts, ledger, ref cls, ref kuan));
+            rows = rewritten;
             c += parts;
         }
         return rows;
@@ -43,7 +46,7 @@ public static class SplitCodes
     private static bool IsClass(string s) => s.Length == 3 && s.All(char.IsAsciiDigit) && s[0] is '2' or '3' or '5';
     private static bool IsPart(string s) => s.Length == 2 && s.All(char.IsAsciiDigit);
 
-    private static GridRow Rewrite(GridRow r, int c, int parts, RecognitionLedger ledger)
+    private static GridRow Rewrite(GridRow r, int c, int parts, RecognitionLedger ledger, ref string? cls, ref string? kuan)
     {
         var a = r[c].Trim();
         // code rows, and data rows without a code (the 合计 row printed on the 类 | 款 | 项 header line)
@@ -51,12 +54,26 @@ public static class SplitCodes
         if (c + parts >= r.Width) return r;
         var code = a;
         if (IsClass(a))
+        {
+            cls = a;
+            kuan = null;
             for (int k = 1; k < parts && IsPart(r[c + k].Trim()); k++) code += r[c + k].Trim();
+            if (code.Length >= 5) kuan = code[3..5];
+        }
+        else if (a.Length == 0 && cls is not null && IsPart(r[c + 1].Trim()))
+        {
+            // a 款 printed as its last two digits under its 类 (205 | 03 → 20503), a 项 under its 款 (… | 99 → 2050399)
+            kuan = r[c + 1].Trim();
+            code = cls + kuan + (parts == 3 && IsPart(r[c + 2].Trim()) ? r[c + 2].Trim() : "");
+        }
+        else if (a.Length == 0 && parts == 3 && cls is not null && kuan is not null && r[c + 1].Trim().Length == 0 && IsPart(r[c + 2].Trim()))
+            code = cls + kuan + r[c + 2].Trim();
         else code = "";
+        bool coded = code.Length > 0;
         var cells = r.Row.Cells.ToList();
         for (int k = 1; k < parts; k++) ledger.MarkStructural(r.Cell(c + k));
         var name = r.Cell(c + parts)!;
-        cells[c] = cells[c] with { Text = IsClass(a) ? code : cells[c].Text };
+        cells[c] = cells[c] with { Text = coded ? code : cells[c].Text };
         cells[c + 1] = name with { Column = c + 1 };
         for (int k = 2; k <= parts; k++) cells[c + k] = cells[c + k] with { Text = "" };
         return new GridRow(r.Index, r.Row with { Cells = cells });

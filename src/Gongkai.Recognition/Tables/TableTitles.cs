@@ -83,6 +83,8 @@ public static partial class TableTitles
             if (t.Contains("经济分类") || t.Contains("经济科目")) return TableKind.BudgetGeneralByEconomic;
             if (t.Contains("支出")) return TableKind.BudgetGeneralExpenditure;
         }
+        // SZ 基本支出总表 / 项目支出总表: one kind of spending by fund source, not the 支出总表 of all spending
+        if (Regex.IsMatch(t, @"(基本|项目)支出(预算)?总表")) return TableKind.Unknown;
         if (t.Contains("支出") && t.Contains("总表")) return TableKind.BudgetExpenditure;
         if (t.Contains("项目支出预算表") || t.Contains("专项业务经费支出表") || t.Contains("项目支出表")) return TableKind.ProjectList;
         return TableKind.Unknown;

@@ -179,12 +179,20 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
         "一般公共预算支出表是财政拨款收支总表一般公共预算列的展开，合计和各类级科目都应一致。",
         "F5 合计 2940.05 = F4 本年支出合计·一般公共预算 2940.05");
 
+    /// <summary>Whether a summary table's income side shows non-zero 政府性基金 or 国有资本经营 money (this year's or carried in).</summary>
+    private static bool OtherFiscalFunds(DisclosureTable? t) =>
+        t is not null && t.Rows.Any(r => r.Side == Side.Income && r.Line is SummaryLine.GovernmentFundGrant or SummaryLine.StateCapitalGrant
+            or SummaryLine.CarryInGovernmentFund or SummaryLine.CarryInStateCapital && r.LineValue() is { IsNumber: true } v && v.Value != 0m);
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         var fiscal = K(ctx, TableKind.BudgetFiscalSummary, TableKind.FinalFiscalSummary);
         var gen = K(ctx, TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
-        var fiscalTotal = LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, Measure.GeneralBudget)
-                          ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
+        var byFund = LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, Measure.GeneralBudget);
+        // a 财政拨款收支总表 with one amount column covers every fiscal fund: it is the 一般公共预算 figure only when the
+        // table shows no 政府性基金 or 国有资本经营 money
+        if (byFund is null && OtherFiscalFunds(ctx.Disclosure.Table(fiscal))) yield break;
+        var fiscalTotal = byFund ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
         var f = Same(ctx, fiscalTotal, TotalOf(ctx, gen, Measure.Total));
         if (f is not null) yield return f;
         var key = ctx.Disclosure.Table(fiscal)?.ClassLines().Any(r => r[Measure.GeneralBudget] is not null) == true
@@ -299,7 +307,8 @@ public sealed class GeneralWithinTotalExpenditure : CrossTableRule
         if (gen is null || all is null) yield break;
         foreach (var row in gen.Rows)
         {
-            var other = row.IsTotal ? all.TotalRow : row.Code is { } c ? all.Row(c.Value) : null;
+            // a row of a table listed unit by unit is one unit's figure, not the department's
+            var other = row.IsTotal ? all.TotalRow : row.Code is { } c && gen.Sections == 0 ? all.Row(c.Value) : null;
             if (row[Measure.Total] is not { } a || other?[Measure.Total] is not { } b) continue;
             var cmp = Tolerance.AtMost(a.Value, b.Value, Tolerance.ScaleOf(new[] { a, b }));
             var f = Judge(ctx, cmp, $"{gen.Kind.Describe()}「{row.Name()}」", $"不应超过{all.Kind.Describe()}同科目合计（应为不超过）",
@@ -343,7 +352,7 @@ public sealed class RevenueRowMatchesExpenditureRow : CrossTableRule
         if (ctx.Disclosure.Table(TableKind.BudgetRevenue) is not { } rev || ctx.Disclosure.Table(TableKind.BudgetExpenditure) is not { } exp) yield break;
         foreach (var row in rev.Rows)
         {
-            if (row.Code is not { } code || exp.Row(code.Value) is not { } other) continue;
+            if (row.Code is not { } code || rev.Sections > 0 || exp.Row(code.Value) is not { } other) continue;
             if (row[Measure.Total] is not { } a || other[Measure.Total] is not { } b) continue;
             var f = Same(ctx, new Named(a, TableKind.BudgetRevenue, row.Name()), new Named(b, TableKind.BudgetExpenditure, other.Name()));
             if (f is not null) yield return f;

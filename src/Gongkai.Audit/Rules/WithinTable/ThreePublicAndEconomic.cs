@@ -75,6 +75,8 @@ public sealed class CombinedThreePublicTotal : Rule
     {
         foreach (var (t, row, basis) in ThreePublicRows.All(ctx))
         {
+            // an unread column may be one of the parts of the outer 合计
+            if (t.UnmappedValueColumns.Count > 0) continue;
             if (row[new ColumnKey(Measure.Total, basis)] is not { } total) continue;
             var parts = new[] { Measure.ThreePublicTotal, Measure.Meeting, Measure.Training }.Select(m => row[new ColumnKey(m, basis)]).ToList();
             if (parts[1] is null && parts[2] is null) continue;
@@ -166,7 +168,7 @@ public sealed class BudgetPersonnelColumn : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK224", "人员经费、公用经费列与经济分类口径一致", Severity.Warning, Applicability.Budget, RuleCategory.WithinTable,
         "合计行 人员经费 = Σ 301、303 类合计；公用经费 = Σ 其他类合计",
-        "预算基本支出表的人员经费通常只含工资福利支出和对个人和家庭的补助；个别地区把福利费等计入人员经费，故为警告，陕西口径降为提示。",
+        "预算基本支出表的人员经费通常只含工资福利支出和对个人和家庭的补助；个别地区把福利费等计入人员经费，故为警告，陕西口径降为提示。列名为“人员类”（预算管理一体化项目类别）时不按此口径核对。",
         "人员经费 182.37 = 301 182.37 + 303 0");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -174,6 +176,8 @@ public sealed class BudgetPersonnelColumn : Rule
         foreach (var t in ctx.Tables(TableKind.BudgetGeneralBasic))
         {
             if (Econ.TotalRow(t) is not { } totalRow) continue;
+            // a split worded 人员类 / 公用 (预算管理一体化 project categories) is not the 301 + 303 definition of 人员经费
+            if (t.Columns.FirstOrDefault(c => c.Key == Measure.Personnel) is { } pc && pc.Header.Replace(" ", "").Contains("人员类")) continue;
             foreach (var (measure, classes, name) in new[]
                      { (Measure.Personnel, Econ.PersonnelClasses, "人员经费"), (Measure.Public, Econ.PublicClasses, "公用经费") })
             {
