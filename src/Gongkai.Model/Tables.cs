@@ -195,8 +195,21 @@ public sealed class DataRow
     public override string ToString() => $"{Code?.Value ?? ""} {Label} " + string.Join(" ", Values.Select(kv => $"{kv.Key}={kv.Value}"));
 }
 
-/// <summary>A column of a recognized table: its header path as printed and its meaning.</summary>
-public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0);
+/// <summary>
+/// A column of a recognized table: its header path as printed and its meaning. <paramref name="Key"/> is null when the
+/// header could not be given a meaning. <paramref name="Detail"/> marks a column that was understood and deliberately
+/// left out of the row identities: a breakdown of another column (上年结转/一般公共预算 under 上年结转, 其中 …) or a
+/// column of another period (2025年预算数 beside 2026年预算数). A column with neither a key nor the detail mark is
+/// unmapped: when it carries numbers, the identities that add a row's columns cannot be trusted for that table.
+/// </summary>
+public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0, bool Detail = false)
+{
+    /// <summary>The column has no meaning and is not a known breakdown or other-period column.</summary>
+    public bool IsUnmapped => Key is null && !Detail;
+
+    /// <summary>The key under which a row keeps this column's number when it has no meaning (see <see cref="DataRow.Extras"/>).</summary>
+    public string ExtraKey => Header.Length > 0 ? Header : $"列{Index}";
+}
 
 /// <summary>A standard table recognized in a disclosure.</summary>
 public sealed class DisclosureTable
@@ -221,6 +234,14 @@ public sealed class DisclosureTable
     public bool HasGrid { get; init; } = true;
     /// <summary>Indexes of the source tables (blocks) this table was built from; more than one when continued.</summary>
     public List<int> SourceTables { get; } = new();
+
+    /// <summary>
+    /// Value columns whose meaning could not be established (no key, not a known breakdown) and that carry a non-zero
+    /// number in some row. Rules that add a row's columns (合计 = Σ 分项) must not run on such a table: the unread
+    /// column may be one of the parts.
+    /// </summary>
+    public IReadOnlyList<TableColumn> UnmappedValueColumns =>
+        Columns.Where(c => c.IsUnmapped && Rows.Any(r => r.Extras.TryGetValue(c.ExtraKey, out var f) && f.IsNumber && f.Value != 0m)).ToList();
 
     /// <summary>The 合计 row of a coded table, if printed.</summary>
     public DataRow? TotalRow => Rows.FirstOrDefault(r => r.IsTotal && r.Side == Side.None);

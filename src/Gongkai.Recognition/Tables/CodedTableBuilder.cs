@@ -13,7 +13,7 @@ public sealed class CodedTableBuilder
     private readonly RecognitionLedger _ledger;
     public CodedTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
-    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header)> Values);
+    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header, bool Detail)> Values);
 
     public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
     {
@@ -35,6 +35,8 @@ public sealed class CodedTableBuilder
             int n = data.Count(r => Grid.IsCode(r[c].Trim()));
             if (n >= 2 || n >= 1 && data.Count <= 3) codeCols.Add(c);
         }
+        // no codes printed (rows named only, 功能分类科目名称 | 合计 | …): the first column is the name, not a code column
+        bool namesOnly = codeCols.Count == 0 && width > 1 && NamesOnly(data, paths);
         if (codeCols.Count == 0) codeCols.Add(0);
         var blocks = new List<Block>();
         var starts = new List<int>();
@@ -49,21 +51,15 @@ public sealed class CodedTableBuilder
         {
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
-            int nameCol = s + 1;
-            var values = new List<(int, ColumnKey?, string)>();
-            for (int c = s; c < e; c++)
-            {
-                if (c == s || c == nameCol || c == paired || c == paired + 1) continue;
-                var key = ColumnMeaning.Of(paths[c], t.Kind);
-                if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
-                values.Add((c, key, paths[c]));
-            }
+            int nameCol = namesOnly ? s : s + 1;
+            var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
+            var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
         }
         if (!isContinuation)
             foreach (var (blk, bi) in blocks.Select((x, i) => (x, i)))
-                foreach (var (c, key, h) in blk.Values)
-                    t.Columns.Add(new TableColumn(c, h, key, bi));
+                foreach (var (c, key, h, detail) in blk.Values)
+                    t.Columns.Add(new TableColumn(c, h, key, bi, detail));
 
         bool firstData = true;
         foreach (var r in data)
@@ -107,7 +103,7 @@ public sealed class CodedTableBuilder
                     Block = b,
                     Source = r.Cell(blk.NameCol)?.Source ?? r.Row.Source,
                 };
-                foreach (var (col, key, h) in blk.Values)
+                foreach (var (col, key, h, _) in blk.Values)
                 {
                     var cell = r.Cell(col);
                     if (cell is null) continue;
@@ -125,6 +121,26 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    /// <summary>
+    /// A table whose rows are named but not coded: the first column holds text in the data rows (at least half of
+    /// those with a label) and no value, the second holds numbers, and the first header names it (名称 / 项目 / 单位).
+    /// </summary>
+    private static bool NamesOnly(List<GridRow> data, string[] paths)
+    {
+        var h = TextNormalizer.Compact(paths[0]);
+        if (h.Length > 0 && !(h.Contains("名称") || h.Contains("项目") || h.Contains("单位") || h.Contains("科目"))) return false;
+        if (h.Contains("编码") || h.Contains("代码")) return false;
+        int text = 0, numeric0 = 0, numeric1 = 0;
+        foreach (var r in data)
+        {
+            var a = r[0].Trim();
+            if (a.Length > 0 && Numbers.Parse(a).IsNumeric) numeric0++;
+            else if (a.Length > 0) text++;
+            if (Numbers.Parse(r[1].Trim()).IsNumeric) numeric1++;
+        }
+        return text > 0 && numeric0 == 0 && numeric1 * 2 >= data.Count;
     }
 
     /// <summary>

@@ -22,7 +22,15 @@ public sealed class ThreePublicBuilder
         if (totals.Count > 1 && keys.Any(k => k?.Measure is Measure.Meeting or Measure.Training))
             foreach (var c in totals.Where(c => !TextNormalizer.Compact(paths[c]).Contains("三公")))
                 keys[c] = new ColumnKey(Measure.Total, keys[c]!.Value.Basis);
-        for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c]));
+        // last year's block beside this year's (2025年预算数/… | 2026年预算数/…) is kept but not read as this year's
+        var other = ColumnMeaning.OtherPeriodColumns(paths);
+        var taken = new HashSet<ColumnKey>();
+        for (int c = 0; c < width; c++)
+        {
+            if (other.Contains(c)) keys[c] = null;
+            else if (keys[c] is ColumnKey k && !taken.Add(k)) keys[c] = null;
+        }
+        for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c], 0, other.Contains(c)));
         foreach (var r in data)
         {
             var row = new DataRow { Label = "“三公”经费", Source = r.Row.Source };

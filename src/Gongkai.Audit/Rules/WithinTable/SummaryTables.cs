@@ -49,18 +49,21 @@ public sealed class IncomeGrandTotal : SummaryLineRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK211", "收入总计等于本年收入加结转结余", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 用事业基金弥补收支差额 + 年初结转和结余（+ 上年实户资金余额）",
+        "收入总计 = 本年收入合计（未列示时为各收入项目之和）+ 使用非财政拨款结余 + 用事业基金弥补收支差额 + 年初结转和结余（+ 上年实户资金余额）",
         "总表收入侧的总计由本年收入与各项结转、结余资金构成。",
         "2995.39 = 2946.25 + 0 + 49.14");
 
     protected override IEnumerable<Finding?> CheckTable(AuditContext ctx, DisclosureTable t)
     {
-        yield return LineSum(ctx, t, Side.Income, SummaryLine.GrandTotalIncome, new[]
+        // no 本年收入合计 line printed (B4 "一、财政拨款 … 二、上年结转结余 … 收入总计"): this year's income is the income items
+        var thisYear = t.Line(Side.Income, SummaryLine.TotalIncomeThisYear) is not null
+            ? new[] { SummaryLine.TotalIncomeThisYear }
+            : IncomeItemsSum.Items(t);
+        yield return LineSum(ctx, t, Side.Income, SummaryLine.GrandTotalIncome, thisYear.Select(l => (Side.Income, l)).Concat(new[]
         {
-            (Side.Income, SummaryLine.TotalIncomeThisYear), (Side.Income, SummaryLine.UseOfNonFiscalBalance),
-            (Side.Income, SummaryLine.InstitutionFund), (Side.Income, SummaryLine.CarryIn),
-            (Side.Income, SummaryLine.AccountBalanceIn),
-        });
+            (Side.Income, SummaryLine.UseOfNonFiscalBalance), (Side.Income, SummaryLine.InstitutionFund),
+            (Side.Income, SummaryLine.CarryIn), (Side.Income, SummaryLine.AccountBalanceIn),
+        }).ToArray());
     }
 }
 
@@ -104,10 +107,14 @@ public sealed class IncomeItemsSum : SummaryLineRule
 
     protected override IEnumerable<Finding?> CheckTable(AuditContext ctx, DisclosureTable t)
     {
+        yield return LineSum(ctx, t, Side.Income, SummaryLine.TotalIncomeThisYear, Items(t).Select(l => (Side.Income, l)).ToList());
+    }
+
+    /// <summary>The income items of this year, each counted once (the 财政拨款 group line or its three funds).</summary>
+    internal static SummaryLine[] Items(DisclosureTable t)
+    {
         var useGroup = t.Line(Side.Income, SummaryLine.FiscalGrant)?.LineValue() is { IsNumber: true, Value: not 0m };
-        var items = (useGroup ? new[] { SummaryLine.FiscalGrant } : Grants).Concat(Others)
-            .Select(l => (Side.Income, l)).ToList();
-        yield return LineSum(ctx, t, Side.Income, SummaryLine.TotalIncomeThisYear, items);
+        return (useGroup ? new[] { SummaryLine.FiscalGrant } : Grants).Concat(Others).ToArray();
     }
 }
 
