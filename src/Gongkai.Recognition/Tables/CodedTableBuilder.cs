@@ -13,11 +13,14 @@ public sealed class CodedTableBuilder
     private readonly RecognitionLedger _ledger;
     public CodedTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DisclosureTable, SplitCodes.Staggered> Carries = new();
+
     private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header, bool Detail)> Values);
 
     public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
     {
-        rows = SplitCodes.Join(rows, _ledger);
+        // staggered 类 | 款 | 项 codes carry over the pages of one table
+        rows = SplitCodes.Join(rows, _ledger, Carries.GetOrCreateValue(t));
         var (header, data) = Grid.Split(rows);
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);

@@ -44,14 +44,14 @@ public static class ColumnMeaning
         {
             // a subtotal takes the meaning of the group it closes: 基本支出/小计 is 基本支出, 本年收入/小计 is 本年收入
             if (parent.Length == 0) return Measure.Total;
-            // 合计 under a group spanning the table's spending (本年一般公共预算基本支出/合计) is the row total
-            if (leaf == "合计" && (parent.Contains("支出") || parent.Contains("预算数") || parent.Contains("决算数"))) return Measure.Total;
-            if (parent.Contains("基本支出")) return Measure.Basic;
-            if (parent.Contains("项目支出")) return Measure.Project;
             if (parent.Contains("事业收入")) return Measure.BusinessIncome;
             if (parent.Contains("财政拨款")) return Measure.FiscalGrant;
             if (parent is "本年收入" or "本年收入合计" or "当年收入") return Measure.IncomeThisYear;
             if (IsCarryIn(parent)) return Measure.CarryIn;
+            // 合计 under any other group spans the table (本年一般公共预算基本支出/合计, 收入预算/合计): the row total
+            if (leaf == "合计") return Measure.Total;
+            if (parent.Contains("基本支出")) return Measure.Basic;
+            if (parent.Contains("项目支出")) return Measure.Project;
             // the group spans the whole table (本年一般公共预算基本支出/合计, 支出/预算数/总计, 预算数/合计)
             if (parent.Contains("合计") || parent.Contains("总计") || parent.Contains("预算数") || parent.Contains("决算数")
                 || parent.StartsWith("本年", StringComparison.Ordinal) || parent.EndsWith("支出", StringComparison.Ordinal)

@@ -20,6 +20,10 @@ public sealed class TableRecognizer
         var blocks = doc.Blocks;
         DisclosureTable? previous = null;
         string? previousTitle = null;
+        // a table printed without a unit line is in the unit of the tables around it: the last stated one, else the first
+        // unit line of the document, else 万元
+        ValueUnit? lastStated = null;
+        ValueUnit? firstStated = blocks.OfType<TextBlock>().Select(b => TableTitles.UnitOf(b.Text)).FirstOrDefault(u => u is not null);
         for (int i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is TextBlock tx)
@@ -84,11 +88,12 @@ public sealed class TableRecognizer
                 Kind = kind,
                 Title = ctx.Title ?? "",
                 Label = ctx.Label,
-                Unit = ctx.Unit ?? ValueUnit.WanYuan,
+                Unit = ctx.Unit ?? lastStated ?? firstStated ?? ValueUnit.WanYuan,
                 UnitStated = ctx.UnitStated,
                 Source = tb.Source,
             };
             table.SourceTables.Add(tb.Index);
+            if (ctx.Unit is ValueUnit stated && ctx.UnitStated) lastStated = stated;
             foreach (var n in ctx.Notes) table.Notes.Add(n);
             CollectNotesAfter(blocks, i, table);
             Build(table, rows, isContinuation: false);
