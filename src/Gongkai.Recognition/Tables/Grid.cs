@@ -26,7 +26,9 @@ public static class Grid
         int markers = 0;
         while (markers < cells.Count && IsMarker(cells[markers])) markers++;
         var numbers = cells.Skip(markers).ToList();
-        if (numbers.Count < 2 || markers == 0 && numbers.Count < 3) return false;
+        // one value column (** | 1) is numbered too, but only after a marker that cannot be a label (not a dash)
+        if (numbers.Count == 0 || markers == 0 && numbers.Count < 3) return false;
+        if (numbers.Count == 1 && cells.Take(markers).All(m => m.All(ch => ch is '—' or '-' or '―'))) return false;
         if (!int.TryParse(numbers[0], out var first) || first is not (0 or 1)) return false;
         for (int i = 0; i < numbers.Count; i++)
             if (numbers[i] != (first + i).ToString()) return false;

@@ -185,7 +185,9 @@ public sealed class TableRecognizer
             if (blocks[j] is not TextBlock t) break;
             var c = TextNormalizer.Compact(t.Text);
             if (c.StartsWith("备注", StringComparison.Ordinal) || c.StartsWith("注:", StringComparison.Ordinal) || c.StartsWith("注1", StringComparison.Ordinal) || c.StartsWith("说明:", StringComparison.Ordinal) || c.StartsWith("(备注", StringComparison.Ordinal) || c.StartsWith("本表", StringComparison.Ordinal)
-                || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
+                || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0
+                // an empty-table note printed as a plain sentence (…没有…支出，故此表无数据。)
+                || c.Length <= 120 && (c.Contains("表无数据") || c.Contains("表为空") || c.Contains("表无内容")))
                 table.Notes.Add(t.Text.Trim());
             else break;
         }

@@ -175,7 +175,7 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK305", "一般公共预算支出与财政拨款总表一致", Severity.Error, Applicability.Both, RuleCategory.CrossTable,
-        "一般公共预算支出表 合计（及各类）= 财政拨款收支总表 本年支出·一般公共预算列（及各类）",
+        "一般公共预算支出表 合计（及各类）= 财政拨款收支总表 本年支出·一般公共预算列（及各类；总表只有一列金额时，仅在无政府性基金、国有资本经营资金时比较）",
         "一般公共预算支出表是财政拨款收支总表一般公共预算列的展开，合计和各类级科目都应一致。",
         "F5 合计 2940.05 = F4 本年支出合计·一般公共预算 2940.05");
 
@@ -183,14 +183,23 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
     {
         var fiscal = K(ctx, TableKind.BudgetFiscalSummary, TableKind.FinalFiscalSummary);
         var gen = K(ctx, TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
-        var fiscalTotal = LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, Measure.GeneralBudget)
-                          ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
+        var byFund = LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, Measure.GeneralBudget);
+        // a 财政拨款 summary with one amount column is all 一般公共预算 only when it has no 政府性基金 or 国有资本经营 money
+        if (byFund is null && HasOtherFunds(ctx.Disclosure.Table(fiscal))) yield break;
+        var fiscalTotal = byFund ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
         var f = Same(ctx, fiscalTotal, TotalOf(ctx, gen, Measure.Total));
         if (f is not null) yield return f;
         var key = ctx.Disclosure.Table(fiscal)?.ClassLines().Any(r => r[Measure.GeneralBudget] is not null) == true
             ? (ColumnKey?)Measure.GeneralBudget : null;
         foreach (var c in ExpenditureMatchesSummary.SameClasses(ctx, this, fiscal, gen, key, Measure.Total)) yield return c;
     }
+
+    /// <summary>The income side of a 财政拨款 summary shows 政府性基金 or 国有资本经营 money (this year's or carried over).</summary>
+    private static bool HasOtherFunds(DisclosureTable? t) =>
+        t is not null && new[]
+        {
+            SummaryLine.GovernmentFundGrant, SummaryLine.StateCapitalGrant, SummaryLine.CarryInGovernmentFund, SummaryLine.CarryInStateCapital,
+        }.Any(l => t.Line(Side.Income, l)?.LineValue() is { IsNumber: true, Value: not 0m });
 }
 
 /// <summary>GK306 基金/国资 支出表 合计 = 财政拨款总表 基金/国资 column (P25, Q27).</summary>
