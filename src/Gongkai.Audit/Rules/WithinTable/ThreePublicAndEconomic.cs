@@ -189,7 +189,9 @@ public sealed class BudgetPersonnelColumn : Rule
                 if (f is null) continue;
                 // the class rows print their own 人员/公用 split and it adds up to the column: the table states its 口径
                 // openly (a regional practice, e.g. part of 303 counted as 公用经费) — a 提示, not a 警告
-                if (!f.IsRoundingDifference && Tolerance.Sum(total, rows.Select(r => r[measure]).ToList()).Verdict != Verdict.Mismatch)
+                if (!f.IsRoundingDifference && Tolerance.Sum(total, rows.Select(r => r[measure]).ToList()).Verdict != Verdict.Mismatch
+                    && rows.All(r => (r[Measure.Total] ?? r[Measure.Basic]) is not { } rt
+                                     || Tolerance.Sum(rt, new[] { r[Measure.Personnel], r[Measure.Public] }).Verdict != Verdict.Mismatch))
                     f = Soften(f with { Message = f.Message + "（表内各类级行已按此口径列示人员经费、公用经费）" }, Severity.Info);
                 yield return f;
             }
