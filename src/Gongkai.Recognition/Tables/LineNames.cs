@@ -61,7 +61,8 @@ public static class LineNames
         if (t.Contains("事业收入")) return SummaryLine.BusinessIncome;
         if (t.Contains("附属单位上缴")) return SummaryLine.SubordinateRemittance;
         if (t.Contains("其他收入")) return SummaryLine.OtherIncome;
-        if (t == "财政拨款" || t == "财政拨款收入") return SummaryLine.FiscalGrant;
+        // GZ "一、预算拨款": the 财政拨款 group in other words
+        if (t is "财政拨款" or "财政拨款收入" or "预算拨款" or "预算拨款收入" or "财政预算拨款" or "财政预算拨款收入") return SummaryLine.FiscalGrant;
         return SummaryLine.None;
     }
 

@@ -37,9 +37,11 @@ public sealed class TableRecognizer
                 if (!consumed.Contains((tb.Index, r))) rows.Add(new GridRow(r, tb.Rows[r]));
             if (rows.Count == 0 || rows.All(r => r.Row.IsBlank)) continue;
 
-            // a table continued on the next page: a grid right after the previous one (nothing printed between,
-            // e.g. a PDF page break), as wide, and not opening with a title row of its own
-            if (previous is not null && i > 0 && blocks[i - 1] is TableBlock before && previous.SourceTables.Contains(before.Index)
+            // a table continued on the next page: a grid right after the previous one (nothing printed between but a
+            // page number, e.g. a PDF page break), as wide, and not opening with a title row of its own
+            int back = i - 1;
+            while (back >= 0 && blocks[back] is TextBlock pn && TableTitles.IsPageNumber(pn.Text)) back--;
+            if (previous is not null && back >= 0 && blocks[back] is TableBlock before && previous.SourceTables.Contains(before.Index)
                 && before.Width == tb.Width && !OpensWithOwnTitle(rows, d.Kind))
             {
                 previous.SourceTables.Add(tb.Index);

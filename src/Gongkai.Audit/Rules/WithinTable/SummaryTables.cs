@@ -56,8 +56,9 @@ public sealed class IncomeGrandTotal : SummaryLineRule
     protected override IEnumerable<Finding?> CheckTable(AuditContext ctx, DisclosureTable t)
     {
         // no 本年收入合计 line printed (B4 "一、财政拨款 … 二、上年结转结余 … 收入总计"): this year's income is the income items
+        // income items printed below the 本年收入合计 line (SD: 上级补助收入, 附属单位上缴收入 between it and 收入总计) add to 收入总计
         var thisYear = t.Line(Side.Income, SummaryLine.TotalIncomeThisYear) is not null
-            ? new[] { SummaryLine.TotalIncomeThisYear }
+            ? new[] { SummaryLine.TotalIncomeThisYear }.Concat(IncomeItemsSum.Items(t).Where(l => IncomeItemsSum.BelowThisYearTotal(t, l)))
             : IncomeItemsSum.Items(t);
         yield return LineSum(ctx, t, Side.Income, SummaryLine.GrandTotalIncome, thisYear.Select(l => (Side.Income, l)).Concat(new[]
         {
@@ -93,7 +94,7 @@ public sealed class IncomeItemsSum : SummaryLineRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK213", "本年收入合计等于各收入项目之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "本年收入合计 = Σ 收入项目（财政拨款分组行与其下三项资金只计一次）",
+        "本年收入合计 = Σ 收入项目（财政拨款分组行与其下三项资金只计一次；列在本年收入合计行之下的项目计入收入总计）",
         "本年收入合计应等于同级收入项目之和；下级项目不与其上级同时相加，“其中”行不相加。",
         "2946.25 = 2940.05 + 6.20");
 
@@ -107,7 +108,20 @@ public sealed class IncomeItemsSum : SummaryLineRule
 
     protected override IEnumerable<Finding?> CheckTable(AuditContext ctx, DisclosureTable t)
     {
-        yield return LineSum(ctx, t, Side.Income, SummaryLine.TotalIncomeThisYear, Items(t).Select(l => (Side.Income, l)).ToList());
+        yield return LineSum(ctx, t, Side.Income, SummaryLine.TotalIncomeThisYear,
+            Items(t).Where(l => !BelowThisYearTotal(t, l)).Select(l => (Side.Income, l)).ToList());
+    }
+
+    /// <summary>
+    /// An income item printed below a 本年收入合计 line that closes the list of items above it: not one of its parts (it
+    /// adds to 收入总计 instead). A 本年收入 line printed as the heading of the items (B4 "一、本年收入") has none below it.
+    /// </summary>
+    internal static bool BelowThisYearTotal(DisclosureTable t, SummaryLine line)
+    {
+        if (t.Line(Side.Income, SummaryLine.TotalIncomeThisYear) is not { } total || t.Line(Side.Income, line) is not { } item) return false;
+        int at = t.Rows.IndexOf(total);
+        bool closesList = Items(t).Select(l => t.Line(Side.Income, l)).Any(r => r is not null && t.Rows.IndexOf(r) < at);
+        return closesList && t.Rows.IndexOf(item) > at;
     }
 
     /// <summary>The income items of this year, each counted once (the 财政拨款 group line or its three funds).</summary>
