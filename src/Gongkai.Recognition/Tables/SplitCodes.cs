@@ -15,10 +15,8 @@ public static class SplitCodes
         int width = rows.Count == 0 ? 0 : rows.Max(r => r.Width);
         for (int c = 0; c + 2 < width; c++)
         {
-            int parts = Parts(rows, c, width);
-            if (parts == 0)
+            if (IsStaggered(rows, c, width, carry?.Class is not null))
             {
-                if (!IsStaggered(rows, c, width, carry?.Class is not null)) continue;
                 carry ??= new Staggered();
                 var joined = new List<GridRow>();
                 foreach (var r in rows) joined.Add(RewriteStaggered(r, c, carry, ledger));
@@ -26,6 +24,8 @@ public static class SplitCodes
                 c += 2;
                 continue;
             }
+            int parts = Parts(rows, c, width);
+            if (parts == 0) continue;
             rows = rows.Select(r => Rewrite(r, c, parts, ledger)).ToList();
             c += parts;
         }
@@ -43,24 +43,28 @@ public static class SplitCodes
     }
 
     /// <summary>
-    /// 类 | 款 | 项 columns where each row prints only its own level (201 || ; | 40 | ; | | 01): the 款 and 项 cells hold
-    /// the last two digits and the rest comes from the rows above.
+    /// 类 | 款 | 项 columns where a row prints only the levels below the rows above it (201 || ; | 40 | ; | | 01, or a 项 row
+    /// printed in full 205 | 03 | 99 under a 款 row printed as | 03 |): the missing digits come from the rows above.
     /// </summary>
     private static bool IsStaggered(List<GridRow> rows, int c, int width, bool continued)
     {
         if (c + 3 >= width) return false;
-        int classes = 0, sections = 0, bad = 0;
+        int classes = 0, partial = 0, bad = 0;
         foreach (var r in rows)
         {
             var a = r[c].Trim();
             var b = r[c + 1].Trim();
             var d = r[c + 2].Trim();
-            if (IsClass(a) && b.Length == 0 && d.Length == 0) classes++;
-            else if (a.Length == 0 && IsPart(b) && d.Length == 0) sections++;
-            else if (a.Length == 0 && b.Length == 0 && IsPart(d)) sections++;
-            else if (a.Length > 0 && (IsPart(a) || IsClass(a)) || IsPart(b) && a.Length > 0) bad++;
+            if (IsClass(a))
+            {
+                classes++;
+                if (b.Length > 0 && !IsPart(b)) bad++;
+            }
+            else if (a.Length == 0 && IsPart(b) && (d.Length == 0 || IsPart(d))) partial++;
+            else if (a.Length == 0 && b.Length == 0 && IsPart(d)) partial++;
+            else if (IsPart(a)) bad++;
         }
-        return (classes > 0 || continued) && sections > 0 && bad == 0;
+        return (classes > 0 || continued) && partial > 0 && bad == 0;
     }
 
     private static GridRow RewriteStaggered(GridRow r, int c, Staggered carry, RecognitionLedger ledger)
@@ -69,13 +73,34 @@ public static class SplitCodes
         var b = r[c + 1].Trim();
         var d = r[c + 2].Trim();
         string? code = null;
-        if (IsClass(a)) { carry.Class = a; carry.Section = null; code = a; }
-        else if (a.Length == 0 && IsPart(b) && d.Length == 0 && carry.Class is not null) { carry.Section = carry.Class + b; code = carry.Section; }
-        else if (a.Length == 0 && b.Length == 0 && IsPart(d) && carry.Section is not null) code = carry.Section + d;
-        if (code is null || c + 3 >= r.Width) return r;
+        SourceCell? source = null;
+        if (IsClass(a))
+        {
+            carry.Class = a;
+            carry.Section = null;
+            code = a;
+            source = r.Cell(c);
+            if (IsPart(b))
+            {
+                carry.Section = a + b;
+                code = carry.Section + (IsPart(d) ? d : "");
+            }
+        }
+        else if (a.Length == 0 && IsPart(b) && carry.Class is not null)
+        {
+            carry.Section = carry.Class + b;
+            code = carry.Section + (IsPart(d) ? d : "");
+            source = IsPart(d) ? r.Cell(c + 2) : r.Cell(c + 1);
+        }
+        else if (a.Length == 0 && b.Length == 0 && IsPart(d) && carry.Section is not null)
+        {
+            code = carry.Section + d;
+            source = r.Cell(c + 2);
+        }
+        if (code is null || source is null || c + 3 >= r.Width) return r;
+        if (IsPart(b)) ledger.MarkStructural(r.Cell(c + 1));
+        if (IsPart(d)) ledger.MarkStructural(r.Cell(c + 2));
         var cells = r.Row.Cells.ToList();
-        var source = IsClass(a) ? r.Cell(c)! : a.Length == 0 && IsPart(b) ? r.Cell(c + 1)! : r.Cell(c + 2)!;
-        if (!IsClass(a)) ledger.MarkStructural(source);
         var name = r.Cell(c + 3)!;
         cells[c] = cells[c] with { Text = code, Source = source.Source };
         cells[c + 1] = name with { Column = c + 1 };
