@@ -18,11 +18,26 @@ public sealed class CodeHierarchy
         var byCode = new Dictionary<(int, string), DataRow>();
         foreach (var r in Rows) byCode.TryAdd((r.Section, r.Code!.Value.Value), r);
         foreach (var r in Rows) Children[r] = new List<DataRow>();
+        // a code printed on several rows, each paired with another scheme's code (部门 301 with 政府 501 and again with
+        // 505): each such row is the parent of the children paired under its own paired code
+        var repeated = Rows.GroupBy(r => (r.Section, r.Code!.Value.Value)).Where(g => g.Count() > 1 && g.All(r => r.PairedCode is not null))
+            .Select(g => g.Key).ToHashSet();
+        var byPair = new Dictionary<(int, string, string), DataRow>();
+        foreach (var r in Rows)
+            if (repeated.Contains((r.Section, r.Code!.Value.Value))) byPair.TryAdd((r.Section, r.Code!.Value.Value, r.PairedCode!.Value.Value), r);
 
         // Direct children by code.
         foreach (var r in Rows)
-            if (r.Code!.Value.Parent is { } p && byCode.TryGetValue((r.Section, p.Value), out var parent) && !ReferenceEquals(parent, r))
-                Children[parent].Add(r);
+        {
+            if (r.Code!.Value.Parent is not { } p) continue;
+            DataRow? parent = null;
+            if (repeated.Contains((r.Section, p.Value)))
+            {
+                if (r.PairedCode?.Parent is { } pp) byPair.TryGetValue((r.Section, p.Value, pp.Value), out parent);
+            }
+            else byCode.TryGetValue((r.Section, p.Value), out parent);
+            if (parent is not null && !ReferenceEquals(parent, r)) Children[parent].Add(r);
+        }
 
         // Rows whose parent row is absent.
         for (int i = 0; i < Rows.Count; i++)

@@ -13,11 +13,14 @@ public sealed class CodedTableBuilder
     private readonly RecognitionLedger _ledger;
     public CodedTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
-    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header)> Values);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DisclosureTable, SplitCodes.Staggered> Carries = new();
+
+    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header, bool Detail)> Values);
 
     public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
     {
-        rows = SplitCodes.Join(rows, _ledger);
+        // staggered 类 | 款 | 项 codes carry over the pages of one table
+        rows = SplitCodes.Join(rows, _ledger, Carries.GetOrCreateValue(t));
         var (header, data) = Grid.Split(rows);
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
@@ -35,9 +38,10 @@ public sealed class CodedTableBuilder
             int n = data.Count(r => Grid.IsCode(r[c].Trim()));
             if (n >= 2 || n >= 1 && data.Count <= 3) codeCols.Add(c);
         }
+        // no codes printed (rows named only, 功能分类科目名称 | 合计 | …): the first column is the name, not a code column
+        bool namesOnly = codeCols.Count == 0 && width > 1 && NamesOnly(data, paths);
         if (codeCols.Count == 0) codeCols.Add(0);
         var blocks = new List<Block>();
-        var detail = new Dictionary<int, bool>();
         var starts = new List<int>();
         foreach (var c in codeCols)
         {
@@ -50,26 +54,15 @@ public sealed class CodedTableBuilder
         {
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
-            int nameCol = s + 1;
-            var cols = Enumerable.Range(s, e - s).Where(c => !(c == s || c == nameCol || c == paired || c == paired + 1)).ToList();
-            var maps = ColumnMeaning.MapAll(cols.Select(c => paths[c]).ToList(), t.Kind);
-            var values = new List<(int, ColumnKey?, string)>();
-            var seen = new HashSet<ColumnKey>();
-            for (int i = 0; i < cols.Count; i++)
-            {
-                var key = maps[i].Key;
-                if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
-                // a second column with the meaning of an earlier one is not guessed at: it stays unmapped
-                if (key is ColumnKey dup && !seen.Add(dup)) key = null;
-                values.Add((cols[i], key, paths[cols[i]]));
-                detail[cols[i]] = maps[i].Detail;
-            }
+            int nameCol = namesOnly ? s : s + 1;
+            var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
+            var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
         }
         if (!isContinuation)
             foreach (var (blk, bi) in blocks.Select((x, i) => (x, i)))
-                foreach (var (c, key, h) in blk.Values)
-                    t.Columns.Add(new TableColumn(c, h, key, bi, detail.GetValueOrDefault(c)));
+                foreach (var (c, key, h, detail) in blk.Values)
+                    t.Columns.Add(new TableColumn(c, h, key, bi, detail));
 
         bool firstData = true;
         int section = t.Rows.Count > 0 ? t.Rows[^1].Section : 0;
@@ -77,12 +70,12 @@ public sealed class CodedTableBuilder
         {
             if (TryEconomicTotals(t, r)) { firstData = false; continue; }
             // a unit heading (预算单位 name, no code, with the unit's figures) opens a section of its own coded rows
-            if ((!firstData || t.Rows.Count > 0) && blocks.Count == 1 && !byUnit && UnitHeading(r, blocks[0]) is string unit && HasCodedRowAfter(data, r, blocks[0]))
+            if ((!firstData || t.Rows.Count > 0) && blocks.Count == 1 && !byUnit && !namesOnly && UnitHeading(r, blocks[0]) is string unit && HasCodedRowAfter(data, r, blocks[0]))
             {
                 section++;
                 t.Sections = Math.Max(t.Sections, section);
                 var head = new DataRow { Label = unit, Section = section, Source = r.Row.Source };
-                foreach (var (col, key, h) in blocks[0].Values)
+                foreach (var (col, key, h, _) in blocks[0].Values)
                 {
                     var cell = r.Cell(col);
                     if (cell is null || Numbers.Parse(cell.Text).Kind == CellValueKind.Text) continue;
@@ -132,7 +125,7 @@ public sealed class CodedTableBuilder
                     Section = isTotal ? 0 : section,
                     Source = r.Cell(blk.NameCol)?.Source ?? r.Row.Source,
                 };
-                foreach (var (col, key, h) in blk.Values)
+                foreach (var (col, key, h, _) in blk.Values)
                 {
                     var cell = r.Cell(col);
                     if (cell is null) continue;
@@ -178,6 +171,26 @@ public sealed class CodedTableBuilder
         // the last row of a page may head the unit whose coded rows follow on the next page
         int i = data.FindIndex(x => x.Index == r.Index);
         return i >= 0 && (i + 1 == data.Count || Grid.IsCode(data[i + 1][blk.CodeCol].Trim()));
+    }
+
+    /// <summary>
+    /// A table whose rows are named but not coded: the first column holds text in the data rows (at least half of
+    /// those with a label) and no value, the second holds numbers, and the first header names it (名称 / 项目 / 单位).
+    /// </summary>
+    private static bool NamesOnly(List<GridRow> data, string[] paths)
+    {
+        var h = TextNormalizer.Compact(paths[0]);
+        if (h.Length > 0 && !(h.Contains("名称") || h.Contains("项目") || h.Contains("单位") || h.Contains("科目"))) return false;
+        if (h.Contains("编码") || h.Contains("代码")) return false;
+        int text = 0, numeric0 = 0, numeric1 = 0;
+        foreach (var r in data)
+        {
+            var a = r[0].Trim();
+            if (a.Length > 0 && Numbers.Parse(a).IsNumeric) numeric0++;
+            else if (a.Length > 0) text++;
+            if (Numbers.Parse(r[1].Trim()).IsNumeric) numeric1++;
+        }
+        return text > 0 && numeric0 == 0 && numeric1 * 2 >= data.Count;
     }
 
     /// <summary>

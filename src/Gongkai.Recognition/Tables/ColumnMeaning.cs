@@ -28,20 +28,11 @@ public static partial class ColumnMeaning
     {
         int n = headerPaths.Count;
         var result = new ColumnMap[n];
-        var parts = headerPaths.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Compact)
-            .Where(x => x.Length > 0).ToList()).ToList();
-
-        // periods: a block headed by an earlier year than the latest one printed, by 上年, or by 增减 is another period
-        var years = parts.SelectMany(ps => ps.Select(YearOf)).OfType<int>().ToList();
-        int? current = years.Count > 0 ? years.Max() : null;
-        var otherPeriod = new bool[n];
+        var parts = SplitPaths(headerPaths);
+        var otherPeriod = OtherPeriod(parts);
+        // the period words carry no meaning of their own: "2026年预算数" reads as 预算数
         for (int c = 0; c < n; c++)
-        {
-            foreach (var p in parts[c])
-                if (IsPriorPeriod(p) || IsChange(p) || YearOf(p) is int y && current is int cy && y < cy) otherPeriod[c] = true;
-            // the period words carry no meaning of their own: "2026年预算数" reads as 预算数
             parts[c] = parts[c].Select(StripYear).Where(p => p.Length > 0 && !IsCurrentPeriod(p)).ToList();
-        }
 
         bool threePublic = kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic;
         var funds = new List<string>();
@@ -68,7 +59,9 @@ public static partial class ColumnMeaning
 
         // the table's total: the first total column (合计 / 总计 / 支出总计 / a 小计 or 合计 under a heading) of this period;
         // the heading over it (部门预算, 一般公共预算支出, 2026年预算数) only wraps the table and gives its members no meaning
-        bool IsTotalLike(int c) => measures[c] == Measure.Total || IsSubtotalLeaf(parts[c]);
+        // (a 小计 of a group with a meaning of its own, 基本支出/小计, is that meaning; one of a group with none,
+        // 政府采购项目/小计, is not the table's total)
+        bool IsTotalLike(int c) => measures[c] == Measure.Total;
         int total = Enumerable.Range(0, n).FirstOrDefault(c => !otherPeriod[c] && IsTotalLike(c), -1);
         string? wrapper = total >= 0 && parts[total].Count >= 2 ? Upper(parts[total]) : null;
 
@@ -86,10 +79,16 @@ public static partial class ColumnMeaning
             if (c == total) { result[c] = new ColumnMap(Measure.Total); continue; }
             var upper = ps.Count >= 2 ? Upper(ps) : null;
             var groupMeasure = upper is not null && upper != wrapper ? GroupMeasure(ps[^2], kind) : null;
-            if (IsTotalLike(c) && (ps.Count >= 2 || total >= 0))
+            if (IsSubtotalLeaf(ps))
             {
-                // a subtotal: the group's own figure, or (政府采购项目/小计 beside the table's total) another dimension
-                result[c] = groupMeasure is Measure gm ? new ColumnMap(gm) : new ColumnMap(null, true);
+                // a subtotal: the group's own figure (基本支出/小计, 本年收入/小计), or (政府采购项目/小计 beside the table's
+                // total) another dimension
+                if (groupMeasure is Measure gm) result[c] = new ColumnMap(gm);
+                else if (upper != wrapper && measures[c] is Measure sm && sm != Measure.Total) result[c] = new ColumnMap(sm);
+                else if (IsAsideGroup(ps[^2])) result[c] = new ColumnMap(null, true);
+                // a subtotal of a group with no known meaning may be a part of the row: not guessed at (unmapped), or a
+                // second total (dropped as a duplicate by the builders)
+                else result[c] = new ColumnMap(measures[c] is Measure tm ? new ColumnKey(tm, BasisOf(headerPaths[c], kind)) : null);
                 continue;
             }
             if (groupMeasure is Measure g)
@@ -107,9 +106,25 @@ public static partial class ColumnMeaning
                 continue;
             }
             if (measures[c] is Measure mm) { result[c] = new ColumnMap(new ColumnKey(mm, BasisOf(headerPaths[c], kind))); continue; }
-            result[c] = new ColumnMap(null, IsOtherwiseAside(leaf));
+            result[c] = new ColumnMap(null, IsOtherwiseAside(leaf) || ps.Any(p => p.StartsWith("其中", StringComparison.Ordinal)));
         }
         return result;
+    }
+
+    private static List<List<string>> SplitPaths(IReadOnlyList<string> headerPaths) =>
+        headerPaths.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Compact)
+            .Where(x => x.Length > 0).ToList()).ToList();
+
+    /// <summary>Periods: a block headed by an earlier year than the latest one printed, by 上年, or by 增减 is another period.</summary>
+    private static bool[] OtherPeriod(List<List<string>> parts)
+    {
+        var years = parts.SelectMany(ps => ps.Select(YearOf)).OfType<int>().ToList();
+        int? current = years.Count > 0 ? years.Max() : null;
+        var other = new bool[parts.Count];
+        for (int c = 0; c < parts.Count; c++)
+            foreach (var p in parts[c])
+                if (IsPriorPeriod(p) || IsChange(p) || YearOf(p) is int y && current is int cy && y < cy) other[c] = true;
+        return other;
     }
 
     private static bool IsFundName(string p) =>
@@ -167,8 +182,10 @@ public static partial class ColumnMeaning
 
     /// <summary>上年结转 / 上年结余、结转 / 年初结转和结余 / 上年结转结余 — money carried in from the year before.</summary>
     internal static bool IsCarryIn(string compact) =>
-        (compact.StartsWith("上年", StringComparison.Ordinal) || compact.StartsWith("年初", StringComparison.Ordinal) || compact.StartsWith("以前年度", StringComparison.Ordinal))
-        && (compact.Contains("结转") || compact.Contains("结余")) && !compact.Contains("实户");
+        ((compact.StartsWith("上年", StringComparison.Ordinal) || compact.StartsWith("年初", StringComparison.Ordinal) || compact.StartsWith("以前年度", StringComparison.Ordinal))
+         && (compact.Contains("结转") || compact.Contains("结余"))
+         || compact.Contains("年初结转") || compact.Contains("上年结转") || compact.Contains("上年结余") || compact.StartsWith("结转结余", StringComparison.Ordinal))
+        && !compact.Contains("实户");
 
     private static bool IsStandardPartOf(Measure part, Measure group) => group switch
     {
@@ -200,15 +217,35 @@ public static partial class ColumnMeaning
         if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic)
             return ThreePublic(leaf, parent, parts.Count > 2 ? parts[^3] : "", all);
         if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额", StringComparison.Ordinal)) return Measure.Amount;
-        if (leaf.Contains("人员经费")) return Measure.Personnel;
-        if (leaf.Contains("公用经费")) return Measure.Public;
-        if (leaf == "合计") return Measure.Total;
-        if (leaf == "小计") return parent.Length > 0 && GroupMeasure(parent, kind) is Measure gm ? gm : Measure.Total;
+        // a breakdown of another column (上年结转结余/一般公共预算 …) is not one of the row's parts
+        if (UnderBreakdownParent(parts)) return null;
+        if (leaf.Contains("人员") && leaf.Contains("公用")) return Measure.Basic; // 人员经费和公用经费支出 (XA's 基本支出)
+        // XA/SZ 基本支出 split: 人员支出 | 日常公用支出; HN: 人员类 | 公用经费
+        if (IsPersonnel(leaf) || leaf is "工资福利") return Measure.Personnel;
+        if (IsPublic(leaf) || leaf is "公用类" or "日常公用经费") return Measure.Public;
+        if (leaf is "合计" or "小计")
+        {
+            // a subtotal takes the meaning of the group it closes: 基本支出/小计 is 基本支出, 本年收入/小计 is 本年收入
+            if (parent.Length == 0) return Measure.Total;
+            // (基本支出/合计 heads a 基本支出 table: its row total)
+            if (leaf == "小计" && GroupMeasure(parent, kind) is Measure gm) return gm;
+            if (parent.Contains("事业收入")) return Measure.BusinessIncome;
+            if (parent.Contains("财政拨款")) return Measure.FiscalGrant;
+            if (parent is "本年收入" or "本年收入合计" or "当年收入") return Measure.IncomeThisYear;
+            if (IsCarryIn(parent)) return Measure.CarryIn;
+            // 合计 under any other group spans the table (本年一般公共预算基本支出/合计, 收入预算/合计): the row total
+            if (leaf == "合计") return Measure.Total;
+            if (parent.Contains("基本支出")) return Measure.Basic;
+            if (parent.Contains("项目支出")) return Measure.Project;
+            // the group spans the whole table (支出/预算数/总计, 预算数/小计, 一般公共预算支出/小计)
+            if (parent.Contains("合计") || parent.Contains("总计") || parent.Contains("预算数") || parent.Contains("决算数")
+                || parent.StartsWith("本年", StringComparison.Ordinal) || parent.EndsWith("支出", StringComparison.Ordinal)
+                && !parent.Contains("其中")) return Measure.Total;
+            // a subtotal of a group with no known meaning (政府采购项目/小计) is not the row total
+            return null;
+        }
         if (leaf.Contains("本年支出合计") || leaf.Contains("本年收入合计") || leaf is "总计" or "支出总计" or "收入总计" or "支出合计" or "收入合计"
             || leaf is "支出总额" or "收入总额") return Measure.Total;
-        // XA/SZ 基本支出 split: 人员支出 | 日常公用支出; HN: 人员类 | 公用经费
-        if (leaf is "人员支出" or "人员类" or "人员经费支出" or "工资福利" || leaf.StartsWith("人员类", StringComparison.Ordinal)) return Measure.Personnel;
-        if (leaf is "公用支出" or "日常公用支出" or "公用类" or "日常公用经费" || leaf.StartsWith("公用类", StringComparison.Ordinal)) return Measure.Public;
         if (leaf.Contains("使用非财政拨款结余")) return Measure.UseOfNonFiscalBalance;
         if (leaf.Contains("实户资金余额")) return Measure.AccountBalanceIn;
         if (IsCarryIn(leaf)) return Measure.CarryIn;
@@ -218,7 +255,7 @@ public static partial class ColumnMeaning
         if (leaf.Contains("经营支出")) return Measure.OperatingExpenditure;
         if (leaf.Contains("附属单位补助") || leaf.Contains("下级单位补助")) return Measure.SubsidyToSubordinate;
         if (leaf.Contains("预留机动")) return Measure.Reserve;
-        if (leaf.Contains("年初结转") || leaf.Contains("上年结转")) return Measure.CarryIn;
+        if (IsCarryIn(leaf)) return Measure.CarryIn;
         if (leaf.Contains("年末结转") || leaf.Contains("结转下年")) return Measure.CarryOut;
         if (leaf.Contains("用事业基金")) return Measure.InstitutionFund;
         if (leaf.Contains("非教育收费")) return Measure.NonEducationFees;
@@ -262,6 +299,56 @@ public static partial class ColumnMeaning
             return ThreePublic(parent, grandparent, "", all);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The meanings of a block's value columns, in order: each column's key, or null with the detail mark for a column
+    /// that is understood but not one of the row's parts (a breakdown, another period). A second column with a meaning
+    /// already taken in the block is left without one (unmapped): two columns cannot both be the row's 合计.
+    /// </summary>
+    public static List<(int Col, ColumnKey? Key, bool Detail)> Plan(IReadOnlyList<string> paths, IEnumerable<int> columns, TableKind kind)
+    {
+        var cols = columns.ToList();
+        var maps = MapAll(cols.Select(c => paths[c]).ToList(), kind);
+        var taken = new HashSet<ColumnKey>();
+        var plan = new List<(int, ColumnKey?, bool)>();
+        for (int i = 0; i < cols.Count; i++)
+        {
+            var key = maps[i].Key;
+            if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
+            if (key is ColumnKey ck && !taken.Add(ck)) key = null;
+            plan.Add((cols[i], key, key is null && maps[i].Detail));
+        }
+        return plan;
+    }
+
+    /// <summary>人员经费 in any wording: 人员经费, 人员支出, 人员经费支出, 人员类 (预算管理一体化 project category).</summary>
+    private static bool IsPersonnel(string leaf) =>
+        leaf.Contains("人员经费") || leaf.Contains("人员支出") || leaf.StartsWith("人员类", StringComparison.Ordinal);
+
+    /// <summary>公用经费 in any wording: 公用经费, 日常公用支出, 公用支出, 公用类 / 运转类公用.</summary>
+    private static bool IsPublic(string leaf) =>
+        leaf.Contains("公用经费") || leaf.Contains("公用支出") || leaf.StartsWith("公用类", StringComparison.Ordinal) || leaf == "日常公用";
+
+    /// <summary>
+    /// A column under a group that is itself one amount broken down (上年结转结余/一般公共预算, 上年结转/小计 is the group's own
+    /// total and keeps its meaning; 其中/教育收费 is handled by its own wording).
+    /// </summary>
+    private static bool UnderBreakdownParent(List<string> parts)
+    {
+        for (int i = 0; i < parts.Count - 1; i++)
+            if (IsCarryIn(parts[i]) && parts[^1] is not ("小计" or "合计")) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Columns of another period: a block headed by an earlier year than the latest one printed (2025年预算数 beside
+    /// 2026年预算数), by 上年, or by 增减 holds figures printed for comparison, not this year's.
+    /// </summary>
+    public static HashSet<int> OtherPeriodColumns(IReadOnlyList<string> paths)
+    {
+        var other = OtherPeriod(SplitPaths(paths));
+        return Enumerable.Range(0, paths.Count).Where(c => other[c]).ToHashSet();
     }
 
     /// <summary>Headers of identifier columns (codes, names) rather than values.</summary>

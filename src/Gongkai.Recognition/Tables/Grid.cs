@@ -17,23 +17,28 @@ public static class Grid
     public static bool IsCode(string text) => text.Length is 3 or 5 or 7 && text.All(char.IsAsciiDigit) && text[0] is '2' or '3' or '5';
 
     /// <summary>
-    /// A column-number row under a header: consecutive integers 1, 2, 3 …, after any marker cells in the label columns
-    /// (栏次, 行次, **, *, 甲/乙/丙).
+    /// A column-number row under a header: consecutive integers 1, 2, 3 … (or starting at 0), possibly after marker cells
+    /// that stand where the label columns are (`栏次`, `行次`, `**`, `*`, `甲`, `乙`, `丙`, `—`).
     /// </summary>
     public static bool IsNumberingRow(SourceRow row)
     {
         var cells = row.NonEmpty.Select(c => TextNormalizer.Compact(c.Text)).ToList();
-        int start = 0;
-        while (start < cells.Count && IsNumberingMarker(cells[start])) start++;
-        int count = cells.Count - start;
-        if (count < 3 && !(count >= 2 && start > 0)) return false;
-        for (int i = start; i < cells.Count; i++)
-            if (cells[i] != (i - start + 1).ToString()) return false;
+        int markers = 0;
+        while (markers < cells.Count && IsMarker(cells[markers])) markers++;
+        var numbers = cells.Skip(markers).ToList();
+        // one value column (** | 1) is numbered too, but only after a marker that cannot be a label (not a dash)
+        if (numbers.Count == 0 || markers == 0 && numbers.Count < 3) return false;
+        if (numbers.Count == 1 && cells.Take(markers).All(m => m.All(ch => ch is '—' or '-' or '―'))) return false;
+        if (!int.TryParse(numbers[0], out var first) || first is not (0 or 1)) return false;
+        for (int i = 0; i < numbers.Count; i++)
+            if (numbers[i] != (first + i).ToString()) return false;
         return true;
     }
 
-    private static bool IsNumberingMarker(string t) =>
-        t.Length > 0 && t.All(ch => ch is '*' or '＊') || t is "栏次" or "行次" or "栏号" or "甲" or "乙" or "丙" or "丁" or "—" or "-";
+    /// <summary>A cell that marks the label columns of a column-number row (栏次, 行次, **, 甲 …).</summary>
+    public static bool IsMarker(string compact) =>
+        compact.Length > 0 && (compact.All(ch => ch is '*' or '＊' or '—' or '-' or '―')
+                               || compact is "栏次" or "行次" or "栏号" or "甲" or "乙" or "丙" or "丁" or "序号");
 
     /// <summary>A data row has a number (outside a numbering row), a code in its first cells, or a 合计/总计 label.</summary>
     public static bool IsDataRow(SourceRow row)

@@ -63,7 +63,9 @@ public static class LineNames
         if (t.Contains("事业收入")) return SummaryLine.BusinessIncome;
         if (t.Contains("附属单位上缴")) return SummaryLine.SubordinateRemittance;
         if (t.Contains("其他收入")) return SummaryLine.OtherIncome;
-        if (t == "财政拨款" || t == "财政拨款收入") return SummaryLine.FiscalGrant;
+        // (本级)财政拨款(收入), GZ "一、预算拨款": the 财政拨款 group in other words
+        if (t.EndsWith("财政拨款", StringComparison.Ordinal) || t.EndsWith("财政拨款收入", StringComparison.Ordinal)
+            || t.EndsWith("预算拨款", StringComparison.Ordinal) || t.EndsWith("预算拨款收入", StringComparison.Ordinal)) return SummaryLine.FiscalGrant;
         return SummaryLine.None;
     }
 

@@ -20,6 +20,10 @@ public sealed class TableRecognizer
         var blocks = doc.Blocks;
         DisclosureTable? previous = null;
         string? previousTitle = null;
+        // a table printed without a unit line is in the unit of the tables around it: the last stated one, else the first
+        // unit line of the document, else 万元
+        ValueUnit? lastStated = null;
+        ValueUnit? firstStated = blocks.OfType<TextBlock>().Select(b => TableTitles.UnitOf(b.Text)).FirstOrDefault(u => u is not null);
         for (int i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is TextBlock tx)
@@ -33,9 +37,11 @@ public sealed class TableRecognizer
                 if (!consumed.Contains((tb.Index, r))) rows.Add(new GridRow(r, tb.Rows[r]));
             if (rows.Count == 0 || rows.All(r => r.Row.IsBlank)) continue;
 
-            // a table continued on the next page: a grid right after the previous one (nothing printed between,
-            // e.g. a PDF page break), as wide, and not opening with a title row of its own
-            if (previous is not null && i > 0 && blocks[i - 1] is TableBlock before && previous.SourceTables.Contains(before.Index)
+            // a table continued on the next page: a grid right after the previous one (nothing printed between but a
+            // page number, e.g. a PDF page break), as wide, and not opening with a title row of its own
+            int back = i - 1;
+            while (back >= 0 && blocks[back] is TextBlock pn && TableTitles.IsPageNumber(pn.Text)) back--;
+            if (previous is not null && back >= 0 && blocks[back] is TableBlock before && previous.SourceTables.Contains(before.Index)
                 && before.Width == tb.Width && !OpensWithOwnTitle(rows, d.Kind))
             {
                 previous.SourceTables.Add(tb.Index);
@@ -84,11 +90,12 @@ public sealed class TableRecognizer
                 Kind = kind,
                 Title = ctx.Title ?? "",
                 Label = ctx.Label,
-                Unit = ctx.Unit ?? ValueUnit.WanYuan,
+                Unit = ctx.Unit ?? lastStated ?? firstStated ?? ValueUnit.WanYuan,
                 UnitStated = ctx.UnitStated,
                 Source = tb.Source,
             };
             table.SourceTables.Add(tb.Index);
+            if (ctx.Unit is ValueUnit stated && ctx.UnitStated) lastStated = stated;
             foreach (var n in ctx.Notes) table.Notes.Add(n);
             CollectNotesAfter(blocks, i, table);
             Build(table, rows, isContinuation: false);
@@ -180,7 +187,9 @@ public sealed class TableRecognizer
             if (blocks[j] is not TextBlock t) break;
             var c = TextNormalizer.Compact(t.Text);
             if (c.StartsWith("备注", StringComparison.Ordinal) || c.StartsWith("注:", StringComparison.Ordinal) || c.StartsWith("注1", StringComparison.Ordinal) || c.StartsWith("说明:", StringComparison.Ordinal) || c.StartsWith("(备注", StringComparison.Ordinal) || c.StartsWith("本表", StringComparison.Ordinal)
-                || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
+                || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0
+                // an empty-table note printed as a plain sentence (…没有…支出，故此表无数据。)
+                || c.Length <= 120 && (c.Contains("表无数据") || c.Contains("表为空") || c.Contains("表无内容")))
                 table.Notes.Add(t.Text.Trim());
             else break;
         }

@@ -139,28 +139,30 @@ public sealed class ExpenditureRowTotal : RowColumnsIdentity
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK203", "支出表合计等于各支出类型之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
+        "合计 = 基本支出（或 人员经费 + 公用经费）+ 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
         "支出总表/支出决算表每一行的合计列应等于按支出性质拆分的各列之和；表中未列出的列不参与计算。经营支出等列若在全表各行（至少两行）都已含在基本支出、项目支出之内，按该表的“其中”列处理。",
         "210 卫生健康支出：670.76 + 6287.35 = 6958.11");
 
     protected override TableKind[] Kinds => new[] { TableKind.BudgetExpenditure, TableKind.FinalExpenditure };
     protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
 
-    private static readonly ColumnKey[] Core = { Measure.Basic, Measure.Project, Measure.Reserve };
     private static readonly ColumnKey[] Others = { Measure.RemitToSuperior, Measure.OperatingExpenditure, Measure.SubsidyToSubordinate };
 
     /// <summary>
-    /// 基本 + 项目 + the other spending kinds; but where a table prints 经营支出 (上缴上级, 对附属单位补助) as a part of its
-    /// 基本/项目 figures — every row with such a figure, at least two, has 合计 = 基本 + 项目 exactly — those columns are
-    /// read as 其中 columns of the table, not as a row's missing part (a layout, not a defect of one row).
+    /// 基本 (or, printed only as its parts 基本支出/人员支出 | 基本支出/公用经费 with no 小计, 人员 + 公用) + 项目 + the other
+    /// spending kinds; but where a table prints 经营支出 (上缴上级, 对附属单位补助) as a part of its 基本/项目 figures — every
+    /// row with such a figure, at least two, has 合计 = 基本 + 项目 exactly — those columns are read as 其中 columns of the
+    /// table, not as a row's missing part (a layout, not a defect of one row).
     /// </summary>
     protected override ColumnKey[]? PartKeys(DisclosureTable t)
     {
+        ColumnKey[] basic = t.Keys().Contains(Measure.Basic) ? [Measure.Basic] : [Measure.Personnel, Measure.Public];
+        ColumnKey[] core = [.. basic, Measure.Project, Measure.Reserve];
         var withOthers = t.Rows.Where(r => r[Measure.Total] is not null && Others.Any(k => r.ValueOrZero(k) != 0m)).ToList();
         if (withOthers.Count >= 2 && withOthers.All(r =>
-                Tolerance.Sum(r[Measure.Total]!, Core.Select(k => r[k]).ToList()).Verdict != Verdict.Mismatch))
-            return Core;
-        return [.. Core.Take(2), .. Others, Measure.Reserve];
+                Tolerance.Sum(r[Measure.Total]!, core.Select(k => r[k]).ToList()).Verdict != Verdict.Mismatch))
+            return core;
+        return [.. basic, Measure.Project, .. Others, Measure.Reserve];
     }
 }
 
