@@ -50,7 +50,9 @@ public sealed class CodedTableBuilder
         {
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
-            int nameCol = s + 1;
+            // the name column follows the code column; a table without codes (单位名称 | 总计 | …) has its labels in the
+            // first column and its values right after: a column of numbers is never the name column
+            int nameCol = s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
             var cols = Enumerable.Range(s, e - s).Where(c => !(c == s || c == nameCol || c == paired || c == paired + 1)).ToList();
             var maps = ColumnMeaning.MapAll(cols.Select(c => paths[c]).ToList(), t.Kind);
             var values = new List<(int, ColumnKey?, string)>();
@@ -150,6 +152,18 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    private static bool MostlyNumeric(List<GridRow> data, int c)
+    {
+        int num = 0, text = 0;
+        foreach (var r in data)
+        {
+            var v = Numbers.Parse(r[c].Trim());
+            if (v.IsNumeric) num++;
+            else if (v.Kind == CellValueKind.Text) text++;
+        }
+        return num > 0 && num > 2 * text;
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public static partial class ColumnMeaning
         // the table's total: the first total column (合计 / 总计 / 支出总计 / a 小计 or 合计 under a heading) of this period;
         // the heading over it (部门预算, 一般公共预算支出, 2026年预算数) only wraps the table and gives its members no meaning
         bool IsTotalLike(int c) => measures[c] == Measure.Total || IsSubtotalLeaf(parts[c]);
-        int total = Enumerable.Range(0, n).FirstOrDefault(c => !otherPeriod[c] && IsTotalLike(c), -1);
+        int total = Enumerable.Range(0, n).FirstOrDefault(c => !otherPeriod[c] && measures[c] == Measure.Total, -1);
         string? wrapper = total >= 0 && parts[total].Count >= 2 ? Upper(parts[total]) : null;
 
         // a 小计 (or 合计) under a heading with a meaning of its own (基本支出, 财政拨款, 一般公共预算拨款, 上年结转) is that

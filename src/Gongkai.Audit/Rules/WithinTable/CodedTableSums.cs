@@ -139,14 +139,13 @@ public sealed class ExpenditureRowTotal : RowColumnsIdentity
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK203", "支出表合计等于各支出类型之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
+        "合计 = 基本支出（或 人员经费 + 公用经费）+ 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
         "支出总表/支出决算表每一行的合计列应等于按支出性质拆分的各列之和；表中未列出的列不参与计算。经营支出等列若在全表各行（至少两行）都已含在基本支出、项目支出之内，按该表的“其中”列处理。",
         "210 卫生健康支出：670.76 + 6287.35 = 6958.11");
 
     protected override TableKind[] Kinds => new[] { TableKind.BudgetExpenditure, TableKind.FinalExpenditure };
     protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
 
-    private static readonly ColumnKey[] Core = { Measure.Basic, Measure.Project, Measure.Reserve };
     private static readonly ColumnKey[] Others = { Measure.RemitToSuperior, Measure.OperatingExpenditure, Measure.SubsidyToSubordinate };
 
     /// <summary>
@@ -156,11 +155,14 @@ public sealed class ExpenditureRowTotal : RowColumnsIdentity
     /// </summary>
     protected override ColumnKey[]? PartKeys(DisclosureTable t)
     {
+        // 基本支出 printed only as its parts (基本支出/人员支出 | 基本支出/日常公用支出, no 小计): the parts stand for it
+        ColumnKey[] basic = t.Keys().Contains(Measure.Basic) ? [Measure.Basic] : [Measure.Personnel, Measure.Public];
+        ColumnKey[] core = [.. basic, Measure.Project, Measure.Reserve];
         var withOthers = t.Rows.Where(r => r[Measure.Total] is not null && Others.Any(k => r.ValueOrZero(k) != 0m)).ToList();
         if (withOthers.Count >= 2 && withOthers.All(r =>
-                Tolerance.Sum(r[Measure.Total]!, Core.Select(k => r[k]).ToList()).Verdict != Verdict.Mismatch))
-            return Core;
-        return [.. Core.Take(2), .. Others, Measure.Reserve];
+                Tolerance.Sum(r[Measure.Total]!, core.Select(k => r[k]).ToList()).Verdict != Verdict.Mismatch))
+            return core;
+        return [.. core, .. Others];
     }
 }
 
