@@ -54,7 +54,9 @@ public sealed class CodedTableBuilder
         {
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
-            int nameCol = namesOnly ? s : s + 1;
+            // the name column follows the code column; a table without codes (单位名称 | 总计 | …, 功能分类科目名称 | 合计 | …)
+            // has its labels in the first column and its values right after: a column of numbers is never the name column
+            int nameCol = namesOnly || s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
             var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
             var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
@@ -143,6 +145,18 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    private static bool MostlyNumeric(List<GridRow> data, int c)
+    {
+        int num = 0, text = 0;
+        foreach (var r in data)
+        {
+            var v = Numbers.Parse(r[c].Trim());
+            if (v.IsNumeric) num++;
+            else if (v.Kind == CellValueKind.Text) text++;
+        }
+        return num > 0 && num > 2 * text;
     }
 
     /// <summary>

@@ -133,7 +133,11 @@ public class ColumnMappingRuleTests
         Assert.Equal(2, Run<BudgetPersonnelColumn>(B6("人员经费")).Count);
 
     [Fact]
-    public void GK224_does_not_apply_to_a_split_by_project_category() => Silent<BudgetPersonnelColumn>(B6("人员类"));
+    public void GK224_does_not_apply_to_a_split_in_other_words()
+    {
+        Silent<BudgetPersonnelColumn>(B6("人员类"));
+        Silent<BudgetPersonnelColumn>(B6("基本支出预算/人员支出"));
+    }
 
     [Fact]
     public void GK504_restarts_the_code_order_in_each_unit_section() =>

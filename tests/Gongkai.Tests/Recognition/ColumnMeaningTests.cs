@@ -160,6 +160,18 @@ public class ColumnMeaningTests
         Assert.Empty(Alarms(r, "GK206"));
     }
 
+    [Fact] // HZ 交通运输局 表2 p24: 单位名称 | 总计 | 本年收入/小计 … — no code column; 总计 is a value column, not the name
+    public void Corpus_hz_revenue_table_without_codes_reads_its_total_column()
+    {
+        var d = new DisclosureReader().Read(Corpus("008-杭州-2026年杭州市交通运输局")).Disclosure;
+        var b2 = d.Table(TableKind.BudgetRevenue)!;
+        var first = b2.Rows.First();
+        Assert.Equal("合计", first.Label);
+        Assert.Equal(665964.37m, first[Measure.Total]!.Value);
+        Assert.Equal(17858.84m, first[Measure.CarryIn]!.Value);
+        Assert.Empty(Alarms(Auditor.Audit(d), "GK207"));
+    }
+
     [Fact] // XA 公安局 表2 p23: 3,444,476,979.18 = 3,246,385,029.74 + 131,027,041.73 + 32,624,907.71 + 34,440,000.00
     public void Corpus_xa_revenue_table_adds_up()
     {

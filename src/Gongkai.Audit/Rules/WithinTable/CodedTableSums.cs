@@ -156,13 +156,14 @@ public sealed class ExpenditureRowTotal : RowColumnsIdentity
     /// </summary>
     protected override ColumnKey[]? PartKeys(DisclosureTable t)
     {
+        // 基本支出 printed only as its parts (基本支出/人员支出 | 基本支出/日常公用支出, no 小计): the parts stand for it
         ColumnKey[] basic = t.Keys().Contains(Measure.Basic) ? [Measure.Basic] : [Measure.Personnel, Measure.Public];
         ColumnKey[] core = [.. basic, Measure.Project, Measure.Reserve];
         var withOthers = t.Rows.Where(r => r[Measure.Total] is not null && Others.Any(k => r.ValueOrZero(k) != 0m)).ToList();
         if (withOthers.Count >= 2 && withOthers.All(r =>
                 Tolerance.Sum(r[Measure.Total]!, core.Select(k => r[k]).ToList()).Verdict != Verdict.Mismatch))
             return core;
-        return [.. basic, Measure.Project, .. Others, Measure.Reserve];
+        return [.. core, .. Others];
     }
 }
 

@@ -168,7 +168,7 @@ public sealed class BudgetPersonnelColumn : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK224", "人员经费、公用经费列与经济分类口径一致", Severity.Warning, Applicability.Budget, RuleCategory.WithinTable,
         "合计行 人员经费 = Σ 301、303 类合计；公用经费 = Σ 其他类合计",
-        "预算基本支出表的人员经费通常只含工资福利支出和对个人和家庭的补助；个别地区把福利费等计入人员经费，故为警告，陕西口径降为提示；各类级行自身已按人员经费、公用经费分列且与合计行一致时（表内明示的地区口径），也只作提示。列名为“人员类”（预算管理一体化项目类别）时不按此口径核对。",
+        "预算基本支出表的人员经费通常只含工资福利支出和对个人和家庭的补助；个别地区把福利费等计入人员经费，故为警告，陕西口径降为提示；各类级行自身已按人员经费、公用经费分列且与合计行一致时（表内明示的地区口径），也只作提示。列名不是“人员经费”（如“人员类”“人员支出”）时按地区口径，不作此核对。",
         "人员经费 182.37 = 301 182.37 + 303 0");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -176,8 +176,9 @@ public sealed class BudgetPersonnelColumn : Rule
         foreach (var t in ctx.Tables(TableKind.BudgetGeneralBasic))
         {
             if (Econ.TotalRow(t) is not { } totalRow) continue;
-            // a split worded 人员类 / 公用 (预算管理一体化 project categories) is not the 301 + 303 definition of 人员经费
-            if (t.Columns.FirstOrDefault(c => c.Key == Measure.Personnel) is { } pc && pc.Header.Replace(" ", "").Contains("人员类")) continue;
+            // the 301 + 303 definition is that of 人员经费; a split worded otherwise (人员类 of the 预算管理一体化 project
+            // categories, 人员支出 | 日常公用支出) follows the region's own scope
+            if (t.Columns.FirstOrDefault(c => c.Key == Measure.Personnel) is { } pc && !pc.Header.Replace(" ", "").Contains("人员经费")) continue;
             foreach (var (measure, classes, name) in new[]
                      { (Measure.Personnel, Econ.PersonnelClasses, "人员经费"), (Measure.Public, Econ.PublicClasses, "公用经费") })
             {
