@@ -90,4 +90,36 @@ public class ColumnMeaningTests
     [InlineData("—", "1")]
     [InlineData("201", "一般公共服务支出", "1", "2")]
     public void Data_rows_with_small_numbers_stay_data(params string[] cells) => Assert.False(Grid.IsNumberingRow(Row(cells)));
+
+    [Theory]
+    [InlineData("2026年部门收支总体情况表", TableKind.BudgetSummary)]
+    [InlineData("收入总体情况表", TableKind.BudgetRevenue)]
+    [InlineData("2026年部门支出总体情况表", TableKind.BudgetExpenditure)]
+    [InlineData("财政拨款收支总体情况表", TableKind.BudgetFiscalSummary)]
+    public void Overall_situation_tables_are_the_summary_tables(string title, TableKind kind) =>
+        Assert.Equal(kind, TableTitles.Classify(title, DocumentKind.Budget));
+
+    [Theory]
+    [InlineData("—22—", true)]
+    [InlineData("- 20 -", true)]
+    [InlineData("— 1 9 —", true)]
+    [InlineData("28", true)]
+    [InlineData("第3页共40页", true)]
+    [InlineData("2026年", false)]
+    [InlineData("表1", false)]
+    [InlineData("收支总体情况表", false)]
+    public void Page_numbers_are_recognized(string text, bool expected)
+    {
+        Assert.Equal(expected, TableTitles.IsPageNumber(text));
+        if (expected) Assert.True(TableTitles.IsMetaLine(text));
+    }
+
+    [Theory]
+    [InlineData("一、本级财政拨款收入", SummaryLine.FiscalGrant)]
+    [InlineData("一、预算拨款", SummaryLine.FiscalGrant)]
+    [InlineData("一、财政拨款", SummaryLine.FiscalGrant)]
+    [InlineData("二、财政专户拨款", SummaryLine.SpecialAccountIncome)]
+    [InlineData("一般公共预算拨款", SummaryLine.GeneralBudgetGrant)]
+    public void Fiscal_grant_group_lines_in_other_words(string label, SummaryLine line) =>
+        Assert.Equal(line, LineNames.Income(label, SummaryLine.None));
 }
