@@ -153,4 +153,51 @@ public class TableConfidenceRuleTests
         var f = Single<GeneralExpenditureMatchesFiscal>(Build(0m, 90m));
         Assert.Equal(Severity.Error, f.Severity);
     }
+
+    [Fact]
+    public void Income_items_printed_below_the_this_year_total_add_to_the_grand_total()
+    {
+        // YT 公开表1: 财政拨款 45832.29 + 其他收入 75 = 本年收入合计 45907.29; 上级补助收入 60 below it; 收入总计 45967.29
+        DocBuilder Build(decimal grand) => DocBuilder.Budget().Table(TableKind.BudgetSummary, t => t
+            .Income(SummaryLine.FiscalGrant, 45832.29m)
+            .Income(SummaryLine.OtherIncome, 75m)
+            .Income(SummaryLine.TotalIncomeThisYear, 45907.29m)
+            .Income(SummaryLine.SuperiorSubsidy, 60m)
+            .Income(SummaryLine.CarryIn, (decimal?)null)
+            .Income(SummaryLine.GrandTotalIncome, grand));
+        Silent<IncomeItemsSum>(Build(45967.29m));
+        Silent<IncomeGrandTotal>(Build(45967.29m));
+        Single<IncomeGrandTotal>(Build(45907.29m), expected: 45967.29m, found: 45907.29m);
+    }
+
+    [Fact]
+    public void A_this_year_heading_line_keeps_the_items_below_it()
+    {
+        // B4 "一、本年收入 17552.65 / （一）一般公共预算资金 17552.65 … 收入合计"
+        var b = DocBuilder.Budget().Table(TableKind.BudgetFiscalSummary, t => t
+            .Income(SummaryLine.TotalIncomeThisYear, 17552.65m)
+            .Income(SummaryLine.GeneralBudgetGrant, 17552.65m)
+            .Income(SummaryLine.CarryIn, 865.06m)
+            .Income(SummaryLine.GrandTotalIncome, 18417.71m));
+        Silent<IncomeGrandTotal>(b);
+        Silent<IncomeItemsSum>(b);
+    }
+
+    [Fact]
+    public void GK304_matches_whole_fund_lines_with_this_year_plus_carry_over()
+    {
+        // CQ: 表一 一般公共预算资金 18417.70 (no 上年结转 line); 表四 本年 17552.65 + 上年结转·一般公共预算 865.06
+        DocBuilder Build(decimal whole) => DocBuilder.Budget()
+            .Table(TableKind.BudgetSummary, t => t
+                .Income(SummaryLine.GeneralBudgetGrant, whole)
+                .Income(SummaryLine.GrandTotalIncome, whole))
+            .Table(TableKind.BudgetFiscalSummary, t => t
+                .Income(SummaryLine.TotalIncomeThisYear, 17552.65m)
+                .Income(SummaryLine.GeneralBudgetGrant, 17552.65m)
+                .Income(SummaryLine.CarryIn, 865.06m)
+                .Income(SummaryLine.CarryInGeneralBudget, 865.06m)
+                .Income(SummaryLine.GrandTotalIncome, 18417.71m));
+        Assert.DoesNotContain(Run<FiscalIncomeMatchesSummary>(Build(18417.70m)), f => f.Severity == Severity.Error);
+        Single<FiscalIncomeMatchesSummary>(Build(18517.70m), expected: 18417.71m, found: 18517.70m);
+    }
 }
