@@ -230,7 +230,8 @@ public static partial class ColumnMeaning
             // (基本支出/合计 heads a 基本支出 table: its row total)
             if (leaf == "小计" && GroupMeasure(parent, kind) is Measure gm) return gm;
             if (parent.Contains("事业收入")) return Measure.BusinessIncome;
-            if (parent.Contains("财政拨款")) return Measure.FiscalGrant;
+            // (财政拨款支出/合计 is the total of a spending block, not the 财政拨款 income)
+            if (parent.Contains("财政拨款") && !parent.Contains("支出")) return Measure.FiscalGrant;
             if (parent is "本年收入" or "本年收入合计" or "当年收入") return Measure.IncomeThisYear;
             if (IsCarryIn(parent)) return Measure.CarryIn;
             // 合计 under any other group spans the table (本年一般公共预算基本支出/合计, 收入预算/合计): the row total
