@@ -26,7 +26,8 @@ public static class Grid
         int start = 0;
         while (start < cells.Count && IsNumberingMarker(cells[start])) start++;
         int count = cells.Count - start;
-        if (count < 3 && !(count >= 2 && start > 0)) return false;
+        // after a marker cell one column number is enough (** | 1 over a one-column table)
+        if (count < 3 && !(count >= 1 && start > 0)) return false;
         for (int i = start; i < cells.Count; i++)
             if (cells[i] != (i - start + 1).ToString()) return false;
         return true;
