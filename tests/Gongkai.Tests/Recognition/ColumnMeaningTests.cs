@@ -97,6 +97,8 @@ public class ColumnMeaningTests
     [Theory]
     [InlineData("**|**|**|**|1|2|3", true)]
     [InlineData("栏次|1|2|3", true)]
+    [InlineData("**|1", true)]
+    [InlineData("1|2", false)]
     [InlineData("1|2|3|4", true)]
     [InlineData("合计|1|2|3", false)]
     [InlineData("**|**|5|6", false)]
