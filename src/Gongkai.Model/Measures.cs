@@ -97,6 +97,12 @@ public enum Measure
     AdjustedBudget,
     /// <summary>决算数 / 全年执行数.</summary>
     Actual,
+
+    // further income sources of the 收入总表 (XA 部门综合预算收入总表)
+    /// <summary>使用非财政拨款结余.</summary>
+    UseOfNonFiscalBalance,
+    /// <summary>上年实户资金余额 (XA).</summary>
+    AccountBalanceIn,
 }
 
 /// <summary>Which figure of a pair a column holds (三公 预算数 | 决算数; 前年 | 上年).</summary>

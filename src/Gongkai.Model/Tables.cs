@@ -176,6 +176,11 @@ public sealed class DataRow
     public SummaryLine Line { get; init; }
     /// <summary>Side-by-side blocks (F6 人员/公用, XA 功能/部门经济/政府经济): block index from the left.</summary>
     public int Block { get; init; }
+    /// <summary>
+    /// The unit section the row belongs to, when the table lists its coded rows unit by unit (0 otherwise, and for rows
+    /// before the first unit heading). A code's parent and children are looked for within its own section.
+    /// </summary>
+    public int Section { get; init; }
     /// <summary>Unit code for 分单位 tables (205001) and project tables.</summary>
     public string? UnitCode { get; init; }
     /// <summary>Where the row label came from.</summary>
@@ -195,8 +200,21 @@ public sealed class DataRow
     public override string ToString() => $"{Code?.Value ?? ""} {Label} " + string.Join(" ", Values.Select(kv => $"{kv.Key}={kv.Value}"));
 }
 
-/// <summary>A column of a recognized table: its header path as printed and its meaning.</summary>
-public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0);
+/// <summary>
+/// A column of a recognized table: its header path as printed and its meaning. <paramref name="Key"/> is null when the
+/// header could not be given a meaning. <paramref name="Detail"/> marks a column that was understood and deliberately
+/// left out of the row identities: a breakdown of another column (上年结转/一般公共预算 under 上年结转, 其中 …) or a
+/// column of another period (2025年预算数 beside 2026年预算数). A column with neither a key nor the detail mark is
+/// unmapped: when it carries numbers, the identities that add a row's columns cannot be trusted for that table.
+/// </summary>
+public sealed record TableColumn(int Index, string Header, ColumnKey? Key, int Block = 0, bool Detail = false)
+{
+    /// <summary>The column has no meaning and is not a known breakdown or other-period column.</summary>
+    public bool IsUnmapped => Key is null && !Detail;
+
+    /// <summary>The key under which a row keeps this column's number when it has no meaning (see <see cref="DataRow.Extras"/>).</summary>
+    public string ExtraKey => Header.Length > 0 ? Header : $"列{Index}";
+}
 
 /// <summary>A standard table recognized in a disclosure.</summary>
 public sealed class DisclosureTable
@@ -229,6 +247,20 @@ public sealed class DisclosureTable
     /// <summary>Headers of the columns holding numbers whose meaning could not be mapped (kept in <see cref="DataRow.Extras"/>).</summary>
     public IEnumerable<string> UnmappedColumns => Rows.SelectMany(r => r.Extras.Keys).Distinct();
 
+    /// <summary>
+    /// Value columns whose meaning could not be established (no key, not a known breakdown) and that carry a non-zero
+    /// number in some row. Rules that add a row's columns (合计 = Σ 分项) must not run on such a table: the unread
+    /// column may be one of the parts.
+    /// </summary>
+    public IReadOnlyList<TableColumn> UnmappedValueColumns =>
+        Columns.Where(c => c.IsUnmapped && Rows.Any(r => r.Extras.TryGetValue(c.ExtraKey, out var f) && f.IsNumber && f.Value != 0m)).ToList();
+
+    /// <summary>
+    /// Number of unit sections of a coded table that lists its rows unit by unit (预算单位 heading rows, each followed
+    /// by its own 类/款/项 rows); 0 when the rows are not split by unit. See <see cref="DataRow.Section"/>.
+    /// </summary>
+    public int Sections { get; set; }
+
     /// <summary>The 合计 row of a coded table, if printed.</summary>
     public DataRow? TotalRow => Rows.FirstOrDefault(r => r.IsTotal && r.Side == Side.None);
 
@@ -237,7 +269,8 @@ public sealed class DisclosureTable
 
     public DataRow? Line(SummaryLine line) => Rows.FirstOrDefault(r => r.Line == line && r.Block == 0);
 
-    public DataRow? Row(string code) => Rows.FirstOrDefault(r => r.Code?.Value == code);
+    /// <summary>The row of a code; null when the table lists its codes unit by unit (no one row is the department's).</summary>
+    public DataRow? Row(string code) => Sections > 0 ? null : Rows.FirstOrDefault(r => r.Code?.Value == code);
 
     public override string ToString() => $"{Kind} 《{Title}》 {Rows.Count} 行";
 }

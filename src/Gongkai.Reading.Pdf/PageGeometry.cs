@@ -138,18 +138,23 @@ internal sealed class PageTransform
             list.Add(new Glyph(v, box, size, space));
             space = false;
         }
-        // fake bold and shadows: the same glyph drawn twice at (almost) the same place
-        var seen = new HashSet<(string, int, int)>();
+        // fake bold and shadows: the same glyph drawn twice at (almost) the same place. "Almost" is relative to the
+        // glyph's advance: in a small font two equal digits in a row ("2433550") are closer than a point apart and
+        // are both printed.
+        var seen = new Dictionary<(string, int, int), List<Rect>>();
         var result = new List<Glyph>(list.Count);
         foreach (var g in list)
         {
             int gx = (int)Math.Floor(g.Box.X0), gy = (int)Math.Floor(g.Box.Y1);
+            double tolX = Math.Min(1.5, Math.Max(0.05, 0.3 * g.Box.Width)), tolY = Math.Min(1.5, Math.Max(0.05, 0.3 * g.Size));
             bool dup = false;
             for (int dx = -1; dx <= 1 && !dup; dx++)
                 for (int dy = -1; dy <= 1 && !dup; dy++)
-                    dup = seen.Contains((g.Text, gx + dx, gy + dy));
+                    if (seen.TryGetValue((g.Text, gx + dx, gy + dy), out var boxes))
+                        dup = boxes.Any(b => Math.Abs(b.X0 - g.Box.X0) < tolX && Math.Abs(b.Y1 - g.Box.Y1) < tolY);
             if (dup) continue;
-            seen.Add((g.Text, gx, gy));
+            if (!seen.TryGetValue((g.Text, gx, gy), out var list0)) seen[(g.Text, gx, gy)] = list0 = new List<Rect>();
+            list0.Add(g.Box);
             result.Add(g);
         }
         return result;

@@ -14,21 +14,37 @@ public sealed class CodeHierarchy
     {
         Table = table;
         Rows = table.Coded(scheme).Where(r => r.Code!.Value.IsWellFormed).ToList();
-        var byCode = new Dictionary<string, DataRow>();
-        foreach (var r in Rows) byCode.TryAdd(r.Code!.Value.Value, r);
+        // a table listed unit by unit (DataRow.Section) repeats the codes in each unit: parents are looked for in the same unit
+        var byCode = new Dictionary<(int, string), DataRow>();
+        foreach (var r in Rows) byCode.TryAdd((r.Section, r.Code!.Value.Value), r);
         foreach (var r in Rows) Children[r] = new List<DataRow>();
+        // a code printed on several rows, each paired with another scheme's code (部门 301 with 政府 501 and again with
+        // 505): each such row is the parent of the children paired under its own paired code
+        var repeated = Rows.GroupBy(r => (r.Section, r.Code!.Value.Value)).Where(g => g.Count() > 1 && g.All(r => r.PairedCode is not null))
+            .Select(g => g.Key).ToHashSet();
+        var byPair = new Dictionary<(int, string, string), DataRow>();
+        foreach (var r in Rows)
+            if (repeated.Contains((r.Section, r.Code!.Value.Value))) byPair.TryAdd((r.Section, r.Code!.Value.Value, r.PairedCode!.Value.Value), r);
 
         // Direct children by code.
         foreach (var r in Rows)
-            if (r.Code!.Value.Parent is { } p && byCode.TryGetValue(p.Value, out var parent) && !ReferenceEquals(parent, r))
-                Children[parent].Add(r);
+        {
+            if (r.Code!.Value.Parent is not { } p) continue;
+            DataRow? parent = null;
+            if (repeated.Contains((r.Section, p.Value)))
+            {
+                if (r.PairedCode?.Parent is { } pp) byPair.TryGetValue((r.Section, p.Value, pp.Value), out parent);
+            }
+            else byCode.TryGetValue((r.Section, p.Value), out parent);
+            if (parent is not null && !ReferenceEquals(parent, r)) Children[parent].Add(r);
+        }
 
         // Rows whose parent row is absent.
         for (int i = 0; i < Rows.Count; i++)
         {
             var r = Rows[i];
-            if (r.Code!.Value.Parent is not { } pc || byCode.ContainsKey(pc.Value)) continue;
-            var host = Rows.Take(i).LastOrDefault(x => x.Code!.Value.Value.Length == pc.Value.Length);
+            if (r.Code!.Value.Parent is not { } pc || byCode.ContainsKey((r.Section, pc.Value))) continue;
+            var host = Rows.Take(i).LastOrDefault(x => x.Section == r.Section && x.Code!.Value.Value.Length == pc.Value.Length);
             if (host is not null && CountedIn(host, r))
             {
                 Misplaced.Add((r, host));
@@ -37,7 +53,7 @@ public sealed class CodeHierarchy
             Orphans.Add(r);
             // promote to the nearest present ancestor (a 项 under its 类 when the 款 is missing)
             var anc = pc.Parent;
-            if (anc is { } a && byCode.TryGetValue(a.Value, out var ancestor)) Children[ancestor].Add(r);
+            if (anc is { } a && byCode.TryGetValue((r.Section, a.Value), out var ancestor)) Children[ancestor].Add(r);
             else TopLevel.Add(r);
         }
         TopLevel.InsertRange(0, Rows.Where(r => r.Code!.Value.Level == CodeLevel.Class));

@@ -174,6 +174,8 @@ public static class TableExtensions
             Measure.VehicleOperation => "公务用车运行费",
             Measure.Reception => "公务接待费",
             Measure.SmeShare => "中小企业",
+            Measure.UseOfNonFiscalBalance => "使用非财政拨款结余",
+            Measure.AccountBalanceIn => "上年实户资金余额",
             _ => key.Measure.ToString(),
         };
         return key.Basis switch

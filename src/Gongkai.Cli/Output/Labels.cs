@@ -61,6 +61,8 @@ public static class Labels
         Measure.InitialBudget => "年初预算",
         Measure.AdjustedBudget => "调整预算",
         Measure.Actual => "决算数",
+        Measure.UseOfNonFiscalBalance => "使用非财政拨款结余",
+        Measure.AccountBalanceIn => "上年实户资金余额",
         _ => m.ToString(),
     };
 

@@ -13,11 +13,14 @@ public sealed class CodedTableBuilder
     private readonly RecognitionLedger _ledger;
     public CodedTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
-    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header)> Values);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DisclosureTable, SplitCodes.Staggered> Carries = new();
+
+    private sealed record Block(int Start, int CodeCol, int NameCol, int? PairedCol, int? PairedNameCol, List<(int Col, ColumnKey? Key, string Header, bool Detail)> Values);
 
     public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation)
     {
-        rows = SplitCodes.Join(rows, _ledger);
+        // staggered 类 | 款 | 项 codes carry over the pages of one table
+        rows = SplitCodes.Join(rows, _ledger, Carries.GetOrCreateValue(t));
         var (header, data) = Grid.Split(rows);
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
@@ -35,6 +38,8 @@ public sealed class CodedTableBuilder
             int n = data.Count(r => Grid.IsCode(r[c].Trim()));
             if (n >= 2 || n >= 1 && data.Count <= 3) codeCols.Add(c);
         }
+        // no codes printed (rows named only, 功能分类科目名称 | 合计 | …): the first column is the name, not a code column
+        bool namesOnly = codeCols.Count == 0 && width > 1 && NamesOnly(data, paths);
         if (codeCols.Count == 0) codeCols.Add(0);
         var blocks = new List<Block>();
         var starts = new List<int>();
@@ -49,26 +54,40 @@ public sealed class CodedTableBuilder
         {
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
-            int nameCol = s + 1;
-            var values = new List<(int, ColumnKey?, string)>();
-            for (int c = s; c < e; c++)
-            {
-                if (c == s || c == nameCol || c == paired || c == paired + 1) continue;
-                var key = ColumnMeaning.Of(paths[c], t.Kind);
-                if (key is { Measure: Measure.Amount } k) key = new ColumnKey(Measure.Total, k.Basis);
-                values.Add((c, key, paths[c]));
-            }
+            // the name column follows the code column; a table without codes (单位名称 | 总计 | …, 功能分类科目名称 | 合计 | …)
+            // has its labels in the first column and its values right after: a column of numbers is never the name column
+            int nameCol = namesOnly || s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
+            var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
+            var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
         }
         if (!isContinuation)
             foreach (var (blk, bi) in blocks.Select((x, i) => (x, i)))
-                foreach (var (c, key, h) in blk.Values)
-                    t.Columns.Add(new TableColumn(c, h, key, bi));
+                foreach (var (c, key, h, detail) in blk.Values)
+                    t.Columns.Add(new TableColumn(c, h, key, bi, detail));
 
         bool firstData = true;
+        int section = t.Rows.Count > 0 ? t.Rows[^1].Section : 0;
         foreach (var r in data)
         {
             if (TryEconomicTotals(t, r)) { firstData = false; continue; }
+            // a unit heading (预算单位 name, no code, with the unit's figures) opens a section of its own coded rows
+            if ((!firstData || t.Rows.Count > 0) && blocks.Count == 1 && !byUnit && !namesOnly && UnitHeading(r, blocks[0]) is string unit && HasCodedRowAfter(data, r, blocks[0]))
+            {
+                section++;
+                t.Sections = Math.Max(t.Sections, section);
+                var head = new DataRow { Label = unit, Section = section, Source = r.Row.Source };
+                foreach (var (col, key, h, _) in blocks[0].Values)
+                {
+                    var cell = r.Cell(col);
+                    if (cell is null || Numbers.Parse(cell.Text).Kind == CellValueKind.Text) continue;
+                    var fig = Grid.ToFigure(cell, t.Unit);
+                    if (key is ColumnKey k && !head.Values.ContainsKey(k)) head.Values[k] = fig;
+                    else if (fig.IsNumber) head.Extras[h.Length > 0 ? h : $"列{col}"] = fig;
+                }
+                t.Rows.Add(head);
+                continue;
+            }
             for (int b = 0; b < blocks.Count; b++)
             {
                 var blk = blocks[b];
@@ -105,9 +124,10 @@ public sealed class CodedTableBuilder
                     UnitCode = unitCode,
                     IsTotal = isTotal,
                     Block = b,
+                    Section = isTotal ? 0 : section,
                     Source = r.Cell(blk.NameCol)?.Source ?? r.Row.Source,
                 };
-                foreach (var (col, key, h) in blk.Values)
+                foreach (var (col, key, h, _) in blk.Values)
                 {
                     var cell = r.Cell(col);
                     if (cell is null) continue;
@@ -125,6 +145,66 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    private static bool MostlyNumeric(List<GridRow> data, int c)
+    {
+        int num = 0, text = 0;
+        foreach (var r in data)
+        {
+            var v = Numbers.Parse(r[c].Trim());
+            if (v.IsNumeric) num++;
+            else if (v.Kind == CellValueKind.Text) text++;
+        }
+        return num > 0 && num > 2 * text;
+    }
+
+    /// <summary>
+    /// The unit name of a unit heading row: no classification code, a text label (in the columns left of the code column
+    /// or in the name column) that is not 合计/总计, and figures in the value columns.
+    /// </summary>
+    private static string? UnitHeading(GridRow r, Block blk)
+    {
+        if (Grid.IsCode(r[blk.CodeCol].Trim())) return null;
+        if (!blk.Values.Any(v => Numbers.Parse(r[v.Col]).IsNumeric)) return null;
+        string? label = null;
+        for (int c = 0; c <= blk.NameCol && c < r.Width; c++)
+        {
+            var x = r[c].Trim();
+            if (x.Length == 0) continue;
+            if (Numbers.Parse(x).Kind != CellValueKind.Text) return null;
+            if (label is not null) return null;
+            label = x;
+        }
+        if (label is null || TextNormalizer.Compact(label) is "合计" or "总计" || LineNames.IsSubItem(label)) return null;
+        return label;
+    }
+
+    private static bool HasCodedRowAfter(List<GridRow> data, GridRow r, Block blk)
+    {
+        // the last row of a page may head the unit whose coded rows follow on the next page
+        int i = data.FindIndex(x => x.Index == r.Index);
+        return i >= 0 && (i + 1 == data.Count || Grid.IsCode(data[i + 1][blk.CodeCol].Trim()));
+    }
+
+    /// <summary>
+    /// A table whose rows are named but not coded: the first column holds text in the data rows (at least half of
+    /// those with a label) and no value, the second holds numbers, and the first header names it (名称 / 项目 / 单位).
+    /// </summary>
+    private static bool NamesOnly(List<GridRow> data, string[] paths)
+    {
+        var h = TextNormalizer.Compact(paths[0]);
+        if (h.Length > 0 && !(h.Contains("名称") || h.Contains("项目") || h.Contains("单位") || h.Contains("科目"))) return false;
+        if (h.Contains("编码") || h.Contains("代码")) return false;
+        int text = 0, numeric0 = 0, numeric1 = 0;
+        foreach (var r in data)
+        {
+            var a = r[0].Trim();
+            if (a.Length > 0 && Numbers.Parse(a).IsNumeric) numeric0++;
+            else if (a.Length > 0) text++;
+            if (Numbers.Parse(r[1].Trim()).IsNumeric) numeric1++;
+        }
+        return text > 0 && numeric0 == 0 && numeric1 * 2 >= data.Count;
     }
 
     /// <summary>

@@ -33,8 +33,9 @@ public sealed class GenericTableBuilder
             var h = TextNormalizer.Compact(paths[c]);
             return h.Contains("编码") || h.Contains("代码") || h.Contains("序号") || h == "报表";
         }).ToHashSet();
+        var maps = ColumnMeaning.MapAll(paths, t.Kind);
         for (int c = 0; c < width && !inherit; c++)
-            if (!idCols.Contains(c)) t.Columns.Add(new TableColumn(c, paths[c], ColumnMeaning.Of(paths[c], t.Kind)));
+            if (!idCols.Contains(c)) t.Columns.Add(new TableColumn(c, paths[c], maps[c].Key, 0, maps[c].Detail));
         foreach (var r in data)
         {
             var row = new DataRow { Source = r.Row.Source };
@@ -61,7 +62,7 @@ public sealed class GenericTableBuilder
                     else row.Texts[paths[c].Length > 0 ? paths[c] : $"列{c}"] = text;
                     continue;
                 }
-                var key = ColumnMeaning.Of(paths[c], t.Kind);
+                var key = c < maps.Length ? maps[c].Key : null;
                 if (key is { Measure: Measure.Amount }) key = Measure.Amount;
                 var fig = Grid.ToFigure(cell, t.Unit);
                 if (key is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;

@@ -16,18 +16,29 @@ public static class Grid
 {
     public static bool IsCode(string text) => text.Length is 3 or 5 or 7 && text.All(char.IsAsciiDigit) && text[0] is '2' or '3' or '5';
 
-    /// <summary>A row of consecutive integers 1, 2, 3 … (a column-number row under a header).</summary>
+    /// <summary>
+    /// A column-number row under a header: consecutive integers 1, 2, 3 … (or starting at 0), possibly after marker cells
+    /// that stand where the label columns are (`栏次`, `行次`, `**`, `*`, `甲`, `乙`, `丙`, `—`).
+    /// </summary>
     public static bool IsNumberingRow(SourceRow row)
     {
-        var cells = row.NonEmpty.ToList();
-        // a marker before the numbers: 栏次 1 2 3 / 行次 / ** 1 2 3
-        int markers = cells.TakeWhile(c => TextNormalizer.Compact(c.Text) is "栏次" or "栏号" or "行次" or "**" or "*").Count();
-        if (markers > 0 && cells.Count - markers >= 1) cells = cells.Skip(markers).ToList();
-        else if (cells.Count < 3) return false;
-        for (int i = 0; i < cells.Count; i++)
-            if (cells[i].Text.Trim() != (i + 1).ToString()) return false;
+        var cells = row.NonEmpty.Select(c => TextNormalizer.Compact(c.Text)).ToList();
+        int markers = 0;
+        while (markers < cells.Count && IsMarker(cells[markers])) markers++;
+        var numbers = cells.Skip(markers).ToList();
+        // one value column (** | 1) is numbered too, but only after a marker that cannot be a label (not a dash)
+        if (numbers.Count == 0 || markers == 0 && numbers.Count < 3) return false;
+        if (numbers.Count == 1 && cells.Take(markers).All(m => m.All(ch => ch is '—' or '-' or '―'))) return false;
+        if (!int.TryParse(numbers[0], out var first) || first is not (0 or 1)) return false;
+        for (int i = 0; i < numbers.Count; i++)
+            if (numbers[i] != (first + i).ToString()) return false;
         return true;
     }
+
+    /// <summary>A cell that marks the label columns of a column-number row (栏次, 行次, **, 甲 …).</summary>
+    public static bool IsMarker(string compact) =>
+        compact.Length > 0 && (compact.All(ch => ch is '*' or '＊' or '—' or '-' or '―')
+                               || compact is "栏次" or "行次" or "栏号" or "甲" or "乙" or "丙" or "丁" or "序号");
 
     /// <summary>A data row has a number (outside a numbering row), a code in its first cells, or a 合计/总计 label.</summary>
     public static bool IsDataRow(SourceRow row)

@@ -53,7 +53,9 @@ public static class LineNames
         if (t.Contains("使用非财政拨款结余")) return SummaryLine.UseOfNonFiscalBalance;
         if (t.Contains("用事业基金弥补")) return SummaryLine.InstitutionFund;
         if (t.Contains("实户资金余额")) return SummaryLine.AccountBalanceIn;
-        if (t.Contains("上年结转") || t.Contains("年初结转") || t.Contains("年初财政拨款结转")) return SummaryLine.CarryIn;
+        if (t.Contains("上年结转") || t.Contains("年初结转") || t.Contains("年初财政拨款结转") || ColumnMeaning.IsCarryIn(t)) return SummaryLine.CarryIn;
+        // the parts of a carry-in line (1.财政拨款结余、结转 | 2.非财政拨款结余、结转) are not lines of their own
+        if (inCarry && (t.Contains("结转") || t.Contains("结余"))) return SummaryLine.None;
         if (t.Contains("收入总计") || t.Contains("收入总数") || t is "总计" or "收入合计" or "合计") return SummaryLine.GrandTotalIncome;
         if (t.Contains("财政专户")) return SummaryLine.SpecialAccountIncome;
         if (t.Contains("上级补助")) return SummaryLine.SuperiorSubsidy;
@@ -61,7 +63,9 @@ public static class LineNames
         if (t.Contains("事业收入")) return SummaryLine.BusinessIncome;
         if (t.Contains("附属单位上缴")) return SummaryLine.SubordinateRemittance;
         if (t.Contains("其他收入")) return SummaryLine.OtherIncome;
-        if (t == "财政拨款" || t == "财政拨款收入") return SummaryLine.FiscalGrant;
+        // (本级)财政拨款(收入), GZ "一、预算拨款": the 财政拨款 group in other words
+        if (t.EndsWith("财政拨款", StringComparison.Ordinal) || t.EndsWith("财政拨款收入", StringComparison.Ordinal)
+            || t.EndsWith("预算拨款", StringComparison.Ordinal) || t.EndsWith("预算拨款收入", StringComparison.Ordinal)) return SummaryLine.FiscalGrant;
         return SummaryLine.None;
     }
 

@@ -63,12 +63,16 @@ public sealed class SummaryTableBuilder
             int s = labelCols[b], e = b + 1 < labelCols.Count ? labelCols[b + 1] : width;
             blocks.Add((s, Enumerable.Range(s + 1, Math.Max(0, e - s - 1)).ToList()));
         }
-        var keys = blocks.Select(blk => blk.Values.Select(c =>
+        var keys = blocks.Select(blk =>
         {
-            if (blk.Values.Count == 1) return (ColumnKey?)Measure.Amount;
-            var k = ColumnMeaning.Of(paths[c], t.Kind);
-            return k is { Measure: Measure.Amount } ? Measure.Total : k;
-        }).ToList()).ToList();
+            var maps = ColumnMeaning.MapAll(blk.Values.Select(c => paths[c]).ToList(), t.Kind);
+            return blk.Values.Select((c, i) =>
+            {
+                if (blk.Values.Count == 1) return (ColumnKey?)Measure.Amount;
+                var k = maps[i].Key;
+                return k is { Measure: Measure.Amount } ? Measure.Total : k;
+            }).ToList();
+        }).ToList();
         // a continued page as wide as the first reads with the first page's blocks: its rows may leave a block
         // without labels (JS17B p8: no 支出用途 line below 三、单位预留机动经费), which must not merge two blocks
         if (isContinuation && FirstPageBlocks(t, width) is { } firstPage)

@@ -20,6 +20,10 @@ public sealed partial class TableRecognizer
         var blocks = doc.Blocks;
         DisclosureTable? previous = null;
         string? previousTitle = null;
+        // a table printed without a unit line is in the unit of the tables around it: the last stated one, else the first
+        // unit line of the document, else 万元
+        ValueUnit? lastStated = null;
+        ValueUnit? firstStated = blocks.OfType<TextBlock>().Select(b => TableTitles.UnitOf(b.Text)).FirstOrDefault(u => u is not null);
         for (int i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is TextBlock tx)
@@ -33,12 +37,11 @@ public sealed partial class TableRecognizer
                 if (!consumed.Contains((tb.Index, r))) rows.Add(new GridRow(r, tb.Rows[r]));
             if (rows.Count == 0 || rows.All(r => r.Row.IsBlank)) continue;
 
-            // a table continued on the next page: a grid right after the previous one (nothing printed between,
-            // e.g. a PDF page break), as wide, and not opening with a title row of its own
-            // the block before, over a page number printed between two pages of one table (—9—, - 12 -)
-            int k = i - 1;
-            while (k >= 0 && blocks[k] is TextBlock pn && IsPageNumber(pn.Text)) k--;
-            if (previous is not null && k >= 0 && blocks[k] is TableBlock before && previous.SourceTables.Contains(before.Index)
+            // a table continued on the next page: a grid right after the previous one (nothing printed between but a
+            // page number, e.g. a PDF page break), as wide, and not opening with a title row of its own
+            int back = i - 1;
+            while (back >= 0 && blocks[back] is TextBlock pn && TableTitles.IsPageNumber(pn.Text)) back--;
+            if (previous is not null && back >= 0 && blocks[back] is TableBlock before && previous.SourceTables.Contains(before.Index)
                 && before.Width == tb.Width && !OpensWithOwnTitle(rows, d.Kind))
             {
                 previous.SourceTables.Add(tb.Index);
@@ -97,11 +100,12 @@ public sealed partial class TableRecognizer
                 Kind = kind,
                 Title = ctx.Title ?? "",
                 Label = ctx.Label,
-                Unit = ctx.Unit ?? ValueUnit.WanYuan,
+                Unit = ctx.Unit ?? lastStated ?? firstStated ?? ValueUnit.WanYuan,
                 UnitStated = ctx.UnitStated,
                 Source = tb.Source,
             };
             table.SourceTables.Add(tb.Index);
+            if (ctx.Unit is ValueUnit stated && ctx.UnitStated) lastStated = stated;
             foreach (var n in ctx.Notes) table.Notes.Add(n);
             CollectNotesAfter(blocks, i, table);
             Build(table, rows, isContinuation: false);
@@ -226,7 +230,9 @@ public sealed partial class TableRecognizer
             }
             // a short explanation printed right under the table without 注： (本单位2023年没有…，故本表无数据)
             bool unmarked = j == tableBlock + 1 && c.Length <= 60 && UnmarkedNote().IsMatch(c);
-            if (IsNoteStart(c) || unmarked || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0)
+            if (IsNoteStart(c) || unmarked || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0
+                // an empty-table note printed as a plain sentence (…没有…支出，故此表无数据。)
+                || c.Length <= 120 && (c.Contains("表无数据") || c.Contains("表为空") || c.Contains("表无内容")))
             {
                 table.Notes.Add(t.Text.Trim());
                 open = !NoteClosed(c);

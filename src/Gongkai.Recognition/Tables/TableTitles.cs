@@ -22,8 +22,14 @@ public static partial class TableTitles
         return t.StartsWith("单位:", StringComparison.Ordinal) || t.StartsWith("部门:", StringComparison.Ordinal) || t.StartsWith("部门名称:", StringComparison.Ordinal) || t.StartsWith("编制单位", StringComparison.Ordinal)
             || t.StartsWith("单位名称:", StringComparison.Ordinal) || t.StartsWith("填报日期", StringComparison.Ordinal) || t.StartsWith("预算年度", StringComparison.Ordinal) || t.StartsWith("预算(单位)名称", StringComparison.Ordinal)
             || t.StartsWith("金额单位", StringComparison.Ordinal) || t.StartsWith("状态:", StringComparison.Ordinal) || t.StartsWith("编制部门", StringComparison.Ordinal) || t.StartsWith("截止时间", StringComparison.Ordinal)
-            || Regex.IsMatch(t, @"^\(?20\d\d年度?\)?$") || IsLabel(t) || t is "单位:万元" or "单位:元";
+            || Regex.IsMatch(t, @"^\(?20\d\d年度?\)?$") || IsLabel(t) || t is "单位:万元" or "单位:元" || IsPageNumber(t);
     }
+
+    /// <summary>A page number printed as a line of its own: —22—, - 20 -, 22, 第22页, 第 3 页 共 40 页.</summary>
+    public static bool IsPageNumber(string text) => PageNumberRegex().IsMatch(TextNormalizer.Compact(text));
+
+    [GeneratedRegex(@"^([—\-–―－·•]*\d{1,3}[—\-–―－·•]*|第\d{1,3}页(共\d{1,3}页)?|\d{1,3}/\d{1,3})$")]
+    private static partial Regex PageNumberRegex();
 
     /// <summary>The unit stated by a line such as 单位：万元 / 单位: 元 / 价值（金额单位：万元）.</summary>
     public static ValueUnit? UnitOf(string text)
@@ -40,8 +46,8 @@ public static partial class TableTitles
     {
         var t = TextNormalizer.Compact(title);
         if (t.Length < 4 || t.Length > 90) return TableKind.Unknown;
-        // 收支总体情况表 / 收入总体情况表 / 支出总体情况表: the 总表 titled as an "overall situation" table
-        t = t.Replace("总体情况表", "总表", StringComparison.Ordinal);
+        // …总体情况表 (收支总体情况表, 收入总体情况表 …) is the region's wording of …总表
+        t = t.Replace("总体情况表", "总表");
         if (t.EndsWith("说明", StringComparison.Ordinal) || t.EndsWith("情况", StringComparison.Ordinal) || t.Contains('。') || t.Contains('，') || t.Contains(',')) return TableKind.Unknown;
         if (t.Contains("绩效")) return TableKind.Unknown; // performance tables have their own recognizer
         if (t.EndsWith("目录", StringComparison.Ordinal) && !t.Contains("表")) return TableKind.Unknown;
@@ -85,8 +91,9 @@ public static partial class TableTitles
             if (t.Contains("经济分类") || t.Contains("经济科目")) return TableKind.BudgetGeneralByEconomic;
             if (t.Contains("支出")) return TableKind.BudgetGeneralExpenditure;
         }
-        // 基本支出总表 / 项目支出总表 (one part of the spending, printed after the 支出总表) are not a second B3
-        if (t.Contains("支出") && t.Contains("总表") && !t.Contains("基本支出总表") && !t.Contains("项目支出总表")) return TableKind.BudgetExpenditure;
+        // SZ 基本支出总表 / 项目支出总表: one kind of spending by fund source, not the 支出总表 of all spending
+        if (Regex.IsMatch(t, @"(基本|项目)支出(预算)?总表")) return TableKind.Unknown;
+        if (t.Contains("支出") && t.Contains("总表")) return TableKind.BudgetExpenditure;
         if (t.Contains("项目支出预算表") || t.Contains("专项业务经费支出表") || t.Contains("项目支出表")) return TableKind.ProjectList;
         return TableKind.Unknown;
     }

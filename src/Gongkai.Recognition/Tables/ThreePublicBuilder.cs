@@ -15,14 +15,19 @@ public sealed class ThreePublicBuilder
         foreach (var h in header) foreach (var c in h.Row.Cells) if (Numbers.Parse(c.Text).IsNumeric) _ledger.MarkStructural(c);
         int width = rows.Max(r => r.Width);
         var paths = Grid.Paths(header, width);
-        var keys = Enumerable.Range(0, width).Select(c => ColumnMeaning.Of(paths[c], t.Kind)).ToList();
+        var maps = ColumnMeaning.MapAll(paths, t.Kind);
+        var keys = maps.Select(m => m.Key).ToList();
         // JS/XA "三公、会议费、培训费" tables: the outer 合计 covers 三公 + 会议费 + 培训费; the 三公 total is the 小计
         // under “三公”经费
         var totals = Enumerable.Range(0, width).Where(c => keys[c]?.Measure == Measure.ThreePublicTotal).ToList();
         if (totals.Count > 1 && keys.Any(k => k?.Measure is Measure.Meeting or Measure.Training))
             foreach (var c in totals.Where(c => !TextNormalizer.Compact(paths[c]).Contains("三公")))
                 keys[c] = new ColumnKey(Measure.Total, keys[c]!.Value.Basis);
-        for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c]));
+        // a second column with the meaning of an earlier one is not guessed at: it stays unmapped
+        var seen = new HashSet<ColumnKey>();
+        for (int c = 0; c < width; c++)
+            if (keys[c] is ColumnKey k && !seen.Add(k)) keys[c] = null;
+        for (int c = 0; c < width; c++) t.Columns.Add(new TableColumn(c, paths[c], keys[c], 0, maps[c].Detail));
         foreach (var r in data)
         {
             var row = new DataRow { Label = "“三公”经费", Source = r.Row.Source };

@@ -219,7 +219,8 @@ public sealed class CodeOrder : Rule
                 if (group[rows[i]] != group[rows[i - 1]]) continue;
                 var prev = rows[i - 1].Code!.Value.Value;
                 var cur = rows[i].Code!.Value.Value;
-                if (string.CompareOrdinal(cur, prev) >= 0) continue;
+                // a table listed unit by unit starts its codes again in each unit
+                if (string.CompareOrdinal(cur, prev) >= 0 || rows[i].Section != rows[i - 1].Section) continue;
                 yield return Report($"{table.Kind.Describe()}「{rows[i].Name()}」排在「{rows[i - 1].Name()}」之后，编码顺序颠倒",
                     new[] { rows[i].Source, rows[i - 1].Source }, suggestion: "按科目编码升序调整行序，并检查是否有串行。", table: table.Kind);
             }

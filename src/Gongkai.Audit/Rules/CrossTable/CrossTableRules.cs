@@ -70,7 +70,13 @@ public sealed class RevenueTotalMatchesSummary : CrossTableRule
         if (total is null || income is null) yield break;
         var parts = new List<Named?> { income };
         if (TotalOf(ctx, rev, Measure.CarryIn) is not null) parts.Add(LineOf(ctx, sum, Side.Income, SummaryLine.CarryIn));
-        var f = SameAsSum(ctx, total, parts, $"应等于{income.Describe()}" + (parts.Count > 1 ? "加上年结转" : ""));
+        bool carry = parts.Count > 1;
+        // income items the 收支总表 prints below its 本年收入合计 line (SD: 上级补助收入) are income of the 收入表 too
+        var below = ctx.Disclosure.Table(sum) is { } st
+            ? WithinTable.IncomeItemsSum.Items(st).Where(l => WithinTable.IncomeItemsSum.BelowThisYearTotal(st, l)).ToList()
+            : new List<SummaryLine>();
+        parts.AddRange(below.Select(l => LineOf(ctx, sum, Side.Income, l)));
+        var f = SameAsSum(ctx, total, parts, $"应等于{income.Describe()}" + (carry ? "加上年结转" : "") + (below.Count > 0 ? "及其下所列收入" : ""));
         if (f is not null) yield return f;
     }
 }
@@ -148,7 +154,7 @@ public sealed class FiscalIncomeMatchesSummary : CrossTableRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK304", "财政拨款收入与总表一致", Severity.Error, Applicability.Both, RuleCategory.CrossTable,
-        "财政拨款总表 本年收入·一般公共预算/政府性基金/国有资本经营 = 收支总表 对应收入项目",
+        "财政拨款总表 本年收入·一般公共预算/政府性基金/国有资本经营 = 收支总表 对应收入项目（收支总表无上年结转行时：= 本年收入 + 该项上年结转）",
         "财政拨款收支总表左侧三项本年收入应与收支总表的三项财政拨款收入一致，其合计也应一致。",
         "F4 一般公共预算财政拨款 2940.05 = F1 一般公共预算财政拨款收入 2940.05");
 
@@ -156,6 +162,22 @@ public sealed class FiscalIncomeMatchesSummary : CrossTableRule
     {
         var fiscal = K(ctx, TableKind.BudgetFiscalSummary, TableKind.FinalFiscalSummary);
         var sum = K(ctx, TableKind.BudgetSummary, TableKind.FinalSummary);
+        // a 收支总表 with no 上年结转 line beside a 财政拨款 summary that has one: its fund lines are whole funds (本年 + 结转),
+        // e.g. CQ 一、一般公共预算资金 18417.70 = 本年收入 17552.65 + 上年结转 865.06
+        if (WholeFunds(ctx.Disclosure.Table(sum), ctx.Disclosure.Table(fiscal)))
+        {
+            foreach (var (line, carry) in new[]
+                     {
+                         (SummaryLine.GeneralBudgetGrant, SummaryLine.CarryInGeneralBudget), (SummaryLine.GovernmentFundGrant, SummaryLine.CarryInGovernmentFund),
+                         (SummaryLine.StateCapitalGrant, SummaryLine.CarryInStateCapital),
+                     })
+            {
+                var g = SameAsSum(ctx, LineOf(ctx, sum, Side.Income, line),
+                    new[] { LineOf(ctx, fiscal, Side.Income, line), LineOf(ctx, fiscal, Side.Income, carry) }, "应等于财政拨款收支总表该项本年收入与上年结转之和");
+                if (g is not null) yield return g;
+            }
+            yield break;
+        }
         foreach (var line in new[] { SummaryLine.GeneralBudgetGrant, SummaryLine.GovernmentFundGrant, SummaryLine.StateCapitalGrant })
         {
             var f = Same(ctx, LineOf(ctx, sum, Side.Income, line), LineOf(ctx, fiscal, Side.Income, line));
@@ -168,6 +190,18 @@ public sealed class FiscalIncomeMatchesSummary : CrossTableRule
         }, "本年收入合计应等于收支总表三项财政拨款收入之和");
         if (total is not null) yield return total;
     }
+
+    /// <summary>
+    /// The 收支总表 prints no 上年结转 line on its income side while the 财政拨款 summary carries fund money over by fund:
+    /// the 收支总表's fund lines then hold the whole fund (本年 + 结转).
+    /// </summary>
+    private static bool WholeFunds(DisclosureTable? sum, DisclosureTable? fiscal)
+    {
+        if (sum is null || fiscal is null) return false;
+        var carries = new[] { SummaryLine.CarryIn, SummaryLine.CarryInGeneralBudget, SummaryLine.CarryInGovernmentFund, SummaryLine.CarryInStateCapital };
+        if (carries.Any(l => sum.Line(Side.Income, l) is not null)) return false;
+        return carries.Skip(1).Any(l => fiscal.Line(Side.Income, l)?.LineValue() is { IsNumber: true, Value: not 0m });
+    }
 }
 
 /// <summary>GK305 一般公共预算支出表 合计 and classes = 财政拨款总表 一般公共预算 column (P24, Q24).</summary>
@@ -175,18 +209,28 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK305", "一般公共预算支出与财政拨款总表一致", Severity.Error, Applicability.Both, RuleCategory.CrossTable,
-        "一般公共预算支出表 合计（及各类）= 财政拨款收支总表 本年支出·一般公共预算列（及各类）",
+        "一般公共预算支出表 合计（及各类）= 财政拨款收支总表 本年支出·一般公共预算列（及各类；总表只有一列金额时，仅在无政府性基金、国有资本经营资金时比较）",
         "一般公共预算支出表是财政拨款收支总表一般公共预算列的展开，合计和各类级科目都应一致。",
         "F5 合计 2940.05 = F4 本年支出合计·一般公共预算 2940.05");
+
+    /// <summary>Whether a summary table's income side shows non-zero 政府性基金 or 国有资本经营 money (this year's or carried in).</summary>
+    private static bool OtherFiscalFunds(DisclosureTable? t) =>
+        t is not null && t.Rows.Any(r => r.Side == Side.Income && r.Line is SummaryLine.GovernmentFundGrant or SummaryLine.StateCapitalGrant
+            or SummaryLine.CarryInGovernmentFund or SummaryLine.CarryInStateCapital && r.LineValue() is { IsNumber: true } v && v.Value != 0m);
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         var fiscal = K(ctx, TableKind.BudgetFiscalSummary, TableKind.FinalFiscalSummary);
         var gen = K(ctx, TableKind.BudgetGeneralExpenditure, TableKind.FinalGeneralExpenditure);
-        var fiscalTotal = LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, Measure.GeneralBudget)
-                          ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
+        var byFund = LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear, Measure.GeneralBudget);
+        // a 财政拨款收支总表 with one amount column covers every fiscal fund: it is the 一般公共预算 figure only when the
+        // table shows no 政府性基金 or 国有资本经营 money
+        if (byFund is null && OtherFiscalFunds(ctx.Disclosure.Table(fiscal))) yield break;
+        var fiscalTotal = byFund ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
         var f = Same(ctx, fiscalTotal, TotalOf(ctx, gen, Measure.Total));
         if (f is not null) yield return f;
+        // a 财政拨款 summary printed without any figure is one defect: the total says it, not every class again
+        if (ctx.Disclosure.Table(fiscal) is { IsEmpty: true }) yield break;
         var key = ctx.Disclosure.Table(fiscal)?.ClassLines().Any(r => r[Measure.GeneralBudget] is not null) == true
             ? (ColumnKey?)Measure.GeneralBudget : null;
         foreach (var c in ExpenditureMatchesSummary.SameClasses(ctx, this, fiscal, gen, key, Measure.Total)) yield return c;
@@ -299,7 +343,8 @@ public sealed class GeneralWithinTotalExpenditure : CrossTableRule
         if (gen is null || all is null) yield break;
         foreach (var row in gen.Rows)
         {
-            var other = row.IsTotal ? all.TotalRow : row.Code is { } c ? all.Row(c.Value) : null;
+            // a row of a table listed unit by unit is one unit's figure, not the department's
+            var other = row.IsTotal ? all.TotalRow : row.Code is { } c && gen.Sections == 0 ? all.Row(c.Value) : null;
             if (row[Measure.Total] is not { } a || other?[Measure.Total] is not { } b) continue;
             var cmp = Tolerance.AtMost(a.Value, b.Value, Tolerance.ScaleOf(new[] { a, b }));
             var f = Judge(ctx, cmp, $"{gen.Kind.Describe()}「{row.Name()}」", $"不应超过{all.Kind.Describe()}同科目合计（应为不超过）",
@@ -343,7 +388,7 @@ public sealed class RevenueRowMatchesExpenditureRow : CrossTableRule
         if (ctx.Disclosure.Table(TableKind.BudgetRevenue) is not { } rev || ctx.Disclosure.Table(TableKind.BudgetExpenditure) is not { } exp) yield break;
         foreach (var row in rev.Rows)
         {
-            if (row.Code is not { } code || exp.Row(code.Value) is not { } other) continue;
+            if (row.Code is not { } code || rev.Sections > 0 || exp.Row(code.Value) is not { } other) continue;
             if (row[Measure.Total] is not { } a || other[Measure.Total] is not { } b) continue;
             var f = Same(ctx, new Named(a, TableKind.BudgetRevenue, row.Name()), new Named(b, TableKind.BudgetExpenditure, other.Name()));
             if (f is not null) yield return f;

@@ -66,7 +66,42 @@ public sealed class TotalEqualsSumOfClasses : Rule
     }
 }
 
-/// <summary>Base of "each row: total column = Σ part columns" identities.</summary>
+/// <summary>
+/// GK200: a table whose row identities (合计 = Σ 分项) were not checked because a value column could not be given a
+/// meaning. One 提示 per table, naming the columns; the identities themselves skip the table (<see cref="RowColumnsIdentity"/>).
+/// </summary>
+public sealed class UnmappedColumns : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK200", "表格列含义未能确定", Severity.Info, Applicability.Both, RuleCategory.WithinTable,
+        "有数值的列无法确定含义 → 该表不做行内合计勾稽",
+        "表头无法对应到已知含义（且不是“其中”、上年结转的分项或上年对比列）的数值列可能是合计的组成部分；为避免据猜测判错，" +
+        "该表不检查合计等于各分项列之和，只给出一条提示，列出未能识别的列。",
+        "B3 支出总表：列「基本支出/人员类」含义未能确定，未检查合计 = Σ 分项列");
+
+    /// <summary>The tables the row identities (GK203–GK207, GK226) read.</summary>
+    public static readonly TableKind[] IdentityKinds =
+    [
+        .. TableNames.FunctionCoded, TableKind.BudgetGeneralBasic, TableKind.FiscalGrantExpenditure, .. TableNames.ThreePublic,
+    ];
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var table in ctx.Tables(IdentityKinds.Distinct().ToArray()))
+        {
+            var cols = table.UnmappedValueColumns;
+            if (cols.Count == 0) continue;
+            var names = string.Join("、", cols.Select(c => $"「{c.ExtraKey}」"));
+            yield return Report($"{table.Kind.Describe()}：列{names}的含义未能确定，未检查各行合计等于各分项列之和。",
+                new[] { table.Source }, suggestion: "核对表头；如该列为合计的组成部分，请按标准列名填写。", table: table.Kind);
+        }
+    }
+}
+
+/// <summary>
+/// Base of "each row: total column = Σ part columns" identities. A table with a value column of unknown meaning
+/// (<see cref="DisclosureTable.UnmappedValueColumns"/>) is skipped: the unread column may be one of the parts (GK200 says so).
+/// </summary>
 public abstract class RowColumnsIdentity : Rule
 {
     protected abstract TableKind[] Kinds { get; }
@@ -83,6 +118,7 @@ public abstract class RowColumnsIdentity : Rule
             var partKeys = PartKeys(table)?.Where(keys.Contains).ToArray();
             var totalKey = TotalKey(table);
             if (partKeys is null || partKeys.Length == 0 || !keys.Contains(totalKey)) continue;
+            if (table.UnmappedValueColumns.Count > 0) continue;
             foreach (var row in table.Rows)
             {
                 if (row[totalKey] is not { } total) continue;
@@ -103,17 +139,32 @@ public sealed class ExpenditureRowTotal : RowColumnsIdentity
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK203", "支出表合计等于各支出类型之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
-        "支出总表/支出决算表每一行的合计列应等于按支出性质拆分的各列之和；表中未列出的列不参与计算。",
+        "合计 = 基本支出（或 人员经费 + 公用经费）+ 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出（+ 单位预留机动经费）",
+        "支出总表/支出决算表每一行的合计列应等于按支出性质拆分的各列之和；表中未列出的列不参与计算。经营支出等列若在全表各行（至少两行）都已含在基本支出、项目支出之内，按该表的“其中”列处理。",
         "210 卫生健康支出：670.76 + 6287.35 = 6958.11");
 
     protected override TableKind[] Kinds => new[] { TableKind.BudgetExpenditure, TableKind.FinalExpenditure };
     protected override ColumnKey TotalKey(DisclosureTable t) => Measure.Total;
-    protected override ColumnKey[]? PartKeys(DisclosureTable t) => new ColumnKey[]
+
+    private static readonly ColumnKey[] Others = { Measure.RemitToSuperior, Measure.OperatingExpenditure, Measure.SubsidyToSubordinate };
+
+    /// <summary>
+    /// 基本 (or, printed only as its parts 基本支出/人员支出 | 基本支出/公用经费 with no 小计, 人员 + 公用) + 项目 + the other
+    /// spending kinds; but where a table prints 经营支出 (上缴上级, 对附属单位补助) as a part of its 基本/项目 figures — every
+    /// row with such a figure, at least two, has 合计 = 基本 + 项目 exactly — those columns are read as 其中 columns of the
+    /// table, not as a row's missing part (a layout, not a defect of one row).
+    /// </summary>
+    protected override ColumnKey[]? PartKeys(DisclosureTable t)
     {
-        Measure.Basic, Measure.Project, Measure.RemitToSuperior, Measure.OperatingExpenditure,
-        Measure.SubsidyToSubordinate, Measure.Reserve,
-    };
+        // 基本支出 printed only as its parts (基本支出/人员支出 | 基本支出/日常公用支出, no 小计): the parts stand for it
+        ColumnKey[] basic = t.Keys().Contains(Measure.Basic) ? [Measure.Basic] : [Measure.Personnel, Measure.Public];
+        ColumnKey[] core = [.. basic, Measure.Project, Measure.Reserve];
+        var withOthers = t.Rows.Where(r => r[Measure.Total] is not null && Others.Any(k => r.ValueOrZero(k) != 0m)).ToList();
+        if (withOthers.Count >= 2 && withOthers.All(r =>
+                Tolerance.Sum(r[Measure.Total]!, core.Select(k => r[k]).ToList()).Verdict != Verdict.Mismatch))
+            return core;
+        return [.. core, .. Others];
+    }
 }
 
 /// <summary>GK204 合计 = 基本 + 项目 in B5/F5/B8/B9/F8/F9 (P12, Q11, Q14); XA: 合计 = 人员 + 公用 + 专项.</summary>
@@ -170,7 +221,7 @@ public sealed class RevenueRowTotal : RowColumnsIdentity
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK207", "收入表合计等于各来源之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "合计 = 财政拨款（或 一般公共预算 + 政府性基金 + 国有资本经营）+ 上级补助 + 事业收入 + 经营收入 + 附属单位上缴 + 其他收入（+ 上年结转 + 用事业基金弥补）",
+        "合计 = 财政拨款（或 一般公共预算 + 政府性基金 + 国有资本经营）+ 上级补助 + 事业收入 + 经营收入 + 附属单位上缴 + 其他收入（+ 上年结转 + 用事业基金弥补 + 使用非财政拨款结余 + 上年实户资金余额）",
         "收入表每一行的合计应等于各收入来源列之和。“其中”列（如教育收费）不参与相加；有财政拨款合并列时不再加三项资金列。",
         "行政运行 1511.89 + 0.01 = 1511.90");
 
@@ -187,7 +238,7 @@ public sealed class RevenueRowTotal : RowColumnsIdentity
         list.AddRange(new ColumnKey[]
         {
             Measure.SpecialAccount, Measure.SuperiorSubsidy, Measure.OperatingIncome, Measure.SubordinateRemittance,
-            Measure.OtherIncome, Measure.InstitutionFund, Measure.CarryIn,
+            Measure.OtherIncome, Measure.InstitutionFund, Measure.CarryIn, Measure.UseOfNonFiscalBalance, Measure.AccountBalanceIn,
         });
         return list.ToArray();
     }

@@ -52,18 +52,22 @@ public sealed class IncomeGrandTotal : SummaryLineRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK211", "收入总计等于本年收入加结转结余", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 用事业基金弥补收支差额 + 年初结转和结余（+ 上年实户资金余额）",
+        "收入总计 = 本年收入合计（未列示时为各收入项目之和）+ 使用非财政拨款结余 + 用事业基金弥补收支差额 + 年初结转和结余（+ 上年实户资金余额）",
         "总表收入侧的总计由本年收入与各项结转、结余资金构成。",
         "2995.39 = 2946.25 + 0 + 49.14");
 
     protected override IEnumerable<Finding?> CheckTable(AuditContext ctx, DisclosureTable t)
     {
-        yield return LineSum(ctx, t, Side.Income, SummaryLine.GrandTotalIncome, new[]
+        // no 本年收入合计 line printed (B4 "一、财政拨款 … 二、上年结转结余 … 收入总计"): this year's income is the income items
+        // income items printed below the 本年收入合计 line (SD: 上级补助收入, 附属单位上缴收入 between it and 收入总计) add to 收入总计
+        var thisYear = t.Line(Side.Income, SummaryLine.TotalIncomeThisYear) is not null
+            ? new[] { SummaryLine.TotalIncomeThisYear }.Concat(IncomeItemsSum.Items(t).Where(l => IncomeItemsSum.BelowThisYearTotal(t, l)))
+            : IncomeItemsSum.Items(t);
+        yield return LineSum(ctx, t, Side.Income, SummaryLine.GrandTotalIncome, thisYear.Select(l => (Side.Income, l)).Concat(new[]
         {
-            (Side.Income, SummaryLine.TotalIncomeThisYear), (Side.Income, SummaryLine.UseOfNonFiscalBalance),
-            (Side.Income, SummaryLine.InstitutionFund), (Side.Income, SummaryLine.CarryIn),
-            (Side.Income, SummaryLine.AccountBalanceIn),
-        });
+            (Side.Income, SummaryLine.UseOfNonFiscalBalance), (Side.Income, SummaryLine.InstitutionFund),
+            (Side.Income, SummaryLine.CarryIn), (Side.Income, SummaryLine.AccountBalanceIn),
+        }).ToArray());
     }
 }
 
@@ -93,7 +97,7 @@ public sealed class IncomeItemsSum : SummaryLineRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK213", "本年收入合计等于各收入项目之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "本年收入合计 = Σ 收入项目（财政拨款分组行与其下三项资金只计一次）",
+        "本年收入合计 = Σ 收入项目（财政拨款分组行与其下三项资金只计一次；列在本年收入合计行之下的项目计入收入总计）",
         "本年收入合计应等于同级收入项目之和；下级项目不与其上级同时相加，“其中”行不相加。",
         "2946.25 = 2940.05 + 6.20");
 
@@ -107,10 +111,27 @@ public sealed class IncomeItemsSum : SummaryLineRule
 
     protected override IEnumerable<Finding?> CheckTable(AuditContext ctx, DisclosureTable t)
     {
+        yield return LineSum(ctx, t, Side.Income, SummaryLine.TotalIncomeThisYear,
+            Items(t).Where(l => !BelowThisYearTotal(t, l)).Select(l => (Side.Income, l)).ToList());
+    }
+
+    /// <summary>
+    /// An income item printed below a 本年收入合计 line that closes the list of items above it: not one of its parts (it
+    /// adds to 收入总计 instead). A 本年收入 line printed as the heading of the items (B4 "一、本年收入") has none below it.
+    /// </summary>
+    internal static bool BelowThisYearTotal(DisclosureTable t, SummaryLine line)
+    {
+        if (t.Line(Side.Income, SummaryLine.TotalIncomeThisYear) is not { } total || t.Line(Side.Income, line) is not { } item) return false;
+        int at = t.Rows.IndexOf(total);
+        bool closesList = Items(t).Select(l => t.Line(Side.Income, l)).Any(r => r is not null && t.Rows.IndexOf(r) < at);
+        return closesList && t.Rows.IndexOf(item) > at;
+    }
+
+    /// <summary>The income items of this year, each counted once (the 财政拨款 group line or its three funds).</summary>
+    internal static SummaryLine[] Items(DisclosureTable t)
+    {
         var useGroup = t.Line(Side.Income, SummaryLine.FiscalGrant)?.LineValue() is { IsNumber: true, Value: not 0m };
-        var items = (useGroup ? new[] { SummaryLine.FiscalGrant } : Grants).Concat(Others)
-            .Select(l => (Side.Income, l)).ToList();
-        yield return LineSum(ctx, t, Side.Income, SummaryLine.TotalIncomeThisYear, items);
+        return (useGroup ? new[] { SummaryLine.FiscalGrant } : Grants).Concat(Others).ToArray();
     }
 }
 

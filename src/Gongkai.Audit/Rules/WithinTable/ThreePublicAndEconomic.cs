@@ -75,6 +75,8 @@ public sealed class CombinedThreePublicTotal : Rule
     {
         foreach (var (t, row, basis) in ThreePublicRows.All(ctx))
         {
+            // an unread column may be one of the parts of the outer 合计
+            if (t.UnmappedValueColumns.Count > 0) continue;
             if (row[new ColumnKey(Measure.Total, basis)] is not { } total) continue;
             var parts = new[] { Measure.ThreePublicTotal, Measure.Meeting, Measure.Training }.Select(m => row[new ColumnKey(m, basis)]).ToList();
             if (parts[1] is null && parts[2] is null) continue;
@@ -166,7 +168,7 @@ public sealed class BudgetPersonnelColumn : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK224", "人员经费、公用经费列与经济分类口径一致", Severity.Warning, Applicability.Budget, RuleCategory.WithinTable,
         "合计行 人员经费 = Σ 301、303 类合计；公用经费 = Σ 其他类合计",
-        "预算基本支出表的人员经费通常只含工资福利支出和对个人和家庭的补助；个别地区把福利费等计入人员经费，故为警告，陕西口径降为提示。",
+        "预算基本支出表的人员经费通常只含工资福利支出和对个人和家庭的补助；个别地区把福利费等计入人员经费，故为警告，陕西口径降为提示；各类级行自身已按人员经费、公用经费分列且与合计行一致时（表内明示的地区口径），也只作提示。列名不是“人员经费”（如“人员类”“人员支出”）时按地区口径，不作此核对。",
         "人员经费 182.37 = 301 182.37 + 303 0");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -174,18 +176,29 @@ public sealed class BudgetPersonnelColumn : Rule
         foreach (var t in ctx.Tables(TableKind.BudgetGeneralBasic))
         {
             if (Econ.TotalRow(t) is not { } totalRow) continue;
+            // the 301 + 303 definition is that of 人员经费; a split worded otherwise (人员类 of the 预算管理一体化 project
+            // categories, 人员支出 | 日常公用支出) follows the region's own scope
+            if (t.Columns.FirstOrDefault(c => c.Key == Measure.Personnel) is { } pc && !pc.Header.Replace(" ", "").Contains("人员经费")) continue;
             foreach (var (measure, classes, name) in new[]
                      { (Measure.Personnel, Econ.PersonnelClasses, "人员经费"), (Measure.Public, Econ.PublicClasses, "公用经费") })
             {
                 if (totalRow[measure] is not { } total) continue;
                 var rows = t.Coded(CodeScheme.DepartmentEconomic).Where(r => r.Code!.Value.Value.Length == 3).ToList();
                 if (rows.Count == 0) continue;
-                var parts = rows.Where(r => classes.Contains(r.Code!.Value.Value)).Select(r => r[Measure.Total]).ToList();
+                // a 基本支出 table's row total may be headed 基本支出/小计
+                var parts = rows.Where(r => classes.Contains(r.Code!.Value.Value)).Select(r => r[Measure.Total] ?? r[Measure.Basic]).ToList();
                 var f = Judge(ctx, Tolerance.Sum(total, parts), $"{t.Kind.Describe()} 合计行{name}列",
                     $"应等于{(measure == Measure.Personnel ? " 301、303 " : "除 301、303 外各")}类级行合计之和",
                     new[] { total.Source }.Concat(parts.Select(p => p?.Source)), t.Kind,
                     "核对是否有经济科目被列入了另一口径（人员经费/公用经费）。");
-                if (f is not null) yield return f;
+                if (f is null) continue;
+                // the class rows print their own 人员/公用 split and it adds up to the column: the table states its 口径
+                // openly (a regional practice, e.g. part of 303 counted as 公用经费) — a 提示, not a 警告
+                if (!f.IsRoundingDifference && Tolerance.Sum(total, rows.Select(r => r[measure]).ToList()).Verdict != Verdict.Mismatch
+                    && rows.All(r => (r[Measure.Total] ?? r[Measure.Basic]) is not { } rt
+                                     || Tolerance.Sum(rt, new[] { r[Measure.Personnel], r[Measure.Public] }).Verdict != Verdict.Mismatch))
+                    f = Soften(f with { Message = f.Message + "（表内各类级行已按此口径列示人员经费、公用经费）" }, Severity.Info);
+                yield return f;
             }
         }
     }
