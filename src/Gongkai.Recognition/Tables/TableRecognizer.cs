@@ -52,7 +52,7 @@ public sealed partial class TableRecognizer
 
             // the last lines of a summary table carried over the page break in a narrower grid (JS17B p9: 小计 | 上年结转资金 |
             // 收入合计 … 支出合计 below 当年收入 on p8)
-            if (previous is not null && k >= 0 && blocks[k] is TableBlock prior && previous.SourceTables.Contains(prior.Index)
+            if (previous is not null && back >= 0 && blocks[back] is TableBlock prior && previous.SourceTables.Contains(prior.Index)
                 && IsSummaryKind(previous.Kind) && !OpensWithOwnTitle(rows, d.Kind) && EndsSummary(rows))
             {
                 previous.SourceTables.Add(tb.Index);
