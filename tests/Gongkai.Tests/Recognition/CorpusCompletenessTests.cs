@@ -151,12 +151,14 @@ public class CorpusCompletenessTests
         Assert.Empty(Check("025-烟台-2026年烟台市信访局").ByRule("GK102"));
     }
 
-    [Fact] // p17: the 基本支出 table by economic class with codes in brackets ([30101]): not read, so not called empty
-    public void A_table_whose_numbers_were_not_placed_is_not_reported_empty()
+    [Fact] // p17: the 基本支出 table by economic class with codes in brackets ([30101]): once left unplaced (and then
+    // not called empty), now read row by row; either way it is never reported as an empty table
+    public void A_table_with_bracketed_codes_is_read_and_not_reported_empty()
     {
         var d = Read("005-广州-交通运输局").Disclosure;
         var b6 = d.Table(TableKind.BudgetGeneralBasic)!;
-        Assert.True(b6.UnplacedCells > 0);
+        Assert.False(b6.IsEmpty);
+        Assert.Contains(b6.Rows, r => r.Label.Contains("30101"));
         Assert.DoesNotContain(Check("005-广州-交通运输局").ByRule("GK102"), f => f.Table == TableKind.BudgetGeneralBasic);
         Assert.Contains(d.Recognition.Tables, t => t.Kind == TableKind.BudgetGeneralBasic && t.UnplacedCells == b6.UnplacedCells);
     }
@@ -186,8 +188,15 @@ public class CorpusCompletenessTests
         Assert.Equal(Severity.Info, f.Severity);
     }
 
-    [Theory] // 一、预算拨款 (Guangzhou 表1) and 上年结余、结转 (Shenzhen 表1) are income rows no line name knows yet: no sum on a guess
-    [InlineData("005-广州-交通运输局", "GK213")]
+    [Fact] // Guangzhou 表1 一、预算拨款: the region's word for the 财政拨款 income line, read as that line; the income sum holds
+    public void The_budget_grant_income_row_is_the_fiscal_grant_line()
+    {
+        var b1 = Read("005-广州-交通运输局").Disclosure.Table(TableKind.BudgetSummary)!;
+        Assert.Contains(b1.Rows, r => r.Side == Side.Income && r.Label.Contains("预算拨款") && r.Line != SummaryLine.None);
+        Assert.DoesNotContain(Check("005-广州-交通运输局").ByRule("GK213"), f => f.Table == TableKind.BudgetSummary);
+    }
+
+    [Theory] // 上年结余、结转 (Shenzhen 表1) was an income row no line name knew: no sum on a guess
     [InlineData("003-深圳-2026年深圳市城市管理和综合执法局", "GK211")]
     public void Income_sums_are_not_checked_when_an_income_row_with_money_was_not_recognized(string prefix, string rule)
     {
