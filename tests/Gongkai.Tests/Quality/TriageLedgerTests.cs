@@ -96,7 +96,7 @@ public class TriageLedgerTests
             catch (ReadException e)
             {
                 // Files that are not disclosures (or cannot be read) are recorded as one line: the read failure.
-                results.Add(new DocumentFindings(f.Relative, [$"READ\t{e.Failure}"]));
+                results.Add(new DocumentFindings(f.Relative, [$"READ\t-\t-\t-\t{e.Failure}"]));
             }
         });
         return results.OrderBy(r => r.Document, StringComparer.Ordinal).ToList();
