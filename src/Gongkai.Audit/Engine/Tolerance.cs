@@ -88,7 +88,9 @@ public static class Tolerance
     /// </summary>
     public static Comparison Printed(decimal expected, int expectedScale, decimal found, int foundScale)
     {
-        var env = Rounding.EqualityEnvelope(expectedScale, foundScale);
+        // one unit of the coarser printed scale is 尾差 even when one side is exact (a table in 元 against a narrative in
+        // 万元 computed from other rounded figures: 10429.8313 printed as 10429.84), as for two printed figures
+        var env = Math.Max(Rounding.EqualityEnvelope(expectedScale, foundScale), Rounding.EqualityEnvelope(Math.Min(expectedScale, foundScale)));
         var diff = found - expected;
         Verdict verdict;
         if (diff == 0m) verdict = Verdict.Match;
@@ -126,6 +128,26 @@ public static class Tolerance
         var verdict = stated == expected ? Verdict.Match : stated >= lo && stated <= hi ? Verdict.Rounding : Verdict.Mismatch;
         var env = lo == decimal.MinValue ? decimal.MaxValue : Math.Max(expected - lo, hi - expected);
         return new Comparison(expected, stated, env, verdict);
+    }
+
+    /// <summary>
+    /// A share of a list whose printed shares add up to exactly 100 may have been moved by one unit of its last printed
+    /// digit so that they do (JS18B prints 10.61% for 10.604%; a list printed at one decimal may print 1.4% for 1.45%):
+    /// such a share is 尾差, not a mismatch. Outside a list that adds up to 100 nothing changes.
+    /// </summary>
+    public static Comparison AllowHundredAdjustment(Comparison c, int percentScale, IReadOnlyCollection<decimal> listShares)
+    {
+        if (c.Verdict != Verdict.Mismatch || listShares.Count < 2 || listShares.Sum() != 100m) return c;
+        var unit = Unit(percentScale);
+        var exact = Math.Abs(c.Found - c.Expected);
+        return exact <= unit ? c with { Verdict = Verdict.Rounding, Envelope = Math.Max(c.Envelope, unit) } : c;
+    }
+
+    private static decimal Unit(int scale)
+    {
+        var u = 1m;
+        for (int i = 0; i < Math.Max(scale, 0); i++) u /= 10m;
+        return u;
     }
 
     /// <summary>

@@ -14,11 +14,26 @@ public class NarrativePrecisionTests
     {
         Assert.Equal(Verdict.Match, Tolerance.Printed(5707.43m, 4, 5707m, 0).Verdict);
         Assert.Equal(Verdict.Match, Tolerance.Printed(10.89m, 2, 11m, 0).Verdict);
-        // half a unit of the last printed digit each: 5707.43 printed as 5708 is off by more than rounding explains
-        Assert.Equal(Verdict.Mismatch, Tolerance.Printed(5707.43m, 4, 5708m, 0).Verdict);
+        // one unit of the coarser printed digit is 尾差 (computed from other rounded figures); two units are not
+        Assert.Equal(Verdict.Rounding, Tolerance.Printed(5707.43m, 4, 5708m, 0).Verdict);
+        Assert.Equal(Verdict.Mismatch, Tolerance.Printed(5707.43m, 4, 5709m, 0).Verdict);
+        Assert.Equal(Verdict.Rounding, Tolerance.Printed(10429.8313m, 4, 10429.84m, 2).Verdict);
+        Assert.Equal(Verdict.Mismatch, Tolerance.Printed(10429.8313m, 4, 10429.85m, 2).Verdict);
         // the real 0.3万元 of the 普陀 narrative against 2961.68 stays an error
         Assert.Equal(Verdict.Mismatch, Tolerance.Printed(2961.68m, 2, 0.3m, 1).Verdict);
         Assert.Equal(Rounding.HalfUnit(0) + Rounding.HalfUnit(2), Rounding.EqualityEnvelope(0, 2));
+    }
+
+    [Fact] // shares of one list printed to add up to exactly 100: one moved by a unit of its last digit is 尾差 (domain §1.5)
+    public void A_share_adjusted_so_the_list_adds_up_to_100_is_rounding()
+    {
+        var c = Tolerance.Percent(10.61m, 1685.72m, 15897.44m, 2, 2);
+        Assert.Equal(Verdict.Mismatch, c.Verdict);
+        Assert.Equal(Verdict.Rounding, Tolerance.AllowHundredAdjustment(c, 2, new[] { 49.55m, 39.84m, 10.61m }).Verdict);
+        // the same share in a list that does not add up to 100 stays a mismatch, and so does a larger deviation
+        Assert.Equal(Verdict.Mismatch, Tolerance.AllowHundredAdjustment(c, 2, new[] { 49.55m, 39.83m, 10.61m }).Verdict);
+        var far = Tolerance.Percent(10.63m, 1685.72m, 15897.44m, 2, 2);
+        Assert.Equal(Verdict.Mismatch, Tolerance.AllowHundredAdjustment(far, 2, new[] { 49.55m, 39.82m, 10.63m }).Verdict);
     }
 
     [Fact]
