@@ -101,7 +101,7 @@ public sealed class ProjectListSum : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK314", "项目支出表合计等于支出表项目支出", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
         "Σ 项目支出表各项目金额（或其合计行）= B3/B5 合计行项目支出",
-        "项目支出表逐项列出项目，其合计应与支出总表的项目支出一致。",
+        "项目支出表逐项列出项目，其合计应与支出总表的项目支出一致。没有合计行、且按单位/类别/项目分层列出（某行等于其下数行之和）的表不核对：无法判断哪些行是项目。",
         "专项业务经费表合计 150.00，支出总表项目支出 161.84");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -114,11 +114,34 @@ public sealed class ProjectListSum : Rule
         var parts = list.Rows.Where(r => !r.IsTotal && !r.IsSubItem && r.UnitCode is null)
             .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(f => f is { IsNumber: true }).Select(f => (Figure?)X.Wan(f!)).ToList();
         if (total is null && parts.Count == 0) yield break;
+        // a list nested by level (unit → category → project) prints subtotals among its rows: adding them all would
+        // count money two or three times, and which rows are projects cannot be told, so nothing is compared
+        if (total is not { IsNumber: true } && NestedLists.HasSubtotalRows(parts.Select(p => p!.Value).ToList())) yield break;
         var found = total is { IsNumber: true } ? total.Value : parts.Sum(p => p!.Value);
         var c = Tolerance.Equal(proj.Value, found, Tolerance.ScaleOf(parts.Append(total).Append(proj)));
         var f = Judge(ctx, c, TableKind.ProjectList.Describe(), $"项目金额合计应等于{table.Describe()}项目支出",
             new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
         if (f is not null) yield return f;
+    }
+}
+
+internal static class NestedLists
+{
+    /// <summary>True when some row equals the sum of at least two rows right below it (a subtotal of a nested list).</summary>
+    internal static bool HasSubtotalRows(IReadOnlyList<decimal> values)
+    {
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] <= 0m) continue;
+            decimal run = 0m;
+            for (int j = i + 1; j < values.Count; j++)
+            {
+                run += values[j];
+                if (j - i >= 2 && Math.Abs(run - values[i]) <= Rounding.HalfUnit(2) * (j - i + 1)) return true;
+                if (run > values[i]) break;
+            }
+        }
+        return false;
     }
 }
 
