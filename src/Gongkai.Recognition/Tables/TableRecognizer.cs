@@ -139,10 +139,6 @@ public sealed partial class TableRecognizer
         return Key(a) == Key(b);
     }
 
-    /// <summary>A page number printed as a line of its own: —9—, - 12 -, 第3页, 第3页共20页.</summary>
-    internal static bool IsPageNumber(string text) =>
-        System.Text.RegularExpressions.Regex.IsMatch(TextNormalizer.Compact(text), @"^([-—–－_]*\d{1,3}[-—–－_]*|第\d{1,3}页(,?共\d{1,3}页)?)$");
-
     /// <summary>A title that is the previous title with its beginning cut off (at least 8 characters remain).</summary>
     private static bool TruncatedTitle(string a, string? b)
     {
@@ -180,7 +176,7 @@ public sealed partial class TableRecognizer
         {
             if (blocks[j] is not TextBlock t) break;
             var text = t.Text;
-            if (IsPageNumber(text)) { seen--; continue; }
+            if (TableTitles.IsPageNumber(text)) { seen--; continue; }
             if (TableTitles.UnitOf(text) is ValueUnit u) { ctx.Unit ??= u; ctx.UnitStated = true; continue; }
             if (TextNormalizer.Compact(text).StartsWith("单位:", StringComparison.Ordinal)) { ctx.UnitStated = false; continue; }
             if (TableTitles.IsLabel(text)) { ctx.Label ??= TextNormalizer.Compact(text); continue; }

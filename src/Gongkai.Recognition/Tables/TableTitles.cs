@@ -28,7 +28,8 @@ public static partial class TableTitles
     /// <summary>A page number printed as a line of its own: —22—, - 20 -, 22, 第22页, 第 3 页 共 40 页.</summary>
     public static bool IsPageNumber(string text) => PageNumberRegex().IsMatch(TextNormalizer.Compact(text));
 
-    [GeneratedRegex(@"^([—\-–―－·•]*\d{1,3}[—\-–―－·•]*|第\d{1,3}页(共\d{1,3}页)?|\d{1,3}/\d{1,3})$")]
+    // —9—, - 12 -, _3_, ·4·, 第3页, 第3页,共9页, 3/9
+    [GeneratedRegex(@"^([—\-–―－·•_]*\d{1,3}[—\-–―－·•_]*|第\d{1,3}页(,?共\d{1,3}页)?|\d{1,3}/\d{1,3})$")]
     private static partial Regex PageNumberRegex();
 
     /// <summary>The unit stated by a line such as 单位：万元 / 单位: 元 / 价值（金额单位：万元）.</summary>

@@ -23,7 +23,8 @@ public class RegionalTableSetTests
     [Fact] // without such a table, a budget that lacks B6 is still reported
     public void A_budget_without_any_basic_spending_table_still_misses_B6()
     {
-        var d = PdfSamples.ReadCorpus("003-深圳-2026年深圳市审计局部门预算.pdf").Disclosure;
+        // a fresh read: the cached model of PdfSamples is shared by other tests and must not be changed
+        var d = new Gongkai.Recognition.DisclosureReader().Read(Shared.Corpus("003-深圳-2026年深圳市审计局部门预算.pdf")).Disclosure;
         d.Tables.RemoveAll(t => t.Kind == TableKind.BudgetGeneralByEconomic);
         var r = Auditor.Audit(d, new AuditOptions { Catalog = CatalogAdapter.Instance });
         Assert.Contains(r.ByRule("GK101"), f => f.Table == TableKind.BudgetGeneralBasic);
