@@ -52,14 +52,20 @@ public abstract class CrossTableRule : Rule
     }
 }
 
-/// <summary>GK301 收入表 合计 = 总表 本年收入合计 (+ 上年结转 when the 收入表 has that column) (P20, Q20).</summary>
+/// <summary>GK301 收入表 合计 = 总表 本年收入合计 (+ 上年结转 / 实户资金余额 / 使用结余 when the 收入表 has that column) (P20, Q20).</summary>
 public sealed class RevenueTotalMatchesSummary : CrossTableRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK301", "收入表合计与总表本年收入合计一致", Severity.Error, Applicability.Both, RuleCategory.CrossTable,
-        "收入表 合计 = 收支总表 本年收入合计（收入表含上年结转列时再加上年结转）",
+        "收入表 合计 = 收支总表 本年收入合计（收入表含上年结转、上年实户资金余额、使用非财政拨款结余列时再加总表对应行）",
         "收入表按科目展开的是总表左侧的本年收入，两表合计应一致。",
         "F2 合计 2946.25 = F1 本年收入合计 2946.25");
+
+    private static readonly (Measure Column, SummaryLine Line)[] FundsBeyondIncome =
+    {
+        (Measure.CarryIn, SummaryLine.CarryIn), (Measure.AccountBalanceIn, SummaryLine.AccountBalanceIn),
+        (Measure.UseOfNonFiscalBalance, SummaryLine.UseOfNonFiscalBalance),
+    };
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
@@ -69,14 +75,25 @@ public sealed class RevenueTotalMatchesSummary : CrossTableRule
         var income = LineOf(ctx, sum, Side.Income, SummaryLine.TotalIncomeThisYear);
         if (total is null || income is null) yield break;
         var parts = new List<Named?> { income };
-        if (TotalOf(ctx, rev, Measure.CarryIn) is not null) parts.Add(LineOf(ctx, sum, Side.Income, SummaryLine.CarryIn));
-        bool carry = parts.Count > 1;
+        // funds that are not income of this year (上年结转, 上年实户资金余额, 使用非财政拨款结余): the 收入表 total holds
+        // them when it prints their column, the 收支总表 lists them below 本年收入合计
+        var added = new List<SummaryLine>();
+        foreach (var (column, line) in FundsBeyondIncome)
+        {
+            if (TotalOf(ctx, rev, column) is not { } held) continue;
+            var printed = LineOf(ctx, sum, Side.Income, line);
+            // money the 收入表 holds that the 收支总表 does not show as that fund: its place there is unknown
+            if (printed is null && held.Figure is { IsNumber: true, Value: not 0m }) yield break;
+            if (printed is null && held.Figure.Value == 0m) continue;
+            parts.Add(printed);
+            if (printed?.Figure is { Value: not 0m } || held.Figure.Value != 0m) added.Add(line);
+        }
         // income items the 收支总表 prints below its 本年收入合计 line (SD: 上级补助收入) are income of the 收入表 too
         var below = ctx.Disclosure.Table(sum) is { } st
             ? WithinTable.IncomeItemsSum.Items(st).Where(l => WithinTable.IncomeItemsSum.BelowThisYearTotal(st, l)).ToList()
             : new List<SummaryLine>();
         parts.AddRange(below.Select(l => LineOf(ctx, sum, Side.Income, l)));
-        var f = SameAsSum(ctx, total, parts, $"应等于{income.Describe()}" + (carry ? "加上年结转" : "") + (below.Count > 0 ? "及其下所列收入" : ""));
+        var f = SameAsSum(ctx, total, parts, $"应等于{income.Describe()}" + (added.Count > 0 ? "加" + string.Join("、", added.Select(l => l.Chinese())) : "") + (below.Count > 0 ? "及其下所列收入" : ""));
         if (f is not null) yield return f;
     }
 }
@@ -209,7 +226,7 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK305", "一般公共预算支出与财政拨款总表一致", Severity.Error, Applicability.Both, RuleCategory.CrossTable,
-        "一般公共预算支出表 合计（及各类）= 财政拨款收支总表 本年支出·一般公共预算列（及各类；总表只有一列金额时，仅在无政府性基金、国有资本经营资金时比较）",
+        "一般公共预算支出表 合计（及各类）= 财政拨款收支总表 本年支出·一般公共预算列（及各类；总表只有一列金额时，仅在无政府性基金、国有资本经营资金时比较；预算有上年结转时，合计等于本年一般公共预算拨款收入即为不含上年结转的口径，不再比较）",
         "一般公共预算支出表是财政拨款收支总表一般公共预算列的展开，合计和各类级科目都应一致。",
         "F5 合计 2940.05 = F4 本年支出合计·一般公共预算 2940.05");
 
@@ -217,6 +234,11 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
     private static bool OtherFiscalFunds(DisclosureTable? t) =>
         t is not null && t.Rows.Any(r => r.Side == Side.Income && r.Line is SummaryLine.GovernmentFundGrant or SummaryLine.StateCapitalGrant
             or SummaryLine.CarryInGovernmentFund or SummaryLine.CarryInStateCapital && r.LineValue() is { IsNumber: true } v && v.Value != 0m);
+
+    /// <summary>Whether a 财政拨款 summary carries 一般公共预算 (or undivided) money in from last year.</summary>
+    private static bool CarriesIn(DisclosureTable? t) =>
+        t is not null && t.Rows.Any(r => r.Side == Side.Income && r.Line is SummaryLine.CarryIn or SummaryLine.CarryInGeneralBudget
+            && r.LineValue() is { IsNumber: true } v && v.Value != 0m);
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
@@ -227,7 +249,23 @@ public sealed class GeneralExpenditureMatchesFiscal : CrossTableRule
         // table shows no 政府性基金 or 国有资本经营 money
         if (byFund is null && OtherFiscalFunds(ctx.Disclosure.Table(fiscal))) yield break;
         var fiscalTotal = byFund ?? LineOf(ctx, fiscal, Side.Expenditure, SummaryLine.TotalExpenditureThisYear);
-        var f = Same(ctx, fiscalTotal, TotalOf(ctx, gen, Measure.Total));
+        var genTotal = TotalOf(ctx, gen, Measure.Total);
+        // a budget's 财政拨款 spending includes money carried in from last year; its 一般公共预算支出表 may be printed
+        // with it or without it (不含上年结转). When the total is this year's 一般公共预算 income, the table is of the
+        // other scope: nothing to compare, its classes included; when it is neither, the total is reported
+        bool carryScope = !IsFinal(ctx) && CarriesIn(ctx.Disclosure.Table(fiscal));
+        if (carryScope && fiscalTotal is not null && genTotal is not null
+            && Tolerance.Equal(Wan(fiscalTotal.Figure), Wan(genTotal.Figure)).Verdict == Verdict.Mismatch)
+        {
+            var thisYear = LineOf(ctx, fiscal, Side.Income, SummaryLine.GeneralBudgetGrant, byFund is null ? null : Measure.GeneralBudget)
+                           ?? LineOf(ctx, fiscal, Side.Income, SummaryLine.GeneralBudgetGrant);
+            if (thisYear is not null && Tolerance.Equal(Wan(thisYear.Figure), Wan(genTotal.Figure)).Verdict != Verdict.Mismatch) yield break;
+            var g = Same(ctx, fiscalTotal, genTotal,
+                $"应与{fiscalTotal.Describe()}（含上年结转）一致" + (thisYear is null ? "" : $"，或与{thisYear.Describe()}（不含上年结转）一致"));
+            if (g is not null) yield return g;
+            yield break;
+        }
+        var f = Same(ctx, fiscalTotal, genTotal);
         if (f is not null) yield return f;
         // a 财政拨款 summary printed without any figure is one defect: the total says it, not every class again
         if (ctx.Disclosure.Table(fiscal) is { IsEmpty: true }) yield break;

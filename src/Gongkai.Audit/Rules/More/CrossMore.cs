@@ -100,7 +100,7 @@ public sealed class ProjectListSum : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK314", "项目支出表合计等于支出表项目支出", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
-        "Σ 项目支出表各项目金额（或其合计行）= B3/B5 合计行项目支出",
+        "Σ 项目支出表各项目金额（或其合计行）= B3/B5 合计行项目支出（仅有B5时：部门另有非一般公共预算资金的，合计应在 B5 项目支出与其加上这些资金之间）",
         "项目支出表逐项列出项目，其合计应与支出总表的项目支出一致。没有合计行、且按单位/类别/项目分层列出（某行等于其下数行之和）的表不核对：无法判断哪些行是项目。",
         "专项业务经费表合计 150.00，支出总表项目支出 161.84");
 
@@ -118,10 +118,37 @@ public sealed class ProjectListSum : Rule
         // count money two or three times, and which rows are projects cannot be told, so nothing is compared
         if (total is not { IsNumber: true } && NestedLists.HasSubtotalRows(parts.Select(p => p!.Value).ToList())) yield break;
         var found = total is { IsNumber: true } ? total.Value : parts.Sum(p => p!.Value);
-        var c = Tolerance.Equal(proj.Value, found, Tolerance.ScaleOf(parts.Append(total).Append(proj)));
+        var scale = Tolerance.ScaleOf(parts.Append(total).Append(proj));
+        // the 一般公共预算 table's 项目支出 is the whole of the projects only when the department spends nothing else; with
+        // other money (事业收入, 其他收入, 上年结转 …) the list may hold projects paid from it: Σ list lies between the
+        // 一般公共预算 项目支出 and that plus all the other money
+        if (OtherMoney(ctx, table) is { } other && other > Rounding.HalfUnit(2))
+        {
+            var (cmp, what) = found < proj.Value
+                ? (Tolerance.Equal(proj.Value, found, scale), $"项目金额合计不应少于{table.Describe()}项目支出")
+                : (Tolerance.AtMost(found, proj.Value + other, scale),
+                    $"项目金额合计不应超过{table.Describe()}项目支出与非一般公共预算资金 {Tolerance.Format(other)}万元之和");
+            var g = Judge(ctx, cmp, TableKind.ProjectList.Describe(), what,
+                new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
+            if (g is not null) yield return g;
+            yield break;
+        }
+        var c = Tolerance.Equal(proj.Value, found, scale);
         var f = Judge(ctx, c, TableKind.ProjectList.Describe(), $"项目金额合计应等于{table.Describe()}项目支出",
             new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
         if (f is not null) yield return f;
+    }
+
+    /// <summary>
+    /// Money the department spends besides what a 一般公共预算 table covers (万元): 本年支出合计 less that table's 合计;
+    /// null when the project figure comes from a table of all money, or the figures are missing.
+    /// </summary>
+    private static decimal? OtherMoney(AuditContext ctx, TableKind projectTable)
+    {
+        if (projectTable is not (TableKind.BudgetGeneralExpenditure or TableKind.FinalGeneralExpenditure)) return null;
+        if (ctx.Disclosure.Table(projectTable)?.TotalRow?[Measure.Total] is not { IsNumber: true } general) return null;
+        if (X.SpendingTotal(ctx) is not var (all, _)) return null;
+        return X.Wan(all).Value - X.Wan(general).Value;
     }
 }
 
@@ -200,6 +227,9 @@ public sealed class ProjectTargetVsList : Rule
         if (list is null) yield break;
         foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Amount is { IsNumber: true } && p.ProjectName.Length > 0))
         {
+            // a 专项资金 (fund) target table covers the whole fund, which may pay several projects or other units: its
+            // money is not one line of the list
+            if (IsFundTable(p.Title)) continue;
             var key = X.Key(p.ProjectName);
             var rows = list.Rows.Where(r => !r.IsTotal && X.Key(r.Label) == key).ToList();
             if (rows.Count != 1 || (rows[0][Measure.Amount] ?? rows[0][Measure.Total]) is not { IsNumber: true } printedLine) continue;
@@ -211,10 +241,32 @@ public sealed class ProjectTargetVsList : Rule
                 .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(x => x is { IsNumber: true }).Select(x => X.Wan(x!)).ToList();
             if (variants.Count > 0 && Tolerance.Equal(line.Value + variants.Sum(v => v.Value), amount.Value, Tolerance.ScaleOf(variants.Append(line).Append(amount))).Verdict != Verdict.Mismatch)
                 continue;
+            // a department's target for a project its units share: the list prints the project once per unit, under
+            // a name that may be shortened or prefixed (专用信息化运行维护 / 信息化运行维护项目); the target covers them all
+            if (amount.Value > line.Value && SharedAcrossUnits(list, rows[0], key, line, amount)) continue;
             var f = Judge(ctx, Tolerance.Equal(line, amount), $"项目绩效目标表「{p.ProjectName}」", "资金应等于项目支出表同名项目金额",
                 new[] { p.Amount.Source, line.Source }, TableKind.ProjectList, "核对两表金额和单位。", "万元");
             if (f is not null) yield return f;
         }
+    }
+
+    /// <summary>A target table of a 专项资金 as a whole (专项资金总体绩效目标表, 部门主管专项资金绩效目标表), not of one project.</summary>
+    internal static bool IsFundTable(string? title) =>
+        title is not null && title.Contains("专项资金") && !title.Replace("一级项目", "").Contains("项目");
+
+    /// <summary>
+    /// The target's money is the named line plus lines of the same project under other names (one name contains the
+    /// other, at least 4 characters) elsewhere in the list: together, or one of them.
+    /// </summary>
+    private static bool SharedAcrossUnits(DisclosureTable list, DataRow named, string key, Figure line, Figure amount)
+    {
+        var related = list.Rows.Where(r => !ReferenceEquals(r, named) && !r.IsTotal && r.UnitCode is null
+                                           && X.Key(r.Label) is var k && k.Length >= 4 && k != key && (key.Contains(k) || k.Contains(key)))
+            .Select(r => r[Measure.Amount] ?? r[Measure.Total]).Where(x => x is { IsNumber: true } && x.Value > 0m).Select(x => X.Wan(x!)).ToList();
+        if (related.Count == 0) return false;
+        bool Fits(decimal extra, IEnumerable<Figure> used) =>
+            Tolerance.Equal(line.Value + extra, amount.Value, Tolerance.ScaleOf(used.Append(line).Append(amount))).Verdict != Verdict.Mismatch;
+        return Fits(related.Sum(r => r.Value), related) || related.Any(r => Fits(r.Value, new[] { r }));
     }
 }
 

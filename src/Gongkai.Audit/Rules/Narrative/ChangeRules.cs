@@ -105,7 +105,7 @@ public sealed class ConflictingChanges : NarrativeRule
         // "项目支出预算减少 793.7 万元" and "项目支出 …，比 2021 年减少 818 万元" speak of the same change: a trailing
         // 预算 is dropped from the subject, and a change without a named base is compared with the prior-year ones.
         var groups = Claims(ctx)
-            .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0 && !BasisOnly(c.Subject))
+            .Where(c => c.ChangeAmount is not null && c.Direction is not null && c.Subject.Length > 0 && !BasisOnly(c.Subject) && !ChangeMayBeTheHeads(c))
             .GroupBy(c => SubjectKey(c.Subject));
         foreach (var g in groups)
         {
@@ -157,6 +157,33 @@ public sealed class ConflictingChanges : NarrativeRule
         (b.Base == ComparisonBase.Unspecified && a.Base == ComparisonBase.PriorYear);
 
     private static decimal Signed(Claim c) => c.Direction == ChangeDirection.Decrease ? -c.ChangeAmount!.Value : c.ChangeAmount!.Value;
+
+    private static readonly System.Text.RegularExpressions.Regex HeadAmount =
+        new("\\d\\s*(?:万元|亿元|千元|元)", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private static readonly System.Text.RegularExpressions.Regex ChangeWord =
+        new("较上年|比上年|同比|较20\\d{2}|比20\\d{2}|增加|减少|增长|下降|持平", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// "总额 A万元，其中：项目 B万元，较上年减少C万元" with no change stated for the 总额: the change may be the total's
+    /// as well as the item's (one template gives the total's change there when 其中 lists two items), so whose it is
+    /// cannot be told and it is not compared with other statements of the item.
+    /// </summary>
+    internal static bool ChangeMayBeTheHeads(Claim c)
+    {
+        foreach (var clause in c.Sentence.Split('；', '。', ';'))
+        {
+            int q = clause.IndexOf("其中", StringComparison.Ordinal);
+            if (q < 0) continue;
+            int at = clause.IndexOf(c.Subject, q, StringComparison.Ordinal);
+            if (at < 0 || !ChangeWord.IsMatch(clause, at)) continue;
+            // the change follows the 其中 item; the head before 其中 states an amount and no change of its own (a 其中
+            // opening the clause belongs to a head stated in the sentence before, with its own change)
+            var head = clause[..q];
+            if (HeadAmount.IsMatch(head) && !ChangeWord.IsMatch(head)) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>GK408 a year-on-year comparison names the year before the one it speaks of.</summary>
