@@ -180,6 +180,9 @@ public class FundScopeTests
         Silent<ConflictingChanges>(Changes(Head));
         // the total states its own change: the item's change is the item's, and the two statements disagree
         Single<ConflictingChanges>(Changes(HeadWithChange), expected: -183.49m, found: -99.00m);
+        // several 其中 items, each compared with last year: each change is its item's
+        Single<ConflictingChanges>(Changes("本部门当年财政拨款支出13,700.79万元，其中：一般公共预算拨款支出13,650.79万元，较上年减少183.49万元，"
+                                           + "政府性基金预算拨款支出50.00万元，较上年增加50.00万元"), expected: -183.49m, found: -99.00m);
         // a 其中 opening the clause follows a total stated (with its change) in the sentence before
         Single<ConflictingChanges>(Changes("其中：一般公共预算拨款支出13,650.79万元，较上年减少183.49万元"), expected: -183.49m, found: -99.00m);
     }

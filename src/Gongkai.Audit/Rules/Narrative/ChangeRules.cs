@@ -161,6 +161,9 @@ public sealed class ConflictingChanges : NarrativeRule
     private static readonly System.Text.RegularExpressions.Regex HeadAmount =
         new("\\d\\s*(?:万元|亿元|千元|元)", System.Text.RegularExpressions.RegexOptions.Compiled);
 
+    private static readonly System.Text.RegularExpressions.Regex ComparedWith =
+        new("较上年|比上年|同比|较20\\d{2}|比20\\d{2}", System.Text.RegularExpressions.RegexOptions.Compiled);
+
     private static readonly System.Text.RegularExpressions.Regex ChangeWord =
         new("较上年|比上年|同比|较20\\d{2}|比20\\d{2}|增加|减少|增长|下降|持平", System.Text.RegularExpressions.RegexOptions.Compiled);
 
@@ -179,8 +182,9 @@ public sealed class ConflictingChanges : NarrativeRule
             if (at < 0 || !ChangeWord.IsMatch(clause, at)) continue;
             // the change follows the 其中 item; the head before 其中 states an amount and no change of its own (a 其中
             // opening the clause belongs to a head stated in the sentence before, with its own change)
+            // several items each with its own comparison (其中：基本支出…较上年增加…，项目支出…较上年减少…) own their changes
             var head = clause[..q];
-            if (HeadAmount.IsMatch(head) && !ChangeWord.IsMatch(head)) return true;
+            if (HeadAmount.IsMatch(head) && !ChangeWord.IsMatch(head) && ComparedWith.Matches(clause, q).Count <= 1) return true;
         }
         return false;
     }
