@@ -62,11 +62,6 @@ public static partial class ColumnMeaning
         // (a 小计 of a group with a meaning of its own, 基本支出/小计, is that meaning; one of a group with none,
         // 政府采购项目/小计, is not the table's total)
         bool IsTotalLike(int c) => measures[c] == Measure.Total;
-        // the one column of the year before (CQ 表五 2025年预算数 beside 2026年 总计 | 基本支出 | 项目支出): the row's amount
-        // last year; with several (a whole 上年 block), none is singled out
-        var prior = Enumerable.Range(0, n).Where(c => otherPeriod[c] && !parts[c].Any(IsChange)).ToList();
-        int priorTotal = prior.Count == 1 && parts[prior[0]].Count == 1 && !IsSummary(kind)
-            && measures[prior[0]] is Measure.Amount or Measure.Total ? prior[0] : -1;
         int total = Enumerable.Range(0, n).FirstOrDefault(c => !otherPeriod[c] && IsTotalLike(c), -1);
         string? wrapper = total >= 0 && parts[total].Count >= 2 ? Upper(parts[total]) : null;
 
@@ -75,7 +70,6 @@ public static partial class ColumnMeaning
         // 一般公共预算 + 基金 + 国资; 基本支出 = 人员 + 公用), and add nothing beside its 小计
         for (int c = 0; c < n; c++)
         {
-            if (c == priorTotal) { result[c] = new ColumnMap(Measure.PriorYear); continue; }
             if (otherPeriod[c]) { result[c] = new ColumnMap(null, true); continue; }
             var ps = parts[c];
             if (ps.Count == 0) { result[c] = new ColumnMap(null); continue; }
@@ -116,9 +110,6 @@ public static partial class ColumnMeaning
         }
         return result;
     }
-
-    private static bool IsSummary(TableKind k) =>
-        k is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary or TableKind.FinalSummary or TableKind.FinalFiscalSummary;
 
     private static List<List<string>> SplitPaths(IReadOnlyList<string> headerPaths) =>
         headerPaths.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Compact)
