@@ -48,7 +48,8 @@ public static class TopicRecognizer
 
     private static void FromThreePublicTable(Disclosure d, DisclosureTable t)
     {
-        var row = t.Rows.FirstOrDefault();
+        // the table's total row (合计 over one row per unit, the items of an items-as-rows table), else its first row
+        var row = t.Rows.FirstOrDefault(r => r.IsTotal) ?? t.Rows.FirstOrDefault();
         if (row is null) return;
         d.ThreePublic ??= new ThreePublicExpenses();
         foreach (var basis in new[] { Basis.Default, Basis.Budget, Basis.Final })

@@ -38,6 +38,9 @@ public sealed class CodedTableBuilder
             int n = data.Count(r => Grid.IsCode(r[c].Trim()));
             if (n >= 2 || n >= 1 && data.Count <= 3) codeCols.Add(c);
         }
+        // GZ: the code printed in brackets in the name cell ([2010301]行政运行): one column is both code and name
+        int bracketCol = codeCols.Count == 0 ? Enumerable.Range(0, width).FirstOrDefault(c => data.Count(r => BracketedCode(r[c]) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3), -1) : -1;
+        if (bracketCol >= 0) codeCols.Add(bracketCol);
         // no codes printed (rows named only, 功能分类科目名称 | 合计 | …): the first column is the name, not a code column
         bool namesOnly = codeCols.Count == 0 && width > 1 && NamesOnly(data, paths);
         if (codeCols.Count == 0) codeCols.Add(0);
@@ -56,7 +59,7 @@ public sealed class CodedTableBuilder
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
             // the name column follows the code column; a table without codes (单位名称 | 总计 | …, 功能分类科目名称 | 合计 | …)
             // has its labels in the first column and its values right after: a column of numbers is never the name column
-            int nameCol = namesOnly || s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
+            int nameCol = namesOnly || s == bracketCol || s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
             var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
             var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
@@ -72,7 +75,7 @@ public sealed class CodedTableBuilder
         {
             if (TryEconomicTotals(t, r)) { firstData = false; continue; }
             // a unit heading (预算单位 name, no code, with the unit's figures) opens a section of its own coded rows
-            if ((!firstData || t.Rows.Count > 0) && blocks.Count == 1 && !byUnit && !namesOnly && UnitHeading(r, blocks[0]) is string unit && HasCodedRowAfter(data, r, blocks[0]))
+            if ((!firstData || t.Rows.Count > 0) && blocks.Count == 1 && !byUnit && !namesOnly && bracketCol < 0 && UnitHeading(r, blocks[0]) is string unit && HasCodedRowAfter(data, r, blocks[0]))
             {
                 section++;
                 t.Sections = Math.Max(t.Sections, section);
@@ -93,6 +96,12 @@ public sealed class CodedTableBuilder
                 var blk = blocks[b];
                 var codeText = r[blk.CodeCol].Trim();
                 var name = r[blk.NameCol].Trim();
+                if (blk.CodeCol == bracketCol)
+                {
+                    // [2010301]行政运行 → code 2010301, name 行政运行; a cell without brackets (合计) is the name
+                    if (BracketedCode(codeText) is { } bc) (codeText, name) = bc;
+                    else codeText = "";
+                }
                 var cCode = TextNormalizer.Compact(codeText);
                 var cName = TextNormalizer.Compact(name);
                 bool hasNumber = blk.Values.Any(v => Numbers.Parse(r[v.Col]).IsNumeric);
@@ -104,7 +113,7 @@ public sealed class CodedTableBuilder
                 string? unitCode = null;
                 if (isCode && !byUnit) code = ClassificationCode.TryCreate(codeText);
                 else if (codeText.Length > 0 && codeText.All(char.IsAsciiDigit)) unitCode = codeText;
-                if (isCode || unitCode is not null) _ledger.MarkStructural(r.Cell(blk.CodeCol));
+                if ((isCode || unitCode is not null) && blk.CodeCol != bracketCol) _ledger.MarkStructural(r.Cell(blk.CodeCol));
                 ClassificationCode? pairedCode = null;
                 string? pairedName = null;
                 if (blk.PairedCol is int pc && Grid.IsCode(r[pc].Trim()))
@@ -145,6 +154,13 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    /// <summary>A cell holding a classification code in brackets before its name: [2010301]行政运行, 【301】工资福利支出.</summary>
+    private static (string Code, string Name)? BracketedCode(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^[\[【]\s*(\d{3}|\d{5}|\d{7})\s*[\]】]\s*(\S.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return m.Success && Grid.IsCode(m.Groups[1].Value) ? (m.Groups[1].Value, m.Groups[2].Value.Trim()) : null;
     }
 
     private static bool MostlyNumeric(List<GridRow> data, int c)

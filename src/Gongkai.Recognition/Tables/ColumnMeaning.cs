@@ -160,7 +160,8 @@ public static partial class ColumnMeaning
         || p.StartsWith("增长", StringComparison.Ordinal) || p.Contains("变动情况") || p.Contains("增减变化") || p is "变动" or "增减额" or "增减率";
 
     /// <summary>A 小计 / 合计 leaf under a group (the group's own figure).</summary>
-    private static bool IsSubtotalLeaf(List<string> ps) => ps.Count >= 2 && ps[^1] is "小计" or "合计" or "总计";
+    /// (CS 本级财政拨款/金额 beside 本级财政拨款/其中:经费拨款: 金额 is the group's own figure)
+    private static bool IsSubtotalLeaf(List<string> ps) => ps.Count >= 2 && ps[^1] is "小计" or "合计" or "总计" or "金额";
 
     /// <summary>
     /// The meaning of a group heading that names one part of the row's money (its 小计 is that part): 基本支出, 财政拨款,
@@ -172,7 +173,7 @@ public static partial class ColumnMeaning
         var g = TextNormalizer.StripOrdinal(group);
         if (Regex.IsMatch(g, @"^基本(支出|经费)(预算)?$")) return Measure.Basic;
         if (Regex.IsMatch(g, @"^项目(支出|经费)(预算)?$")) return Measure.Project;
-        if (Regex.IsMatch(g, @"^财政拨款(收入|资金)?$")) return Measure.FiscalGrant;
+        if (Regex.IsMatch(g, @"^(本级)?财政拨款(收入|资金)?$")) return Measure.FiscalGrant;
         if (Regex.IsMatch(g, @"^(一般)?公共预算(财政)?拨款(收入)?$")) return Measure.GeneralBudget;
         if (Regex.IsMatch(g, @"^政府性基金(预算)?(财政)?拨款(收入)?$")) return Measure.GovernmentFund;
         if (Regex.IsMatch(g, @"^事业收入$")) return Measure.BusinessIncome;
@@ -216,7 +217,8 @@ public static partial class ColumnMeaning
         if (kind == TableKind.Assets && leaf.Contains("价值")) return Measure.Amount;
         if (kind is TableKind.BudgetThreePublic or TableKind.FinalThreePublic)
             return ThreePublic(leaf, parent, parts.Count > 2 ? parts[^3] : "", all);
-        if (leaf is "决算数" or "预算数" or "项目金额" || leaf.StartsWith("金额", StringComparison.Ordinal)) return Measure.Amount;
+        // (GZ 表6 one value column headed 预算)
+        if (leaf is "决算数" or "预算数" or "预算" or "决算" or "项目金额" || leaf.StartsWith("金额", StringComparison.Ordinal)) return Measure.Amount;
         // a breakdown of another column (上年结转结余/一般公共预算 …) is not one of the row's parts
         if (UnderBreakdownParent(parts)) return null;
         if (leaf.Contains("人员") && leaf.Contains("公用")) return Measure.Basic; // 人员经费和公用经费支出 (XA's 基本支出)
@@ -270,7 +272,7 @@ public static partial class ColumnMeaning
         if (leaf.Contains("事业收入")) return Measure.BusinessIncome;
         if (leaf.Contains("上级补助")) return Measure.SuperiorSubsidy;
         if (leaf.Contains("附属单位上缴")) return Measure.SubordinateRemittance;
-        if (leaf.Contains("其他收入")) return Measure.OtherIncome;
+        if (leaf.Contains("其他收入") || leaf.Contains("其它收入")) return Measure.OtherIncome;
         if (leaf == "本年收入") return Measure.IncomeThisYear;
         if (leaf.Contains("本年支出")) return Measure.Total;
         if (leaf.Contains("面向中小企业") || leaf.Contains("中小企业")) return Measure.SmeShare;
@@ -281,6 +283,24 @@ public static partial class ColumnMeaning
         return null;
     }
 
+    /// <summary>
+    /// The 三公 item a row label names when the items are printed as rows (“三公”经费 / 合计, （一）因公出国（境）费,
+    /// 其中：公务用车购置费 …); null for any other line (行政经费, a unit name).
+    /// </summary>
+    public static Measure? ThreePublicItem(string label)
+    {
+        var t = TextNormalizer.Compact(label);
+        if (t.StartsWith("其中:", StringComparison.Ordinal)) t = t[3..];
+        t = TextNormalizer.StripOrdinal(t);
+        if (t.StartsWith("其中:", StringComparison.Ordinal)) t = t[3..];
+        t = TextNormalizer.StripOrdinal(t);
+        if (t.Length == 0) return null;
+        if (t is "合计" or "总计" or "小计" || t.Contains("三公") && !t.Contains("出国") && !t.Contains("接待") && !t.Contains("用车")
+            && !t.Contains("会议") && !t.Contains("培训") && !t.Contains("机关运行")) return Measure.ThreePublicTotal;
+        if (!(t.Contains("出国") || t.Contains("接待") || t.Contains("公务用车") || t.Contains("会议费") || t.Contains("培训费") || t.Contains("机关运行"))) return null;
+        return ThreePublic(t, "", "", t);
+    }
+
     private static Measure? ThreePublic(string leaf, string parent, string grandparent, string all)
     {
         if (leaf.Contains("机关运行")) return Measure.OperatingCosts; // SH “三公”经费和机关运行经费预算表 (before 运行 = 车辆运行)
@@ -288,7 +308,8 @@ public static partial class ColumnMeaning
         if (leaf.Contains("培训费")) return Measure.Training;
         if (leaf.Contains("出国")) return Measure.Abroad;
         if (leaf.Contains("接待")) return Measure.Reception;
-        if (leaf.Contains("购置费") || leaf == "购置") return Measure.VehiclePurchase;
+        // (其中：公务用车购置 with 费 lost in a narrow cell)
+        if (leaf.Contains("购置费") || leaf == "购置" || leaf.EndsWith("购置", StringComparison.Ordinal)) return Measure.VehiclePurchase;
         if (leaf.Contains("运行") && !leaf.Contains("购置")) return Measure.VehicleOperation;
         if (leaf.Contains("购置及运行")) return Measure.VehicleTotal;
         if (leaf == "小计" && parent.Contains("公务用车")) return Measure.VehicleTotal;

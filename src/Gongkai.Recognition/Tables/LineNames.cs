@@ -42,11 +42,13 @@ public static class LineNames
     /// <summary>The income-side line a label names, given the line before it (for carry-in fund sub-lines).</summary>
     public static SummaryLine Income(string label, SummaryLine context)
     {
-        var t = TextNormalizer.StripOrdinal(label);
+        // 其它 is a variant spelling of 其他 (CS 五、其它收入)
+        var t = TextNormalizer.StripOrdinal(label).Replace("其它", "其他");
         if (t.Length == 0) return SummaryLine.None;
         if (t.StartsWith("其中", StringComparison.Ordinal)) return SummaryLine.None;
         bool inCarry = context is SummaryLine.CarryIn or SummaryLine.CarryInGeneralBudget or SummaryLine.CarryInGovernmentFund or SummaryLine.CarryInStateCapital;
-        if (t.Contains("一般公共预算") && !t.Contains("结转")) return inCarry ? SummaryLine.CarryInGeneralBudget : SummaryLine.GeneralBudgetGrant;
+        // (under a carry-in line, 1.一般公共预算拨款结余、结转 is its general-budget part)
+        if (t.Contains("一般公共预算") && (inCarry || !t.Contains("结转"))) return inCarry ? SummaryLine.CarryInGeneralBudget : SummaryLine.GeneralBudgetGrant;
         if (t.Contains("政府性基金")) return inCarry ? SummaryLine.CarryInGovernmentFund : SummaryLine.GovernmentFundGrant;
         if (t.Contains("国有资本经营")) return inCarry ? SummaryLine.CarryInStateCapital : SummaryLine.StateCapitalGrant;
         if (t.Contains("本年收入合计") || t == "本年收入" || t.Contains("当年收入小计")) return SummaryLine.TotalIncomeThisYear;
@@ -77,7 +79,9 @@ public static class LineNames
         if (t.Contains("本年支出合计") || t == "本年支出" || t.Contains("当年支出小计")) return SummaryLine.TotalExpenditureThisYear;
         if (t.Contains("结余分配")) return SummaryLine.BalanceDistribution;
         if (t.Contains("未安排支出的实户资金")) return SummaryLine.AccountBalanceOut;
-        if (t.Contains("结转下年") || t.Contains("年末结转") || t.Contains("年终结转") || t.Contains("年末财政拨款结转")) return SummaryLine.CarryOut;
+        if (t.Contains("结转下年") || t.Contains("年末结转") || t.Contains("年终结转") || t.Contains("年末财政拨款结转")
+            // GZ 结转结余下年: the carry-out in other word order
+            || t.Contains("下年") && (t.Contains("结转") || t.Contains("结余"))) return SummaryLine.CarryOut;
         if (t.Contains("支出总计") || t.Contains("支出总数") || t is "总计" or "支出合计") return SummaryLine.GrandTotalExpenditure;
         if (FunctionClassCode(label) is not null) return SummaryLine.ExpenditureClass;
         return SummaryLine.None;

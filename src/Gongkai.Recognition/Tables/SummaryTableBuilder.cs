@@ -86,6 +86,8 @@ public sealed class SummaryTableBuilder
         foreach (var r in data)
         {
             int skipTo = -1;
+            // the income line of this printed row: a bare 合计 beside the income side's 合计 is the spending side's total
+            var rowIncomeLine = SummaryLine.None;
             bool continuedLabels = isContinuation && firstRow;
             firstRow = false;
             for (int b = 0; b < blocks.Count; b++)
@@ -114,6 +116,7 @@ public sealed class SummaryTableBuilder
                 {
                     line = LineNames.Income(label, incomeContext);
                     if (line != SummaryLine.None) incomeContext = line;
+                    rowIncomeLine = line;
                 }
                 else if (b >= 2 || IsEconomicBlock(paths, blocks[b].Label))
                 {
@@ -128,6 +131,9 @@ public sealed class SummaryTableBuilder
                     line = LineNames.Expenditure(label);
                     if (line == SummaryLine.ExpenditureClass && LineNames.FunctionClassCode(label) is string fc)
                         code = new ClassificationCode(fc, CodeScheme.Function);
+                    // CQ 表一: 合计 | 19,230.18 | 合计 | 19,230.18 printed first, on one row: both sides' totals
+                    if (line == SummaryLine.None && rowIncomeLine == SummaryLine.GrandTotalIncome && TextNormalizer.StripOrdinal(label) == "合计")
+                        line = SummaryLine.GrandTotalExpenditure;
                 }
                 var row = new DataRow
                 {

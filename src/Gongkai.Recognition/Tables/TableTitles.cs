@@ -42,6 +42,9 @@ public static partial class TableTitles
         return null;
     }
 
+    [GeneratedRegex(@"(\([^()]*\))+$")]
+    private static partial Regex TrailingQualifierRegex();
+
     /// <summary>Classify a title. <paramref name="kind"/> is the document kind when known.</summary>
     public static TableKind Classify(string title, DocumentKind kind = DocumentKind.Unknown)
     {
@@ -77,8 +80,10 @@ public static partial class TableTitles
         if (t.Contains("政府性基金")) return TableKind.BudgetGovFund;
         if (t.Contains("国有资本经营")) return TableKind.BudgetStateCapital;
         if (t.Contains("固定资产") || (t.Contains("国有资产") && t.Contains("表"))) return TableKind.Assets;
+        // a qualifier in brackets after the name (财政拨款支出表（功能科目）, …（按经济分类）) does not change which table it is
+        var core = TrailingQualifierRegex().Replace(t, "");
         if (t.Contains("财政拨款") && !t.Contains("一般公共预算") && !t.Contains("总表") && !t.Contains("项目")
-            && (t.Contains("支出预算表") || t.EndsWith("支出表", StringComparison.Ordinal)))
+            && (t.Contains("支出预算表") || core.EndsWith("支出表", StringComparison.Ordinal)))
             // Jiangsu 公开05/06: all 财政拨款 by function / its 基本支出 by economic class
             return t.Contains("基本支出") ? TableKind.FiscalGrantBasic : TableKind.FiscalGrantExpenditure;
         if (t.Contains("财政拨款收支")) return TableKind.BudgetFiscalSummary;

@@ -158,7 +158,8 @@ public class CorpusCompletenessTests
         var d = Read("005-广州-交通运输局").Disclosure;
         var b6 = d.Table(TableKind.BudgetGeneralBasic)!;
         Assert.False(b6.IsEmpty);
-        Assert.Contains(b6.Rows, r => r.Label.Contains("30101"));
+        // [30101]基本工资: the bracketed code is the row's code, the rest its name
+        Assert.Contains(b6.Rows, r => r.Code?.Value == "30101" && r.Label == "基本工资");
         Assert.DoesNotContain(Check("005-广州-交通运输局").ByRule("GK102"), f => f.Table == TableKind.BudgetGeneralBasic);
         Assert.Contains(d.Recognition.Tables, t => t.Kind == TableKind.BudgetGeneralBasic && t.UnplacedCells == b6.UnplacedCells);
     }
