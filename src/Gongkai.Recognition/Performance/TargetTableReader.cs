@@ -97,6 +97,10 @@ internal sealed partial class TargetTableReader : SegmentReader
                 continue;
             }
             var role = LabelOf(firstKey);
+            // a money block headed by a merged cell (项目资金（万元） | 年度预算资金总额： | 15.00): the label is the second cell
+            if (role == LabelRole.None && firstKey.Contains("资金") && row.NonEmpty.Skip(1).FirstOrDefault() is { } second
+                && LabelOf(PerfText.Key(second.Text)) is LabelRole.Amount or LabelRole.Fund)
+                role = LabelRole.Amount;
             if (role != LabelRole.None && !(role == LabelRole.Text && _map is not null && PerfText.NonEmptyCount(row) >= 4))
             {
                 ReadLabelRow(row);
@@ -198,11 +202,15 @@ internal sealed partial class TargetTableReader : SegmentReader
         int score = 0;
         var nameRaw = Cell(row, IndicatorField.Name, shift)?.Text;
         var name = PerfText.Key(nameRaw);
+        var l2Key = PerfText.Key(Cell(row, IndicatorField.Level2, shift)?.Text);
         if (name.Length > 0 && !PerfText.IsOperator(name) && !PerfText.IsPlaceholderName(name))
         {
             var asValue = PerfText.ParseValue(nameRaw);
             if (PerfText.IsNumeric(name)) score += 1;
-            else if (asValue.Number is null && !name.EndsWith("指标", StringComparison.Ordinal) && !"≥≤=><≧≦".Contains(name[0])) score += 2;
+            // a name ending with 指标 is more often a level name read one column early, unless a standard 二级 name stands
+            // right before it (生态效益指标 | 响应指标)
+            else if (asValue.Number is null && (!name.EndsWith("指标", StringComparison.Ordinal) || IsStandardLevel2(l2Key) && !IsLevelName(name))
+                     && !"≥≤=><≧≦".Contains(name[0])) score += 2;
         }
         var op = Cell(row, IndicatorField.Operator, shift);
         if (op is not null && PerfText.IsOperator(op.Text)) score += 2;
@@ -210,8 +218,25 @@ internal sealed partial class TargetTableReader : SegmentReader
         if (target is not null && !target.IsEmpty && PerfText.ParseValue(target.Text).Number is not null) score += 1;
         var l1 = PerfText.Key(Cell(row, IndicatorField.Level1, shift)?.Text);
         if (l1.EndsWith("指标", StringComparison.Ordinal) || l1.EndsWith("满意度", StringComparison.Ordinal) || l1.EndsWith("成本", StringComparison.Ordinal)) score += 1;
+        // a standard 二级 name left of the 一级 column is dropped by this offset: it is too far to the right
+        // (| 生态效益指标 | 响应指标 | 衡量… | 长期有效 | 90 | … is not read two columns on)
+        if (_map!.Where(kv => kv.Value == IndicatorField.Level1).Select(kv => kv.Key + shift).FirstOrDefault() is int first and > 0)
+            for (int c = 0; c < first && c < row.Cells.Count; c++)
+                if (PerfText.Key(row.Cells[c].Text) is var k && IsStandardLevel2(k) && !StandardLevel1.Contains(k)) score -= 2;
         return score;
     }
+
+    private static bool IsStandardLevel2(string key) =>
+        key.EndsWith("指标", StringComparison.Ordinal) && StandardLevel2.Any(n => key.StartsWith(n, StringComparison.Ordinal));
+
+    private static bool IsLevelName(string key) => StandardLevel1.Contains(key) || IsStandardLevel2(key);
+
+    /// <summary>一级 indicator names of the national 项目支出绩效目标 system.</summary>
+    private static readonly HashSet<string> StandardLevel1 = new() { "产出指标", "效益指标", "满意度指标", "成本指标" };
+
+    /// <summary>Openings of the 二级 indicator names of that system.</summary>
+    private static readonly string[] StandardLevel2 =
+        { "数量", "质量", "时效", "经济成本", "社会成本", "生态环境成本", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度", "满意度" };
 
     /// <summary>A row misaligned against its own block (merged cells lost in conversion, 004) is realigned when another offset fits clearly better.</summary>
     private int RowShift(SourceRow row, int blockShift)
@@ -334,7 +359,7 @@ internal sealed partial class TargetTableReader : SegmentReader
         if (key.StartsWith("项目编码及名称", StringComparison.Ordinal)) return LabelRole.CodeAndName;
         if (key is "项目类型" or "项目类别") return LabelRole.Type;
         if (key.StartsWith("当年预算合计", StringComparison.Ordinal)) return LabelRole.Fund;
-        if (key.StartsWith("当年预算", StringComparison.Ordinal) || key is "年度资金总额" or "项目当年预算" or "实施期资金总额") return LabelRole.Amount;
+        if (key.StartsWith("当年预算", StringComparison.Ordinal) || key is "年度资金总额" or "年度预算资金总额" or "项目当年预算" or "实施期资金总额") return LabelRole.Amount;
         if (key.StartsWith("资金金额", StringComparison.Ordinal)) return LabelRole.UnitLabel;
         if (FundRegex().IsMatch(key)) return LabelRole.Fund;
         if (key is "联系电话" or "项目年度" or "起始年度" or "终止年度" or "预算年度") return LabelRole.Identifier;

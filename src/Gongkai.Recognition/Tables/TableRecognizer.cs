@@ -24,6 +24,8 @@ public sealed partial class TableRecognizer
         // unit line of the document, else 万元
         ValueUnit? lastStated = null;
         ValueUnit? firstStated = blocks.OfType<TextBlock>().Select(b => TableTitles.UnitOf(b.Text)).FirstOrDefault(u => u is not null);
+        // rows cut by a page break are joined back before any table is built
+        var cut = CutRows.Find(blocks, _ledger);
         for (int i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is TextBlock tx)
@@ -34,7 +36,8 @@ public sealed partial class TableRecognizer
             if (blocks[i] is not TableBlock tb) continue;
             var rows = new List<GridRow>();
             for (int r = 0; r < tb.Rows.Count; r++)
-                if (!consumed.Contains((tb.Index, r))) rows.Add(new GridRow(r, tb.Rows[r]));
+                if (!consumed.Contains((tb.Index, r)) && !cut.Dropped.Contains((tb.Index, r)))
+                    rows.Add(new GridRow(r, cut.Joined.TryGetValue((tb.Index, r), out var joined) ? joined : tb.Rows[r]));
             if (rows.Count == 0 || rows.All(r => r.Row.IsBlank)) continue;
 
             // a table continued on the next page: a grid right after the previous one (nothing printed between but a

@@ -72,14 +72,9 @@ public class JiangsuFindingsTests
         Assert.Equal(Severity.Info, f.Severity);
     }
 
-    [Fact] // page 29: “共0个项目实行绩效目标管理，涉及财政性资金合计0万元” (template left unfilled) while 公开03 项目支出 is 6333.96
-    public void Js18_performance_target_amount_left_at_zero()
-    {
-        var f = Assert.Single(Js18.Value.ByRule("GK418"));
-        Assert.Equal(6333.96m, f.Expected);
-        Assert.Equal(0m, f.Found);
-        Assert.Equal(29, f.PrimaryLocation!.Page);
-    }
+    [Fact] // page 29: “共0个项目实行绩效目标管理，涉及财政性资金合计0万元” says no project had targets set (公开03 项目支出
+           // is 6333.96): a statement that cannot be checked against the tables, not a sum that should equal 项目支出
+    public void Js18_zero_projects_under_target_management_is_not_compared() => Assert.Empty(Js18.Value.ByRule("GK418"));
 
     [Fact] // page 8: 当年支出小计 is printed over the 功能分类 and 支出用途 blocks, its 15897.44 in the last column
     public void Js18_spending_totals_of_public_01_and_03_agree()

@@ -100,8 +100,9 @@ public sealed class ProjectListSum : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK314", "项目支出表合计等于支出表项目支出", Severity.Warning, Applicability.Budget, RuleCategory.CrossTable,
-        "Σ 项目支出表各项目金额（或其合计行）= B3/B5 合计行项目支出（仅有B5时：部门另有非一般公共预算资金的，合计应在 B5 项目支出与其加上这些资金之间）",
-        "项目支出表逐项列出项目，其合计应与支出总表的项目支出一致。没有合计行、且按单位/类别/项目分层列出（某行等于其下数行之和）的表不核对：无法判断哪些行是项目。",
+        "Σ 项目支出表各项目金额（或其合计行）= B3/B5 合计行项目支出（+ 支出总表另列的经营支出类列；仅有B5时：部门另有非一般公共预算资金的，合计应在 B5 项目支出与其加上这些资金之间）",
+        "项目支出表逐项列出项目，其合计应与支出总表的项目支出一致；支出总表另列事业单位经营支出（上缴上级、对附属单位补助）而项目表也列了这些项目时，" +
+        "与项目支出加这些列之和比较。没有合计行、且按单位/类别/项目分层列出（某行等于其下数行之和）的表不核对：无法判断哪些行是项目。",
         "专项业务经费表合计 150.00，支出总表项目支出 161.84");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -134,6 +135,15 @@ public sealed class ProjectListSum : Rule
             yield break;
         }
         var c = Tolerance.Equal(proj.Value, found, scale);
+        // a 支出总表 that prints 事业单位经营支出 (上缴上级, 对附属单位补助) beside 项目支出, while the project list holds those
+        // projects too (a project paid from 经营 income): the list adds up to 项目支出 and those columns
+        if (c.Verdict == Verdict.Mismatch && ctx.Disclosure.Table(table)?.TotalRow is { } totalRow)
+        {
+            var others = new[] { Measure.OperatingExpenditure, Measure.RemitToSuperior, Measure.SubsidyToSubordinate }
+                .Select(m => totalRow[m]).Where(f => f is { IsNumber: true } && f.Value != 0m).Select(f => X.Wan(f!)).ToList();
+            if (others.Count > 0 && Tolerance.Equal(proj.Value + others.Sum(o => o.Value), found, Tolerance.ScaleOf(parts.Append(total).Append(proj).Concat(others))).Verdict != Verdict.Mismatch)
+                yield break;
+        }
         var f = Judge(ctx, c, TableKind.ProjectList.Describe(), $"项目金额合计应等于{table.Describe()}项目支出",
             new[] { total?.Source ?? list.Source, proj.Source }, TableKind.ProjectList, "核对项目支出表是否漏列项目。", "万元");
         if (f is not null) yield return f;
