@@ -197,7 +197,7 @@ public static class Analysis
         foreach (var s in sources)
         {
             var columns = kind == "决算" ? s.FinalColumns : s.BudgetColumns;
-            var inTables = facts.Where(f => s.Tables.Contains(f.TableKind)).ToList();
+            var inTables = s.Tables.SelectMany(t => ByTable(facts, t)).ToList();
             if (inTables.Count == 0) continue;
             if (s.SumOfRows is { } parts)
             {
@@ -213,6 +213,23 @@ public static class Analysis
         }
         return null;
     }
+
+    /// <summary>The facts of one table kind (the list is grouped once per fact list).</summary>
+    private static IEnumerable<Fact> ByTable(IReadOnlyList<Fact> facts, string table)
+    {
+        ILookup<string, Fact> lookup;
+        lock (Lookups)
+        {
+            if (!Lookups.TryGetValue(facts, out lookup!))
+            {
+                lookup = facts.ToLookup(f => f.TableKind);
+                Lookups.Add(facts, lookup);
+            }
+        }
+        return lookup[table];
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Fact>, ILookup<string, Fact>> Lookups = new();
 
     /// <summary>The first fact in table order whose row and column match, trying the columns in order of preference.</summary>
     private static Fact? Pick(List<Fact> facts, string[] rows, string[] columns)
@@ -234,9 +251,10 @@ public static class Analysis
         {
             var list = new List<(string, Fact)>();
             var seen = new HashSet<string>();
+            var inTables = tables.SelectMany(t => ByTable(facts, t)).ToList();
             foreach (var column in columns)
-                foreach (var f in facts)
-                    if (tables.Contains(f.TableKind) && f.Measure == column && f.Code is { } code && BaseRow(f.RowKey) == "Function:" + code && seen.Add(code))
+                foreach (var f in inTables)
+                    if (f.Measure == column && f.Code is { } code && BaseRow(f.RowKey) == "Function:" + code && seen.Add(code))
                         list.Add((code, f));
             if (list.Count > 0) return list;
         }

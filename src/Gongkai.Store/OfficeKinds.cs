@@ -14,7 +14,11 @@ public static partial class OfficeKinds
     private static partial Regex RegionPrefix();
 
     /// <summary>The kind of office of a department name (never empty for a non-empty name).</summary>
-    public static string Of(string name)
+    public static string Of(string name) => Cache.Count < 100_000 ? Cache.GetOrAdd(name, Read) : Read(name);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new();
+
+    private static string Read(string name)
     {
         var n = LocationMeanings.Normalize(name);
         if (n.StartsWith("中共", StringComparison.Ordinal)) n = n[2..];
