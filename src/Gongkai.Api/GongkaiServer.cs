@@ -88,6 +88,7 @@ public static class GongkaiServer
         app.MapDocumentsApi();
         app.MapJobsApi();
         app.MapDepartmentsApi();
+        app.MapCompareApi();
         app.MapRulesApi();
         app.MapAuditLogApi();
         return app;

@@ -311,6 +311,9 @@ public sealed class GongkaiStore
                         LocationsJson = JsonSerializer.Serialize(f.Locations.Select(LocationView.Of)), Ordinal = ordinal,
                     });
                 }
+                db.SaveChanges();
+                // the cross-document rules for this document and the department's documents it relates to
+                CrossChecks.Run(db, deptId, year.Value);
                 JobQueue.Complete(db, job.Id, owner);
                 db.SaveChanges();
                 tx.Commit();
@@ -388,6 +391,67 @@ public sealed class GongkaiStore
                         Box = s.Box is BoundingBox b ? FormattableString.Invariant($"{b.Left:0.#},{b.Bottom:0.#},{b.Right:0.#},{b.Top:0.#}") : null,
                     });
                 }
+            }
+        }
+        // “三公”经费 and 机关运行经费 as the recognizer put them together from B7/F7/公开09 (table kind "Topic")
+        void AddTopic(string row, string label, string measure, Figure? fig)
+        {
+            if (fig is not { IsNumber: true } || fig.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan) || !seen.Add(("Topic", row, measure))) return;
+            var s = fig.Source;
+            facts.Add(new Fact
+            {
+                TableKind = "Topic", RowKey = row, Label = label, Measure = measure, ValueWanYuan = fig.ToWanYuan().Value, Page = s.Page, Line = s.Line,
+                Box = s.Box is BoundingBox b ? FormattableString.Invariant($"{b.Left:0.#},{b.Bottom:0.#},{b.Right:0.#},{b.Top:0.#}") : null,
+            });
+        }
+        if (d.ThreePublic is { } tp)
+            foreach (var (basis, figs) in new[] { ("Budget", tp.Budget), ("Final", tp.Final) })
+            {
+                AddTopic("L:ThreePublic", "“三公”经费", $"ThreePublicTotal/{basis}", figs.Total);
+                AddTopic("L:ThreePublic", "“三公”经费", $"Abroad/{basis}", figs.Abroad);
+                AddTopic("L:ThreePublic", "“三公”经费", $"VehicleTotal/{basis}", figs.VehicleTotal);
+                AddTopic("L:ThreePublic", "“三公”经费", $"VehiclePurchase/{basis}", figs.VehiclePurchase);
+                AddTopic("L:ThreePublic", "“三公”经费", $"VehicleOperation/{basis}", figs.VehicleOperation);
+                AddTopic("L:ThreePublic", "“三公”经费", $"Reception/{basis}", figs.Reception);
+            }
+        AddTopic("L:OperatingCosts", "机关运行经费", "OperatingCosts", d.OperatingCosts);
+
+        // the narrative's money statements about the disclosure itself (not about one of its units): the amount, and
+        // for a change against a prior year the signed change (万元), the signed percentage (%, not 万元) and the base
+        foreach (var c in d.Claims)
+        {
+            if (c.Entity is not null || string.IsNullOrWhiteSpace(c.Subject) || c.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) continue;
+            if (c.Base is ComparisonBase.InitialBudget or ComparisonBase.AdjustedBudget or ComparisonBase.Budget && d.Kind == DocumentKind.FinalAccount)
+            {
+                // a 决算 statement comparing with the budget: 1 when it gives a reason (GK804 looks for these)
+                var vs = Trim("N:" + LocationMeanings.Normalize(c.Subject), 300);
+                if (seen.Add(("Narrative", vs, "VsBudget")))
+                    facts.Add(new Fact { TableKind = "Narrative", RowKey = vs, Label = Trim(c.Subject, 500), Measure = "VsBudget",
+                        ValueWanYuan = string.IsNullOrWhiteSpace(c.Reason) ? 0m : 1m, Page = c.Source.Page, Line = c.Source.Line });
+            }
+            if (c.Kind is not (ClaimKind.Amount or ClaimKind.Change or ClaimKind.Share or ClaimKind.Breakdown)) continue;
+            // the row is the subject and the money it speaks of (所有资金 / 财政拨款 / 一般公共预算 …) when the sentence says
+            var row = Trim("N:" + LocationMeanings.Normalize(c.Subject) + (c.Scope == FundScope.Unknown ? "" : "#" + c.Scope), 300);
+            decimal Wan(decimal v) => c.Unit == ValueUnit.Yuan ? v / 10000m : v;
+            void AddClaim(string measure, decimal value)
+            {
+                if (!seen.Add(("Narrative", row, measure))) return;
+                facts.Add(new Fact
+                {
+                    TableKind = "Narrative", RowKey = row, Label = Trim(c.Subject, 500), Measure = measure, ValueWanYuan = value,
+                    Page = c.Source.Page, Line = c.Source.Line,
+                });
+            }
+            if (c.Amount is decimal a) AddClaim("Amount", Wan(a));
+            // a template's 增加（减少） left in place says no direction: no change is taken from it
+            if (c.Kind == ClaimKind.Change && c.Base == ComparisonBase.PriorYear && c.Direction is ChangeDirection dir && !c.TemplateResidue
+                && (c.ComparedYear is null || d.Year is null || c.ComparedYear == d.Year - 1))
+            {
+                int sign = dir == ChangeDirection.Decrease ? -1 : dir == ChangeDirection.Flat ? 0 : 1;
+                if (c.ChangeAmount is decimal ch) AddClaim("Change", sign * Wan(ch));
+                else if (dir == ChangeDirection.Flat) AddClaim("Change", 0m);
+                if (c.ChangePercent is decimal pct) AddClaim("ChangePercent", (c.PercentDirection == ChangeDirection.Decrease || c.PercentDirection is null && sign < 0 ? -1 : 1) * pct);
+                if (c.BaseAmount is decimal b) AddClaim("PriorYear", Wan(b));
             }
         }
         return facts;
