@@ -352,7 +352,7 @@ public static partial class Mutants
     {
         var lines = Lines(text);
         var c = ColumnCells(lines, h => h == "指标值").Where(x => Dec(Cells(lines[x.Line])[x.Col]) is > 0m)
-            .Where(x => ColumnOf(lines, x.Line, "全年完成值") >= 0).ToList();
+            .Where(x => ColumnOf(lines, x.Line, "全年完成值") >= 0 && ColumnOf(lines, x.Line, "偏离度（%）") >= 0).ToList();
         if (c.Count == 0) return null;
         var (li, ci) = c[r.Next(c.Count)];
         var cell = Cells(lines[li])[ci];
@@ -502,10 +502,12 @@ public static partial class Mutants
         var c = Enumerable.Range(0, lines.Count).Where(i => EmptyNote.IsMatch(lines[i].Trim())).ToList();
         if (c.Count == 0) return null;
         var k = c[r.Next(c.Count)];
+        // and the narrative's own statement of it (“…相关表格以空表公开”, “本部门无政府性基金预算财政拨款支出。”)
+        var fund = Regex.Match(lines[k], "政府性基金|国有资本经营|一般公共预算|财政拨款").Value;
         lines.RemoveAt(k);
-        // the narrative's own mention of the empty table goes too (“…相关表格以空表公开”)
         for (int i = 0; i < lines.Count; i++)
-            if (IsNarrative(lines[i]) || lines[i].Contains("空表")) lines[i] = Regex.Replace(lines[i], @"[^。]*空表[^。]*。", "");
+            if (!IsTableLine(lines[i]) && !lines[i].StartsWith('#'))
+                lines[i] = Regex.Replace(lines[i], @"[^。]*(空表|(无|没有)[^。]{0,12}" + fund + @")[^。]*。", "");
         return string.Join('\n', lines);
     }
 
@@ -582,7 +584,10 @@ public static partial class Mutants
         var h = heads[r.Next(heads.Count)];
         int end = h + 1;
         while (end < lines.Count && !lines[end].StartsWith('#')) end++;
-        lines.InsertRange(end, lines.GetRange(h, end - h));
+        // pasted again further on (before another table), not right after itself, where it reads as a continuation
+        var later = heads.Where(x => x > end).ToList();
+        if (later.Count == 0) return null;
+        lines.InsertRange(later[r.Next(later.Count)], lines.GetRange(h, end - h));
         return string.Join('\n', lines);
     }
 
@@ -648,7 +653,9 @@ public static partial class Mutants
     private static string? ExecutionRate(string text, Random r)
     {
         var lines = Lines(text);
-        var c = ColumnCells(lines, h => h is "执行率" or "执行率得分" or "预算执行率").Where(x => Dec(Cells(lines[x.Line])[x.Col]) is > 0m).ToList();
+        // the funds lines of a 自评表 (年度总金额, 其中：财政拨款 …), not the indicator rows under the same columns
+        var c = ColumnCells(lines, h => h is "执行率" or "执行率得分" or "预算执行率")
+            .Where(x => Dec(Cells(lines[x.Line])[x.Col]) is > 0m && Regex.IsMatch(Cells(lines[x.Line]).FirstOrDefault(z => z.Trim().Length > 0) ?? "", "金额|资金|拨款|预算|其他")).ToList();
         if (c.Count == 0) return null;
         var (li, ci) = c[r.Next(c.Count)];
         var cell = Cells(lines[li])[ci];
@@ -714,6 +721,6 @@ public static partial class Mutants
     }
 
     private static string? VehicleCount(string text, Random r) =>
-        ReplaceInNarrative(text, r, new Regex(@"(共有车辆|车辆)(\d+)辆"), (m, rr) => m.Groups[1].Value + (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + rr.Next(1, 3)) + "辆",
+        ReplaceInNarrative(text, r, new Regex(@"(共有车辆|用车)(\d+)辆"), (m, rr) => m.Groups[1].Value + (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + rr.Next(1, 3)) + "辆",
             l => l.Contains("车辆"));
 }
