@@ -39,20 +39,20 @@ public static partial class Mutants
         new("decimal-shift", "小数点错位（1.20 录成 12.00）", Set(Identities), DecimalShift) { TouchesTables = true, Family = "arithmetic" },
         new("three-public-cell", "“三公”经费表中一项错数", Set([.. Identities, .. NarrativeRules]), ThreePublicCell) { TouchesTables = true, Family = "arithmetic" },
         // ---- cross-table
-        new("operating-above-public", "机关运行经费大于公用经费", Set("GK310", "GK401", "GK406"), OperatingAbovePublic) { Family = "cross-table" },
+        new("operating-above-public", "机关运行经费大于公用经费", Set("GK310", "GK401", "GK406", "GK402"), OperatingAbovePublic) { Family = "cross-table" },
         new("overall-performance-money", "整体绩效目标表资金与预算总额不符", Set([.. PerformanceMoney, "GK315", "GK618", "GK418"]), OverallPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
         new("project-performance-money", "项目绩效目标表金额与项目支出不符", Set([.. PerformanceMoney, "GK316", "GK418", "GK317"]), ProjectPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
         // ---- classification
         new("code-length", "科目编码多录或漏录一位", Set("GK503", "GK507", "GK501", "GK502", "GK504", "GK201"), CodeLength) { TouchesTables = true, Family = "classification" },
         new("econ-column", "经济分类科目列错人员经费/公用经费列", Set([.. Identities, "GK224"]), EconColumn) { TouchesTables = true, Family = "classification" },
         // ---- narrative vs table
-        new("relation-word", "决算数与预算数的关系词写反（大于/小于）", Set("GK410", "GK403"), RelationWordFlip) { Family = "narrative" },
-        new("flat-with-change", "写“持平”却有增减额", Set("GK404"), FlatWithChange) { Family = "narrative" },
+        new("relation-word", "决算数与预算数的关系词写反（大于/小于）", Set("GK410", "GK403", "GK422"), RelationWordFlip) { Family = "narrative" },
+        new("flat-with-change", "写“持平”却有增减额", Set("GK404", "GK422"), FlatWithChange) { Family = "narrative" },
         new("empty-reason", "“主要原因是”后无内容", Set("GK707"), EmptyReason) { Family = "narrative" },
         new("project-count", "绩效项目个数与绩效表数不符", Set("GK417"), ProjectCount) { Family = "narrative" },
         // ---- zero bases
         new("zero-base-growth", "上年为零仍写增长百分比", Set("GK402", "GK409", "GK411"), ZeroBaseGrowth) { Family = "zero-base" },
-        new("zero-base-completion", "年初预算为零仍写完成年初预算的百分比", Set("GK409", "GK402"), ZeroBaseCompletion) { Family = "zero-base" },
+        new("zero-base-completion", "年初预算为零仍写完成年初预算的百分比", Set("GK409", "GK402", "GK423"), ZeroBaseCompletion) { Family = "zero-base" },
         new("zero-target", "绩效指标值为零仍计算偏离度", Set(SelfEvaluation), ZeroTarget) { TouchesTables = true, Family = "zero-base" },
         // ---- template residue
         new("bracket-alternative", "模板中的括号备选词未删除（增加（减少））", Set("GK701"), BracketAlternative) { Family = "template" },
@@ -87,7 +87,7 @@ public static partial class Mutants
         // ---- procurement and assets
         new("procurement-parts", "政府采购货物、工程、服务之和不等于总额", Set("GK230", "GK406", "GK414", "GK401", "GK405", "GK415"), ProcurementParts) { Family = "procurement-assets" },
         new("sme-above-total", "授予中小企业金额超过采购总额", Set("GK231", "GK415", "GK405", "GK401"), SmeAboveTotal) { Family = "procurement-assets" },
-        new("vehicle-count", "车辆总数与各类车辆之和不符", Set("GK232", "GK416", "GK406"), VehicleCount) { Family = "procurement-assets" },
+        new("vehicle-count", "车辆总数与各类车辆之和不符", Set("GK232", "GK416", "GK406", "GK432"), VehicleCount) { Family = "procurement-assets" },
     ];
 
     // ------------------------------------------------------------------------------------------------ helpers
