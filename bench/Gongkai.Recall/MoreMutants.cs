@@ -62,7 +62,7 @@ public static partial class Mutants
         // ---- years
         new("heading-year", "表格标题年份写成上年", Set("GK705", "GK708"), HeadingYear) { TouchesTables = true, Family = "years" },
         new("header-year", "表头年份写成上年", Set("GK708", "GK705"), HeaderYear) { TouchesTables = true, Family = "years" },
-        new("as-of-date", "截至日期与其他处不一致", Set("GK709", "GK704"), AsOfDate) { Family = "years" },
+        new("as-of-date", "资产情况的截至日期沿用上年", Set("GK709", "GK704"), AsOfDate) { Family = "years" },
         // ---- units
         new("table-unit", "表格标注单位为元，数值实为万元", Set([.. Identities, .. NarrativeRules, "GK617", "GK200"]), TableUnit) { TouchesTables = true, Family = "units" },
         new("narrative-unit", "叙述中的万元写成元", Set([.. NarrativeRules]), NarrativeUnit) { Family = "units" },
@@ -72,8 +72,8 @@ public static partial class Mutants
         new("empty-note-on-data", "有数据的表注明为空表", Set("GK103"), EmptyNoteOnData) { TouchesTables = true, Family = "empty-table" },
         new("empty-note-fund", "空表说明所称资金与本表不符", Set("GK104"), EmptyNoteFund) { TouchesTables = true, Family = "empty-table" },
         // ---- scope and names
-        new("unit-count", "所列预算单位个数与单位构成不符", Set("GK440", "GK441", "GK443"), UnitCount) { Family = "scope-names" },
-        new("name-truncated", "部门名称缺少区划前缀或被截短", Set("GK443"), NameTruncated) { TouchesTables = true, Family = "scope-names" },
+        new("unit-count", "所列预算单位个数与单位构成不符", Set("GK443", "GK440", "GK441"), UnitCount) { Family = "scope-names" },
+        new("name-truncated", "部门名称缺少区划前缀或被截短", Set("GK444"), NameTruncated) { TouchesTables = true, Family = "scope-names" },
         // ---- structure
         new("duplicate-table", "同一张公开表出现两次", Set("GK105"), DuplicateTable) { TouchesTables = true, OnSeeds = false, Family = "structure" },
         // ---- 绩效 (§6.3)
@@ -455,7 +455,7 @@ public static partial class Mutants
 
     private static string? AsOfDate(string text, Random r) =>
         ReplaceInNarrative(text, r, new Regex(@"截至(20\d{2})年(\d{1,2})月(\d{1,2})日"),
-            (m, rr) => rr.Next(2) == 0 ? $"截至{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1}年{m.Groups[2].Value}月{m.Groups[3].Value}日" : $"截至{m.Groups[1].Value}年6月30日");
+            (m, _) => $"截至{int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) - 1}年{m.Groups[2].Value}月{m.Groups[3].Value}日");
 
     // ------------------------------------------------------------------------------------------------ units
 
@@ -617,7 +617,7 @@ public static partial class Mutants
         foreach (var (li, ci) in ColumnCells(lines, h => h == "指标性质"))
         {
             var cells = Cells(lines[li]);
-            if (cells[ci].Trim() is "≥" or ">=" && cells.Any(x => x.Contains("满意度") || x.Contains("率"))) c.Add((li, ci));
+            if (cells[ci].Trim() is "≥" or ">=" && cells.Any(x => x.Contains("满意度"))) c.Add((li, ci));
         }
         if (c.Count == 0) return null;
         var (l, k) = c[r.Next(c.Count)];
