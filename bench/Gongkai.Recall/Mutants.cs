@@ -17,6 +17,8 @@ public sealed record ErrorClass(string Id, string Title, IReadOnlySet<string> Ex
     public bool TouchesTables { get; init; }
     /// <summary>Whether the class is run on the seed documents too (the compiled-only classes rely on the compiled layout).</summary>
     public bool OnSeeds { get; init; } = true;
+    /// <summary>The defect family (domain §7 row or 绩效); null for the first classes, whose family is looked up by id.</summary>
+    public string? Family { get; init; }
 }
 
 /// <summary>What the audit said about one mutant, against the findings of the document it was made from.</summary>
@@ -26,7 +28,7 @@ public sealed record Detection(IReadOnlyList<Finding> NewFindings, IReadOnlySet<
 }
 
 /// <summary>The error classes and the detector (read → audit → compare with the document's own findings).</summary>
-public static class Mutants
+public static partial class Mutants
 {
     public static AuditOptions Options { get; } = new() { Catalog = CatalogAdapter.Instance };
 
@@ -73,7 +75,12 @@ public static class Mutants
     private static readonly string[] PerformanceMoney =
         ["GK601", "GK602", "GK603", "GK604", "GK605", "GK606", "GK614", "GK615", "GK618", "GK620"];
 
-    public static IReadOnlyList<ErrorClass> All { get; } =
+    private static IReadOnlyList<ErrorClass>? all;
+
+    /// <summary>Every error class: the first list and those of the other families (MoreMutants.cs).</summary>
+    public static IReadOnlyList<ErrorClass> All => all ??= [.. FirstClasses(), .. MoreClasses()];
+
+    private static IReadOnlyList<ErrorClass> FirstClasses() =>
     [
         new("item-cell", "表格中一个项级单元格错数", Set(Identities), (t, r) => ChangeCell(t, r, CodeRow(7)) ?? ChangeCell(t, r, CodeRow(5))) { TouchesTables = true },
         new("total-row", "合计行与各行之和不符", Set(Identities), (t, r) => ChangeCell(t, r, TotalRow)) { TouchesTables = true },

@@ -22,6 +22,7 @@ if (opts.Help)
           --formats     other outputs read back for the false-positive count (default html,docx; --quick none)
           --out FILE    also write the report (Markdown) to FILE
           --explain     show the changed line of each missed mutant
+          --dump DIR    write the clean compiled documents (Markdown) to DIR
         """);
     return 0;
 }
@@ -72,6 +73,11 @@ Parallel.For(0, docs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math
                 Interlocked.Increment(ref otherFormats);
             }
     cleanDocs[i] = (path, text, report, $"{data.Profile} {(data.IsFinal ? "决算" : "预算")}");
+    if (opts.Dump is { } dumpDir)
+    {
+        Directory.CreateDirectory(dumpDir);
+        File.WriteAllText(Path.Combine(dumpDir, $"{docs[i]:000}-{data.Profile}-{(data.IsFinal ? "final" : "budget")}.md"), text);
+    }
     lock (fp)
     {
         combos[cleanDocs[i]!.Value.Combo] = combos.GetValueOrDefault(cleanDocs[i]!.Value.Combo) + 1;
@@ -156,12 +162,30 @@ o.AppendLine(string.Join("，", combos.Select(kv => $"{kv.Key} {kv.Value}")));
 o.AppendLine();
 o.AppendLine("## 按错误类别（汇编文档）");
 o.AppendLine();
-o.AppendLine("| class | 错误 | mutants | detected | by expected rule | only other rules | hint only | missed | recall | rules that caught it |");
-o.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+o.AppendLine("| class | family | 错误 | mutants | detected | by expected rule | only other rules | hint only | missed | recall | rules that caught it |");
+o.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 foreach (var c in classes) o.AppendLine(Row(c, stats[c.Id]));
 var total = new ClassStats();
 foreach (var s in stats.Values) total.Add(s);
-o.AppendLine($"| **all** | | {total.Mutants} | {total.Detected} | {total.ByExpected} | {total.Detected - total.ByExpected} | {total.HintOnly} | {total.Mutants - total.Detected} | {Pct(total.Detected, total.Mutants)} | |");
+o.AppendLine($"| **all** | | | {total.Mutants} | {total.Detected} | {total.ByExpected} | {total.Detected - total.ByExpected} | {total.HintOnly} | {total.Mutants - total.Detected} | {Pct(total.Detected, total.Mutants)} | |");
+o.AppendLine();
+o.AppendLine("## 按缺陷类别（领域参考 §7 各行与 §6.3 绩效，汇编文档 + 种子）");
+o.AppendLine();
+o.AppendLine("detected = a new 错误/警告; hint only = only a new 提示 (counted apart, not in the recall).");
+o.AppendLine();
+o.AppendLine("| family | 类别 | classes | mutants | detected | hint only | missed | recall | recall with 提示 |");
+o.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (fam, title) in Mutants.Families)
+{
+    var members = classes.Where(c => Mutants.FamilyOf(c) == fam).ToList();
+    var f = new ClassStats();
+    foreach (var c in members)
+    {
+        f.Add(stats[c.Id]);
+        if (seedStats.TryGetValue(c.Id, out var ss)) f.Add(ss);
+    }
+    o.AppendLine($"| {fam} | {title} | {members.Count} | {f.Mutants} | {f.Detected} | {f.HintOnly} | {f.Mutants - f.Detected} | {Pct(f.Detected, f.Mutants)} | {Pct(f.Detected + f.HintOnly, f.Mutants)} |");
+}
 o.AppendLine();
 o.AppendLine("## 按错误类别（种子文档，新增问题为检出）");
 o.AppendLine();
@@ -169,8 +193,8 @@ o.AppendLine("| seed | 错误 | 警告 | 提示 |");
 o.AppendLine("| --- | ---: | ---: | ---: |");
 foreach (var l in seedLines) o.AppendLine(l);
 o.AppendLine();
-o.AppendLine("| class | 错误 | mutants | detected | by expected rule | only other rules | hint only | missed | recall | rules that caught it |");
-o.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+o.AppendLine("| class | family | 错误 | mutants | detected | by expected rule | only other rules | hint only | missed | recall | rules that caught it |");
+o.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 foreach (var c in classes.Where(c => c.OnSeeds)) o.AppendLine(Row(c, seedStats[c.Id]));
 o.AppendLine();
 o.AppendLine("## 按规则");
@@ -221,7 +245,7 @@ return 0;
 string Row(ErrorClass c, ClassStats s)
 {
     var caught = string.Join(" ", s.Rules.OrderByDescending(kv => kv.Value).Take(6).Select(kv => $"{kv.Key}×{kv.Value}"));
-    return $"| {c.Id} | {c.Title} | {s.Mutants} | {s.Detected} | {s.ByExpected} | {s.Detected - s.ByExpected} | {s.HintOnly} | {s.Mutants - s.Detected} | {Pct(s.Detected, s.Mutants)} | {caught} |";
+    return $"| {c.Id} | {Mutants.FamilyOf(c)} | {c.Title} | {s.Mutants} | {s.Detected} | {s.ByExpected} | {s.Detected - s.ByExpected} | {s.HintOnly} | {s.Mutants - s.Detected} | {Pct(s.Detected, s.Mutants)} | {caught} |";
 }
 
 void Tally(ClassStats s, Detection d, string where, string cls, Dictionary<string, int> tp)
@@ -289,7 +313,7 @@ sealed class Args
     public bool Help, Quick, Explain;
     public int Docs = 140, MutantsPerClass = 2, SeedMutants = 4, Seed = 1;
     public string[] Formats = ["html", "docx"];
-    public string? Out, Shared;
+    public string? Out, Shared, Dump;
 
     public static Args Parse(string[] args)
     {
@@ -308,6 +332,7 @@ sealed class Args
                 case "--formats": formats = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--out": a.Out = args[++i]; break;
                 case "--shared": a.Shared = args[++i]; break;
+                case "--dump": a.Dump = args[++i]; break;
                 default: a.Help = true; break;
             }
         }

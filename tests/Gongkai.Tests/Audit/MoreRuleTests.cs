@@ -281,8 +281,12 @@ public class MoreRuleTests
 
     [Fact] public void GK708_header_year_fires() => Single<ColumnHeaderYear>(Header("2021年基本支出/合计"), expected: 2022m, found: 2021m);
     [Fact] public void GK708_own_year_is_silent() => Silent<ColumnHeaderYear>(Header("2022年基本支出/合计"));
-    [Fact] public void GK709_dates_differ_fires() => Single<CutOffDates>(DocBuilder.Final().Sentence("截至2023年12月31日，房屋 400 平方米").Sentence("截至2022年12月31日，车辆 1 辆"));
-    [Fact] public void GK709_same_dates_are_silent() => Silent<CutOffDates>(DocBuilder.Final().Sentence("截至2023年12月31日，房屋").Sentence("截至2023年12月31日，车辆"));
+    [Fact] public void GK709_dates_differ_fires() => Single<CutOffDates>(DocBuilder.Final(2022).Sentence("截至2023年12月31日，房屋 400 平方米").Sentence("截至2022年12月31日，车辆 1 辆"));
+    [Fact] public void GK709_same_dates_are_silent() => Silent<CutOffDates>(DocBuilder.Final(2023).Sentence("截至2023年12月31日，房屋").Sentence("截至2023年12月31日，车辆"));
+    // the 资产 date of a 决算 is the end of the year reported, of a 预算 the end of the year before (or later)
+    [Fact] public void GK709_asset_date_of_last_year_fires() => Single<CutOffDates>(DocBuilder.Final(2024).Sentence("截至2023年12月31日，本部门共有车辆2辆"), expected: 2024m, found: 2023m);
+    [Fact] public void GK709_budget_asset_date_of_the_year_before_is_silent() => Silent<CutOffDates>(DocBuilder.Budget(2024).Sentence("截至2023年12月31日，本部门共有车辆2辆"));
+    [Fact] public void GK709_budget_asset_date_two_years_back_fires() => Single<CutOffDates>(DocBuilder.Budget(2024).Sentence("截至2022年12月31日，本部门共有车辆2辆"), expected: 2023m, found: 2022m);
 
     [Fact]
     public void GK710_reason_against_direction_is_a_hint_and_silent_when_it_fits()

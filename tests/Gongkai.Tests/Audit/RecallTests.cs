@@ -44,6 +44,16 @@ public class RecallTests
         // the prior-year base is not in the tables: a wrong 增减额 is only caught when its percentage no longer fits
         // (not when it is 下降100% or 上年无此项)
         "narrative-change" => 0.3, // some changes are caught only by GK402 (the percentage no longer matches)
+        // known misses of the family classes (docs/quality.md, “Known misses”): a 项目绩效目标表 amount is compared only
+        // where the profile publishes a 项目支出表; a 6- or 8-digit code is not read as a code (the row is lost, not
+        // reported); a placeholder or a wrong unit in a 自评 indicator row; a header year where the header has no 合计
+        // cell; a 元 unit on a table whose figures no rule compares; a single vehicle type listed under a changed total
+        "project-performance-money" => 0.2,
+        "code-length" => 0.05,
+        "indicator-placeholder" => 0.25,
+        "indicator-unit" => 0.1,
+        "header-year" or "table-unit" or "narrative-unit" or "operating-above-public" or "overall-performance-money" => 0.4,
+        "vehicle-count" => 0.3,
         _ => 0.75,
     };
 
@@ -108,5 +118,36 @@ public class RecallTests
         var mutant = text[..(at + 3)] + "。" + text[(at + 3)..];
         var d = Mutants.Detect(Original(path, text, null), path, mutant, new HashSet<string> { "GK702" });
         Assert.Contains("GK702", d.RulesFired);
+    }
+
+    /// <summary>
+    /// The rules written for the defect families fire on a document edited the way a real document goes wrong, and
+    /// report nothing on the clean compiled documents (the corpus, seeds and sample PDFs: TriageLedgerTests).
+    /// </summary>
+    [Theory]
+    [InlineData("GK422", @"较年初预算数减少(\d+\.\d{2})万元", "较年初预算数减少$1万元，决算数大于年初预算数")]
+    [InlineData("GK422", @"(与\d{4}年度相比|比\d{4}年预算)，(增加|减少)(\d*[1-9]\d*\.\d{2})万元", "$1，持平，$2$3万元")]
+    [InlineData("GK423", @"较年初预算数增加(\d+\.\d{2})万元（上年无此项，不计算增减比例）", "较年初预算数增加$1万元，完成年初预算的100.00%")]
+    [InlineData("GK432", @"其中：([^；。]*?用车)(\d+)辆", "其中：${1}9$2辆")]
+    [InlineData("GK443", @"(编制范围的单位共)1个", "${1}3个")]
+    [InlineData("GK444", @"\| (部门（单位）名称) \| 示例区", "| $1 | ")]
+    [InlineData("GK709", @"截至(\d{4})年12月31日", "截至2001年12月31日")]
+    [InlineData("GK609", @"\| 效益指标 \| 社会效益指标 \|", "| 效益指标 | 数量指标 |")]
+    [InlineData("GK610", @"(群众满意度 \| )≥", "$1≤")]
+    [InlineData("GK701", @"(### （一）主要职能\n\n)", "$1（请在此处填写本部门主要职能）\n\n")]
+    [InlineData("GK707", @"主要原因是工作任务调整，", "主要原因是，")]
+    public void A_family_rule_fires_on_the_edited_document_and_not_on_the_clean_one(string rule, string pattern, string replacement)
+    {
+        var re = new System.Text.RegularExpressions.Regex(pattern);
+        foreach (var (path, text) in Compiled.Value)
+        {
+            if (!re.IsMatch(text)) continue;
+            var original = Original(path, text, null);
+            Assert.DoesNotContain(original.Findings, f => f.RuleId == rule && f.Severity != Severity.Info);
+            var d = Mutants.Detect(original, path, re.Replace(text, replacement, 1), new HashSet<string> { rule });
+            Assert.True(d.RulesFired.Contains(rule), $"{rule} 未报告（{path}）：{string.Join("；", d.NewFindings.Select(f => f.RuleId + " " + f.Message))}");
+            return;
+        }
+        Assert.Fail($"没有可改写的文档（{pattern}）");
     }
 }

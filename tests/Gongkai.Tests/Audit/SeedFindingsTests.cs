@@ -103,8 +103,9 @@ public class SeedFindingsTests
         Assert.Contains(responses, i => i.Level2 == "生态效益指标");
         var ops = Audit("001").ByRule("GK610").ToList();
         Assert.Equal(6, ops.Count);
-        Assert.All(ops, f => Assert.Equal(Severity.Info, f.Severity));
-        Assert.Contains(ops, f => f.PrimaryLocation?.Line == 1514 && f.Message.Contains("满意率"));
+        // a satisfaction target with ＜ is a 警告 (it can only be a floor); the other operator doubts stay 提示
+        Assert.All(ops, f => Assert.Equal(f.Message.Contains("满意") ? Severity.Warning : Severity.Info, f.Severity));
+        Assert.Contains(ops, f => f.PrimaryLocation?.Line == 1514 && f.Message.Contains("满意率") && f.Severity == Severity.Warning);
     }
 
     [Fact] // line 149 (整体): 医疗救助率 measured in 人次; line 179: 补助到位率 with the value 2021 and unit 年;

@@ -135,7 +135,10 @@ public sealed class ProjectCountVsTargets : NarrativeRule
         var d = ctx.Disclosure;
         var tables = d.Kind == DocumentKind.FinalAccount ? d.SelfEvaluations.Count(s => !s.IsOverall) : d.PerformanceTargets.Count(p => !p.IsOverall);
         if (tables == 0) yield break;
-        foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Count && c.Sentence.Contains("绩效") && c.Subject.Contains("项目")))
+        foreach (var c in DepartmentClaims(ctx).Where(c => c.Kind == ClaimKind.Count && c.Sentence.Contains("绩效")
+            // “对部门整体支出和 4 个项目开展了绩效自评”: the counted word names the projects; a count of projects chosen
+            // for a 重点绩效评价 (“拟对…等1个项目开展部门重点绩效评价”) is not the number of target or 自评 tables
+            && (c.Subject.Contains("项目") || (c.Counts.Any(x => x.Word.Contains("项目")) && Regex.IsMatch(c.Sentence, "自评|绩效目标") && !c.Sentence.Contains("评价")))))
         {
             var n = c.Counts.FirstOrDefault(x => x.Word is "个" or "项" or "个项目" or "项项目");
             if (n.Word is null || n.Value == tables) continue;

@@ -41,11 +41,17 @@ public sealed class WeightsSumAnyProfile : Rule
 }
 
 /// <summary>GK609 一级/二级 indicator names from the allowed sets.</summary>
-public sealed class IndicatorLevelNames : Rule
+public sealed partial class IndicatorLevelNames : Rule
 {
+    [GeneratedRegex("^(数量|质量|时效)指标$")]
+    private static partial Regex OutputL2();
+
+    [GeneratedRegex("^(经济效益|社会效益|生态效益|可持续影响)指标$")]
+    private static partial Regex BenefitL2();
+
     public override RuleDescriptor Descriptor { get; } = new(
         "GK609", "一级、二级指标名称规范", Severity.Warning, Applicability.Both, RuleCategory.Performance,
-        "一级 ∈ {产出, 效益, 成本, 满意度, 决策, 过程, 履职效能, 管理效率, 社会效应…}指标；二级 ∈ {数量, 质量, 时效, 成本, 经济/社会/生态效益, 可持续影响, 服务对象满意度…}指标",
+        "一级 ∈ {产出, 效益, 成本, 满意度, 决策, 过程, 履职效能, 管理效率, 社会效应…}指标；二级 ∈ {数量, 质量, 时效, 成本, 经济/社会/生态效益, 可持续影响, 服务对象满意度…}指标；数量/质量/时效 ∈ 产出，经济/社会/生态效益、可持续影响 ∈ 效益",
         "绩效指标体系的一、二级指标名称由财政部门统一规定，自拟名称说明指标层级错位或串列。",
         "一级指标写“数量指标”（应为产出指标）");
 
@@ -65,6 +71,14 @@ public sealed class IndicatorLevelNames : Rule
                 yield return Report($"{table}{level}指标「{n}」不在规定的{level}指标名称中", new[] { i.Source },
                     suggestion: "按财政部门规定的指标体系填写一、二级指标。");
             }
+            // a 二级 of one 一级 family under another standard 一级 (数量指标 under 效益指标, 社会效益指标 under 产出指标);
+            // 满意度 under 效益 is the older national system and not reported
+            var l1 = Regex.Replace(i.Level1, @"\s", "");
+            var l2 = Regex.Replace(i.Level2, @"\s", "");
+            var family = OutputL2().IsMatch(l2) ? "产出指标" : BenefitL2().IsMatch(l2) ? "效益指标" : null;
+            if (family is not null && l1 is "产出指标" or "效益指标" or "满意度指标" && l1 != family && seen.Add("pair" + l1 + l2))
+                yield return Report($"{table}二级指标「{l2}」应属一级指标“{family}”，实列在“{l1}”下", new[] { i.Source },
+                    suggestion: $"将“{l2}”移到“{family}”下，或更正一级指标。");
         }
     }
 }
@@ -73,9 +87,9 @@ public sealed class IndicatorLevelNames : Rule
 public sealed class IndicatorOperatorFits : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
-        "GK610", "指标符号与指标性质相符", Severity.Info, Applicability.Both, RuleCategory.Performance,
-        "单位为 % 且指标值 > 100 不应用 ≥；满意度、完成率、覆盖率等正向比率不应用 ≤",
-        "符号方向错了，指标就无法考核（如“满意度 ≤ 90%”），只作提示供人工判断。",
+        "GK610", "指标符号与指标性质相符", Severity.Warning, Applicability.Both, RuleCategory.Performance,
+        "满意度指标（%）不应用 ≤（警告）；单位为 % 且指标值 > 100 不应用 ≥，完成率、覆盖率等正向比率不应用 ≤（提示）",
+        "符号方向错了，指标就无法考核：满意度只能要求不低于某值，“满意度 ≤ 90%”必错；其他比率可能有反向含义，只作提示供人工判断。",
         "“参保率 ≥ 120%”；“群众满意度 ≤ 90%”");
 
     private static readonly string[] Negative = { "投诉", "差错", "误", "超", "缺陷", "不合格", "事故", "违规", "偏差", "退", "拒", "损失", "时间", "时限", "天", "成本", "费用", "控制" };
@@ -86,11 +100,14 @@ public sealed class IndicatorOperatorFits : Rule
         {
             var pct = i.Unit.Contains('%') || i.TargetText.Contains('%');
             if (pct && i.Target > 100m && i.Operator is "≥" or ">")
-                yield return Report($"{table}指标「{i.Name}」{i.Operator}{i.TargetText}：百分比指标值应不超过 100，实为 {i.Target}", new[] { i.Source },
-                    100m, i.Target, "核对指标值或单位。");
+                yield return Soften(Report($"{table}指标「{i.Name}」{i.Operator}{i.TargetText}：百分比指标值应不超过 100，实为 {i.Target}", new[] { i.Source },
+                    100m, i.Target, "核对指标值或单位。"), Severity.Info);
             else if (pct && i.Operator is "≤" or "<" && Regex.IsMatch(i.Name, "满意|完成|覆盖|达标|合格|及时|知晓|到位|参保") && !Negative.Any(i.Name.Contains))
-                yield return Report($"{table}指标「{i.Name}」为正向比率，符号应为 ≥，实为 {i.Operator}", new[] { i.Source },
+            {
+                var f = Report($"{table}指标「{i.Name}」为正向比率，符号应为 ≥，实为 {i.Operator}", new[] { i.Source },
                     suggestion: "核对指标符号。");
+                yield return i.Name.Contains("满意") && !i.Name.Contains("不满意") ? f : Soften(f, Severity.Info);
+            }
         }
     }
 }

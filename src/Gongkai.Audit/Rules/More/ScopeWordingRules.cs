@@ -144,3 +144,81 @@ public sealed class UnitDocumentListsUnits : Rule
                 "核对公开范围，部门汇总的收支应以部门名义公开。");
     }
 }
+
+/// <summary>GK443 the number of 预算单位 a sentence states differs from the units it lists right after (共 N 个：A、B).</summary>
+public sealed partial class StatedUnitCount : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK443", "所称预算单位个数与所列单位一致", Severity.Warning, Applicability.Both, RuleCategory.Narrative,
+        "“纳入…编制范围的单位共 N 个：A、B…”⇒ N = 冒号后以顿号、分号分隔的单位个数（含“和”时 N 在可能的个数之间；“等”不比较）",
+        "同一句先说单位个数再逐一列出，两者不符说明个数没有随单位构成更新，或漏列了单位。",
+        "“纳入本部门2025年预算编制范围的单位共3个：××局本级（行政单位）、××中心（事业单位）”");
+
+    [GeneratedRegex(@"(?:编制范围|纳入[^。]{0,12}(?:预算|决算))的?[^。：:]{0,10}?单位(?:共有?|包括|合计)(?<n>[0-9]+|[一二三四五六七八九十])个[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。，,；;]*(?:[；;][^。，,；;]+)*)")]
+    private static partial Regex Pattern();
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        foreach (var s in ctx.Disclosure.Sentences)
+        {
+            var t = Regex.Replace(s.Text, @"\s", "");
+            var m = Pattern().Match(t);
+            if (!m.Success || ScopeWords.Digits(m.Groups["n"].Value) is not int n) continue;
+            var list = m.Groups["list"].Value;
+            // “A等3个单位”, or a numbered list (1.A；2.B) that may go on in the next lines: not a complete list here
+            if (list.Length < 2 || list.Contains('等') || Regex.IsMatch(list, @"(^|[、；;])[0-9]+[.．、)）]")) continue;
+            var outside = Regex.Replace(list, @"[（(][^）)]*[）)]", "");
+            var segments = Regex.Split(outside, "[、；;]").Count(x => x.Length >= 2);
+            var ands = Regex.Matches(outside, "和|及|与").Count;
+            if (segments == 0 || (n >= segments && n <= segments + ands)) continue;
+            yield return Report($"情况说明「{(t.Length > 80 ? t[..80] + "…" : t)}」称预算单位 {n} 个，其后列出 {segments}{(ands > 0 ? $"～{segments + ands}" : "")} 个",
+                new[] { s.Source }, segments, n, "核对单位个数与所列单位。");
+        }
+    }
+}
+
+/// <summary>
+/// GK444 the department's name where a field names it (部门整体绩效表 部门（单位）名称, the 单位构成 list) is the title's name
+/// without its region prefix (“第10局” for “示例区第10局”, “审计局” for “××区审计局”).
+/// </summary>
+public sealed partial class TruncatedDepartmentName : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "GK444", "部门名称完整（不缺区划前缀）", Severity.Warning, Applicability.Both, RuleCategory.Narrative,
+        "部门整体绩效表的部门名称、单位构成所列本级单位名称 ≠ 标题名称去掉“…省/市/区/县”前缀后的剩余部分",
+        "名称字段应写全称；缺了区划前缀的名称可能指向另一地区的同名部门，多半是截断或套用了模板。叙述中的简称不在此列。",
+        "标题为“示例区第10局2025年部门预算”，部门整体绩效目标表的部门名称写“第10局”");
+
+    [GeneratedRegex("^.+?(省|市|区|县|州|盟|旗)$")]
+    private static partial Regex RegionPrefix();
+
+    [GeneratedRegex(@"单位(?:共有?|包括|合计)(?:[0-9]+|[一二三四五六七八九十])个[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。]+)")]
+    private static partial Regex UnitList();
+
+    public override IEnumerable<Finding> Check(AuditContext ctx)
+    {
+        var d = ctx.Disclosure;
+        var full = Regex.Replace(d.DepartmentName ?? "", @"\s", "");
+        if (full.Length < 4) yield break;
+        var names = new List<(string Name, Provenance? Source, string Where)>();
+        foreach (var p in d.PerformanceTargets.Where(p => p.IsOverall)) names.Add((p.ProjectName, p.Source, "部门整体绩效目标表"));
+        foreach (var e in d.SelfEvaluations.Where(e => e.IsOverall)) names.Add((e.ProjectName, e.Source, "部门整体绩效自评表"));
+        foreach (var u in d.Units) names.Add((u.Name, u.Source, "单位构成"));
+        foreach (var s in d.Sentences)
+        {
+            var m = UnitList().Match(Regex.Replace(s.Text, @"\s", ""));
+            if (!m.Success) continue;
+            foreach (var item in Regex.Split(Regex.Replace(m.Groups["list"].Value, @"[（(][^）)]*[）)]", ""), "[、；;，,]")) names.Add((item, s.Source, "单位构成"));
+        }
+        var seen = new HashSet<string>();
+        foreach (var (raw, src, where) in names)
+        {
+            var n = Regex.Replace(Regex.Replace(raw, @"\s", ""), "(（?部门整体）?|整体|本级|机关)$", "");
+            if (n.Length < 2 || n == full || !full.EndsWith(n, StringComparison.Ordinal)) continue;
+            var prefix = full[..^n.Length];
+            if (!RegionPrefix().IsMatch(prefix) || !seen.Add(n)) continue;
+            yield return Report($"{where}的名称「{n}」缺少“{prefix}”，与标题中的部门名称“{full}”不一致", new[] { src },
+                suggestion: $"写全称“{full}”。");
+        }
+    }
+}

@@ -41,7 +41,7 @@ public sealed partial class TemplateResidue : TextRule
         "公开模板中的括注选项、占位符和填写说明应在发布前替换为实际内容。",
         "“比上年增加（减少）0万元”");
 
-    [GeneratedRegex("(增加|减少|增长|下降|大于|小于|上升)[（(]\\s*或?\\s*(增加|减少|增长|下降|大于|小于|上升|持平)\\s*[)）]|[（(]如持平[^）)]*[)）]|[（(]不涉及的?不列[)）]|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|待填写|待补充|(?<=[：:是为于括至到])……(?!…)|(?<!…)……(?=\\s*(?:万元|元|%|％|个|人|项|年))")]
+    [GeneratedRegex("(增加|减少|增长|下降|大于|小于|上升)[（(]\\s*或?\\s*(增加|减少|增长|下降|大于|小于|上升|持平)\\s*[)）]|[（(]如持平[^）)]*[)）]|[（(]不涉及的?不列[)）]|(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|待填写|待补充|[（(]\\s*(?:请|此处)[^（）()]{0,30}?(?:填写|说明|填列|填报)[^（）()]{0,30}[）)]|请根据[^。]{0,20}实际情况填写|没有的填“无”|(?<=[：:是为于括至到])……(?!…)|(?<!…)……(?=\\s*(?:万元|元|%|％|个|人|项|年))")]
     private static partial Regex Pattern();
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -206,7 +206,10 @@ public sealed class TitleYear : TextRule
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         if (ctx.Disclosure.Year is not int y) yield break;
-        foreach (var item in Texts(ctx, sentences: false))
+        // the 绩效自评 tables are kept apart from the standard tables; their titles carry the year as well
+        var selfEvaluationTitles = ctx.Disclosure.SelfEvaluations.Where(e => !string.IsNullOrEmpty(e.Title))
+            .Select(e => new TextItem(e.Title!, e.Source, "绩效自评表标题"));
+        foreach (var item in Texts(ctx, sentences: false).Concat(selfEvaluationTitles).DistinctBy(i => (i.Text, i.Source)))
         {
             var m = Years.Pattern().Match(item.Text);
             if (!m.Success) continue;
@@ -257,6 +260,10 @@ public sealed partial class EmptyReason : TextRule
     [GeneratedRegex("(?:主要)?原因(?:是|为|主要是|如下)?[:：]?\\s*[。；;，,]?\\s*$")]
     private static partial Regex Pattern();
 
+    /// <summary>A lead-in followed straight by a clause break: “主要原因是，与上年相比…”.</summary>
+    [GeneratedRegex("主要原因(?:是|为|主要是)\\s*[，,；;。]")]
+    private static partial Regex InnerEmpty();
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         // a reason announced with a colon may continue in the next sentence of the same section (a list, or a
@@ -270,6 +277,7 @@ public sealed partial class EmptyReason : TextRule
         {
             if (item.Where != "情况说明") continue;
             var m = Pattern().Match(item.Text.Trim());
+            if (!m.Success) m = InnerEmpty().Match(item.Text.Trim());
             if (!m.Success) continue;
             if (m.Value.TrimEnd().EndsWith('：') || m.Value.TrimEnd().EndsWith(':') || m.Value.Contains("如下", StringComparison.Ordinal))
             {
