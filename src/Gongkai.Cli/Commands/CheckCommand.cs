@@ -19,7 +19,7 @@ public sealed class CheckCommand : ICommand
 
     /// <param name="read">How one file is read (must be safe to call from several threads); default: a new
     /// <see cref="DisclosureReader"/> per file.</param>
-    /// <param name="errorIsTerminal">Whether stderr is a terminal: then a progress line is written per file.</param>
+    /// <param name="errorIsTerminal">Whether stderr is a terminal: then a progress line is written per file and a batch ends with a summary table.</param>
     public CheckCommand(Func<string, ReadResult>? read = null, bool errorIsTerminal = false)
     {
         _read = read;
@@ -65,7 +65,8 @@ public sealed class CheckCommand : ICommand
         w.WriteLine("      --no-rounding   不列出尾差提示");
         w.WriteLine("  -h, --help          显示本帮助");
         w.WriteLine();
-        w.WriteLine("标准错误：在终端上每审核完一个文件输出一行进度；多个文件时最后输出汇总表（文件、错误、警告、提示、用时）。");
+        w.WriteLine("标准错误：在终端上每审核完一个文件输出一行进度，多个文件时最后输出汇总表（文件、错误、警告、提示、用时）；");
+        w.WriteLine("重定向到文件或管道时只输出无法读取的文件的说明。");
         w.WriteLine("标准输出只有报告，--format json 的输出可直接交给其他程序。");
         w.WriteLine();
         w.WriteLine("退出码：0 未发现达到 --fail-on 级别的问题；1 发现错误（--fail-on warning 时错误或警告）；");
@@ -152,7 +153,7 @@ public sealed class CheckCommand : ICommand
         var results = CheckAll(files, jobs, options, keepRead, r => Emit(r, files.Count, quiet, error));
 
         int exit = Write(format, outDir, results, output, error);
-        if (!quiet && files.Count > 1) WriteSummary(results, clock.Elapsed, Math.Min(jobs, files.Count), error);
+        if (!quiet && ErrorIsTerminal && files.Count > 1) WriteSummary(results, clock.Elapsed, Math.Min(jobs, files.Count), error);
         if (exit != ExitCodes.Ok) return exit;
         bool failed = failOn switch
         {

@@ -65,7 +65,7 @@ public class CheckBatchTests
         using var dir = new TempDir();
         var missing = Path.Combine(dir.Path, "不存在.pdf");
         var binary = dir.File("垃圾.pdf", [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A, 0x00, 0xFF, 0x13]);
-        var run = CliRun.Of("check", missing, Demo, binary, Clean, "--format", "json", "--jobs", "2");
+        var run = Run(new CheckCommand(ReadNew, errorIsTerminal: true), "check", missing, Demo, binary, Clean, "--format", "json", "--jobs", "2");
         Assert.Equal(ExitCodes.InputUnreadable, run.ExitCode);
         Assert.Equal(["demo-budget-2025.md", "demo-budget-2024.md"], JsonFiles(run.Out));
         Assert.False(run.HasStackTrace);
@@ -107,8 +107,8 @@ public class CheckBatchTests
         using (JsonDocument.Parse(onTerminal.Out)) { }
 
         var redirected = Run(new CheckCommand(ReadNew, errorIsTerminal: false), "check", Demo, Clean, "--format", "json");
-        Assert.DoesNotContain("[1/2]", redirected.Err);
-        Assert.Contains("共 2 个文件", redirected.Err); // the summary table of a batch is still written
+        Assert.Equal("", redirected.Err); // redirected: no progress, no summary table
+        Assert.Contains("共 2 个文件", onTerminal.Err); // on a terminal a batch ends with the summary table
 
         var quiet = Run(new CheckCommand(ReadNew, errorIsTerminal: true), "check", Demo, Clean, "--format", "json", "--quiet");
         Assert.Equal("", quiet.Err);
