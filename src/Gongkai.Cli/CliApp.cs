@@ -9,12 +9,14 @@ public sealed class CliApp
     private readonly TextWriter _out;
     private readonly TextWriter _err;
 
-    public CliApp(TextWriter output, TextWriter error, IReadOnlyList<ICommand>? commands = null)
+    /// <param name="errorIsTerminal">Whether <paramref name="error"/> is a terminal (progress lines of long commands).</param>
+    public CliApp(TextWriter output, TextWriter error, IReadOnlyList<ICommand>? commands = null, bool errorIsTerminal = false)
     {
         _out = output;
         _err = error;
-        Commands = commands ?? [new ReadCommand(), new CheckCommand(), new TemplateCommand(), new CompileCommand(),
-            new ImportCommand(), new ServeCommand(), new TokenCommand()];
+        // commands are cheap to construct: each loads its readers, catalogues and renderers only when it runs
+        Commands = commands ?? [new ReadCommand(), new CheckCommand(errorIsTerminal: errorIsTerminal), new RulesCommand(),
+            new TemplateCommand(), new CompileCommand(), new ImportCommand(), new ServeCommand(), new TokenCommand()];
     }
 
     public IReadOnlyList<ICommand> Commands { get; }
@@ -78,6 +80,6 @@ public sealed class CliApp
         w.WriteLine();
         w.WriteLine("运行 gongkai <命令> --help 查看该命令的选项。");
         w.WriteLine();
-        w.WriteLine("退出码：0 成功；1 审核发现错误（check）或数据有错误被拒绝（compile）；2 有文件无法读取或不是预算/决算公开文档；3 内部错误；64 用法错误；73 输出文件无法写入。");
+        w.WriteLine("退出码：0 成功；1 审核发现错误（check，--fail-on 可调整）或数据有错误被拒绝（compile）；2 有文件无法读取或不是预算/决算公开文档；3 内部错误；64 用法错误；73 输出文件无法写入。");
     }
 }

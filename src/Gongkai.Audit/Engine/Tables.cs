@@ -71,8 +71,12 @@ public static class TableNames
         TableKind.TableOfContents => "报表目录",
         TableKind.UnitComposition => "单位构成表",
         TableKind.OperatingCostsByEconomic => "机关运行经费支出表（按经济分类）",
-        _ => kind.ToString(),
+        TableKind.Unknown => "未识别的表格",
+        _ => "表格", // never the enum name: messages are read by users
     };
+
+    /// <summary>"B6" for a table of the national nine, the Chinese name for any other ("政府采购表", "未识别的表格").</summary>
+    public static string Label(this TableKind kind) => kind.ShortId() is var id && id != kind.ToString() ? id : kind.Chinese();
 
     /// <summary>"F3 支出决算表"; tables outside B1–F9 by their Chinese name only ("报表目录").</summary>
     public static string Describe(this TableKind kind) =>

@@ -12,12 +12,12 @@ namespace Gongkai.Cli.Commands;
 /// </summary>
 public sealed class ReadCommand : ICommand
 {
-    private readonly Func<string, ReadResult> _read;
+    private readonly Func<string, ReadResult>? _read;
 
-    /// <param name="read">How one file is read; defaults to <see cref="DisclosureReader"/>.</param>
+    /// <param name="read">How one file is read; defaults to <see cref="DisclosureReader"/> (created when first needed).</param>
     public ReadCommand(Func<string, ReadResult>? read = null)
     {
-        _read = read ?? new DisclosureReader().Read;
+        _read = read;
     }
 
     public string Name => "read";
@@ -42,7 +42,7 @@ public sealed class ReadCommand : ICommand
         w.WriteLine("        73 输出文件无法写入。");
         w.WriteLine();
         w.WriteLine("示例：");
-        w.WriteLine("  gongkai read samples/demo-budget-2024.md");
+        w.WriteLine("  gongkai read samples/demo-budget-2025.md");
         w.WriteLine("  gongkai read a.txt b.txt --format json --out result.json");
     }
 
@@ -95,7 +95,7 @@ public sealed class ReadCommand : ICommand
                 ReadResult result;
                 try
                 {
-                    result = _read(path);
+                    result = _read is null ? new DisclosureReader().Read(path) : _read(path);
                 }
                 catch (ReadException e)
                 {

@@ -28,7 +28,7 @@ public class DemoSampleTests
     ];
 
     /// <summary>The nine planted defects and their corrections (text to find, replacement).</summary>
-    private static readonly (string Wrong, string Right)[] Corrections =
+    internal static readonly (string Wrong, string Right)[] Corrections =
     [
         ("增加27.84万元，增长0.58%", "增加27.84万元，增长0.85%"),
         ("基本支出632.00万元，占19.60%", "基本支出632.00万元，占19.06%"),

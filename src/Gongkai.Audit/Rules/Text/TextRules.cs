@@ -15,7 +15,7 @@ public abstract class TextRule : Rule
         if (titles && !string.IsNullOrEmpty(d.Title)) yield return new TextItem(d.Title, Provenance.Unknown with { File = d.File, Text = d.Title }, "文件标题");
         if (titles)
             foreach (var t in d.Tables)
-                if (t.Title.Length > 0) yield return new TextItem(t.Title, t.Source, $"{t.Kind.ShortId()} 表标题");
+                if (t.Title.Length > 0) yield return new TextItem(t.Title, t.Source, $"{t.Kind.Label()} 表标题");
         if (!sentences) yield break;
         foreach (var s in d.Sections)
         {
