@@ -14,7 +14,7 @@ public sealed class CliApp
         _out = output;
         _err = error;
         Commands = commands ?? [new ReadCommand(), new CheckCommand(), new TemplateCommand(), new CompileCommand(),
-            new ImportCommand(), new ServeCommand(), new TokenCommand()];
+            new ImportCommand(), new ServeCommand(), new TokenCommand(), new UserCommand()];
     }
 
     public IReadOnlyList<ICommand> Commands { get; }
