@@ -60,6 +60,9 @@ export async function renderPage(host, pdf, pageNo, boxes) {
     if (b.primary || !first) first = first && !b.primary ? first : el;
   }
   wrap.dataset.rendered = 'true';
-  if (first) first.scrollIntoView({ block: 'center', behavior: 'instant' });
+  if (first) { // scroll the source panel only, not the window (the finding's details stay in view)
+    host.scrollTop = Math.max(0, first.offsetTop - host.clientHeight / 2);
+    host.scrollLeft = Math.max(0, first.offsetLeft - host.clientWidth / 2);
+  }
   return wrap;
 }

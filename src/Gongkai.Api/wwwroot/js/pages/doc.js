@@ -1,5 +1,5 @@
 // Review one document: the findings (filter, search, j/k) beside the source page with the finding's boxes.
-import { h, clear, SEVERITY, fmt, signed, when, download } from '../dom.js';
+import { h, append, clear, SEVERITY, fmt, signed, when, download } from '../dom.js';
 import { api, canReview, rules } from '../api.js';
 
 const REASONS = ['原文如此，数字无误（尾差或口径不同）', '读取有误（表格或数字没有读对）', '规则不适用于本文档', '已与编制单位核实'];
@@ -28,7 +28,7 @@ export async function render(main, args, query) {
   const pager = h('div', { class: 'pager', id: 'pager' });
 
   const exportJson = () => download(`审核结果-${doc.id}.json`, new Blob([JSON.stringify({ document: doc, findings }, null, 2)], { type: 'application/json' }));
-  main.append(
+  append(main, [
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', {}, title), h('p', { class: 'muted small' }, doc.name, ' · ', `第 ${doc.version} 版`, ' · ', when(doc.createdAt),
         doc.departmentId ? [' · ', h('a', { href: `#/dept/${doc.departmentId}` }, '部门页')] : null)),
@@ -43,7 +43,7 @@ export async function render(main, args, query) {
         h('div', { class: 'filters compact' }, sev, ruleSel, tableSel, search, h('label', {}, showDismissed, ' 显示已忽略'), counts),
         h('p', { class: 'muted small' }, '按 j / k 上下移动。'),
         listEl),
-      h('section', { class: 'right' }, detail, pager, source)));
+      h('section', { class: 'right' }, detail, pager, source))]);
 
   function visible() {
     const q = search.value.trim();
@@ -81,7 +81,7 @@ export async function render(main, args, query) {
 
   function drawDetail(f) {
     const rule = catalogue.get(f.rule);
-    clear(detail).append(
+    append(clear(detail), [
       h('h2', {}, h('span', { class: `sev ${f.severity}` }, SEVERITY[f.severity]), ' ', h('a', { href: `#/rules?q=${f.rule}` }, f.rule), ' ', rule?.title || ''),
       rule ? h('p', { class: 'formula' }, '公式：', h('code', {}, rule.formula)) : null,
       h('p', { class: 'message' }, f.message),
@@ -93,7 +93,7 @@ export async function render(main, args, query) {
       f.isRounding ? h('p', { class: 'small muted' }, '属于尾差。') : null,
       f.suggestion ? h('p', { class: 'suggestion' }, '建议：', f.suggestion) : null,
       f.hint && !f.dismissal ? h('p', { class: 'hint' }, f.hint) : null,
-      dismissBlock(f));
+      dismissBlock(f)]);
   }
 
   function dismissBlock(f) {
@@ -124,6 +124,7 @@ export async function render(main, args, query) {
   async function drawSource(f) {
     const locs = (f.locations || []).filter((l) => l);
     clear(pager);
+    document.getElementById('sentences')?.remove();
     if (locs.length === 0) { clear(source).append(h('p', { class: 'muted' }, '这个问题没有具体位置（针对整份文档）。')); return; }
     const paged = locs.filter((l) => l.page != null && l.box);
     if (isPdf && paged.length > 0) {
@@ -135,8 +136,11 @@ export async function render(main, args, query) {
         if (state.selected !== f) return;
         await m.renderPage(source, pdf, p, paged.filter((l) => l.page === p).map((l) => ({ box: l.box, primary: l === paged[0] })));
       };
-      pager.append('页码：', pages.map((p) => h('button', { type: 'button', dataset: { page: p }, onclick: () => show(p) }, `第 ${p} 页`)),
-        h('span', { class: 'small muted' }, ' 红框为主要位置，橙框为相关位置。'));
+      append(pager, ['页码：', pages.map((p) => h('button', { type: 'button', dataset: { page: p }, onclick: () => show(p) }, `第 ${p} 页`)),
+        h('span', { class: 'small muted' }, ' 红框为主要位置，橙框为相关位置。')]);
+      const unboxed = locs.filter((l) => !l.box && l.text);
+      if (unboxed.length) pager.after(h('ul', { class: 'plain sentences', id: 'sentences' }, unboxed.map((l) => h('li', {},
+        h('span', { class: 'tag' }, l.page != null ? `第${l.page}页` : '原文'), ' ', l.text))));
       await show(paged[0].page);
       return;
     }
@@ -162,7 +166,8 @@ export async function render(main, args, query) {
           h('span', { class: 'ln' }, String(n)), h('span', {}, textLines[n - 1] ?? '')));
       }
       source.append(pre);
-      source.querySelector('.line.primary')?.scrollIntoView({ block: 'center' });
+      const hit = source.querySelector('.line.primary');
+      if (hit) source.scrollTop = Math.max(0, hit.offsetTop - source.clientHeight / 2);
     }
     source.append(h('table', { class: 'list locations' }, h('thead', {}, h('tr', {}, h('th', {}, '位置'), h('th', {}, '内容'))),
       h('tbody', {}, locs.map((l, i) => h('tr', { class: i === 0 ? 'primary' : '' },
