@@ -96,6 +96,7 @@ public static class GongkaiServer
         app.MapDocumentsApi();
         app.MapJobsApi();
         app.MapDepartmentsApi();
+        app.MapCompareApi();
         app.MapRulesApi();
         app.MapAuditLogApi();
         app.MapWebApi();

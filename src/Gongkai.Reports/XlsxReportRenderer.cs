@@ -54,6 +54,33 @@ public sealed class XlsxReportRenderer
         wb.Workbook.Save();
     }
 
+    /// <summary>
+    /// A plain one-sheet workbook of any table (analysis downloads): the header bold and frozen, autofilter, decimal
+    /// cells as numbers with two decimals, integers as integers, everything else as text.
+    /// </summary>
+    public static void WriteTable(Stream output, string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var wb = doc.AddWorkbookPart();
+        wb.Workbook = new Workbook();
+        var styles = wb.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = Styles();
+        var sheets = wb.Workbook.AppendChild(new Sheets());
+        var values = rows.Select(r => r.Select(v => v switch
+        {
+            null => Value.Of(""),
+            decimal d => Value.Num(d, StyleAmount),
+            int i => Value.Int(i),
+            long l => new Value(null, l, StyleInteger),
+            double x => Value.Num((decimal)x, StyleAmount),
+            _ => Value.Of(v.ToString(), StyleText),
+        }).ToArray()).ToList();
+        var name = new string(sheetName.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).Take(31).ToArray());
+        AddSheet(wb, sheets, 1, name.Length == 0 ? "Sheet1" : name, values, header: header.ToArray(), freeze: true,
+            autoFilter: header.Count == 0 ? null : $"A1:{ColumnName(header.Count - 1)}{values.Count + 1}");
+        wb.Workbook.Save();
+    }
+
     // ---------------------------------------------------------------- content
 
     /// <summary>A cell to write: text, a number with a style, or nothing.</summary>

@@ -390,6 +390,56 @@ public sealed class GongkaiStore
                 }
             }
         }
+        // “三公”经费 and 机关运行经费 as the recognizer put them together from B7/F7/公开09 (table kind "Topic")
+        void AddTopic(string row, string label, string measure, Figure? fig)
+        {
+            if (fig is not { IsNumber: true } || fig.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan) || !seen.Add(("Topic", row, measure))) return;
+            var s = fig.Source;
+            facts.Add(new Fact
+            {
+                TableKind = "Topic", RowKey = row, Label = label, Measure = measure, ValueWanYuan = fig.ToWanYuan().Value, Page = s.Page, Line = s.Line,
+                Box = s.Box is BoundingBox b ? FormattableString.Invariant($"{b.Left:0.#},{b.Bottom:0.#},{b.Right:0.#},{b.Top:0.#}") : null,
+            });
+        }
+        if (d.ThreePublic is { } tp)
+            foreach (var (basis, figs) in new[] { ("Budget", tp.Budget), ("Final", tp.Final) })
+            {
+                AddTopic("L:ThreePublic", "“三公”经费", $"ThreePublicTotal/{basis}", figs.Total);
+                AddTopic("L:ThreePublic", "“三公”经费", $"Abroad/{basis}", figs.Abroad);
+                AddTopic("L:ThreePublic", "“三公”经费", $"VehicleTotal/{basis}", figs.VehicleTotal);
+                AddTopic("L:ThreePublic", "“三公”经费", $"VehiclePurchase/{basis}", figs.VehiclePurchase);
+                AddTopic("L:ThreePublic", "“三公”经费", $"VehicleOperation/{basis}", figs.VehicleOperation);
+                AddTopic("L:ThreePublic", "“三公”经费", $"Reception/{basis}", figs.Reception);
+            }
+        AddTopic("L:OperatingCosts", "机关运行经费", "OperatingCosts", d.OperatingCosts);
+
+        // the narrative's money statements about the disclosure itself (not about one of its units): the amount, and
+        // for a change against a prior year the signed change (万元), the signed percentage (%, not 万元) and the base
+        foreach (var c in d.Claims)
+        {
+            if (c.Entity is not null || string.IsNullOrWhiteSpace(c.Subject) || c.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) continue;
+            if (c.Kind is not (ClaimKind.Amount or ClaimKind.Change or ClaimKind.Share or ClaimKind.Breakdown)) continue;
+            var row = Trim("N:" + LocationMeanings.Normalize(c.Subject), 300);
+            decimal Wan(decimal v) => c.Unit == ValueUnit.Yuan ? v / 10000m : v;
+            void AddClaim(string measure, decimal value)
+            {
+                if (!seen.Add(("Narrative", row, measure))) return;
+                facts.Add(new Fact
+                {
+                    TableKind = "Narrative", RowKey = row, Label = Trim(c.Subject, 500), Measure = measure, ValueWanYuan = value,
+                    Page = c.Source.Page, Line = c.Source.Line,
+                });
+            }
+            if (c.Amount is decimal a) AddClaim("Amount", Wan(a));
+            if (c.Kind == ClaimKind.Change && c.Base == ComparisonBase.PriorYear && c.Direction is ChangeDirection dir)
+            {
+                int sign = dir == ChangeDirection.Decrease ? -1 : dir == ChangeDirection.Flat ? 0 : 1;
+                if (c.ChangeAmount is decimal ch) AddClaim("Change", sign * Wan(ch));
+                else if (dir == ChangeDirection.Flat) AddClaim("Change", 0m);
+                if (c.ChangePercent is decimal pct) AddClaim("ChangePercent", (c.PercentDirection == ChangeDirection.Decrease || c.PercentDirection is null && sign < 0 ? -1 : 1) * pct);
+                if (c.BaseAmount is decimal b) AddClaim("PriorYear", Wan(b));
+            }
+        }
         return facts;
     }
 

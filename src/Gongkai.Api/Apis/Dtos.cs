@@ -55,7 +55,12 @@ public sealed record DepartmentUpdate(string? Region, string? Level, string? Typ
 
 public sealed record AuditLogDto(long Id, DateTime At, string Actor, string Action, string Subject, string? Detail);
 
-public sealed record SeriesDto(long DepartmentId, string Name, IReadOnlyList<SeriesPoint> Points);
+/// <summary>
+/// A department's series: <c>points</c> the summary-table lines as printed (per year and kind), <c>years</c> the
+/// document used for each year and kind with its named measures, <c>measures</c> one line per measure and kind with
+/// year-on-year change (amount and %), all in 万元.
+/// </summary>
+public sealed record SeriesDto(long DepartmentId, string Name, IReadOnlyList<SeriesPoint> Points, IReadOnlyList<AnalysisYear> Years, IReadOnlyList<SeriesLine> Measures);
 
 public sealed record RuleDto(string Id, string Title, string Severity, string AppliesTo, string Category, string Formula, string? Rationale = null, string? Example = null);
 

@@ -29,7 +29,14 @@ public static class DepartmentsApi
     {
         var api = app.MapGroup("/api/v1/departments").WithTags("departments").RequireAuthorization(Policies.Read);
         api.MapGet("/", List).WithName("ListDepartments").WithSummary("部门（含历年名称）");
-        api.MapGet("/{id:long}/series", Series).WithName("GetDepartmentSeries").WithSummary("部门历年收支总表主要数字（万元）");
+        api.MapGet("/{id:long}/series", Series).WithName("GetDepartmentSeries")
+            .WithSummary("部门历年主要指标（万元）及比上年增减；format=csv|xlsx 下载")
+            .Produces<SeriesDto>().Produces(200, contentType: Tabular.CsvType).Produces(200, contentType: Tabular.XlsxType)
+            .ProducesProblem(404);
+        api.MapGet("/{id:long}/execution", AnalysisApi.Execution).WithName("GetDepartmentExecution")
+            .WithSummary("部门某年预算与决算对照：执行率（合计及功能分类类/款/项）；format=csv|xlsx 下载")
+            .Produces<Execution>().Produces(200, contentType: Tabular.CsvType).Produces(200, contentType: Tabular.XlsxType)
+            .ProducesProblem(400).ProducesProblem(404);
         api.MapPatch("/{id:long}", Update).WithName("UpdateDepartment").WithSummary("设置部门的地区、级次、类型和上级（管理员）")
             .RequireAuthorization(Policies.Admin);
         return app;
@@ -53,10 +60,15 @@ public static class DepartmentsApi
 
     public static Ok<List<DepartmentDto>> List(GongkaiStore store) => TypedResults.Ok(store.Departments().Select(DepartmentDto.Of).ToList());
 
-    public static Results<Ok<SeriesDto>, NotFound<ProblemDetails>> Series(long id, GongkaiStore store) =>
-        store.Department(id) is { } d
-            ? TypedResults.Ok(new SeriesDto(d.Id, d.Name, store.Series(id)))
-            : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
+    public static IResult Series(long id, string? format, GongkaiStore store)
+    {
+        if (Tabular.BadFormat(format) is { } bad) return bad;
+        if (store.Department(id) is not { } d || store.AnalysisSeries(id) is not { } series)
+            return TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
+        if (format is null or "json")
+            return TypedResults.Ok(new SeriesDto(d.Id, d.Name, store.Series(id), series.Years, series.Lines));
+        return Tabular.File(format, $"{d.Name}_历年指标", "历年指标", AnalysisApi.SeriesHeader, AnalysisApi.SeriesRows(series));
+    }
 }
 
 /// <summary>/api/v1/rules: the rule catalogue.</summary>
