@@ -15,6 +15,8 @@ public sealed class WebServer : IAsyncLifetime
     public const string ReviewerPassword = "reviewer-pass-1";
     public const string ViewerName = "viewer1";
     public const string ViewerPassword = "viewer-pass-1";
+    public const string AdminName = "admin";
+    public string AdminPassword { get; private set; } = "";
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "gongkai-web-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _serve;
@@ -52,6 +54,10 @@ public sealed class WebServer : IAsyncLifetime
         Directory.CreateDirectory(_dir);
         Assert.Equal(0, Cli(ReviewerPassword, "user", "add", ReviewerName, "--role", "reviewer", "--password-stdin", "--store", Store));
         Assert.Equal(0, Cli(ViewerPassword, "user", "add", ViewerName, "--role", "viewer", "--password-stdin", "--store", Store));
+        // without --password-stdin a password is generated and printed as the last line
+        Assert.Equal(0, Cli(null, out var stdout, "user", "add", AdminName, "--role", "admin", "--store", Store));
+        AdminPassword = stdout.Trim().Split('\n').Last().Trim();
+        Assert.Equal(16, AdminPassword.Length);
         int port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var psi = Start("serve", "--store", Store, "--urls", BaseUrl);
@@ -105,7 +111,9 @@ public sealed class WebServer : IAsyncLifetime
         await page.Locator("#who .user").WaitForAsync();
     }
 
-    public int Cli(string? stdin, params string[] args)
+    public int Cli(string? stdin, params string[] args) => Cli(stdin, out _, args);
+
+    public int Cli(string? stdin, out string stdout, params string[] args)
     {
         var psi = Start(args);
         psi.RedirectStandardInput = true;
@@ -116,6 +124,7 @@ public sealed class WebServer : IAsyncLifetime
         var error = p.StandardError.ReadToEndAsync();
         p.WaitForExit(120_000);
         lock (_log) _log.AppendLine(output.Result).AppendLine(error.Result);
+        stdout = output.Result;
         return p.ExitCode;
     }
 
