@@ -56,6 +56,7 @@ public sealed class ReviewFlowTests(WebServer server) : IClassFixture<WebServer>
             Name = SamplePdf, MimeType = "application/pdf", Buffer = await File.ReadAllBytesAsync(Shared.Pdf(SamplePdf)),
         });
         await Assertions.Expect(page.Locator("#upload-list tr").First.Locator("a.chip")).ToContainTextAsync("错误");
+        Assert.Equal(0, await page.Locator("#overview-grid, #findings").CountAsync());
         await page.ScreenshotAsync(new() { Path = Shot("02-upload.png") });
 
         // an 错误 whose primary location is a table cell with a box on the page
@@ -134,6 +135,7 @@ public sealed class ReviewFlowTests(WebServer server) : IClassFixture<WebServer>
         await Assertions.Expect(page.Locator($"li.finding.dismissed[data-id='{findingId}']")).ToBeVisibleAsync();
         var after = await GetJsonAsync(page, $"/api/v1/documents/{docId}/findings");
         Assert.Contains("网页测试", after.EnumerateArray().First(f => f.GetProperty("id").GetString() == findingId).GetProperty("dismissal").GetProperty("reason").GetString());
+        await page.Locator(".pdf-page[data-rendered=true] .box.primary").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("04-review-dismissed.png") });
 
         // the other pages draw

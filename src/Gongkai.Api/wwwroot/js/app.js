@@ -21,6 +21,7 @@ export function parseHash() {
 }
 
 let cleanup = null;
+let generation = 0;
 
 function renderNav() {
   const nav = clear(document.getElementById('nav'));
@@ -39,18 +40,25 @@ function renderNav() {
 }
 
 async function route() {
+  const mine = ++generation;
   if (cleanup) { try { cleanup(); } catch { /* ignore */ } cleanup = null; }
   let { page, args, query } = parseHash();
   if (!user() && page !== 'login') { location.hash = '#/login'; return; }
   if (!(page in routes)) page = '';
   renderNav();
-  const main = clear(document.getElementById('main'));
+  // each route renders into its own view: a slower earlier page that finishes late lands in a detached element
+  const main = document.getElementById('main');
+  const view = h('div', { class: 'view' });
+  main.replaceChildren(view);
   main.dataset.page = page || 'overview';
   try {
     const mod = await routes[page]();
-    cleanup = (await mod.render(main, args, query)) || null;
+    if (mine !== generation) return;
+    const done = (await mod.render(view, args, query)) || null;
+    if (mine !== generation) { if (done) done(); return; }
+    cleanup = done;
   } catch (e) {
-    clear(main).append(h('div', { class: 'error-box' }, h('strong', {}, e.title || '出错了'), ' ', e.detail || e.message || String(e)));
+    if (mine === generation) view.replaceChildren(h('div', { class: 'error-box' }, h('strong', {}, e.title || '出错了'), ' ', e.detail || e.message || String(e)));
   }
 }
 

@@ -9,7 +9,7 @@ export async function render(main) {
   const body = h('tbody');
   const shown = h('div', { id: 'new-secret' });
   const name = h('input', { id: 'new-user', placeholder: '用户名' });
-  const role = h('select', { id: 'new-role' }, Object.entries(ROLES).map(([k, v]) => h('option', { value: k }, v)));
+  const role = h('select', { id: 'new-role' }, Object.entries(ROLES).map(([k, v]) => h('option', { value: k, selected: k === 'viewer' }, v)));
   const password = h('input', { id: 'new-password', type: 'password', placeholder: '密码（至少 8 位）', autocomplete: 'new-password' });
   const msg = h('span', { class: 'error-text' });
   main.append(h('h1', {}, '用户与令牌'), shown,

@@ -31,7 +31,7 @@ export async function render(main) {
     h('div', { class: 'two-col' }, h('section', { class: 'card' }, h('h2', {}, '待处理'), waiting), h('section', { class: 'card' }, h('h2', {}, '最近上传'), recent)));
 
   function draw() {
-    const v = (id) => document.getElementById(id).value;
+    const v = (id) => filters.querySelector('#' + id).value;
     const region = v('f-region'), type = v('f-type'), kind = v('f-kind'), year = v('f-year');
     const shown = docs.filter((d) => d.status === 'ready' && d.departmentId != null
       && (!kind || d.kind === kind) && (!year || String(d.year) === year)
