@@ -9,7 +9,7 @@ using Gongkai.Recognition;
 var argv = args.ToList();
 if (argv.Count == 0 || argv[0] is "--help" or "-h")
 {
-    Console.WriteLine("用法：Gongkai.Bench read|check|compile|recognition [--iterations N] [--warmup N] [--pdftotext] [文件或目录...]");
+    Console.WriteLine("用法：Gongkai.Bench read|check|compile|recognition|store [--iterations N] [--warmup N] [--pdftotext] [文件或目录...]");
     Console.WriteLine("  --pdftotext  同一次运行中对每个 PDF 计时 pdftotext -layout（poppler-utils），给出比值。");
     Console.WriteLine("默认语料：../shared/seeds/*.txt（从当前目录向上查找）。");
     return argv.Count == 0 ? 64 : 0;
@@ -17,6 +17,7 @@ if (argv.Count == 0 || argv[0] is "--help" or "-h")
 var mode = argv[0];
 if (mode == "compile") return Gongkai.Bench.CompileBench.Run(argv.Skip(1).ToList());
 if (mode == "recognition") return Gongkai.Bench.RecognitionBench.Run(argv.Skip(1).ToList());
+if (mode == "store") return Gongkai.Bench.StoreBench.Run(argv.Skip(1).ToList());
 if (mode is not ("read" or "check"))
 {
     Console.Error.WriteLine($"未知基准：{argv[0]}。可选 read（读取+识别）或 check（读取+识别+审核）。");

@@ -131,8 +131,22 @@ public static class Analysis
     public static string FunctionLabel(string code, int? year, string? printed = null) =>
         ClassificationCatalog.BuiltIn.Find(code, CodeScheme.Function, year)?.Name ?? printed?.Trim() ?? code;
 
-    /// <summary>Every measure: the fixed ones and the 功能分类 类 and 款 printed in the store's 支出总表s.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime At, List<MeasureInfo> List)> MeasureCache = new();
+
+    /// <summary>
+    /// Every measure: the fixed ones and the 功能分类 类 and 款 printed in the store's 支出总表s (scanning the fact
+    /// table, so the list is kept for a minute).
+    /// </summary>
     public static List<MeasureInfo> Measures(this GongkaiStore store)
+    {
+        var key = store.Connection.ConnectionString;
+        if (MeasureCache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.At < TimeSpan.FromMinutes(1)) return hit.List;
+        var list = ReadMeasures(store);
+        MeasureCache[key] = (DateTime.UtcNow, list);
+        return list;
+    }
+
+    private static List<MeasureInfo> ReadMeasures(GongkaiStore store)
     {
         using var db = store.Db();
         var codes = db.Facts.AsNoTracking()

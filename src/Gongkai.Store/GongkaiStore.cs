@@ -311,6 +311,9 @@ public sealed class GongkaiStore
                         LocationsJson = JsonSerializer.Serialize(f.Locations.Select(LocationView.Of)), Ordinal = ordinal,
                     });
                 }
+                db.SaveChanges();
+                // the cross-document rules for this document and the department's documents it relates to
+                CrossChecks.Run(db, deptId, year.Value);
                 JobQueue.Complete(db, job.Id, owner);
                 db.SaveChanges();
                 tx.Commit();
@@ -418,8 +421,17 @@ public sealed class GongkaiStore
         foreach (var c in d.Claims)
         {
             if (c.Entity is not null || string.IsNullOrWhiteSpace(c.Subject) || c.Unit is not (ValueUnit.WanYuan or ValueUnit.Yuan)) continue;
+            if (c.Base is ComparisonBase.InitialBudget or ComparisonBase.AdjustedBudget or ComparisonBase.Budget && d.Kind == DocumentKind.FinalAccount)
+            {
+                // a 决算 statement comparing with the budget: 1 when it gives a reason (GK804 looks for these)
+                var vs = Trim("N:" + LocationMeanings.Normalize(c.Subject), 300);
+                if (seen.Add(("Narrative", vs, "VsBudget")))
+                    facts.Add(new Fact { TableKind = "Narrative", RowKey = vs, Label = Trim(c.Subject, 500), Measure = "VsBudget",
+                        ValueWanYuan = string.IsNullOrWhiteSpace(c.Reason) ? 0m : 1m, Page = c.Source.Page, Line = c.Source.Line });
+            }
             if (c.Kind is not (ClaimKind.Amount or ClaimKind.Change or ClaimKind.Share or ClaimKind.Breakdown)) continue;
-            var row = Trim("N:" + LocationMeanings.Normalize(c.Subject), 300);
+            // the row is the subject and the money it speaks of (所有资金 / 财政拨款 / 一般公共预算 …) when the sentence says
+            var row = Trim("N:" + LocationMeanings.Normalize(c.Subject) + (c.Scope == FundScope.Unknown ? "" : "#" + c.Scope), 300);
             decimal Wan(decimal v) => c.Unit == ValueUnit.Yuan ? v / 10000m : v;
             void AddClaim(string measure, decimal value)
             {
@@ -431,7 +443,9 @@ public sealed class GongkaiStore
                 });
             }
             if (c.Amount is decimal a) AddClaim("Amount", Wan(a));
-            if (c.Kind == ClaimKind.Change && c.Base == ComparisonBase.PriorYear && c.Direction is ChangeDirection dir)
+            // a template's 增加（减少） left in place says no direction: no change is taken from it
+            if (c.Kind == ClaimKind.Change && c.Base == ComparisonBase.PriorYear && c.Direction is ChangeDirection dir && !c.TemplateResidue
+                && (c.ComparedYear is null || d.Year is null || c.ComparedYear == d.Year - 1))
             {
                 int sign = dir == ChangeDirection.Decrease ? -1 : dir == ChangeDirection.Flat ? 0 : 1;
                 if (c.ChangeAmount is decimal ch) AddClaim("Change", sign * Wan(ch));

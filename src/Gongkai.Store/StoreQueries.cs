@@ -123,6 +123,36 @@ public static class StoreAdmin
         return d;
     }
 
+    /// <summary>
+    /// Merges department <paramref name="fromId"/> into <paramref name="intoId"/> (two records of one body, e.g. filed
+    /// under two names before the alias was known): its names become aliases of the other, its documents and
+    /// sub-departments move, attributes the other lacks are kept, the merged record is deleted; written to the audit
+    /// log. Returns the department merged into, or null when either does not exist.
+    /// </summary>
+    public static Department? MergeDepartments(this GongkaiStore store, long intoId, long fromId, string actor)
+    {
+        if (intoId == fromId) throw new ArgumentException("不能把部门合并到它自己。");
+        using var db = store.Db();
+        using var tx = db.Database.BeginTransaction();
+        var into = db.Departments.Include(x => x.Aliases).FirstOrDefault(x => x.Id == intoId);
+        var from = db.Departments.Include(x => x.Aliases).FirstOrDefault(x => x.Id == fromId);
+        if (into is null || from is null) return null;
+        foreach (var a in from.Aliases) a.DepartmentId = into.Id;
+        db.Documents.Where(d => d.DepartmentId == fromId).ExecuteUpdate(u => u.SetProperty(d => d.DepartmentId, intoId));
+        db.Departments.Where(d => d.ParentId == fromId).ExecuteUpdate(u => u.SetProperty(d => d.ParentId, intoId));
+        if (into.ParentId == fromId) into.ParentId = from.ParentId == intoId ? null : from.ParentId;
+        into.Region ??= from.Region;
+        into.Level ??= from.Level;
+        into.Type ??= from.Type;
+        into.ParentId ??= from.ParentId == intoId ? null : from.ParentId;
+        db.SaveChanges();
+        db.Departments.Remove(from);
+        GongkaiStore.Log(db, actor, "department.merge", $"department:{intoId}", $"merged department:{fromId} ({from.Name})");
+        db.SaveChanges();
+        tx.Commit();
+        return store.Department(intoId);
+    }
+
     public static List<AuditLogEntry> AuditLog(this GongkaiStore store, int limit = 200)
     {
         using var db = store.Db();

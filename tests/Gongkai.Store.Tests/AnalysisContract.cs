@@ -1,3 +1,4 @@
+using System.Text;
 using Gongkai.Tests.Support;
 
 namespace Gongkai.Store.Tests;
@@ -160,6 +161,36 @@ public abstract class AnalysisContract
     }
 
     [Fact]
+    public void MergingTwoRecordsOfOneDepartmentJoinsTheirSeries()
+    {
+        var store = NewStore();
+        var demo = (int y) => File.ReadAllText(Path.Combine(StoreContract.RepoRoot, "samples", $"demo-budget-{y}.md"));
+        // the 2025 document printed under a short name: filed as a department of its own
+        var a = store.Add(Encoding.UTF8.GetBytes(demo(2024)), "2024.md");
+        var b = store.Add(Encoding.UTF8.GetBytes(demo(2025).Replace("青川区医疗保障局", "青川区医保局")), "2025.md");
+        var owner = JobQueue.NewOwner();
+        while (store.RunOne(owner)) { }
+        var into = store.Document(a.DocumentId)!.Document.DepartmentId!.Value;
+        var from = store.Document(b.DocumentId)!.Document.DepartmentId!.Value;
+        Assert.NotEqual(into, from);
+        Assert.Single(store.AnalysisSeries(into)!.Years);
+        Assert.Throws<ArgumentException>(() => store.MergeDepartments(into, into, "root"));
+        Assert.Null(store.MergeDepartments(into, 99999, "root"));
+
+        var merged = store.MergeDepartments(into, from, "root")!;
+        Assert.Equal(["青川区医保局", "青川区医疗保障局"], merged.Aliases.Select(x => x.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Null(store.Department(from));
+        var s = store.AnalysisSeries(into)!;
+        Assert.Equal([2024, 2025], s.Years.Select(y => y.Year).ToArray());
+        Assert.Equal(27.84m, s.Lines.Single(l => l.Key == "expenditure_total").Values[1].Change);
+        Assert.Contains(store.AuditLog(), e => e.Action == "department.merge" && e.Actor == "root");
+        // a later document under the merged name is filed under the remaining department
+        var c = store.Add(Encoding.UTF8.GetBytes(demo(2025).Replace("青川区医疗保障局", "青川区医保局").Replace("2025", "2026")), "2026.md");
+        while (store.RunOne(owner)) { }
+        Assert.Equal(into, store.Document(c.DocumentId)!.Document.DepartmentId);
+    }
+
+    [Fact]
     public void OfficeKindIsTheNameWithoutItsDivisions()
     {
         var store = Imported();
@@ -212,4 +243,128 @@ public sealed class OfficeKindTests
     [InlineData("北京市司法局", "司法局")]
     [InlineData("长沙职业教育基地综合协调办公室", "长沙职业教育基地综合协调办公室")]
     public void Of(string name, string kind) => Assert.Equal(kind, OfficeKinds.Of(name));
+}
+
+/// <summary>The cross-document rules in the store, on the project's two demo budgets of one department (2024, 2025).</summary>
+public sealed class CrossDocumentStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gongkai-cross-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    private GongkaiStore Store(string name)
+    {
+        var store = new GongkaiStore(StoreConnection.Sqlite(Path.Combine(_dir, name)));
+        store.Migrate();
+        return store;
+    }
+
+    private static string Demo(int year) => File.ReadAllText(Path.Combine(StoreContract.RepoRoot, "samples", $"demo-budget-{year}.md"));
+
+    private static void Drain(GongkaiStore store)
+    {
+        var owner = JobQueue.NewOwner();
+        while (store.RunOne(owner)) { }
+    }
+
+    [Fact]
+    public void ConsistentYearsStaySilent()
+    {
+        var store = Store("ok.db");
+        var a = store.Add(Encoding.UTF8.GetBytes(Demo(2024)), "2024.md");
+        var b = store.Add(Encoding.UTF8.GetBytes(Demo(2025)), "2025.md");
+        Drain(store);
+        // 2025 states 基本支出 +19.20, “三公” −0.30, 公务接待费 −0.10 … against 2024: all agree
+        Assert.DoesNotContain(store.FindingsOf(b.DocumentId), f => f.Finding.RuleId.StartsWith("GK8"));
+        Assert.DoesNotContain(store.FindingsOf(a.DocumentId), f => f.Finding.RuleId.StartsWith("GK8"));
+    }
+
+    [Fact]
+    public void AChangeThatDisagreesWithLastYearsDocumentIsFoundWhicheverArrivesFirst()
+    {
+        // 2025 with 基本支出 “比2024年增加19.60万元” while 2024 printed 612.80 (632.00 − 612.80 = 19.20)
+        var wrong = Demo(2025);
+        Assert.Contains("比2024年增加19.20万元", wrong);
+        wrong = wrong.Replace("比2024年增加19.20万元", "比2024年增加19.60万元");
+        var store = Store("wrong.db");
+        var later = store.Add(Encoding.UTF8.GetBytes(wrong), "2025.md");
+        Drain(store);
+        Assert.DoesNotContain(store.FindingsOf(later.DocumentId), f => f.Finding.RuleId == "GK803"); // last year not stored yet
+        store.Add(Encoding.UTF8.GetBytes(Demo(2024)), "2024.md");
+        Drain(store);
+        var f = Assert.Single(store.FindingsOf(later.DocumentId), f => f.Finding.RuleId == "GK803").Finding;
+        Assert.Equal(("warning", 19.20m, 19.60m), (f.Severity, f.Expected, f.Found));
+        Assert.Contains("612.80", f.Message);
+        // fingerprinted like the others: dismiss it, process the 2025 document again, still dismissed
+        store.Dismiss(later.DocumentId, f.Fingerprint, "上年数字经调整，已与财政局核对", "alice");
+        using (var db = store.Db())
+        {
+            JobQueue.Enqueue(db, GongkaiStore.ProcessJob, later.DocumentId);
+            db.SaveChanges();
+        }
+        Drain(store);
+        var again = Assert.Single(store.FindingsOf(later.DocumentId), x => x.Finding.RuleId == "GK803");
+        Assert.Equal(f.Fingerprint, again.Finding.Fingerprint);
+        Assert.NotNull(again.Dismissal);
+        var run = store.Document(later.DocumentId)!.LatestRun!;
+        Assert.True(run.Warnings >= 1);
+    }
+}
+
+/// <summary>
+/// Budget vs final with both documents stored: the demo's 2024 budget and a 2024 决算 of the same department compiled
+/// (by the compile side, as Markdown) from the data file of seed 003's figures with the department's name changed.
+/// </summary>
+public sealed class BudgetVersusFinalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gongkai-exec-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    internal static byte[] CompiledFinal(string department)
+    {
+        var json = File.ReadAllText(Path.Combine(StoreContract.RepoRoot, "tests", "Gongkai.Tests", "Compile", "Data", "seed003-final-2024.json"))
+            .Replace("重庆市潼南区医疗保障局", department);
+        var package = Gongkai.Compile.PackageBuilder.Build(Gongkai.Compile.DisclosureData.FromJson(json));
+        return Gongkai.Compile.Render.PackageRenderers.RenderToBytes(Gongkai.Compile.Render.PackageRenderers.Find("md")!, package);
+    }
+
+    [Fact]
+    public void ExecutionComparesTheFinalWithTheStoredBudgetAndTheRulesRunAcrossThem()
+    {
+        var store = new GongkaiStore(StoreConnection.Sqlite(Path.Combine(_dir, "e.db")));
+        store.Migrate();
+        var final = store.Add(CompiledFinal("青川区医疗保障局"), "final-2024.md");
+        var budget = store.Add(File.ReadAllBytes(Path.Combine(StoreContract.RepoRoot, "samples", "demo-budget-2024.md")), "demo-budget-2024.md");
+        var owner = JobQueue.NewOwner();
+        while (store.RunOne(owner)) { }
+        var dept = store.Document(budget.DocumentId)!.Document.DepartmentId!.Value;
+        Assert.Equal(dept, store.Document(final.DocumentId)!.Document.DepartmentId);
+
+        var e = store.Execution(dept, 2024)!;
+        Assert.Equal((budget.DocumentId, final.DocumentId), (e.BudgetDocumentId!.Value, e.FinalDocumentId!.Value));
+        Assert.Equal("同年度公开的部门预算", e.BudgetBasis);
+        // 支出: budget 3287.46 (demo 表1), final 3925.66 (seed 003 公开01) → 119.41%
+        var total = e.Lines.Single(l => l.Key == "expenditure_this_year");
+        Assert.Equal((3287.46m, 3925.66m, 638.20m, 119.41m), (total.Budget!.Value, total.Final!.Value, total.Difference!.Value, total.Rate!.Value));
+        // 210 卫生健康支出: 3191.86 → 3427.64, 107.39%; a 类 only one side has is listed with no rate
+        var health = e.Lines.Single(l => l.Code == "210");
+        Assert.Equal(("类", 3191.86m, 3427.64m, 107.39m), (health.Level, health.Budget!.Value, health.Final!.Value, health.Rate!.Value));
+        Assert.Contains(e.Lines, l => l.Level == "项" && l.Rate is not null);
+        Assert.All(e.Lines.Where(l => l.Budget is null || l.Final is null), l => Assert.Null(l.Rate));
+
+        // GK804: 支出合计 at 119.41% and 卫生健康支出 at 107.39%, but the compiled 决算 compares its 一般公共预算财政拨款支出
+        // and every 类 with the budget and gives reasons, so nothing is asked for (the rule's firing cases: CrossDocumentRuleTests)
+        Assert.DoesNotContain(store.FindingsOf(final.DocumentId), f => f.Finding.RuleId == "GK804");
+        // no finding of the family on the budget itself (GK801/GK804 are about a 决算)
+        Assert.DoesNotContain(store.FindingsOf(budget.DocumentId), f => f.Finding.RuleId.StartsWith("GK8"));
+    }
 }

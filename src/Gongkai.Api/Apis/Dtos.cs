@@ -51,6 +51,8 @@ public sealed record DepartmentDto(long Id, string Name, string? Region, string?
     public static DepartmentDto Of(Department d) => new(d.Id, d.Name, d.Region, d.Level, d.Type, d.ParentId, d.Aliases.Select(a => a.Name).ToList());
 }
 
+public sealed record MergeRequest(long? From);
+
 public sealed record DepartmentUpdate(string? Region, string? Level, string? Type, long? ParentId);
 
 public sealed record AuditLogDto(long Id, DateTime At, string Actor, string Action, string Subject, string? Detail);

@@ -37,6 +37,9 @@ public static class DepartmentsApi
             .WithSummary("部门某年预算与决算对照：执行率（合计及功能分类类/款/项）；format=csv|xlsx 下载")
             .Produces<Execution>().Produces(200, contentType: Tabular.CsvType).Produces(200, contentType: Tabular.XlsxType)
             .ProducesProblem(400).ProducesProblem(404);
+        api.MapPost("/{id:long}/merge", Merge).WithName("MergeDepartments")
+            .WithSummary("把另一部门记录（from）合并到本部门：名称、文档和下级部门并入，原记录删除（管理员）")
+            .RequireAuthorization(Policies.Admin);
         api.MapPatch("/{id:long}", Update).WithName("UpdateDepartment").WithSummary("设置部门的地区、级次、类型和上级（管理员）")
             .RequireAuthorization(Policies.Admin);
         return app;
@@ -55,6 +58,23 @@ public static class DepartmentsApi
         catch (ArgumentException e)
         {
             return TypedResults.BadRequest(DocumentsApi.Problem(400, "部门信息无效", e.Message));
+        }
+    }
+
+    public static Results<Ok<DepartmentDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> Merge(
+        long id, MergeRequest request, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
+    {
+        if (request.From is not long from) return TypedResults.BadRequest(DocumentsApi.Problem(400, "缺少参数", "需要 from（要并入的部门 id）。"));
+        try
+        {
+            var d = store.MergeDepartments(id, from, user.Identity?.Name ?? "?");
+            return d is null
+                ? TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"部门 {id} 或 {from} 不存在。"))
+                : TypedResults.Ok(DepartmentDto.Of(d));
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.BadRequest(DocumentsApi.Problem(400, "无法合并", e.Message));
         }
     }
 

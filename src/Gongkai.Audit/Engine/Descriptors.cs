@@ -26,6 +26,8 @@ public enum RuleCategory
     Performance,
     /// <summary>文字 — template residue, typos, years.</summary>
     Text,
+    /// <summary>跨文档 — one document against the same department's other documents in the store.</summary>
+    CrossDocument,
 }
 
 public static class AuditNames
@@ -52,6 +54,7 @@ public static class AuditNames
         RuleCategory.Narrative => "文表一致",
         RuleCategory.Classification => "科目分类",
         RuleCategory.Performance => "绩效",
+        RuleCategory.CrossDocument => "跨文档",
         _ => "文字规范",
     };
 
@@ -64,6 +67,7 @@ public static class AuditNames
         RuleCategory.Narrative => "narrative",
         RuleCategory.Classification => "classification",
         RuleCategory.Performance => "performance",
+        RuleCategory.CrossDocument => "cross-document",
         _ => "text",
     };
 }
