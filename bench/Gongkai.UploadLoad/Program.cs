@@ -2,7 +2,7 @@
 // store for a given time; reports p50/p95/max of the upload request, errors, whether every job finished, and the
 // server's resident memory sampled every 5 s.
 //
-//   dotnet bench/Gongkai.UploadLoad/bin/Release/net10.0/Gongkai.UploadLoad.dll [--users 20] [--seconds 300] [--files DIR]
+//   dotnet bench/Gongkai.UploadLoad/bin/Release/net10.0/Gongkai.UploadLoad.dll [--users 20] [--seconds 300] [--think-ms 6000] [--files DIR]
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -10,7 +10,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-int users = Arg("--users", 20), seconds = Arg("--seconds", 300);
+int users = Arg("--users", 20), seconds = Arg("--seconds", 300), think = Arg("--think-ms", 6000);
 string filesDir = ArgS("--files") ?? FindShared("seeds");
 var files = Directory.GetFiles(filesDir, "*.txt").Order().Select(File.ReadAllBytes).ToArray();
 if (files.Length == 0) { Console.Error.WriteLine($"no .txt files in {filesDir}"); return 2; }
@@ -81,7 +81,7 @@ var workers = Enumerable.Range(0, users).Select(u => Task.Run(async () =>
             else lock (jobs) jobs.Add(JsonDocument.Parse(text).RootElement.GetProperty("jobId").GetInt64());
         }
         catch (Exception e) { lock (errors) errors.Add(e.GetType().Name + ": " + e.Message); }
-        await Task.Delay(rnd.Next(1000, 2000)); // a person picks the next file (and stays under the per-user upload limit)
+        await Task.Delay(rnd.Next(think / 2, think * 3 / 2 + 1)); // a person picks the next file (--think-ms on average)
     }
 })).ToArray();
 await Task.WhenAll(workers);
@@ -110,7 +110,7 @@ try { Directory.Delete(dir, true); } catch (IOException) { }
 
 latencies.Sort();
 double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-Console.WriteLine($"uploaders {users}, {seconds} s, {latencies.Count} uploads ({latencies.Count / (double)seconds:0.0}/s), errors {errors.Count}");
+Console.WriteLine($"uploaders {users} (think {think} ms), {seconds} s, {latencies.Count} uploads ({latencies.Count / (double)seconds:0.0}/s), errors {errors.Count}");
 Console.WriteLine($"upload request ms: p50 {P(0.50):0} p95 {P(0.95):0} max {P(1):0}");
 Console.WriteLine($"jobs {jobs.Count}: done {done}, failed {failed}, unfinished {jobs.Count - done - failed}; queue drained {drain.Elapsed.TotalSeconds:0} s after the uploads stopped");
 Console.WriteLine("server RSS MB by time: " + string.Join(", ", memory.Where((_, i) => i % 6 == 0).Select(m => $"{m.T:0}s {m.Kb / 1024.0:0}")) +

@@ -61,7 +61,7 @@ export async function renderPage(host, pdf, pageNo, boxes) {
   }
   wrap.dataset.rendered = 'true';
   if (first) { // scroll the source panel only, not the window (the finding's details stay in view)
-    host.scrollTop = Math.max(0, first.offsetTop - host.clientHeight / 2);
+    host.scrollTop = Math.max(0, first.offsetTop - host.clientHeight / 3);
     host.scrollLeft = Math.max(0, first.offsetLeft - host.clientWidth / 2);
   }
   return wrap;

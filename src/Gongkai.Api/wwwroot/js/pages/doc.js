@@ -129,6 +129,8 @@ export async function render(main, args, query) {
     const paged = locs.filter((l) => l.page != null && l.box);
     if (isPdf && paged.length > 0) {
       const pages = [...new Set(paged.map((l) => l.page))];
+      // the page panel takes the height left in the window, so the finding's details and its box are seen together
+      source.style.maxHeight = `${Math.max(320, window.innerHeight - source.getBoundingClientRect().top - 12)}px`;
       const show = async (p) => {
         for (const b of pager.querySelectorAll('button')) b.classList.toggle('active', Number(b.dataset.page) === p);
         if (!pdfPromise) pdfPromise = import('../pdfview.js').then(async (m) => ({ m, pdf: await m.openPdf(`/api/v1/documents/${id}/file`) }));
