@@ -90,12 +90,17 @@ await sampler;
 // every job must finish (the worker keeps going after the uploads stop)
 var drain = Stopwatch.StartNew();
 int done = 0, failed = 0;
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[0]);
+int poll = 0;
 foreach (var id in jobs)
 {
     while (true)
     {
-        var j = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/jobs/{id}")).RootElement;
+        // polls spread over the uploaders' tokens (the request limit is per user); a 429 waits and retries
+        using var req = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/jobs/{id}");
+        req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[poll++ % users]);
+        using var resp = await http.SendAsync(req);
+        if (resp.StatusCode == HttpStatusCode.TooManyRequests) { await Task.Delay(1000); continue; }
+        var j = JsonDocument.Parse(await resp.Content.ReadAsStringAsync()).RootElement;
         var s = j.GetProperty("status").GetString();
         if (s == "done") { done++; break; }
         if (s == "failed") { failed++; break; }
