@@ -45,8 +45,11 @@ public static class GongkaiServer
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddAuthentication(BearerTokenHandler.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.Scheme, null);
+        // programs send a bearer token; the browser app signs in with a password and holds a cookie session
+        builder.Services.AddAuthentication(WebApp.SmartScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.Scheme, null)
+            .AddWebSessions();
+        builder.Services.AddWebAntiforgery();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Viewer, Roles.Reviewer, Roles.Admin))
             .AddPolicy(Policies.Review, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
@@ -76,10 +79,15 @@ public static class GongkaiServer
         app.Use(async (ctx, next) =>
         {
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
-            ctx.Response.Headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'";
+            ctx.Response.Headers["Content-Security-Policy"] = ctx.Request.Path.StartsWithSegments("/api")
+                ? "default-src 'none'; frame-ancestors 'none'"
+                : WebApp.ContentSecurityPolicy;
+            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
             await next();
         });
+        app.UseWebStaticFiles();
         app.UseAuthentication();
+        app.UseCsrfProtection();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -91,6 +99,7 @@ public static class GongkaiServer
         app.MapCompareApi();
         app.MapRulesApi();
         app.MapAuditLogApi();
+        app.MapWebApi();
         return app;
     }
 

@@ -16,7 +16,7 @@ public sealed class CliApp
         _err = error;
         // commands are cheap to construct: each loads its readers, catalogues and renderers only when it runs
         Commands = commands ?? [new ReadCommand(), new CheckCommand(errorIsTerminal: errorIsTerminal), new RulesCommand(),
-            new TemplateCommand(), new CompileCommand(), new ImportCommand(), new ServeCommand(), new TokenCommand()];
+            new TemplateCommand(), new CompileCommand(), new ImportCommand(), new ServeCommand(), new TokenCommand(), new UserCommand()];
     }
 
     public IReadOnlyList<ICommand> Commands { get; }

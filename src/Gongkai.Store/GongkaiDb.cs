@@ -105,6 +105,7 @@ public abstract class GongkaiDb : DbContext
             e.HasIndex(x => x.Name).IsUnique();
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Role).HasMaxLength(16);
+            e.Property(x => x.PasswordHash).HasMaxLength(200);
         });
         b.Entity<ApiToken>(e =>
         {

@@ -64,7 +64,7 @@ public sealed record AuditLogDto(long Id, DateTime At, string Actor, string Acti
 /// </summary>
 public sealed record SeriesDto(long DepartmentId, string Name, IReadOnlyList<SeriesPoint> Points, IReadOnlyList<AnalysisYear> Years, IReadOnlyList<SeriesLine> Measures);
 
-public sealed record RuleDto(string Id, string Title, string Severity, string AppliesTo, string Category, string Formula);
+public sealed record RuleDto(string Id, string Title, string Severity, string AppliesTo, string Category, string Formula, string? Rationale = null, string? Example = null);
 
 /// <summary>Times are stored in UTC; SQLite gives them back without a kind.</summary>
 internal static class Utc

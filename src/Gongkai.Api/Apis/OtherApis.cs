@@ -102,7 +102,7 @@ public static class RulesApi
     }
 
     public static Ok<List<RuleDto>> List() => TypedResults.Ok(RuleRegistry.Default.Descriptors
-        .Select(d => new RuleDto(d.Id, d.Title, GongkaiStore.SeverityName(d.Severity), d.AppliesTo.ToString(), d.Category.ToString(), d.Formula)).ToList());
+        .Select(d => new RuleDto(d.Id, d.Title, GongkaiStore.SeverityName(d.Severity), d.AppliesTo.ToString(), d.Category.ToString(), d.Formula, d.Rationale, d.Example)).ToList());
 }
 
 /// <summary>/api/v1/audit-log: who uploaded, dismissed or changed what (admins only).</summary>

@@ -299,3 +299,87 @@ public sealed class TokenCommand : ICommand
         return ExitCodes.Ok;
     }
 }
+
+/// <summary>
+/// gongkai user add NAME --role admin|reviewer|viewer [--password-stdin]: a user who signs in to the web app with a
+/// password (generated and printed as the last line of stdout unless read from stdin).
+/// </summary>
+public sealed class UserCommand : ICommand
+{
+    private const string UsageLine = "gongkai user add 用户名 --role admin|reviewer|viewer [--password-stdin] [--store 文件 | --postgres 连接串]";
+
+    public string Name => "user";
+    public string Summary => "添加网页登录用户或重设其密码和角色";
+
+    public void WriteHelp(TextWriter w)
+    {
+        w.WriteLine("用法：" + UsageLine);
+        w.WriteLine("      gongkai user list [--store 文件 | --postgres 连接串]");
+        w.WriteLine();
+        w.WriteLine("新建用户（已存在时改为指定角色并重设密码），用于在浏览器中登录 gongkai serve 提供的网页。");
+        w.WriteLine("不加 --password-stdin 时生成一个 16 位随机密码，作为标准输出的最后一行显示（只显示这一次）；");
+        w.WriteLine("加 --password-stdin 时从标准输入读取第一行作为密码（至少 8 个字符）。库中只保存密码的 PBKDF2 散列。");
+        w.WriteLine("角色：viewer 只读；reviewer 还可上传和忽略问题；admin 还可管理用户、令牌和部门。");
+        w.WriteLine();
+        w.WriteLine("选项：");
+        w.WriteLine("      --role 角色         admin、reviewer 或 viewer（新用户必填）");
+        w.WriteLine("      --password-stdin    从标准输入读取密码");
+        w.WriteLine(StoreOptions.Help);
+    }
+
+    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        CommandLine cl;
+        StoreConnection connection;
+        try
+        {
+            cl = CommandLine.Parse(args, [.. StoreOptions.Values, ["--role", "-r"]], [["--help", "-h"], ["--password-stdin"]]);
+            if (cl.Flag("--help")) { WriteHelp(output); return ExitCodes.Ok; }
+            connection = StoreOptions.Connection(cl);
+        }
+        catch (UsageException e)
+        {
+            return StoreOptions.Usage(error, Name, e.Message, UsageLine);
+        }
+        if (cl.Positionals is ["list"])
+        {
+            var s = StoreOptions.Open(connection, error, Name);
+            if (s is null) return ExitCodes.InternalError;
+            foreach (var u in s.Users())
+                output.WriteLine($"{u.Name}\t{u.Role}\t{(u.HasPassword ? "有密码" : "无密码")}\t令牌 {u.Tokens.Count(t => t.RevokedAt is null)} 个");
+            return ExitCodes.Ok;
+        }
+        if (cl.Positionals is not ["add", var name] || string.IsNullOrWhiteSpace(name))
+            return StoreOptions.Usage(error, Name, "只支持 user add 用户名 和 user list。", UsageLine);
+        var role = cl.Value("--role");
+        if (role is not null && !Roles.All.Contains(role))
+            return StoreOptions.Usage(error, Name, $"--role 应为 admin、reviewer 或 viewer：{role}。", UsageLine);
+        string password;
+        bool generated = !cl.Flag("--password-stdin");
+        if (generated) password = UserAccounts.GeneratePassword();
+        else
+        {
+            password = (Console.In.ReadLine() ?? "").TrimEnd('\r', '\n');
+            if (password.Length < 8) return StoreOptions.Usage(error, Name, "从标准输入读到的密码少于 8 个字符。", UsageLine);
+        }
+        var store = StoreOptions.Open(connection, error, Name);
+        if (store is null) return ExitCodes.InternalError;
+        role ??= store.UserNamed(name.Trim())?.Role;
+        if (role is null) return StoreOptions.Usage(error, Name, "新用户需要 --role。", UsageLine);
+        try
+        {
+            store.SaveUser(name, role, password, "cli");
+        }
+        catch (ArgumentException e)
+        {
+            return StoreOptions.Usage(error, Name, e.Message, UsageLine);
+        }
+        if (generated)
+        {
+            output.WriteLine($"已设置用户 {name.Trim()}（{role}）的密码，请妥善保存，它不会再次显示：");
+            output.WriteLine(password);
+        }
+        else output.WriteLine($"已设置用户 {name.Trim()}（{role}）的密码。");
+        return ExitCodes.Ok;
+    }
+}

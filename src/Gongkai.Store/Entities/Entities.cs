@@ -173,6 +173,8 @@ public sealed class User
     public required string Name { get; set; }
     public required string Role { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>PBKDF2 hash of the password for signing in with a browser ("pbkdf2-sha256$iterations$salt$hash"); null: tokens only.</summary>
+    public string? PasswordHash { get; set; }
 }
 
 /// <summary>An API token; only its SHA-256 is stored.</summary>
