@@ -42,10 +42,12 @@ public sealed class AnalysisPagesTests(WebServer server) : IClassFixture<WebServ
         await Assertions.Expect(page.Locator("#cmp-rows tr.me")).ToContainTextAsync("重庆市綦江区医疗保障局");
         await Assertions.Expect(page.Locator("#cmp-rows tr.me")).ToContainTextAsync("7,163.37");
         await Assertions.Expect(page.Locator("#cmp-info")).ToContainTextAsync("中位数");
-        // the canvas holds a drawing (not blank)
-        var painted = await page.EvaluateAsync<int>(@"() => {
+        // the canvas holds a drawing (not blank); give the renderer a moment after its finished event
+        const string paintedJs = @"() => {
             const c = document.querySelector('#cmp-chart canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-            let n = 0; for (let i = 3; i < d.length; i += 4 * 16) if (d[i] > 0) n++; return n; }");
+            let n = 0; for (let i = 3; i < d.length; i += 4 * 16) if (d[i] > 0) n++; return n; }";
+        try { await page.WaitForFunctionAsync($"() => ({paintedJs})() > 1000", null, new() { Timeout = 10_000 }); } catch (PlaywrightException) { /* asserted below with the figure */ }
+        var painted = await page.EvaluateAsync<int>(paintedJs);
         Assert.True(painted > 1000, $"chart canvas nearly blank ({painted})");
         var png = await page.RunAndWaitForDownloadAsync(() => page.Locator("#cmp-png").ClickAsync());
         Assert.EndsWith(".png", png.SuggestedFilename);

@@ -64,6 +64,10 @@ export async function render(main, args, query) {
         h('td', {}, x.rank), h('td', {}, h('a', { href: `#/doc/${x.documentId}` }, x.name)), h('td', {}, fmt(x.value)),
         h('td', {}, r.median != null ? signed(Number((x.value - r.median).toFixed(2))) : '—'))))));
     if (!c) c = chart(chartEl);
+    // drawn only when ECharts has finished rendering (its animation included), so a PNG or a look at the canvas sees the bars
+    delete chartEl.dataset.drawn;
+    c.off('finished');
+    c.on('finished', () => { chartEl.dataset.drawn = 'true'; });
     c.clear();
     const peers = r.peers;
     c.setOption({
@@ -79,7 +83,6 @@ export async function render(main, args, query) {
       }],
     });
     chartEl.dataset.bars = String(peers.length);
-    chartEl.dataset.drawn = 'true';
   }
   if (years.length) await draw();
   else info.textContent = '还没有已审核的文档。';
