@@ -127,28 +127,12 @@ public static partial class Mutants
     private static int? DocYear(string text) => DocumentYear(text);
 
     /// <summary>Like <see cref="ReplaceInNarrative"/>, on any sentence line (not only those with an amount).</summary>
-    private static string? ReplaceInSentence(string text, Random r, Regex pattern, Func<Match, Random, string?> replace)
-    {
-        var lines = Lines(text);
-        var candidates = new List<(int Line, Match M)>();
-        for (int i = 0; i < lines.Length; i++)
+    private static string? ReplaceInSentence(string text, Random r, Regex pattern, Func<Match, Random, string?> replace) =>
+        ReplaceOnLines(text, r, pattern, replace, line =>
         {
-            var s = lines[i].TrimStart();
-            if (s.Length < 10 || IsTableLine(lines[i]) || s.StartsWith('#') || s.StartsWith("注")) continue;
-            foreach (Match m in pattern.Matches(lines[i])) candidates.Add((i, m));
-        }
-        while (candidates.Count > 0)
-        {
-            var k = r.Next(candidates.Count);
-            var (li, m) = candidates[k];
-            candidates.RemoveAt(k);
-            var repl = replace(m, r);
-            if (repl is null) continue;
-            lines[li] = lines[li][..m.Index] + repl + lines[li][(m.Index + m.Length)..];
-            return Join(lines);
-        }
-        return null;
-    }
+            var s = line.TrimStart();
+            return !(s.Length < 10 || IsTableLine(line) || s.StartsWith('#') || s.StartsWith("注"));
+        });
 
     /// <summary>The line ranges of the tables (and the heading lines) of the sections whose heading the predicate picks.</summary>
     private static IEnumerable<int> SectionLines(string[] lines, Func<string, bool> heading)

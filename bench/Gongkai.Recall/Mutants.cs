@@ -171,13 +171,17 @@ public static partial class Mutants
     }
 
     /// <summary>Replace one regex match on a narrative line; <paramref name="group"/> is the number to change.</summary>
-    private static string? ReplaceInNarrative(string text, Random r, Regex pattern, Func<Match, Random, string?> replace, Func<string, bool>? lineFilter = null)
+    private static string? ReplaceInNarrative(string text, Random r, Regex pattern, Func<Match, Random, string?> replace, Func<string, bool>? lineFilter = null) =>
+        ReplaceOnLines(text, r, pattern, replace, l => IsNarrative(l) && (lineFilter is null || lineFilter(l)));
+
+    /// <summary>Replace one regex match, picked at random, on a line <paramref name="eligible"/> accepts; null when no replacement applies.</summary>
+    private static string? ReplaceOnLines(string text, Random r, Regex pattern, Func<Match, Random, string?> replace, Func<string, bool> eligible)
     {
         var lines = Lines(text);
         var candidates = new List<(int Line, Match M)>();
         for (int i = 0; i < lines.Length; i++)
         {
-            if (!IsNarrative(lines[i]) || (lineFilter is not null && !lineFilter(lines[i]))) continue;
+            if (!eligible(lines[i])) continue;
             foreach (Match m in pattern.Matches(lines[i])) candidates.Add((i, m));
         }
         while (candidates.Count > 0)
