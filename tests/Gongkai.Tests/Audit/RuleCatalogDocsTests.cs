@@ -38,4 +38,29 @@ public class RuleCatalogDocsTests
         Assert.Contains("## 表内勾稽", md);
         Assert.Contains("## 文表一致", md);
     }
+
+    [Fact]
+    public void Generated_docs_have_a_table_of_contents_a_section_per_family_and_an_anchor_per_rule()
+    {
+        var md = RuleCatalogDocs.Generate();
+        var toc = md[md.IndexOf("## 目录", StringComparison.Ordinal)..md.IndexOf("<a id=", StringComparison.Ordinal)];
+        foreach (var family in RuleRegistry.Default.Descriptors.GroupBy(d => d.Category))
+        {
+            var slug = family.Key.Slug();
+            Assert.Contains($"](#{slug})", toc);
+            var section = md.IndexOf($"<a id=\"{slug}\"></a>\n\n## {family.Key.Chinese()}", StringComparison.Ordinal);
+            Assert.True(section > 0, $"no section for {family.Key}");
+            Assert.Contains($"`src/Gongkai.Audit/Rules/{family.Key}/`", md);
+            foreach (var d in family)
+            {
+                var id = d.Id.ToLowerInvariant();
+                Assert.Contains($"[{d.Id}](#{id})", toc);
+                // exactly one anchor per rule, inside its family's section (after the family's anchor)
+                var anchor = $"<a id=\"{id}\"></a>\n\n### {d.Id}\n";
+                var at = md.IndexOf(anchor, StringComparison.Ordinal);
+                Assert.True(at > section, $"{d.Id} has no anchor in the section of {family.Key}");
+                Assert.Equal(at, md.LastIndexOf(anchor, StringComparison.Ordinal));
+            }
+        }
+    }
 }
