@@ -1,3 +1,4 @@
+using Gongkai.Model;
 namespace Gongkai.Reading;
 
 /// <summary>
@@ -56,7 +57,7 @@ public sealed class DocumentReader
                 // a format reader must answer bad input with a ReadException; anything else escaping its parser
                 // (a damaged container the library trips over) is still the file's fault, not a crash
                 throw new ReadException(path, ReadFailure.Corrupt,
-                    $"文件已损坏或格式异常：{path} 无法解析（{e.GetType().Name}）。请用原软件打开确认内容完整后另存，再读取。", e);
+                    $"文件已损坏或格式异常：{path} 无法解析（{Failures.Describe(e)}）{Failures.Details(e)}。请用原软件打开确认内容完整后另存，再读取。", e);
             }
         }
         switch (Sniff(bytes))

@@ -174,7 +174,7 @@ public sealed class GongkaiStore
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             using var db = Db();
-            JobQueue.Fail(db, jobId, owner, $"{e.GetType().Name}：{e.Message}");
+            JobQueue.Fail(db, jobId, owner, $"处理失败（{Failures.Describe(e)}）{Failures.Details(e)}");
         }
         using (var db = Db()) onDone?.Invoke(db.Jobs.AsNoTracking().First(j => j.Id == jobId));
         return true;

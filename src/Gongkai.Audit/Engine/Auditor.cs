@@ -67,7 +67,7 @@ public sealed class Auditor
                     RuleId = d.Id,
                     Severity = Severity.Info,
                     Category = d.Category,
-                    Message = $"规则 {d.Id}（{d.Title}）执行异常，未完成检查：{ex.GetType().Name} {ex.Message}",
+                    Message = $"规则 {d.Id}（{d.Title}）执行异常，未完成检查（{Failures.Describe(ex)}）{Failures.Details(ex)}",
                 });
             }
         }

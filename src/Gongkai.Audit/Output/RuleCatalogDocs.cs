@@ -29,7 +29,7 @@ public static class RuleCatalogDocs
         {
             sb.Append($"<a id=\"{group.Key.Slug()}\"></a>\n\n");
             sb.Append($"## {group.Key.Chinese()}（{group.Key.Slug()}）\n\n");
-            sb.Append($"源代码：`src/Gongkai.Audit/Rules/{group.Key}/`（每条规则一个文件，以其所查内容命名）。\n\n");
+            sb.Append($"源代码：`src/Gongkai.Audit/Rules/{group.Key}/`（文件以所查内容命名：一条规则一个文件，或共用一套机制的几条规则一个文件）。\n\n");
             sb.Append("| ID | 标题 | 严重程度 | 适用 |\n|---|---|---|---|\n");
             foreach (var d in group)
                 sb.Append($"| [{d.Id}](#{d.Id.ToLowerInvariant()}) | {Cell(d.Title)} | {d.Severity.Chinese()} | {Applies(d)} |\n");

@@ -139,7 +139,7 @@ public sealed class CheckCommand : ICommand
             try { Directory.CreateDirectory(outDir); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                error.WriteLine($"无法创建报告目录：{outDir}（{e.Message}）。请检查路径和写入权限。");
+                error.WriteLine($"无法创建报告目录：{outDir}（{Failures.Describe(e)}）{Failures.Details(e)}。请检查路径和写入权限。");
                 return ExitCodes.CannotWriteOutput;
             }
         }
@@ -218,7 +218,7 @@ public sealed class CheckCommand : ICommand
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            r.Message = $"gongkai：内部错误：审核 {path} 时发生意外错误（{e.GetType().Name}：{e.Message.Split('\n')[0]}）。" +
+            r.Message = $"gongkai：内部错误：审核 {path} 时发生意外错误（{Failures.Describe(e)}）{Failures.Details(e)}。" +
                         "这是 gongkai 的缺陷，请把该文件和这条消息反馈给开发者；其余文件照常处理。";
             r.Status = "内部错误";
             r.Internal = true;

@@ -124,7 +124,7 @@ public sealed class CompileCommand : ICommand
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error.WriteLine($"gongkai compile：内部错误：生成输出时发生意外错误（{e.GetType().Name}：{e.Message.Split('\n')[0]}）。这是 gongkai 的缺陷，请把数据文件和这条消息反馈给开发者。");
+            error.WriteLine($"gongkai compile：内部错误：生成输出时发生意外错误（{Failures.Describe(e)}）{Failures.Details(e)}。这是 gongkai 的缺陷，请把数据文件和这条消息反馈给开发者。");
             return ExitCodes.InternalError;
         }
         output.WriteLine($"汇编完成：表格 {package.Tables.Count()} 张，错误 {errors.Count} 条，警告 {warnings.Count} 条。");

@@ -1,3 +1,4 @@
+using Gongkai.Model;
 using System.Text;
 using Gongkai.Cli.Output;
 using Gongkai.Reading;
@@ -80,7 +81,7 @@ public sealed class ReadCommand : ICommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                error.WriteLine($"无法写入输出文件：{outPath}（{e.Message}）。请检查路径和写入权限。");
+                error.WriteLine($"无法写入输出文件：{outPath}（{Failures.Describe(e)}）{Failures.Details(e)}。请检查路径和写入权限。");
                 return ExitCodes.CannotWriteOutput;
             }
         }
@@ -105,7 +106,7 @@ public sealed class ReadCommand : ICommand
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    error.WriteLine($"gongkai：内部错误：处理 {path} 时发生意外错误（{e.GetType().Name}：{FirstLine(e.Message)}）。" +
+                    error.WriteLine($"gongkai：内部错误：处理 {path} 时发生意外错误（{Failures.Describe(e)}）{Failures.Details(e)}。" +
                                     "这是 gongkai 的缺陷，请把该文件和这条消息反馈给开发者；其余文件照常处理。");
                     internalError = true;
                     continue;
@@ -132,11 +133,5 @@ public sealed class ReadCommand : ICommand
         error.WriteLine($"gongkai read：{message}");
         error.WriteLine("用法：gongkai read 文件... [--format text|json] [--out 文件]；运行 gongkai read --help 查看说明。");
         return ExitCodes.Usage;
-    }
-
-    private static string FirstLine(string s)
-    {
-        int nl = s.IndexOfAny(['\r', '\n']);
-        return nl < 0 ? s : s[..nl];
     }
 }

@@ -1,3 +1,4 @@
+using Gongkai.Model;
 using System.Diagnostics;
 using Gongkai.Api;
 using Gongkai.Store;
@@ -35,7 +36,7 @@ internal static class StoreOptions
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error.WriteLine($"gongkai {command}：无法打开数据库 {connection.Describe()}（{e.GetType().Name}：{e.Message.Split('\n')[0]}）。请检查路径、连接串和权限。");
+            error.WriteLine($"gongkai {command}：无法打开数据库 {connection.Describe()}（{Failures.Describe(e)}）{Failures.Details(e)}。请检查路径、连接串和权限。");
             return null;
         }
     }
@@ -245,7 +246,7 @@ public sealed class ServeCommand : ICommand
         }
         catch (IOException e)
         {
-            error.WriteLine($"gongkai serve：无法监听 {string.Join("、", urls)}（{e.Message}）。端口可能已被占用。");
+            error.WriteLine($"gongkai serve：无法监听 {string.Join("、", urls)}（{Failures.Describe(e)}）{Failures.Details(e)}。端口可能已被占用。");
             return ExitCodes.InternalError;
         }
     }

@@ -1,3 +1,4 @@
+using Gongkai.Model;
 using Gongkai.Compile;
 using Gongkai.Compile.Template;
 
@@ -77,7 +78,7 @@ public sealed class TemplateCommand : ICommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
         {
-            error.WriteLine($"gongkai template：无法写入 {outPath}：{e.Message}");
+            error.WriteLine($"gongkai template：无法写入 {outPath}（{Failures.Describe(e)}）{Failures.Details(e)}。请检查路径和写入权限。");
             return ExitCodes.CannotWriteOutput;
         }
         output.WriteLine($"已写入 {outPath}（{year} 年{(kind == "final" ? "部门决算" : "部门预算")}，地区配置 {profile}）");

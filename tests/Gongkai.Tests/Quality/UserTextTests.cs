@@ -1,8 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Gongkai.Audit;
+using Gongkai.Compile.Render;
 using Gongkai.Model;
 using Gongkai.Reading;
+using Gongkai.Tests.Audit;
 using Gongkai.Tests.Reading;
 using Gongkai.Tests.Support;
 
@@ -47,6 +49,114 @@ public class UserTextTests
         Assert.Equal(["Unknown"], InternalNames("Unknown编码 301 的名称应为"));
         Assert.Equal(["BudgetSummary", "NullReferenceException"], InternalNames("BudgetSummary 合计 NullReferenceException"));
         Assert.Empty(InternalNames("GK225 B6 一般公共预算基本支出表 F3 PDF 第 3 页 PPP 项目 xlsx"));
+    }
+
+    /// <summary>Latin words of <paramref name="text"/> once the user's own path and the program's name are taken out.</summary>
+    private static List<string> LatinWords(string text, params string[] userPaths)
+    {
+        foreach (var p in userPaths.OrderByDescending(p => p.Length)) text = text.Replace(p, "");
+        return Regex.Matches(text.Replace("gongkai", ""), "[A-Za-z]{2,}").Select(m => m.Value)
+            .Where(w => !ProductWords.Contains(w)).ToList();
+    }
+
+    /// <summary>Names of formats and programs a user knows (not identifiers of our code).</summary>
+    private static readonly HashSet<string> ProductWords = ["Word", "Excel", "WPS", "PDF", "HTML", "XLSX", "DOCX", "JSON", "Markdown"];
+
+    private static readonly Exception[] Unexpected =
+    [
+        new NullReferenceException(), new InvalidOperationException("Sequence contains no elements"),
+        new ArgumentOutOfRangeException("index"), new InvalidDataException("End of Central Directory record could not be found."),
+        new FormatException(), new IOException("Disk full"), new UnauthorizedAccessException("Access to the path is denied."),
+        new KeyNotFoundException(), new DivideByZeroException(), new Exception("Something else"),
+    ];
+
+    [Fact]
+    public void Unexpected_failures_are_described_in_chinese_only()
+    {
+        foreach (var e in Unexpected)
+        {
+            Assert.Empty(LatinWords(Failures.Describe(e)));
+            Assert.Equal("", Failures.Details(e)); // technical details only with GONGKAI_DEBUG=1
+        }
+        Assert.NotEqual(Failures.Describe(new NullReferenceException()), Failures.Describe(new IOException()));
+    }
+
+    [Fact]
+    public void A_corrupt_file_that_trips_a_parser_is_reported_in_chinese_only()
+    {
+        // the fuzz regression: a DOCX whose ZIP directory disagrees with its end record makes the library throw
+        var bytes = PackageRenderers.Find("docx")!.RenderToBytes(
+            Gongkai.Tests.Compile.PackageAssert.Build(Gongkai.Tests.Compile.RandomData.Create(3)));
+        int eocd = -1;
+        for (int i = bytes.Length - 22; i >= 0; i--)
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x05 && bytes[i + 3] == 0x06) { eocd = i; break; }
+        bytes[eocd + 10]++;
+        bytes[eocd + 8]++;
+        var e = Assert.Throws<ReadException>(() => new Gongkai.Recognition.DisclosureReader().Read("report.docx", bytes));
+        Assert.Equal(ReadFailure.Corrupt, e.Failure);
+        Assert.Contains("report.docx", e.Message);
+        Assert.Empty(LatinWords(e.Message, "report.docx"));
+        Assert.Empty(InternalNames(e.Message));
+
+        // any exception escaping a format reader's parser becomes a 文件已损坏 message without the exception's words
+        foreach (var thrown in Unexpected)
+        {
+            var reader = new DocumentReader([new TrippingFormat(thrown)]);
+            var re = Assert.Throws<ReadException>(() => reader.Read("/data/报告.bin", [1, 2, 3]));
+            Assert.Equal(ReadFailure.Corrupt, re.Failure);
+            Assert.Contains("/data/报告.bin", re.Message);
+            Assert.Empty(LatinWords(re.Message, "/data/报告.bin"));
+        }
+    }
+
+    private sealed class TrippingFormat(Exception e) : IFormatReader
+    {
+        public bool CanRead(ReadOnlySpan<byte> content) => true;
+        public SourceDocument Read(string path, byte[] bytes) => throw e;
+    }
+
+    [Fact]
+    public void A_crashing_rule_is_reported_in_chinese_only()
+    {
+        foreach (var e in Unexpected)
+        {
+            var report = new Auditor(new RuleRegistry([new Throwing(e)])).Run(DocBuilder.Final().Doc);
+            var f = Assert.Single(report.Findings);
+            Assert.Empty(LatinWords(f.Message.Replace("GK799", "")));
+        }
+    }
+
+    private sealed class Throwing(Exception e) : Rule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("GK799", "测试规则", Severity.Error, Applicability.Both,
+            RuleCategory.Text, "无", "无", "无");
+        public override IEnumerable<Finding> Check(AuditContext ctx) => throw e;
+    }
+
+    [Fact]
+    public void Internal_errors_of_check_and_read_are_reported_in_chinese_only()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "gk-usertext-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            foreach (var e in Unexpected)
+            {
+                var file = Path.Combine(dir, "input.txt");
+                File.WriteAllText(file, "x");
+                foreach (var (command, verb) in new (Gongkai.Cli.Commands.ICommand, string)[]
+                         { (new Gongkai.Cli.Commands.CheckCommand(_ => throw e), "check"), (new Gongkai.Cli.Commands.ReadCommand(_ => throw e), "read") })
+                {
+                    var o = new StringWriter();
+                    var err = new StringWriter();
+                    var code = new Gongkai.Cli.CliApp(o, err, [command]).Run([verb, file]);
+                    Assert.Equal(Gongkai.Cli.Commands.ExitCodes.InternalError, code);
+                    Assert.Contains("内部错误", err.ToString());
+                    Assert.Empty(LatinWords(err.ToString() + o, file));
+                }
+            }
+        }
+        finally { Directory.Delete(dir, true); }
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Gongkai.Model;
 namespace Gongkai.Audit.Rules.Narrative;
 
 /// <summary>GK407 the same subject against the same base is stated twice with different changes.</summary>
-public sealed class ConflictingChanges : NarrativeRule
+public sealed partial class ConflictingChanges : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK407", "同一事项的增减表述前后一致", Severity.Error, Applicability.Both, RuleCategory.Narrative,
@@ -69,14 +69,20 @@ public sealed class ConflictingChanges : NarrativeRule
 
     private static decimal Signed(Claim c) => c.Direction == ChangeDirection.Decrease ? -c.ChangeAmount!.Value : c.ChangeAmount!.Value;
 
-    private static readonly System.Text.RegularExpressions.Regex HeadAmount =
-        new("\\d\\s*(?:万元|亿元|千元|元)", System.Text.RegularExpressions.RegexOptions.Compiled);
+    [System.Text.RegularExpressions.GeneratedRegex("\\d\\s*(?:万元|亿元|千元|元)")]
+    private static partial System.Text.RegularExpressions.Regex HeadAmountPattern();
 
-    private static readonly System.Text.RegularExpressions.Regex ComparedWith =
-        new("较上年|比上年|同比|较20\\d{2}|比20\\d{2}", System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex HeadAmount = HeadAmountPattern();
 
-    private static readonly System.Text.RegularExpressions.Regex ChangeWord =
-        new("较上年|比上年|同比|较20\\d{2}|比20\\d{2}|增加|减少|增长|下降|持平", System.Text.RegularExpressions.RegexOptions.Compiled);
+    [System.Text.RegularExpressions.GeneratedRegex("较上年|比上年|同比|较20\\d{2}|比20\\d{2}")]
+    private static partial System.Text.RegularExpressions.Regex ComparedWithPattern();
+
+    private static readonly System.Text.RegularExpressions.Regex ComparedWith = ComparedWithPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("较上年|比上年|同比|较20\\d{2}|比20\\d{2}|增加|减少|增长|下降|持平")]
+    private static partial System.Text.RegularExpressions.Regex ChangeWordPattern();
+
+    private static readonly System.Text.RegularExpressions.Regex ChangeWord = ChangeWordPattern();
 
     /// <summary>
     /// "总额 A万元，其中：项目 B万元，较上年减少C万元" with no change stated for the 总额: the change may be the total's
