@@ -3,6 +3,7 @@
 // server's resident memory sampled every 5 s.
 //
 //   dotnet bench/Gongkai.UploadLoad/bin/Release/net10.0/Gongkai.UploadLoad.dll [--users 20] [--seconds 300] [--think-ms 6000] [--files DIR]
+//       [--pdfs DIR --pdf-share 0.25]   (a share of the uploads are the PDFs of DIR, e.g. ../shared/samples/pdf)
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -14,6 +15,9 @@ int users = Arg("--users", 20), seconds = Arg("--seconds", 300), think = Arg("--
 string filesDir = ArgS("--files") ?? FindShared("seeds");
 var files = Directory.GetFiles(filesDir, "*.txt").Order().Select(File.ReadAllBytes).ToArray();
 if (files.Length == 0) { Console.Error.WriteLine($"no .txt files in {filesDir}"); return 2; }
+var pdfs = ArgS("--pdfs") is string pdfDir ? Directory.GetFiles(pdfDir, "*.pdf").Order().Select(File.ReadAllBytes).ToArray() : [];
+double pdfShare = pdfs.Length == 0 ? 0 : ArgS("--pdf-share") is string share ? double.Parse(share, System.Globalization.CultureInfo.InvariantCulture) : 0.25;
+int pdfUploads = 0;
 var dir = Path.Combine(Path.GetTempPath(), "gongkai-load-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(dir);
 var store = Path.Combine(dir, "store.db");
@@ -63,11 +67,16 @@ var workers = Enumerable.Range(0, users).Select(u => Task.Run(async () =>
     {
         // each upload is a new document: a seed with a line of its own appended (distinct SHA-256)
         int n = Interlocked.Increment(ref counter);
-        var body = files[rnd.Next(files.Length)].Concat(Encoding.UTF8.GetBytes($"\n负载测试上传第 {n} 份。\n")).ToArray();
+        // a PDF gets a comment line after its %%EOF (readers ignore it; the bytes differ)
+        bool pdf = rnd.NextDouble() < pdfShare;
+        if (pdf) Interlocked.Increment(ref pdfUploads);
+        var body = pdf
+            ? pdfs[rnd.Next(pdfs.Length)].Concat(Encoding.ASCII.GetBytes($"\n% load {n}\n")).ToArray()
+            : files[rnd.Next(files.Length)].Concat(Encoding.UTF8.GetBytes($"\n负载测试上传第 {n} 份。\n")).ToArray();
         using var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(content, "file", $"load-{n}.txt");
+        content.Headers.ContentType = new MediaTypeHeaderValue(pdf ? "application/pdf" : "text/plain");
+        form.Add(content, "file", pdf ? $"load-{n}.pdf" : $"load-{n}.txt");
         using var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents") { Content = form };
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[u]);
         var t = Stopwatch.StartNew();
@@ -115,7 +124,7 @@ try { Directory.Delete(dir, true); } catch (IOException) { }
 
 latencies.Sort();
 double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-Console.WriteLine($"uploaders {users} (think {think} ms), {seconds} s, {latencies.Count} uploads ({latencies.Count / (double)seconds:0.0}/s), errors {errors.Count}");
+Console.WriteLine($"uploaders {users} (think {think} ms), {seconds} s, {latencies.Count} uploads ({latencies.Count / (double)seconds:0.0}/s; {pdfUploads} PDFs), errors {errors.Count}");
 Console.WriteLine($"upload request ms: p50 {P(0.50):0} p95 {P(0.95):0} max {P(1):0}");
 Console.WriteLine($"jobs {jobs.Count}: done {done}, failed {failed}, unfinished {jobs.Count - done - failed}; queue drained {drain.Elapsed.TotalSeconds:0} s after the uploads stopped");
 Console.WriteLine("server RSS MB by time: " + string.Join(", ", memory.Where((_, i) => i % 6 == 0).Select(m => $"{m.T:0}s {m.Kb / 1024.0:0}")) +

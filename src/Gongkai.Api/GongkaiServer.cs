@@ -94,6 +94,9 @@ public static class GongkaiServer
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").WithTags("health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapDocumentsApi();
+        app.MapAnnotatedPdfApi();
+        app.MapSourceApi();
+        app.MapCrossFindingsApi();
         app.MapJobsApi();
         app.MapDepartmentsApi();
         app.MapCompareApi();

@@ -21,16 +21,24 @@ public static class CrossChecks
 
     private static readonly LocationMeanings NoModel = new(new Disclosure());
 
+    /// <summary>
+    /// The documents the rules compare among a department's ready documents: per year and kind the 部门 scope before
+    /// others, then the latest version.
+    /// </summary>
+    public static List<Document> Compared(IEnumerable<Document> ready) => ready
+        .Where(d => d.Status == DocumentStatus.Ready && d.Year != null && d.Kind != null)
+        .GroupBy(d => (d.Year, d.Kind))
+        .Select(g => g.OrderBy(d => d.Scope == "部门" ? 0 : 1).ThenByDescending(d => d.Version).ThenByDescending(d => d.Id).First())
+        .ToList();
+
     /// <summary>Re-runs the rules for the department's documents of years <paramref name="year"/> − 1 … + 1.</summary>
     public static void Run(GongkaiDb db, long departmentId, int year)
     {
         var docs = db.Documents.AsNoTracking()
             .Where(d => d.DepartmentId == departmentId && d.Status == DocumentStatus.Ready && d.Year != null && d.Kind != null
                         && d.Year >= year - 2 && d.Year <= year + 1)
-            .ToList()
-            .GroupBy(d => (d.Year, d.Kind))
-            .Select(g => g.OrderBy(d => d.Scope == "部门" ? 0 : 1).ThenByDescending(d => d.Version).ThenByDescending(d => d.Id).First())
             .ToList();
+        docs = Compared(docs);
         if (docs.Count < 2) return;
         var ids = docs.Select(d => d.Id).ToList();
         var facts = db.Facts.AsNoTracking().Where(f => ids.Contains(f.DocumentId)).ToList()

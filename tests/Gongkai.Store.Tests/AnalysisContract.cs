@@ -300,7 +300,11 @@ public sealed class CrossDocumentStoreTests : IDisposable
         Assert.Equal(("warning", 19.20m, 19.60m), (f.Severity, f.Expected, f.Found));
         Assert.Contains("612.80", f.Message);
         // fingerprinted like the others: dismiss it, process the 2025 document again, still dismissed
+        var summary = store.Document(later.DocumentId)!;
+        Assert.Equal(DismissedCount.None, store.DismissedOf([summary])[later.DocumentId]);
         store.Dismiss(later.DocumentId, f.Fingerprint, "上年数字经调整，已与财政局核对", "alice");
+        // the dismissed warning is counted apart from the run's counts (the overview shows the open ones)
+        Assert.Equal(new DismissedCount(0, 1, 0), store.DismissedOf([summary])[later.DocumentId]);
         using (var db = store.Db())
         {
             JobQueue.Enqueue(db, GongkaiStore.ProcessJob, later.DocumentId);

@@ -138,6 +138,41 @@ public sealed class ReviewFlowTests(WebServer server) : IClassFixture<WebServer>
         await page.Locator(".pdf-page[data-rendered=true] .box.primary").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Shot("04-review-dismissed.png") });
 
+        // export: the original PDF with the boxes drawn; the dismissed finding is left out unless asked for
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-annotated").ClickAsync());
+        var annotated = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var withDismissed = await (await page.Context.APIRequest.GetAsync($"/api/v1/documents/{docId}/annotated.pdf?dismissed=true")).BodyAsync();
+        var original = await File.ReadAllBytesAsync(Shared.Pdf(SamplePdf));
+        using (var source = UglyToad.PdfPig.PdfDocument.Open(original))
+        using (var plain = UglyToad.PdfPig.PdfDocument.Open(annotated))
+        using (var all = UglyToad.PdfPig.PdfDocument.Open(withDismissed))
+        {
+            Assert.Equal(source.NumberOfPages, plain.NumberOfPages);
+            bool RedAt(UglyToad.PdfPig.PdfDocument d) => d.GetPage(pageNo).Paths.Any(p =>
+            {
+                if (!p.IsStroked || p.StrokeColor is null || p.GetBoundingRectangle() is not { } r) return false;
+                var (red, green, _) = p.StrokeColor.ToRGBValues();
+                return red > 0.8 && green < 0.2 && Math.Abs(r.Left - (box[0] - 1.5)) < 0.6 && Math.Abs(r.Bottom - (box[1] - 1.5)) < 0.6
+                    && Math.Abs(r.Right - (box[2] + 1.5)) < 0.6 && Math.Abs(r.Top - (box[3] + 1.5)) < 0.6;
+            });
+            var sameBox = findings.EnumerateArray().Any(f => f.GetProperty("id").GetString() != findingId && f.GetProperty("locations").EnumerateArray()
+                .Any(l => l.GetProperty("box").ValueKind == JsonValueKind.Array && l.GetProperty("box").EnumerateArray().Select(x => x.GetDouble()).SequenceEqual(box)));
+            if (!sameBox) Assert.False(RedAt(plain), "a dismissed finding is not drawn by default");
+            Assert.True(RedAt(all), "the finding's box in red at its coordinates");
+            Assert.Contains(finding.GetProperty("rule").GetString()!, all.GetPage(pageNo).Text);
+        }
+        // and what it looks like (pdftoppm, as a reader's PDF viewer would show it)
+        var annotatedFile = Path.Combine(Path.GetTempPath(), $"gongkai-annotated-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(annotatedFile, withDismissed);
+        try
+        {
+            using var render = System.Diagnostics.Process.Start("pdftoppm", ["-r", "80", "-f", $"{pageNo}", "-l", $"{pageNo}", "-png", "-singlefile",
+                annotatedFile, Path.Combine(WebServer.ScreenshotDir, "14-annotated-pdf")]);
+            render.WaitForExit(60_000);
+        }
+        catch (System.ComponentModel.Win32Exception) { /* no poppler-utils: the PDF checks above still ran */ }
+        finally { File.Delete(annotatedFile); }
+
         // the other pages draw
         await page.GotoAsync("/#/");
         await Assertions.Expect(page.Locator("#overview-grid a.chip").First).ToBeVisibleAsync();

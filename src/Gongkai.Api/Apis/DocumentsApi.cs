@@ -57,11 +57,15 @@ public static class DocumentsApi
     }
 
     public static Ok<List<DocumentDto>> List(GongkaiStore store,
-        [Description("部门 id")] long? department, [Description("年度")] int? year, [Description("预算 或 决算")] string? kind) =>
-        TypedResults.Ok(store.Documents(department, year, kind).Select(DocumentDto.Of).ToList());
+        [Description("部门 id")] long? department, [Description("年度")] int? year, [Description("预算 或 决算")] string? kind)
+    {
+        var docs = store.Documents(department, year, kind);
+        var dismissed = store.DismissedOf(docs);
+        return TypedResults.Ok(docs.Select(s => DocumentDto.Of(s, dismissed.GetValueOrDefault(s.Document.Id))).ToList());
+    }
 
     public static Results<Ok<DocumentDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store) =>
-        store.Document(id) is DocumentSummary s ? TypedResults.Ok(DocumentDto.Of(s)) : NotFoundDocument(id);
+        store.Document(id) is DocumentSummary s ? TypedResults.Ok(DocumentDto.Of(s, store.DismissedOf([s])[s.Document.Id])) : NotFoundDocument(id);
 
     public static Results<Ok<List<FindingDto>>, NotFound<ProblemDetails>> Findings(long id, GongkaiStore store)
     {

@@ -6,16 +6,27 @@ namespace Gongkai.Api.Apis;
 
 public sealed record UploadAccepted(long DocumentId, long? JobId, bool IsNew);
 
+/// <summary>
+/// A document. <c>errors</c>/<c>warnings</c>/<c>infos</c> are the latest audit run's counts; <c>dismissed</c> how many of
+/// those findings are dismissed, and <c>openErrors</c>/<c>openWarnings</c> the ones left to look at.
+/// </summary>
 public sealed record DocumentDto(
     long Id, string Name, string Sha256, string Status, string? StatusDetail, long? DepartmentId, string? Department,
     string? Kind, int? Year, string? Scope, int Version, string? Title, DateTime CreatedAt, long? JobId,
-    int? Errors, int? Warnings, int? Infos, string? RuleCatalogVersion)
+    int? Errors, int? Warnings, int? Infos, string? RuleCatalogVersion, int? Dismissed = null, int? OpenErrors = null, int? OpenWarnings = null)
 {
-    public static DocumentDto Of(DocumentSummary s)
+    public static DocumentDto Of(DocumentSummary s) => Of(s, null);
+
+    public static DocumentDto Of(DocumentSummary s, DismissedCount? dismissed)
     {
         var d = s.Document;
+        var run = s.LatestRun;
+        var x = dismissed ?? DismissedCount.None;
         return new(d.Id, d.OriginalName, d.Sha256, d.Status, d.StatusDetail, d.DepartmentId, s.DepartmentName, d.Kind, d.Year, d.Scope,
-            d.Version, d.Title, Utc.Of(d.CreatedAt), s.LatestJobId, s.LatestRun?.Errors, s.LatestRun?.Warnings, s.LatestRun?.Infos, s.LatestRun?.RuleCatalogVersion);
+            d.Version, d.Title, Utc.Of(d.CreatedAt), s.LatestJobId, run?.Errors, run?.Warnings, run?.Infos, run?.RuleCatalogVersion,
+            run is null || dismissed is null ? null : x.Total,
+            run is null || dismissed is null ? null : Math.Max(0, run.Errors - x.Errors),
+            run is null || dismissed is null ? null : Math.Max(0, run.Warnings - x.Warnings));
     }
 }
 

@@ -1,6 +1,6 @@
 // A department: documents by year and kind, series charts (ECharts) per group of measures, YoY table,
 // budget vs final with 执行率, downloads.
-import { h, append, clear, fmt, signed } from '../dom.js';
+import { h, append, clear, fmt, signed, SEVERITY, when } from '../dom.js';
 import { api } from '../api.js';
 import { docChip } from './overview.js';
 import { chart, downloadPng } from '../charts.js';
@@ -9,8 +9,8 @@ const GROUPS = ['收支总量', '资金来源', '支出性质', '“三公”经
 
 export async function render(main, args) {
   const id = Number(args[0]);
-  const [depts, docs, series] = await Promise.all([api('GET', '/api/v1/departments'), api('GET', `/api/v1/documents?department=${id}`),
-    api('GET', `/api/v1/departments/${id}/series`)]);
+  const [depts, docs, series, cross] = await Promise.all([api('GET', '/api/v1/departments'), api('GET', `/api/v1/documents?department=${id}`),
+    api('GET', `/api/v1/departments/${id}/series`), api('GET', `/api/v1/departments/${id}/cross-findings`)]);
   const dep = depts.find((d) => d.id === id);
   const charts = [];
   append(main, [h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, dep ? dep.name : `部门 ${id}`),
@@ -23,6 +23,8 @@ export async function render(main, args) {
   main.append(h('section', { class: 'card' }, h('h2', {}, '文档'), h('table', { class: 'grid' },
     h('thead', {}, h('tr', {}, years.map((y) => h('th', {}, `${y} 年`)))),
     h('tbody', {}, h('tr', {}, years.map((y) => h('td', {}, docs.filter((d) => d.year === y).map(docChip))))))));
+
+  main.append(crossSection(cross));
 
   const lines = series.measures || [];
   if (lines.length === 0) {
@@ -77,6 +79,24 @@ export async function render(main, args) {
         h('td', {}, signed(l.difference)), h('td', { class: l.rate != null && Math.abs(l.rate - 100) > 20 ? 'error-text' : '' }, l.rate != null ? `${fmt(l.rate)}%` : '—'))))))));
   }
   return () => charts.forEach((x) => x.c.dispose2());
+}
+
+// The cross-document findings (决算 vs 预算, this year vs last year): each with the documents it compares.
+function crossSection(cross) {
+  const open = cross.filter((c) => !c.finding.dismissal).length;
+  const docLabel = (d) => `${d.year ?? ''} 年${d.kind ?? ''}`;
+  return h('section', { class: 'card', id: 'cross-findings' },
+    h('h2', {}, '跨文档检查', h('span', { class: 'muted small' }, `（${cross.length} 条，未忽略 ${open} 条；决算与预算、本年与上年文档之间）`)),
+    cross.length === 0 ? h('p', { class: 'muted' }, '没有跨文档问题（或本部门只有一份文档，无可比较）。') :
+      h('div', { class: 'scroll' }, h('table', { class: 'list', id: 'cross-table' },
+        h('thead', {}, h('tr', {}, ['文档', '级别', '规则', '问题', '涉及文档', '状态'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, cross.map((c) => h('tr', { class: c.finding.dismissal ? 'dismissed' : '', dataset: { rule: c.finding.rule, doc: c.documentId } },
+          h('td', {}, h('a', { href: `#/doc/${c.documentId}?f=${encodeURIComponent(c.finding.id)}` }, docLabel(c))),
+          h('td', {}, h('span', { class: `sev ${c.finding.severity}` }, SEVERITY[c.finding.severity] || c.finding.severity)),
+          h('td', {}, h('a', { href: `#/rules?q=${c.finding.rule}` }, c.finding.rule)),
+          h('td', { class: 'msg' }, c.finding.message),
+          h('td', {}, c.documents.map((d, i) => [i ? '、' : '', h('a', { href: `#/doc/${d.id}`, title: d.name, class: 'related-doc' }, docLabel(d))])),
+          h('td', { class: 'small' }, c.finding.dismissal ? `已忽略：${c.finding.dismissal.reason}（${c.finding.dismissal.by}，${when(c.finding.dismissal.at)}）` : '待审核')))))));
 }
 
 function idx(g) { const i = GROUPS.indexOf(g); return i < 0 ? 99 : i; }

@@ -36,6 +36,8 @@ export async function render(main, args, query) {
         h('a', { class: 'button', href: `/api/v1/documents/${id}/report.html`, download: '' }, 'HTML 报告'),
         h('a', { class: 'button', href: `/api/v1/documents/${id}/report.xlsx`, download: '' }, 'XLSX'),
         h('button', { type: 'button', onclick: exportJson }, 'JSON'),
+        isPdf ? h('a', { class: 'button', id: 'export-annotated', href: `/api/v1/documents/${id}/annotated.pdf`, download: '',
+          title: '原始 PDF，每个问题的位置画成方框（红框为主要位置，橙框为相关位置，旁注规则编号；不含已忽略的问题）' }, '标注 PDF') : null,
         h('a', { class: 'button', href: `/api/v1/documents/${id}/file`, download: '' }, '原文件'))),
     doc.status !== 'ready' ? h('div', { class: 'error-box' }, doc.statusDetail || doc.status) : null,
     h('div', { class: 'review' },
@@ -150,10 +152,17 @@ export async function render(main, args, query) {
   }
 
   let textLines = null;
+  let sourceDoc = null; // the document as read (GET /source), for Word, Excel and HTML
   async function drawTextSource(f, locs) {
     clear(source);
+    if (!/\.(txt|md|markdown|text|csv)$/i.test(doc.name)) {
+      if (!sourceDoc) sourceDoc = api('GET', `/api/v1/documents/${id}/source`);
+      const src = await sourceDoc;
+      if (state.selected !== f) return;
+      if (!['text', 'markdown'].includes(src.format)) { drawStructuredSource(src, locs); return; }
+    }
     const lines = locs.filter((l) => l.line != null).map((l) => l.line);
-    if (lines.length > 0 && !/\.(docx|xlsx)$/i.test(doc.name)) {
+    if (lines.length > 0) {
       if (!textLines) {
         const blob = await api('GET', `/api/v1/documents/${id}/file`);
         const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -171,11 +180,74 @@ export async function render(main, args, query) {
       const hit = source.querySelector('.line.primary');
       if (hit) source.scrollTop = Math.max(0, hit.offsetTop - source.clientHeight / 2);
     }
-    source.append(h('table', { class: 'list locations' }, h('thead', {}, h('tr', {}, h('th', {}, '位置'), h('th', {}, '内容'))),
+    source.append(locationTable(locs));
+  }
+
+  // Word / Excel / HTML: the tables holding the finding's cells, drawn from the reader's grid, the cells highlighted
+  // (the primary location red, the others orange); a location without a table shows its paragraph with a few around it.
+  function drawStructuredSource(src, locs) {
+    const wrap = h('div', { class: 'structured-source', id: 'structured-source' });
+    const tables = new Map(src.blocks.filter((b) => b.type === 'table').map((b) => [b.index, b]));
+    const texts = src.blocks.filter((b) => b.type === 'text');
+    const kindOf = (i) => (i === 0 ? 'primary' : 'hit');
+    const shownTables = [...new Set(locs.filter((l) => l.table != null && tables.has(l.table)).map((l) => l.table))];
+    for (const t of shownTables) {
+      const block = tables.get(t);
+      const marks = new Map(); // "row:column" or "row:" → primary|hit
+      locs.forEach((l, i) => {
+        if (l.table !== t || l.row == null) return;
+        const key = `${l.row}:${l.column ?? ''}`;
+        if (!marks.has(key) || kindOf(i) === 'primary') marks.set(key, kindOf(i));
+      });
+      const rowsWanted = [...marks.keys()].map((k) => Number(k.split(':')[0]));
+      // a long table is cut to the rows around the marked ones (and its first rows, the header)
+      const keep = (r) => block.rows.length <= 60 || r < 4 || rowsWanted.some((w) => Math.abs(w - r) <= 8);
+      let skipped = false;
+      const body = h('tbody', {});
+      for (const row of block.rows) {
+        if (!keep(row.row)) { if (!skipped) body.append(h('tr', { class: 'gap' }, h('td', { colspan: 99 }, '…'))); skipped = true; continue; }
+        skipped = false;
+        const rowMark = marks.get(`${row.row}:`);
+        body.append(h('tr', { class: rowMark ? `row-${rowMark}` : '', dataset: { row: row.row } },
+          h('th', { class: 'rn' }, String(row.row + 1)),
+          row.cells.map((c) => {
+            const m = marks.get(`${row.row}:${c.column}`);
+            return h('td', { class: m ? `cell ${m}` : 'cell', dataset: { column: c.column } }, c.text);
+          })));
+      }
+      wrap.append(h('div', { class: 'src-table-head small muted' }, `表${t + 1}`, block.page != null && src.format === 'xlsx' ? `（第${block.page}个工作表）` : ''),
+        h('div', { class: 'src-table-wrap' }, h('table', { class: 'src-table', dataset: { table: t } }, body)));
+    }
+    // sentences (a narrative location: a line or paragraph, no table)
+    locs.forEach((l, i) => {
+      if (l.table != null && tables.has(l.table)) return;
+      if (l.line == null) return;
+      const at = texts.findIndex((b) => b.line === l.line && (l.page == null || b.page == null || b.page === l.page));
+      if (at < 0) return;
+      const around = h('div', { class: 'text-source' });
+      for (let k = Math.max(0, at - 2); k <= Math.min(texts.length - 1, at + 2); k++) {
+        around.append(h('div', { class: k === at ? `line ${kindOf(i)}` : 'line' }, h('span', {}, texts[k].text)));
+      }
+      wrap.append(around);
+    });
+    if (!wrap.children.length) wrap.append(h('p', { class: 'muted' }, '在读取结果中没有找到这个位置。'));
+    if (src.truncated) wrap.append(h('p', { class: 'small muted' }, '表格过长，只给出了前面的部分。'));
+    source.append(wrap, locationTable(locs));
+    const hit = wrap.querySelector('td.cell.primary, tr.row-primary, .line.primary');
+    if (hit) {
+      const box = source.getBoundingClientRect(), r = hit.getBoundingClientRect();
+      source.scrollTop += r.top - box.top - source.clientHeight / 3;
+      const tw = hit.closest('.src-table-wrap');
+      if (tw) tw.scrollLeft = Math.max(0, hit.offsetLeft - tw.clientWidth / 2);
+    }
+  }
+
+  function locationTable(locs) {
+    return h('table', { class: 'list locations' }, h('thead', {}, h('tr', {}, h('th', {}, '位置'), h('th', {}, '内容'))),
       h('tbody', {}, locs.map((l, i) => h('tr', { class: i === 0 ? 'primary' : '' },
         h('td', { class: 'small' }, [l.page != null ? `第${l.page}页` : '', l.line != null ? `第${l.line}行` : '',
           l.table != null ? `表${l.table + 1}` : '', l.row != null ? `第${l.row + 1}行` : '', l.column != null ? `第${l.column + 1}列` : ''].filter(Boolean).join(' ')),
-        h('td', {}, l.text || ''))))));
+        h('td', {}, l.text || '')))));
   }
 
   for (const el of [sev, ruleSel, tableSel, showDismissed]) el.addEventListener('change', drawList);

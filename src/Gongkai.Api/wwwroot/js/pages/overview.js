@@ -4,12 +4,19 @@ import { api, canReview } from '../api.js';
 
 const STATUS = { pending: '处理中', ready: '已审核', 'needs-details': '待补充信息', unreadable: '无法读取' };
 
+/** The 错误/警告 still open (dismissed findings not counted). */
+export function openCounts(d) {
+  return { e: d.openErrors ?? d.errors ?? 0, w: d.openWarnings ?? d.warnings ?? 0, dismissed: d.dismissed || 0 };
+}
+
 export function docChip(d) {
-  const e = d.errors || 0, w = d.warnings || 0;
+  const { e, w, dismissed } = openCounts(d);
   const cls = d.status !== 'ready' ? 'chip muted' : e > 0 ? 'chip err' : w > 0 ? 'chip warn' : 'chip ok';
   const label = d.status !== 'ready' ? STATUS[d.status] || d.status : `错误 ${e} · 警告 ${w}`;
-  return h('a', { class: cls, href: `#/doc/${d.id}`, title: d.name, dataset: { doc: d.id } },
-    h('b', {}, d.kind || '?'), d.version > 1 ? `（第${d.version}版）` : '', ' ', label);
+  return h('a', { class: cls, href: `#/doc/${d.id}`, dataset: { doc: d.id, errors: e, warnings: w, dismissed },
+    title: `${d.name}${dismissed ? `（已忽略 ${dismissed} 条，未计入）` : ''}` },
+  h('b', {}, d.kind || '?'), d.version > 1 ? `（第${d.version}版）` : '', ' ', label,
+  d.status === 'ready' && dismissed > 0 ? h('span', { class: 'dismissed-count' }, ` · 已忽略 ${dismissed}`) : null);
 }
 
 export async function render(main) {
@@ -28,7 +35,8 @@ export async function render(main) {
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, '总览'), canReview() ? h('a', { class: 'button primary', href: '#/upload' }, '上传文档') : null),
     filters, grid,
-    h('div', { class: 'two-col' }, h('section', { class: 'card' }, h('h2', {}, '待处理'), waiting), h('section', { class: 'card' }, h('h2', {}, '最近上传'), recent)));
+    h('div', { class: 'two-col' }, h('section', { class: 'card', id: 'waiting' }, h('h2', {}, '待处理'),
+      h('p', { class: 'small muted' }, '计数不含已忽略的问题。'), waiting), h('section', { class: 'card' }, h('h2', {}, '最近上传'), recent)));
 
   function draw() {
     const v = (id) => filters.querySelector('#' + id).value;
@@ -53,7 +61,7 @@ export async function render(main) {
   draw();
 
   const pending = docs.filter((d) => d.status !== 'ready');
-  const toReview = docs.filter((d) => d.status === 'ready' && (d.errors || 0) + (d.warnings || 0) > 0);
+  const toReview = docs.filter((d) => d.status === 'ready' && openCounts(d).e + openCounts(d).w > 0);
   waiting.append(pending.length + toReview.length === 0 ? h('p', { class: 'muted' }, '没有待处理的文档。') :
     h('ul', { class: 'plain' },
       pending.map((d) => h('li', {}, h('a', { href: `#/doc/${d.id}` }, d.name), ' ', h('span', { class: 'tag' }, STATUS[d.status] || d.status), d.statusDetail ? h('div', { class: 'muted small' }, d.statusDetail) : null)),
