@@ -156,12 +156,12 @@ public static class ClassRows
     }
 }
 
-/// <summary>GK503 a code of a wrong length (a 6- or 8-digit function code, a 7-digit economic code).</summary>
+/// <summary>GK503 a code of a wrong length (a 6- or 8-digit function code, a 4- or 6-digit economic code).</summary>
 public sealed class MalformedCode : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK503", "科目编码位数错误", Severity.Error, Applicability.Both, RuleCategory.Classification,
-        "功能分类 3/5/7 位；经济分类 3/5 位；只含数字",
+        "功能分类 3/5/7 位；经济分类 3/5 位（地方细化的目级 7 位）；只含数字",
         "科目编码的位数决定级次，位数不对通常是录入时多打或漏打一位。",
         "“210110”（6 位）应为 21011 或 2101101");
 
@@ -172,7 +172,7 @@ public sealed class MalformedCode : Rule
                 if (row.Code is { } code && !code.IsWellFormed)
                     yield return Report(
                         $"{table.Kind.Describe()}「{row.Label}」的编码 {code.Value} 位数为 {code.Value.Length}，" +
-                        $"{(code.Scheme == CodeScheme.Function ? "功能分类应为 3、5 或 7 位" : "经济分类应为 3 或 5 位")}",
+                        $"{(code.Scheme == CodeScheme.Function ? "功能分类应为 3、5 或 7 位" : "经济分类应为 3 或 5 位（细目 7 位）")}",
                         new[] { row.Source }, suggestion: "核对原始编码，补齐或删去多余数字。", table: table.Kind);
     }
 }
@@ -353,7 +353,7 @@ public sealed class CodeExistsInYear : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK507", "科目编码在当年科目表中存在", Severity.Warning, Applicability.Both, RuleCategory.Classification,
-        "编码 ∈ 文件年度的科目表版本；科目表不认识的编码、或只有未核实条目的编码只作提示",
+        "编码 ∈ 文件年度的科目表版本；科目表不认识的编码、或只有未核实条目的编码只作提示；地方细化的 7 位经济分类细目不查",
         "编码录错一位、或使用已撤销的科目，会使支出归到错误的功能或用途上；内置科目表并不完整，" +
         "对它不认识或未核实的编码只提示人工核对。仅在提供科目表时检查；由名称推得编码的汇总行不查。",
         "2024 年决算列 2080599（该年无此科目）");
@@ -367,6 +367,8 @@ public sealed class CodeExistsInYear : Rule
             foreach (var row in table.Rows)
             {
                 if (row.Code is not { IsWellFormed: true } code || !CodeNames.CodeIsPrinted(row) || !seen.Add(code.Scheme + code.Value)) continue;
+                // an economic sub-item (3010201) is a regional refinement below the national 款: no national catalog lists it
+                if (code.Level == CodeLevel.SubItem) continue;
                 var known = catalog.Contains(code);
                 if (known && catalog.Exists(code, year)) continue;
                 var f = Report(known
