@@ -5,9 +5,9 @@ public enum CodeScheme
 {
     /// <summary>支出功能分类 (201…, 3/5/7 digits).</summary>
     Function,
-    /// <summary>部门预算支出经济分类 (301…, 3/5 digits).</summary>
+    /// <summary>部门预算支出经济分类 (301…, 3/5 digits; 7 for a locally refined sub-item).</summary>
     DepartmentEconomic,
-    /// <summary>政府预算支出经济分类 (501…, 3/5 digits).</summary>
+    /// <summary>政府预算支出经济分类 (501…, 3/5 digits; 7 for a locally refined sub-item).</summary>
     GovernmentEconomic,
 }
 
@@ -20,6 +20,12 @@ public enum CodeLevel
     Section,
     /// <summary>项 (7 digits, function classification only).</summary>
     Item,
+    /// <summary>
+    /// A sub-item below an economic 款 (7 digits, e.g. 3010201 规范性津补贴 under 30102 津贴补贴): a refinement some
+    /// regions print under the national 款; not in the national catalog. Its parent is its 款; the sub-items of a 款
+    /// add up to it like any children.
+    /// </summary>
+    SubItem,
 }
 
 /// <summary>A classification code that knows its scheme and level.</summary>
@@ -30,13 +36,14 @@ public readonly record struct ClassificationCode(string Value, CodeScheme Scheme
         3 => CodeLevel.Class,
         5 => CodeLevel.Section,
         7 when Scheme == CodeScheme.Function => CodeLevel.Item,
+        7 => CodeLevel.SubItem,
         _ => null,
     };
 
-    /// <summary>Whether the code has a length valid for its scheme (3/5/7 for function, 3/5 for economic).</summary>
+    /// <summary>Whether the code has a length valid for its scheme (3/5/7 for function; 3/5 for economic, 7 for an economic sub-item).</summary>
     public bool IsWellFormed => Level is not null && Value.All(char.IsAsciiDigit);
 
-    /// <summary>The parent code (款 → 类, 项 → 款), or null for a 类.</summary>
+    /// <summary>The parent code (款 → 类, 项 or economic sub-item → 款), or null for a 类.</summary>
     public ClassificationCode? Parent => Value.Length switch
     {
         5 => new ClassificationCode(Value[..3], Scheme),
@@ -47,7 +54,10 @@ public readonly record struct ClassificationCode(string Value, CodeScheme Scheme
     public bool IsAncestorOf(ClassificationCode other) =>
         other.Scheme == Scheme && other.Value.Length > Value.Length && other.Value.StartsWith(Value, StringComparison.Ordinal);
 
-    /// <summary>Guess the scheme of a bare code: 2xx function, 3xx department economic, 5xx government economic.</summary>
+    /// <summary>
+    /// Guess the scheme of a bare code: 2xx function, 3xx department economic, 5xx government economic (a 7-digit 3xx/5xx
+    /// code is an economic sub-item, <see cref="CodeLevel.SubItem"/>).
+    /// </summary>
     public static ClassificationCode? TryCreate(string? text)
     {
         if (string.IsNullOrEmpty(text) || !text.All(char.IsAsciiDigit)) return null;
@@ -55,8 +65,8 @@ public readonly record struct ClassificationCode(string Value, CodeScheme Scheme
         var scheme = text[0] switch
         {
             '2' => CodeScheme.Function,
-            '3' when text.Length <= 5 => CodeScheme.DepartmentEconomic,
-            '5' when text.Length <= 5 => CodeScheme.GovernmentEconomic,
+            '3' => CodeScheme.DepartmentEconomic,
+            '5' => CodeScheme.GovernmentEconomic,
             _ => (CodeScheme?)null,
         };
         return scheme is null ? null : new ClassificationCode(text, scheme.Value);

@@ -119,5 +119,12 @@ public enum Basis
 public readonly record struct ColumnKey(Measure Measure, Basis Basis = Basis.Default)
 {
     public static implicit operator ColumnKey(Measure m) => new(m);
+
+    /// <summary>
+    /// A figure printed for comparison, not the table's own: another period (上年数 / 2025年预算数 in a 2026 table) or, in a
+    /// 决算 table, the budget basis (年初预算数, 全年预算数). It takes no part in the table's arithmetic (上级 = Σ 下级,
+    /// 合计 = Σ 类): last year's parents may hold codes no longer printed, and a 决算 table lists only the codes spent.
+    /// </summary>
+    public bool IsComparison => Measure is Measure.PriorYear or Measure.InitialBudget or Measure.AdjustedBudget;
     public override string ToString() => Basis == Basis.Default ? Measure.ToString() : $"{Measure}/{Basis}";
 }

@@ -194,6 +194,9 @@ public sealed class DataRow
 
     public Figure? this[ColumnKey key] => Values.TryGetValue(key, out var f) ? f : null;
 
+    /// <summary>The row's own figures: <see cref="Values"/> without those printed for comparison (<see cref="ColumnKey.IsComparison"/>).</summary>
+    public IEnumerable<KeyValuePair<ColumnKey, Figure>> CurrentValues => Values.Where(kv => !kv.Key.IsComparison);
+
     /// <summary>The value of a column, treating a blank or missing cell as 0.</summary>
     public decimal ValueOrZero(ColumnKey key) => Values.TryGetValue(key, out var f) && f.IsNumber ? f.Value : 0m;
 

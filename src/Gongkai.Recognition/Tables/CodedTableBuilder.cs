@@ -61,7 +61,7 @@ public sealed class CodedTableBuilder
             // has its labels in the first column and its values right after: a column of numbers is never the name column
             int nameCol = namesOnly || s == bracketCol || s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
             var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
-            var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
+            var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind, ColumnMeaning.TitleYear(t.Title)).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
         }
         if (!isContinuation)

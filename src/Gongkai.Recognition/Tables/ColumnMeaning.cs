@@ -23,13 +23,18 @@ public static partial class ColumnMeaning
     /// <summary>The meaning of one header path read alone (no sibling columns, no period blocks).</summary>
     public static ColumnKey? Of(string headerPath, TableKind kind) => MapAll(new[] { headerPath }, kind)[0].Key;
 
-    /// <summary>The meanings of all columns of one table (or one side-by-side block), read together.</summary>
-    public static ColumnMap[] MapAll(IReadOnlyList<string> headerPaths, TableKind kind)
+    /// <summary>
+    /// The meanings of all columns of one table (or one side-by-side block), read together. <paramref name="year"/> is the
+    /// year the table is for (from its title), when known: a column headed by an earlier year is of another period even
+    /// when the current column prints no year.
+    /// </summary>
+    public static ColumnMap[] MapAll(IReadOnlyList<string> headerPaths, TableKind kind, int? year = null)
     {
         int n = headerPaths.Count;
         var result = new ColumnMap[n];
         var parts = SplitPaths(headerPaths);
-        var otherPeriod = OtherPeriod(parts);
+        var otherPeriod = OtherPeriod(parts, year);
+        int priorYear = PriorYearColumn(parts, otherPeriod, year);
         // the period words carry no meaning of their own: "2026年预算数" reads as 预算数
         for (int c = 0; c < n; c++)
             parts[c] = parts[c].Select(StripYear).Where(p => p.Length > 0 && !IsCurrentPeriod(p)).ToList();
@@ -57,6 +62,12 @@ public static partial class ColumnMeaning
             return result;
         }
 
+        // a 决算 table printing the budget beside its final figures (年初预算数 | 全年预算数 | 决算数/合计 …): the 决算 columns
+        // are the table's; the budget ones are printed for comparison and stand aside (their total kept as 年初/全年预算数)
+        var budget = BudgetBasisColumns(parts, kind);
+        for (int c = 0; c < n; c++)
+            if (budget[c] is not null) otherPeriod[c] = true;
+
         // the table's total: the first total column (合计 / 总计 / 支出总计 / a 小计 or 合计 under a heading) of this period;
         // the heading over it (部门预算, 一般公共预算支出, 2026年预算数) only wraps the table and gives its members no meaning
         // (a 小计 of a group with a meaning of its own, 基本支出/小计, is that meaning; one of a group with none,
@@ -70,6 +81,10 @@ public static partial class ColumnMeaning
         // 一般公共预算 + 基金 + 国资; 基本支出 = 人员 + 公用), and add nothing beside its 小计
         for (int c = 0; c < n; c++)
         {
+            // the one amount of the year before (2025年预算数, 上年预算数) is that year's figure of the row: kept as
+            // 上年数, aside from this year's arithmetic; the other columns of an earlier block stand aside unread
+            if (c == priorYear) { result[c] = new ColumnMap(Measure.PriorYear, true); continue; }
+            if (budget[c] is Measure bm) { result[c] = new ColumnMap(bm == Measure.Amount ? null : bm, true); continue; }
             if (otherPeriod[c]) { result[c] = new ColumnMap(null, true); continue; }
             var ps = parts[c];
             if (ps.Count == 0) { result[c] = new ColumnMap(null); continue; }
@@ -115,17 +130,104 @@ public static partial class ColumnMeaning
         headerPaths.Select(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Compact)
             .Where(x => x.Length > 0).ToList()).ToList();
 
-    /// <summary>Periods: a block headed by an earlier year than the latest one printed, by 上年, or by 增减 is another period.</summary>
-    private static bool[] OtherPeriod(List<List<string>> parts)
+    /// <summary>
+    /// Periods: a block headed by an earlier year than the table's own (the latest one printed, or the title's), by 上年,
+    /// or by 增减 is another period.
+    /// </summary>
+    private static bool[] OtherPeriod(List<List<string>> parts, int? year = null)
     {
-        var years = parts.SelectMany(ps => ps.Select(YearOf)).OfType<int>().ToList();
-        int? current = years.Count > 0 ? years.Max() : null;
+        int? current = CurrentYear(parts, year);
         var other = new bool[parts.Count];
         for (int c = 0; c < parts.Count; c++)
             foreach (var p in parts[c])
                 if (IsPriorPeriod(p) || IsChange(p) || YearOf(p) is int y && current is int cy && y < cy) other[c] = true;
         return other;
     }
+
+    /// <summary>
+    /// The table's own year: the latest year its headers print, or the title's year when a column prints no year of its
+    /// own (2025年预算数 | 预算数 in a 2026 table). A title year never turns every column into another period.
+    /// </summary>
+    private static int? CurrentYear(List<List<string>> parts, int? year)
+    {
+        var years = parts.SelectMany(ps => ps.Select(YearOf)).OfType<int>().ToList();
+        bool undated = parts.Any(ps => ps.Count > 0 && !ps.Any(p => YearOf(p) is not null || IsPriorPeriod(p) || IsChange(p)));
+        if (year is int y && undated) years.Add(y);
+        return years.Count > 0 ? years.Max() : null;
+    }
+
+    /// <summary>
+    /// The column holding the year-before amount of each row: the single amount of the block headed by the year before
+    /// the table's own (2025年预算数 in a 2026 table) or by 上年 (上年预算数, 上年数, 上年/合计). A block of the year before
+    /// split into parts (2025年/基本支出 | 2025年/项目支出) gives its total column; a change column (增减) is never one;
+    /// two candidates, or none, give −1.
+    /// </summary>
+    private static int PriorYearColumn(List<List<string>> parts, bool[] otherPeriod, int? year)
+    {
+        int? current = CurrentYear(parts, year);
+        int found = -1;
+        for (int c = 0; c < parts.Count; c++)
+        {
+            if (!otherPeriod[c] || parts[c].Count == 0 || parts[c].Any(IsChange)) continue;
+            bool prior = false, amountOnly = true;
+            foreach (var p in parts[c])
+            {
+                if (YearOf(p) is int y)
+                {
+                    if (current is not int cy || y != cy - 1) { prior = false; amountOnly = false; break; }
+                    prior = true;
+                    if (!IsAmountWord(StripYear(p))) amountOnly = false;
+                }
+                else if (IsPriorPeriod(p)) prior = true;
+                else if (!IsAmountWord(p)) amountOnly = false;
+            }
+            if (!prior || !amountOnly) continue;
+            if (found >= 0) return -1;
+            found = c;
+        }
+        return found;
+    }
+
+    private static bool IsFinalMoneyTable(TableKind kind) => kind is TableKind.FinalSummary or TableKind.FinalRevenue
+        or TableKind.FinalExpenditure or TableKind.FinalFiscalSummary or TableKind.FinalGeneralExpenditure
+        or TableKind.FinalGeneralBasic or TableKind.FinalGovFund or TableKind.FinalStateCapital;
+
+    /// <summary>
+    /// In a 决算 table that prints 决算 columns, the columns of the budget basis and the ratios between the two: per column
+    /// null (a 决算 column or any other), <see cref="Measure.InitialBudget"/> / <see cref="Measure.AdjustedBudget"/> for the
+    /// one amount (or the 合计) of a 年初预算 / 全年（调整）预算 block, and <see cref="Measure.Amount"/> as a mark for the other
+    /// budget or ratio columns (parts of a budget block, 完成率, 决算数为预算数的%): all stand aside from the row's arithmetic.
+    /// </summary>
+    private static Measure?[] BudgetBasisColumns(List<List<string>> parts, TableKind kind)
+    {
+        var result = new Measure?[parts.Count];
+        if (!IsFinalMoneyTable(kind) || !parts.Any(ps => ps.Any(p => p.Contains("决算")))) return result;
+        var taken = new HashSet<Measure>();
+        for (int c = 0; c < parts.Count; c++)
+        {
+            var ps = parts[c];
+            if (ps.Count == 0) continue;
+            if (ps.Any(p => p.Contains('%') || p.EndsWith("率", StringComparison.Ordinal))) { result[c] = Measure.Amount; continue; }
+            if (ps.Any(p => p.Contains("决算"))) continue;
+            Measure? basis = null;
+            bool amountOnly = true;
+            foreach (var p in ps)
+            {
+                if (p.StartsWith("年初预算", StringComparison.Ordinal) || p is "预算数" or "预算") basis = Measure.InitialBudget;
+                else if (p.StartsWith("全年预算", StringComparison.Ordinal) || p.StartsWith("调整预算", StringComparison.Ordinal)
+                         || p.StartsWith("调整后预算", StringComparison.Ordinal) || p.StartsWith("年中预算", StringComparison.Ordinal)) basis = Measure.AdjustedBudget;
+                else if (!IsAmountWord(p)) amountOnly = false;
+            }
+            if (basis is not Measure b) continue;
+            result[c] = amountOnly && taken.Add(b) ? b : Measure.Amount;
+        }
+        return result;
+    }
+
+    /// <summary>A header word naming only an amount (预算数, 决算数, 执行数, 金额, 合计, 总计, 小计) or nothing.</summary>
+    private static bool IsAmountWord(string p) =>
+        p.Length == 0 || p is "预算数" or "决算数" or "执行数" or "预算" or "决算" or "金额" or "合计" or "总计" or "小计" or "数"
+            or "预算金额" or "决算金额" or "全年预算数" or "年初预算数";
 
     private static bool IsFundName(string p) =>
         p is "一般公共预算" or "一般公共预算拨款" or "政府性基金预算" or "政府性基金" or "国有资本经营预算" or "财政拨款" or "财政专户管理资金" or "单位资金";
@@ -328,10 +430,10 @@ public static partial class ColumnMeaning
     /// that is understood but not one of the row's parts (a breakdown, another period). A second column with a meaning
     /// already taken in the block is left without one (unmapped): two columns cannot both be the row's 合计.
     /// </summary>
-    public static List<(int Col, ColumnKey? Key, bool Detail)> Plan(IReadOnlyList<string> paths, IEnumerable<int> columns, TableKind kind)
+    public static List<(int Col, ColumnKey? Key, bool Detail)> Plan(IReadOnlyList<string> paths, IEnumerable<int> columns, TableKind kind, int? year = null)
     {
         var cols = columns.ToList();
-        var maps = MapAll(cols.Select(c => paths[c]).ToList(), kind);
+        var maps = MapAll(cols.Select(c => paths[c]).ToList(), kind, year);
         var taken = new HashSet<ColumnKey>();
         var plan = new List<(int, ColumnKey?, bool)>();
         for (int i = 0; i < cols.Count; i++)
@@ -362,6 +464,13 @@ public static partial class ColumnMeaning
             if (IsCarryIn(parts[i]) && parts[^1] is not ("小计" or "合计")) return true;
         return false;
     }
+
+    /// <summary>The year a table is for, from its title (2026年一般公共预算支出情况表 → 2026), when it prints one.</summary>
+    public static int? TitleYear(string? title) =>
+        title is not null && TitleYearPattern().Match(title) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+
+    [GeneratedRegex(@"(?<![0-9])(20\d\d)\s*年")]
+    private static partial Regex TitleYearPattern();
 
     /// <summary>
     /// Columns of another period: a block headed by an earlier year than the latest one printed (2025年预算数 beside

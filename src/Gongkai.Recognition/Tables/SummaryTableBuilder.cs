@@ -65,7 +65,7 @@ public sealed class SummaryTableBuilder
         }
         var keys = blocks.Select(blk =>
         {
-            var maps = ColumnMeaning.MapAll(blk.Values.Select(c => paths[c]).ToList(), t.Kind);
+            var maps = ColumnMeaning.MapAll(blk.Values.Select(c => paths[c]).ToList(), t.Kind, ColumnMeaning.TitleYear(t.Title));
             return blk.Values.Select((c, i) =>
             {
                 if (blk.Values.Count == 1) return (ColumnKey?)Measure.Amount;

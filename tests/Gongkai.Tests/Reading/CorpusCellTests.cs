@@ -325,23 +325,26 @@ public class CorpusCells004Chongqing
         C(20, BudgetThreePublic, "label:三公", VehicleOperation, "200.00"),
         // read right since the issue-9 layout-meaning fixes (moved from KnownReadingGaps)
         C(9, BudgetSummary, "line:GrandTotalExpenditure", Amount, "19230.18"),
-    ];
-
-    // Printed values the reader does not read yet (see the cause above each group); asserted to still differ.
-    public static readonly CellCheck[] KnownReadingGaps =
-    [
-        // p15 表五 2026年一般公共预算支出情况表 (2025年预算数 | 2026年 总计, 基本支出 小计/人员经费/公用经费, 项目支出), continued on p16
-        // cause: by design the one 2025年预算数 column stands aside (no measure): the hierarchy sums run on every measure of a row,
-        // and last year's parents may hold codes no longer printed as rows
+        // read right since the prior-year column and economic sub-items (moved from KnownReadingGaps):
+        // p15 表五 the one 2025年预算数 column is 上年数 (PriorYear), kept aside from this year's sums
         C(15, BudgetGeneralExpenditure, "2010301", PriorYear, "6077.49"),
         C(15, BudgetGeneralExpenditure, "total", PriorYear, "15635.80"),
         C(16, BudgetGeneralExpenditure, "2150516", PriorYear, "448.31"),
-        // p17 表六 2026年一般公共预算基本支出情况表 (7-digit sub-items such as 3010201), continued on p18
-        // cause: 7-digit economic sub-items (3010201, 3010303, 3030104) get no code: the classification model has no level below 款 for economic codes
+        // p17–18 表六 7-digit economic sub-items (3010201 under 30102) carry their code
         C(17, BudgetGeneralBasic, "3010201", Total, "904.48"),
         C(17, BudgetGeneralBasic, "3010303", Total, "129.61"),
         C(18, BudgetGeneralBasic, "3030104", Total, "22.87"),
+        C(15, BudgetGeneralExpenditure, "20805", PriorYear, "1556.76"),
+        C(15, BudgetGeneralExpenditure, "2010302", PriorYear, "6027.47"),
+        C(15, BudgetGeneralExpenditure, "2080505", PriorYear, "592.56"),
+        C(15, BudgetGeneralExpenditure, "2080505", Total, "631.22"),
+        C(17, BudgetGeneralBasic, "3010202", Total, "55.01"),
+        C(17, BudgetGeneralBasic, "3010301", Personnel, "1247.70"),
+        C(18, BudgetGeneralBasic, "3030101", Personnel, "31.53"),
+        C(18, BudgetGeneralBasic, "3030103", Total, "25.96"),
     ];
+
+    public static readonly CellCheck[] KnownReadingGaps = [];
 
     [Fact]
     public void Hand_checked_cells() => CorpusCells.Assert(File, Cells, KnownReadingGaps);

@@ -50,6 +50,15 @@ public class Sh24fAcceptanceTests
         C(10, FinalExpenditure, "2010608", Total, "449.52"),
         C(11, FinalExpenditure, "2080599", Total, "0.94"), // continued page
         C(11, FinalExpenditure, "2210201", Basic, "187.19"),
+        // (added with the issue-9 决算 reading pass, read from the page at -r 80)
+        C(10, FinalExpenditure, "201", Basic, "1503.52"),
+        C(10, FinalExpenditure, "20106", Project, "603.14"),
+        C(10, FinalExpenditure, "2010602", Project, "10.00"),
+        C(10, FinalExpenditure, "2010602", Basic, "(空)"),
+        C(10, FinalExpenditure, "2010601", RemitToSuperior, "(空)"),
+        C(10, FinalExpenditure, "2010601", OperatingExpenditure, "(空)"),
+        C(10, FinalExpenditure, "208", Total, "326.72"),
+        C(10, FinalExpenditure, "2080501", Basic, "84.65"),
         // F4 财政拨款收入支出决算总表 p12–13
         C(12, FinalFiscalSummary, "line:GeneralBudgetGrant", Amount, "2940.05"),
         C(12, FinalFiscalSummary, "201", GeneralBudget, "2106.66"),
@@ -78,6 +87,18 @@ public class Sh24fAcceptanceTests
         C(16, FinalGeneralBasic, "30201", Total, "21.21"),
         C(16, FinalGeneralBasic, "30213", Total, "2.83"),
         C(16, FinalGeneralBasic, "30216", Total, "4.05"),
+        // (added with the issue-9 决算 reading pass: both blocks of p16, blanks included)
+        C(16, FinalGeneralBasic, "30101", Total, "262.33"),
+        C(16, FinalGeneralBasic, "30103", Total, "(空)"),
+        C(16, FinalGeneralBasic, "30108", Total, "160.75"),
+        C(16, FinalGeneralBasic, "30109", Total, "80.38"),
+        C(16, FinalGeneralBasic, "30110", Total, "60.99"),
+        C(16, FinalGeneralBasic, "30113", Total, "187.19"),
+        C(16, FinalGeneralBasic, "30202", Total, "7.61"),
+        C(16, FinalGeneralBasic, "30204", Total, "0.09"),
+        C(16, FinalGeneralBasic, "30207", Total, "4.88"),
+        C(16, FinalGeneralBasic, "30211", Total, "1.20"),
+        C(16, FinalGeneralBasic, "30212", Total, "(空)"),
         C(17, FinalGeneralBasic, "30309", Total, "0.31"), // continued page
         C(17, FinalGeneralBasic, "30229", Total, "42.77"),
         C(17, FinalGeneralBasic, "30239", Total, "48.49"),

@@ -68,7 +68,8 @@ public class ColumnMeaningTests
         Assert.Equal(Measure.Meeting, m[4].Key!.Value.Measure);
         var prior = Map(TableKind.BudgetGeneralExpenditure, "2025年预算数", "2026年预算数/总计", "2026年预算数/基本支出/小计", "2026年预算数/基本支出/人员经费");
         Assert.True(prior[0].Detail);
-        Assert.Equal(new ColumnKey?[] { null, Measure.Total, Measure.Basic, Measure.Personnel }, prior.Select(x => x.Key));
+        // the one amount of the year before is its 上年数, aside from this year's arithmetic
+        Assert.Equal(new ColumnKey?[] { Measure.PriorYear, Measure.Total, Measure.Basic, Measure.Personnel }, prior.Select(x => x.Key));
     }
 
     [Fact] // the whole table's heading gives its members no meaning; other wordings of 人员/公用

@@ -8,7 +8,7 @@ public sealed class CodeExistsInYear : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK507", "科目编码在当年科目表中存在", Severity.Warning, Applicability.Both, RuleCategory.Classification,
-        "编码 ∈ 文件年度的科目表版本；科目表不认识的编码、或只有未核实条目的编码只作提示",
+        "编码 ∈ 文件年度的科目表版本；科目表不认识的编码、或只有未核实条目的编码只作提示；地方细化的 7 位经济分类细目不查",
         "编码录错一位、或使用已撤销的科目，会使支出归到错误的功能或用途上；内置科目表并不完整，" +
         "对它不认识或未核实的编码只提示人工核对。仅在提供科目表时检查；由名称推得编码的汇总行不查。",
         "2024 年决算列 2080599（该年无此科目）");
@@ -22,6 +22,8 @@ public sealed class CodeExistsInYear : Rule
             foreach (var row in table.Rows)
             {
                 if (row.Code is not { IsWellFormed: true } code || !CodeNames.CodeIsPrinted(row) || !seen.Add(code.Scheme + code.Value)) continue;
+                // an economic sub-item (3010201) is a regional refinement below the national 款: no national catalog lists it
+                if (code.Level == CodeLevel.SubItem) continue;
                 var known = catalog.Contains(code);
                 if (known && catalog.Exists(code, year)) continue;
                 var f = Report(known

@@ -21,7 +21,7 @@ public sealed class ParentEqualsSumOfChildren : Rule
             {
                 var children = h.Children[parent];
                 if (children.Count == 0 || h.HostsMisplaced(parent)) continue;
-                foreach (var (key, fig) in parent.Values)
+                foreach (var (key, fig) in parent.CurrentValues)
                 {
                     var parts = children.Select(c => c[key]).ToList();
                     if (parts.All(p => p is null)) continue;
@@ -53,7 +53,7 @@ public sealed class TotalEqualsSumOfClasses : Rule
             if (table.TotalRow is not { } total) continue;
             var h = new CodeHierarchy(table, CodeScheme.Function);
             if (h.TopLevel.Count == 0) continue;
-            foreach (var (key, fig) in total.Values)
+            foreach (var (key, fig) in total.CurrentValues)
             {
                 var parts = h.TopLevel.Select(c => c[key]).ToList();
                 if (parts.All(p => p is null)) continue;

@@ -96,13 +96,14 @@ public sealed class BudgetPersonnelColumn : Rule
     }
 }
 
-/// <summary>GK225 B6/F6 类 = Σ 款 and (B6) 合计 = Σ 类, per column (P13, Q12).</summary>
+/// <summary>GK225 B6/F6 类 = Σ 款, 款 = Σ 7-digit sub-items, and (B6) 合计 = Σ 类, per column (P13, Q12).</summary>
 public sealed class EconomicClassSums : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK225", "经济分类类级等于款级之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
-        "类 = Σ 款；合计 = Σ 类（逐列）",
-        "基本支出表（及江苏机关运行经费支出预算表）按部门预算支出经济分类列示，类级科目每一列应等于其款级科目之和，合计行应等于各类之和。",
+        "类 = Σ 款；款 = Σ 目（列有 7 位细目时）；合计 = Σ 类（逐列）",
+        "基本支出表（及江苏机关运行经费支出预算表）按部门预算支出经济分类列示，类级科目每一列应等于其款级科目之和，合计行应等于各类之和；" +
+        "款下再列 7 位细目（如 3010201 规范性津补贴）时，款级科目应等于其细目之和。上年数、年初预算数等对比列不参与。",
         "301 工资福利支出 2082.85 = 30101 + 30102 + … + 30199");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -114,17 +115,17 @@ public sealed class EconomicClassSums : Rule
             {
                 var children = h.Children[parent];
                 if (children.Count == 0) continue;
-                foreach (var (key, fig) in parent.Values)
+                foreach (var (key, fig) in parent.CurrentValues)
                 {
                     var parts = children.Select(c => c[key]).ToList();
                     if (parts.All(p => p is null)) continue;
                     var f = Judge(ctx, Tolerance.Sum(fig, parts), $"{t.Kind.Describe()}「{parent.Name()}」{key.ColumnName()}列",
-                        $"应等于 {children.Count} 个款级科目之和", new[] { fig.Source }.Concat(parts.Select(p => p?.Source)), t.Kind);
+                        $"应等于 {children.Count} 个{(parent.Code!.Value.Level == CodeLevel.Section ? "目" : "款")}级科目之和", new[] { fig.Source }.Concat(parts.Select(p => p?.Source)), t.Kind);
                     if (f is not null) yield return f;
                 }
             }
             if (t.Kind is not (TableKind.BudgetGeneralBasic or TableKind.OperatingCostsByEconomic) || Econ.TotalRow(t) is not { } total || h.TopLevel.Count == 0) continue;
-            foreach (var (key, fig) in total.Values)
+            foreach (var (key, fig) in total.CurrentValues)
             {
                 var parts = h.TopLevel.Select(c => c[key]).ToList();
                 if (parts.All(p => p is null)) continue;

@@ -149,7 +149,7 @@ public sealed class ClassLinesSum : SummaryLineRule
         if (t.Line(Side.Expenditure, SummaryLine.TotalExpenditureThisYear) is not { } total) yield break;
         var classes = t.ClassLines().ToList();
         if (classes.Count == 0) yield break;
-        foreach (var (key, fig) in total.Values)
+        foreach (var (key, fig) in total.CurrentValues)
         {
             var parts = classes.Select(c => c[key]).ToList();
             if (parts.All(p => p is null)) continue;
