@@ -1,6 +1,5 @@
 using Gongkai.Audit;
 using Gongkai.Audit.Rules.CrossTable;
-using Gongkai.Audit.Rules.More;
 using Gongkai.Audit.Rules.Narrative;
 using Gongkai.Audit.Rules.Performance;
 using Gongkai.Compile;

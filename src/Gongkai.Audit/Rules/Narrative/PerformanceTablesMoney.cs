@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Gongkai.Audit.Rules.More;
 using Gongkai.Model;
 
 namespace Gongkai.Audit.Rules.Narrative;
