@@ -40,8 +40,8 @@ public static partial class Mutants
         new("three-public-cell", "“三公”经费表中一项错数", Set([.. Identities, .. NarrativeRules]), ThreePublicCell) { TouchesTables = true, Family = "arithmetic" },
         // ---- cross-table
         new("operating-above-public", "机关运行经费大于公用经费", Set("GK310", "GK401", "GK406", "GK402"), OperatingAbovePublic) { Family = "cross-table" },
-        new("overall-performance-money", "整体绩效目标表资金与预算总额不符", Set([.. PerformanceMoney, "GK315", "GK618", "GK418"]), OverallPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
-        new("project-performance-money", "项目绩效目标表金额与项目支出不符", Set([.. PerformanceMoney, "GK316", "GK418", "GK317"]), ProjectPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
+        new("overall-performance-money", "整体绩效目标表资金与预算总额不符", Set([.. PerformanceMoney, "GK315", "GK618", "GK418", "GK622"]), OverallPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
+        new("project-performance-money", "项目绩效目标表金额与项目支出不符", Set([.. PerformanceMoney, "GK316", "GK418", "GK317", "GK424", "GK622"]), ProjectPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
         // ---- classification
         new("code-length", "科目编码多录或漏录一位", Set("GK503", "GK507", "GK501", "GK502", "GK504", "GK201"), CodeLength) { TouchesTables = true, Family = "classification" },
         new("econ-column", "经济分类科目列错人员经费/公用经费列", Set([.. Identities, "GK224"]), EconColumn) { TouchesTables = true, Family = "classification" },
@@ -66,8 +66,8 @@ public static partial class Mutants
         new("header-year", "表头年份写成上年", Set("GK708", "GK705"), HeaderYear) { TouchesTables = true, Family = "years" },
         new("as-of-date", "资产情况的截至日期沿用上年", Set("GK709", "GK704"), AsOfDate) { Family = "years" },
         // ---- units
-        new("table-unit", "表格标注单位为元，数值实为万元", Set([.. Identities, .. NarrativeRules, "GK617", "GK200"]), TableUnit) { TouchesTables = true, Family = "units" },
-        new("narrative-unit", "叙述中的万元写成元", Set([.. NarrativeRules]), NarrativeUnit) { Family = "units" },
+        new("table-unit", "表格标注单位为元，数值实为万元", Set([.. Identities, .. NarrativeRules, "GK617", "GK200", "GK318"]), TableUnit) { TouchesTables = true, Family = "units" },
+        new("narrative-unit", "叙述中的万元写成元", Set([.. NarrativeRules, "GK318"]), NarrativeUnit) { Family = "units" },
         new("indicator-unit", "比率类绩效指标的单位写错", Set("GK620", "GK612"), IndicatorUnit) { TouchesTables = true, Family = "units" },
         // ---- empty tables
         new("empty-note-missing", "空表未说明原因", Set("GK102"), EmptyNoteMissing) { TouchesTables = true, Family = "empty-table" },
