@@ -40,8 +40,8 @@ public static partial class Mutants
         new("three-public-cell", "“三公”经费表中一项错数", Set([.. Identities, .. NarrativeRules]), ThreePublicCell) { TouchesTables = true, Family = "arithmetic" },
         // ---- cross-table
         new("operating-above-public", "机关运行经费大于公用经费", Set("GK310", "GK401", "GK406", "GK402"), OperatingAbovePublic) { Family = "cross-table" },
-        new("overall-performance-money", "整体绩效目标表资金与预算总额不符", Set([.. PerformanceMoney, "GK315", "GK618", "GK418"]), OverallPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
-        new("project-performance-money", "项目绩效目标表金额与项目支出不符", Set([.. PerformanceMoney, "GK316", "GK418", "GK317"]), ProjectPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
+        new("overall-performance-money", "整体绩效目标表资金与预算总额不符", Set([.. PerformanceMoney, "GK315", "GK618", "GK418", "GK622"]), OverallPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
+        new("project-performance-money", "项目绩效目标表金额与项目支出不符", Set([.. PerformanceMoney, "GK316", "GK418", "GK317", "GK424", "GK622"]), ProjectPerformanceMoney) { TouchesTables = true, Family = "cross-table" },
         // ---- classification
         new("code-length", "科目编码多录或漏录一位", Set("GK503", "GK507", "GK501", "GK502", "GK504", "GK201"), CodeLength) { TouchesTables = true, Family = "classification" },
         new("econ-column", "经济分类科目列错人员经费/公用经费列", Set([.. Identities, "GK224"]), EconColumn) { TouchesTables = true, Family = "classification" },
@@ -50,6 +50,8 @@ public static partial class Mutants
         new("flat-with-change", "写“持平”却有增减额", Set("GK404", "GK422"), FlatWithChange) { Family = "narrative" },
         new("empty-reason", "“主要原因是”后无内容", Set("GK707"), EmptyReason) { Family = "narrative" },
         new("project-count", "绩效项目个数与绩效表数不符", Set("GK417"), ProjectCount) { Family = "narrative" },
+        new("reason-sum", "增减原因所列金额之和不等于增减额", Set("GK425"), ReasonSum) { Family = "narrative" },
+        new("yoy-wrong-base", "增减幅度以本年数为基数计算", Set("GK402"), YoyWrongBase) { Family = "narrative" },
         // ---- zero bases
         new("zero-base-growth", "上年为零仍写增长百分比", Set("GK402", "GK409", "GK411"), ZeroBaseGrowth) { Family = "zero-base" },
         new("zero-base-completion", "年初预算为零仍写完成年初预算的百分比", Set("GK409", "GK402", "GK423"), ZeroBaseCompletion) { Family = "zero-base" },
@@ -64,8 +66,8 @@ public static partial class Mutants
         new("header-year", "表头年份写成上年", Set("GK708", "GK705"), HeaderYear) { TouchesTables = true, Family = "years" },
         new("as-of-date", "资产情况的截至日期沿用上年", Set("GK709", "GK704"), AsOfDate) { Family = "years" },
         // ---- units
-        new("table-unit", "表格标注单位为元，数值实为万元", Set([.. Identities, .. NarrativeRules, "GK617", "GK200"]), TableUnit) { TouchesTables = true, Family = "units" },
-        new("narrative-unit", "叙述中的万元写成元", Set([.. NarrativeRules]), NarrativeUnit) { Family = "units" },
+        new("table-unit", "表格标注单位为元，数值实为万元", Set([.. Identities, .. NarrativeRules, "GK617", "GK200", "GK318"]), TableUnit) { TouchesTables = true, Family = "units" },
+        new("narrative-unit", "叙述中的万元写成元", Set([.. NarrativeRules, "GK318"]), NarrativeUnit) { Family = "units" },
         new("indicator-unit", "比率类绩效指标的单位写错", Set("GK620", "GK612"), IndicatorUnit) { TouchesTables = true, Family = "units" },
         // ---- empty tables
         new("empty-note-missing", "空表未说明原因", Set("GK102"), EmptyNoteMissing) { TouchesTables = true, Family = "empty-table" },
@@ -317,6 +319,49 @@ public static partial class Mutants
         ReplaceInNarrative(text, r, new Regex(@"(和|项目共|项目支出共|共)(\d+)(个项目|个)"),
             (m, rr) => m.Value.Contains("项目") ? m.Groups[1].Value + (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + rr.Next(1, 4)) + m.Groups[3].Value : null,
             l => l.Contains("绩效"));
+
+    private static readonly Regex ReasonList = new(@"((?:增加|减少)\d[\d,]*(?:\.\d+)?万元[^。]{0,20}?(?:其中[：:]?|具体为[：:]?|主要是|原因是))([^，,、；;：:。0-9]{1,30}?(?:增加|减少))(\d[\d,]*\.\d{2})(万元)(?=[、，；][^。]{0,40}?(?:增加|减少)\d)", RegexOptions.Compiled);
+    private static readonly Regex ChangeWithReason = new(@"(增加|减少)(\d[\d,]*\.\d{2})万元(，(?:增长|下降)\d+\.\d{2}%)?，主要原因是工作任务调整", RegexOptions.Compiled);
+
+    /// <summary>
+    /// An itemized reason whose amounts no longer add up to the change: on a document that lists reasons, one item's
+    /// amount changed; on one that gives a one-line reason, the reason written as a breakdown (“具体为：基本支出增加a万元、
+    /// 项目支出增加b万元”, or items both ways after “主要是”) whose second item is off by a visible amount.
+    /// </summary>
+    private static string? ReasonSum(string text, Random r)
+    {
+        var listed = ReplaceInSentence(text, r, ReasonList, (m, rr) => ShiftGroup(m, rr, 3));
+        if (listed is not null) return listed;
+        return ReplaceInSentence(text, r, ChangeWithReason, (m, rr) =>
+        {
+            var x = Dec(m.Groups[2].Value)!.Value;
+            if (x < 10m) return null;
+            var word = m.Groups[1].Value;
+            var other = word == "增加" ? "减少" : "增加";
+            var delta = Math.Round((decimal)(1 + rr.NextDouble() * 49), 2);
+            string F(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+            if (rr.Next(2) == 0)
+            {
+                var a = Math.Round(x * 0.6m, 2);
+                return $"{word}{m.Groups[2].Value}万元{m.Groups[3].Value}，具体为：基本支出{word}{F(a)}万元、项目支出{word}{F(x - a + delta)}万元";
+            }
+            var k = Math.Round(x * 0.3m, 2);
+            return $"{word}{m.Groups[2].Value}万元{m.Groups[3].Value}，主要是项目支出{word}{F(x + k)}万元、基本支出{other}{F(k + delta)}万元";
+        });
+    }
+
+    private static readonly Regex CurrentAndChange = new(@"(\d[\d,]*\.\d{2})万元([^。；]{0,40}?)(增加|减少)(\d[\d,]*\.\d{2})万元，(增长|下降)(\d+\.\d{2})%", RegexOptions.Compiled);
+
+    /// <summary>The change percentage computed on this year's amount instead of last year's (Δ ÷ 本年 × 100).</summary>
+    private static string? YoyWrongBase(string text, Random r) =>
+        ReplaceInNarrative(text, r, CurrentAndChange, (m, _) =>
+        {
+            if (Dec(m.Groups[1].Value) is not decimal cur || cur <= 0m || Dec(m.Groups[4].Value) is not decimal d || d <= 0m || d >= cur) return null;
+            var wrong = Math.Round(d / cur * 100m, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+            if (wrong == m.Groups[6].Value) return null;
+            var g = m.Groups[6];
+            return m.Value[..(g.Index - m.Index)] + wrong + m.Value[(g.Index - m.Index + g.Length)..];
+        });
 
     // ------------------------------------------------------------------------------------------------ zero bases
 

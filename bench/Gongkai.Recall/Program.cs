@@ -23,13 +23,14 @@ if (opts.Help)
           --out FILE    also write the report (Markdown) to FILE
           --explain     show the changed line of each missed mutant
           --dump DIR    write the clean compiled documents (Markdown) to DIR
+          --classes L   only these error classes or families (comma-separated ids, e.g. units,reason-sum)
         """);
     return 0;
 }
 var sw = Stopwatch.StartNew();
 var shared = opts.Shared ?? FindShared();
 var rulesById = RuleRegistry.Default.Descriptors.ToDictionary(d => d.Id);
-var classes = Mutants.All;
+var classes = opts.Classes is { } only ? Mutants.All.Where(c => only.Contains(c.Id) || only.Contains(Mutants.FamilyOf(c))).ToList() : Mutants.All;
 var fired = new HashSet<string>(StringComparer.Ordinal);
 var ran = new HashSet<string>(StringComparer.Ordinal);
 var crashes = new List<string>();
@@ -313,6 +314,7 @@ sealed class Args
     public bool Help, Quick, Explain;
     public int Docs = 140, MutantsPerClass = 2, SeedMutants = 4, Seed = 1;
     public string[] Formats = ["html", "docx"];
+    public HashSet<string>? Classes;
     public string? Out, Shared, Dump;
 
     public static Args Parse(string[] args)
@@ -333,6 +335,7 @@ sealed class Args
                 case "--out": a.Out = args[++i]; break;
                 case "--shared": a.Shared = args[++i]; break;
                 case "--dump": a.Dump = args[++i]; break;
+                case "--classes": a.Classes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal); break;
                 default: a.Help = true; break;
             }
         }

@@ -82,6 +82,8 @@ public sealed class PerformanceTarget
     /// Figures carry this unit as printed; whether the magnitude fits the label is left to the rules.
     /// </summary>
     public string? StatedUnit { get; set; }
+    /// <summary>The unit of the table's own unit line (“单位：元”), when one is printed; <see cref="StatedUnit"/> may come from a label.</summary>
+    public string? UnitLine { get; set; }
     /// <summary>The title of the table as printed (e.g. 项目支出绩效目标表).</summary>
     public string? Title { get; set; }
     public int TableIndex { get; init; }

@@ -43,7 +43,12 @@ internal sealed partial class TargetTableReader : SegmentReader
             while (textPos < Segment.Texts.Count && Segment.Texts[textPos].RowPos <= i)
             {
                 var tk = PerfText.Key(Segment.Texts[textPos].Text.Text);
-                if (tk.StartsWith("单位:", StringComparison.Ordinal)) _t.StatedUnit ??= tk.Contains("万元") ? "万元" : tk.EndsWith("元", StringComparison.Ordinal) ? "元" : null;
+                if (tk.StartsWith("单位:", StringComparison.Ordinal))
+                {
+                    var lineUnit = tk.Contains("万元") ? "万元" : tk.EndsWith("元", StringComparison.Ordinal) ? "元" : null;
+                    _t.StatedUnit ??= lineUnit;
+                    _t.UnitLine ??= lineUnit;
+                }
                 if (tk.Contains("名称:") && tk.IndexOf("名称:", StringComparison.Ordinal) < 12) deptName ??= PerfText.Clean(tk[(tk.IndexOf("名称:", StringComparison.Ordinal) + 3)..]);
                 Term(tk);
                 textPos++;

@@ -7,7 +7,7 @@ public sealed class ChangePercent : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK402", "增减幅度与增减金额相符", Severity.Error, Applicability.Both, RuleCategory.Narrative,
-        "p = Δ ÷ 基数 × 100，基数 = 本期 − Δ（增加）或 本期 + Δ（减少），句中写明基数时用所写基数",
+        "p = Δ ÷ 基数 × 100，基数 = 本期 − Δ（增加）或 本期 + Δ（减少），句中写明基数时用所写基数；p = Δ ÷ 本期时注明“以本年数为基数”",
         "叙述中的增长（下降）百分比应能由本期金额和增减额重新算出；基数为 0 时增长率没有意义。",
         "3079.74 ÷ 7005.40 × 100 = 43.96%");
 
@@ -31,6 +31,10 @@ public sealed class ChangePercent : NarrativeRule
             var f = Judge(ctx, Tolerance.Percent(p, delta, prior, scale, c.ChangePercentScale), $"情况说明{Quote(c)}",
                 $"「{c.Subject}」{DirectionWord(c.Direction.Value)}幅度（{Tolerance.Format(delta)} ÷ {Tolerance.Format(prior)}）",
                 new[] { c.Source }, suggestion: "核对增减额与基数，按 增减额 ÷ 上年数 × 100 重新计算。", unit: "%");
+            // the classic slip: the change divided by this year's amount instead of last year's
+            if (f is { IsRoundingDifference: false } && c.BaseAmount is null && c.Amount is decimal current && current > 0m
+                && Tolerance.Percent(p, delta, current, scale, c.ChangePercentScale).Verdict != Verdict.Mismatch)
+                f = f with { Message = f.Message + $"；所写幅度等于 {Tolerance.Format(delta)} ÷ 本年数 {Tolerance.Format(current)}，疑以本年数而非上年数为基数" };
             if (f is not null) yield return f;
         }
     }
