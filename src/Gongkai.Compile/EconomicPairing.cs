@@ -69,7 +69,7 @@ public static class EconomicPairing
                 if (cands.Count == 1)
                 {
                     code = cands[0].GovernmentCode.Value;
-                    if (!cands[0].Verified && e.Amount != 0 && warned.Add("map:" + e.Code)) // a 款 of 0 carries nothing to check
+                    if (!cands[0].Verified && warned.Add("map:" + e.Code))
                         issues.Add(new(IssueSeverity.Warning, $"{field}[{e.Code}]",
                             $"部门经济分类 {e.Code} 对应政府经济分类 {code}，取自未核实的对照表条目，请核对；可在数据中填写政府经济分类编码。"));
                 }
@@ -86,7 +86,7 @@ public static class EconomicPairing
                 var entry = ClassificationCatalog.BuiltIn.Find(code, CodeScheme.GovernmentEconomic, d.Year);
                 if (entry is null)
                     issues.Add(new(IssueSeverity.Error, $"{field}[{e.Code}]", $"政府经济分类编码 {code} 不在政府预算支出经济分类目录中，请核对编码或填写名称。"));
-                else if (!entry.Verified && e.Amount != 0 && warned.Add("name:" + code))
+                else if (!entry.Verified && warned.Add("name:" + code))
                     issues.Add(new(IssueSeverity.Warning, $"{field}[{e.Code}]", $"政府经济分类 {code}“{entry.Name}”的名称取自未核实的科目表条目，请核对；可在数据中填写政府经济分类名称。"));
                 name = entry?.Name;
             }
@@ -103,7 +103,7 @@ public static class EconomicPairing
             }
         // the 政府 类 names printed in the economic blocks of 表1/表4 (when they can be printed, see TableBuilder)
         bool blocks = (d.ProjectEconomic is not null || f.GeneralProject == 0) && (f.SpendTotal == f.GeneralSpend || f.FiscalSpend == f.GeneralSpend);
-        foreach (var cls in blocks ? acc.Where(kv => kv.Key.Gov is not null && kv.Value.Basic + kv.Value.Project != 0).Select(kv => kv.Key.Gov![..3]).Distinct().Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        foreach (var cls in blocks ? acc.Keys.Where(k => k.Gov is not null).Select(k => k.Gov![..3]).Distinct().Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
             if (ClassificationCatalog.BuiltIn.Find(cls, CodeScheme.GovernmentEconomic, d.Year) is { Verified: false } entry)
                 issues.Add(new(IssueSeverity.Warning, "economic", $"政府经济分类类级 {cls}“{entry.Name}”的名称取自未核实的科目表条目，收支总表中按此列示，请核对。"));
         return acc.OrderBy(kv => kv.Key.Code, StringComparer.Ordinal).ThenBy(kv => kv.Key.Gov ?? "", StringComparer.Ordinal)

@@ -163,7 +163,14 @@ public class RegionTemplateTests(ITestOutputHelper output)
     public void Seed_package_reproduces_the_original_cell_by_cell(string seed, string data)
     {
         var original = ReadSeed(seed);
-        var compiled = PackageAssert.ReadMarkdown(PackageAssert.Build(CompileSeedTests.Load(data))).Disclosure;
+        var input = CompileSeedTests.Load(data);
+        if (seed == "004")
+        {
+            // 预算07 prints the 款 budgeted at 0 that the unit's budget system lists; given as lines of 0, they are printed
+            // (the shared data file leaves them out: the 陕西 tests reuse it, where a 款 of 0 would need a 政府 code)
+            foreach (var code in new[] { "30202", "30209", "30214", "30226", "30227", "30307" }) input.Economic.Add(new EconomicLine { Code = code, Amount = 0 });
+        }
+        var compiled = PackageAssert.ReadMarkdown(PackageAssert.Build(input)).Disclosure;
         var diffs = Differences(original, compiled);
         output.WriteLine(string.Join("\n", diffs));
         var expected = KnownDifferences[seed].Select(k => k.Difference).ToList();
