@@ -57,6 +57,18 @@ public static class DataValidator
         if (econ != generalBasic)
             Err("economic", $"按经济分类填写的基本支出合计 {Money.Text(econ)} 万元，应等于一般公共预算按功能分类的基本支出 {Money.Text(generalBasic)} 万元，差 {Money.Text(econ - generalBasic)} 万元。");
 
+        // 公用经费 by 功能 项 (optional): within each line's 基本支出, and (一般公共预算) adding up to the 公用经费 of the economic classes
+        foreach (var l in d.Expenditure.Where(l => l.Public is < 0 || l.Public > l.Basic))
+            Err($"expenditure[{l.Code}].public", $"科目 {l.Code} 的公用经费 {Money.Text(l.Public ?? 0)} 万元应在 0 与基本支出 {Money.Text(l.Basic)} 万元之间。");
+        var general = d.Expenditure.Where(l => l.Source == FundSource.General).ToList();
+        if (general.Any(l => l.Public is not null))
+        {
+            var byFunction = general.Sum(l => l.Public ?? 0);
+            var byEconomic = d.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount);
+            if (byFunction != byEconomic)
+                Err("expenditure.public", $"按功能科目填写的公用经费合计 {Money.Text(byFunction)} 万元，应等于按经济分类计算的公用经费 {Money.Text(byEconomic)} 万元，差 {Money.Text(byFunction - byEconomic)} 万元。");
+        }
+
         if (d.ProjectEconomic is { } pe)
         {
             var generalProject = d.Expenditure.Where(l => l.Source == FundSource.General).Sum(l => l.Project);

@@ -92,6 +92,8 @@ public sealed class UnitInfo
     public List<Staffing> Staffing { get; set; } = new();
     /// <summary>联系方式 line, optional.</summary>
     public string? Contact { get; set; }
+    /// <summary>The department's code (the 部门 row of tables by unit: 205 over 205001), optional.</summary>
+    public string? DepartmentCode { get; set; }
 }
 
 public sealed class SubUnit
@@ -133,6 +135,11 @@ public sealed class FunctionLine
     public string? Use { get; set; }
     /// <summary>单位预留机动经费 (Jiangsu 预算 only): money of the 项 kept in reserve, neither 基本 nor 项目支出.</summary>
     public decimal Reserve { get; set; }
+    /// <summary>
+    /// 公用经费 part of <see cref="Basic"/> (the rest is 人员经费), optional: when any line of a fund gives it, tables that split
+    /// 基本支出 into 人员经费 and 公用经费 by 功能 项 (Hubei 预算05/06) print the split; a line without it has none.
+    /// </summary>
+    public decimal? Public { get; set; }
 
     [JsonIgnore] public decimal Total => Basic + Project + RemitToSuperior + OperatingExpenditure + SubsidyToSubordinate + Reserve;
 }
@@ -295,6 +302,16 @@ public sealed class ProcurementItem
     public decimal Amount { get; set; }
     public decimal Sme { get; set; }
     public decimal SmallMicro { get; set; }
+    /// <summary>单位代码 / 单位名称 of the buying unit (tables by unit), optional.</summary>
+    public string? UnitCode { get; set; }
+    public string? UnitName { get; set; }
+    /// <summary>资金来源 (年初安排 …) and 资金性质 (经费拨款补助 …) as printed, optional.</summary>
+    public string? FundSource { get; set; }
+    public string? FundNature { get; set; }
+    /// <summary>采购数量, 单价 (万元) and 计量单位, optional.</summary>
+    public decimal? Quantity { get; set; }
+    public decimal? UnitPrice { get; set; }
+    public string? MeasureUnit { get; set; }
 }
 
 public sealed class AssetsData
@@ -435,4 +452,9 @@ public sealed class PurchasedServiceItem
     public string? Directory1 { get; set; }
     public string? Directory2 { get; set; }
     public string? Directory3 { get; set; }
+    /// <summary>单位代码 / 单位名称, 资金来源 and 资金性质 as printed, optional.</summary>
+    public string? UnitCode { get; set; }
+    public string? UnitName { get; set; }
+    public string? FundSource { get; set; }
+    public string? FundNature { get; set; }
 }

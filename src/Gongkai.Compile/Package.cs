@@ -41,8 +41,8 @@ public sealed class RenderRow
 public sealed class RenderTable
 {
     public TableKind Kind { get; init; }
-    public string Label { get; init; } = "";
-    public string Title { get; init; } = "";
+    public string Label { get; set; } = "";
+    public string Title { get; set; } = "";
     /// <summary>单位：万元 (or 元).</summary>
     public string UnitLine { get; init; } = "单位：万元";
     public List<RenderColumn> Columns { get; } = new();
@@ -52,12 +52,17 @@ public sealed class RenderTable
     public bool SegmentsAreBlocks { get; init; }
     /// <summary>Not converted into the table model (performance tables have their own model).</summary>
     public bool NoModel { get; init; }
-    public int HeaderRowCount => Columns.Count == 0 ? 0 : Columns.Max(c => c.Header.Length);
+    /// <summary>The region's 编制单位 line printed with the table (单位名称：… / 部门：…), from the template; null when none.</summary>
+    public string? UnitNameLine { get; set; }
+    /// <summary>A row of column numbers (栏次 1, 2, 3 …) closes the header (template).</summary>
+    public bool ColumnNumbers { get; set; }
+    public int HeaderRowCount => Columns.Count == 0 ? 0 : Columns.Max(c => c.Header.Length) + (ColumnNumbers ? 1 : 0);
 
     /// <summary>Header row r, padded: a column with fewer header cells is bottom-aligned (its first cell repeats upward).</summary>
     public string[] HeaderRow(int r)
     {
-        int n = HeaderRowCount;
+        int n = Columns.Max(c => c.Header.Length);
+        if (r >= n) return Columns.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return Columns.Select(c =>
         {
             int offset = n - c.Header.Length;

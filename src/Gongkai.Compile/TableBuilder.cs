@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gongkai.Model;
 
 namespace Gongkai.Compile;
@@ -26,7 +27,7 @@ public sealed partial class TableBuilder
 
     private string BudgetTitle(string t) => $"{_d.Year}年{t}";
 
-    public List<RenderTable> Build() => _f.Final ? BuildFinal() : BuildBudget();
+    public List<RenderTable> Build() => ApplyTemplate(_f.Final ? BuildFinal() : BuildBudget());
 
     // ───────────────────────────── 预算 ─────────────────────────────
 
@@ -138,13 +139,18 @@ public sealed partial class TableBuilder
         var left = new List<(string, SummaryLine, decimal)>();
         int i = 0;
         foreach (var (label, line, src) in BudgetIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, _f.Income[src]));
-        var classes = _f.Classes();
-        var right = classes.Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
-        var t = TwoSided(TableKind.BudgetSummary, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
-            ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
-            [("用事业基金弥补收支差额", SummaryLine.InstitutionFund, _f.Carry.InstitutionFund), ("上年结转", SummaryLine.CarryIn, _f.CarryInAll)],
-            [("结转下年", SummaryLine.CarryOut, null, [_f.CarryOutAll])],
-            ("收入总计", _f.GrandIncome), ("支出总计", [_f.GrandSpend]), uses: _d.Profile == "jiangsu" ? SpendingUses() : null);
+        const TableKind k = TableKind.BudgetSummary;
+        var classes = TemplateClasses(k, _f.Classes()) ?? _f.Classes().Select(c => (ClassNames.Fallback(c), c)).ToList();
+        var right = classes.Select(c => (c.Item1, SummaryLine.ExpenditureClass, (string?)c.Item2, new[] { _f.ClassSpend(c.Item2) })).ToList();
+        var leftCarry = new List<(string, SummaryLine, decimal)>();
+        if (!(Omits(k, SummaryLine.InstitutionFund) && _f.Carry.InstitutionFund == 0))
+            leftCarry.Add((LineName(k, SummaryLine.InstitutionFund, "用事业基金弥补收支差额"), SummaryLine.InstitutionFund, _f.Carry.InstitutionFund));
+        leftCarry.Add((LineName(k, SummaryLine.CarryIn, "上年结转"), SummaryLine.CarryIn, _f.CarryInAll));
+        var t = TwoSided(k, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
+            ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal], leftCarry,
+            [(LineName(k, SummaryLine.CarryOut, "结转下年"), SummaryLine.CarryOut, null, [_f.CarryOutAll])],
+            (LineName(k, SummaryLine.GrandTotalIncome, "收入总计"), _f.GrandIncome), (LineName(k, SummaryLine.GrandTotalExpenditure, "支出总计"), [_f.GrandSpend]),
+            blankZeros: Tpl(k)?.BlankZeros == true, uses: _d.Profile == "jiangsu" ? SpendingUses() : null);
         return t;
     }
 
@@ -205,6 +211,7 @@ public sealed partial class TableBuilder
     private RenderTable CodedSpend(TableKind kind, string title, FundSource[] sources, bool allColumns, string? emptyFund)
     {
         var lines = _f.Lines(sources).ToList();
+        if (!allColumns && SplitsBasic(kind, lines)) return SplitBasicSpend(kind, title, lines);
         var headers = new List<(string[], ColumnKey)> { (["合计"], Measure.Total), (["基本支出"], Measure.Basic), (["项目支出"], Measure.Project) };
         if (allColumns)
         {
@@ -216,11 +223,16 @@ public sealed partial class TableBuilder
         if (reserve) headers.Add((["单位预留机动经费"], Measure.Reserve));
         var leaves = lines.Select(l => (l.Code, (allColumns
             ? new[] { l.Total, l.Basic, l.Project, l.RemitToSuperior, l.OperatingExpenditure, l.SubsidyToSubordinate }
-            : new[] { l.Basic + l.Project + l.Reserve, l.Basic, l.Project }).Concat(reserve ? [l.Reserve] : []).ToArray()));
+            : new[] { l.Basic + l.Project + l.Reserve, l.Basic, l.Project }).Concat(reserve ? [l.Reserve] : []).ToArray())).ToList();
         if (_f.Final && !allColumns)
             headers = headers.Select(h => (new[] { "本年支出", h.Item1[0] }, h.Item2)).ToList();
+        if (TemplateOrder(kind, headers.Select(h => h.Item2).ToList()) is { } order)
+        {
+            headers = order.Select(i => headers[i]).ToList();
+            leaves = leaves.Select(l => (l.Code, order.Select(i => l.Item2[i]).ToArray())).ToList();
+        }
         var printed = _f.Final ? title : BudgetTitle(title);
-        var note = lines.Count == 0 && emptyFund is not null ? EmptyNote(emptyFund, "收入和支出") : null;
+        var note = lines.Count == 0 && emptyFund is not null ? EmptyNoteOf(kind, EmptyNote(emptyFund, "收入和支出")) : null;
         return Coded(kind, printed, headers, _f.Tree(leaves, headers.Count), note);
     }
 
@@ -244,18 +256,27 @@ public sealed partial class TableBuilder
         {
             ("一、本年支出", SummaryLine.TotalExpenditureThisYear, null, [_f.FiscalSpend, _f.Spend[FundSource.General], _f.Spend[FundSource.GovFund], _f.Spend[FundSource.StateCapital]]),
         };
-        var classes = _f.Classes(fiscal);
-        for (int k = 0; k < classes.Count; k++)
-        {
-            var c = classes[k];
-            right.Add((ClassNames.Fallback(c), SummaryLine.ExpenditureClass, c,
+        const TableKind kind = TableKind.BudgetFiscalSummary;
+        var classes = TemplateClasses(kind, _f.Classes(fiscal)) ?? _f.Classes(fiscal).Select(c => (ClassNames.Fallback(c), c)).ToList();
+        foreach (var (label, c) in classes)
+            right.Add((label, SummaryLine.ExpenditureClass, c,
                 [_f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital)]));
-        }
-        right.Add(("二、结转下年", SummaryLine.CarryOut, null, [_f.CarryOutFiscal, _f.Carry.CarryOutGeneral, _f.Carry.CarryOutGovFund, _f.Carry.CarryOutStateCapital]));
+        right.Add((LineName(kind, SummaryLine.CarryOut, "二、结转下年"), SummaryLine.CarryOut, null, [_f.CarryOutFiscal, _f.Carry.CarryOutGeneral, _f.Carry.CarryOutGovFund, _f.Carry.CarryOutStateCapital]));
         var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + _f.Carry.CarryOutGeneral, _f.Spend[FundSource.GovFund] + _f.Carry.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + _f.Carry.CarryOutStateCapital };
-        return TwoSided(TableKind.BudgetFiscalSummary, BudgetTitle(title), ["收入项目", "预算数"],
-            [(["支出项目"], null), (["合计"], (ColumnKey)Measure.Total), (["一般公共预算"], (ColumnKey)Measure.GeneralBudget), (["政府性基金预算"], (ColumnKey)Measure.GovernmentFund), (["国有资本经营预算"], (ColumnKey)Measure.StateCapital)],
-            left, right, null, null, [], [], ("收入总计", _f.FiscalGrand), ("支出总计", totalRight));
+        (string[] Header, ColumnKey? Key)[] cols =
+            [(["支出项目"], null), (["合计"], (ColumnKey)Measure.Total), (["一般公共预算"], (ColumnKey)Measure.GeneralBudget), (["政府性基金预算"], (ColumnKey)Measure.GovernmentFund), (["国有资本经营预算"], (ColumnKey)Measure.StateCapital)];
+        if (Tpl(kind)?.Measures is [nameof(Measure.Amount)])
+        {
+            // one amount column on the spending side (the fund split is in 预算05/09)
+            cols = [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)];
+            right = right.Select(r => (r.Item1, r.Item2, r.Item3, new[] { r.Item4[0] })).ToList();
+            totalRight = [totalRight[0]];
+        }
+        left = left.Select(l => (LineName(kind, l.Item2, l.Item1), l.Item2, l.Item3)).ToList();
+        right = right.Select(r => r.Item2 is SummaryLine.TotalExpenditureThisYear ? (LineName(kind, r.Item2, r.Item1), r.Item2, r.Item3, r.Item4) : r).ToList();
+        return TwoSided(kind, BudgetTitle(title), ["收入项目", "预算数"], cols,
+            left, right, null, null, [], [], (LineName(kind, SummaryLine.GrandTotalIncome, "收入总计"), _f.FiscalGrand), (LineName(kind, SummaryLine.GrandTotalExpenditure, "支出总计"), totalRight),
+            blankZeros: Tpl(kind)?.BlankZeros == true);
     }
 
     /// <summary>The 财政拨款 基本支出 by economic class, when it equals the 一般公共预算 one (no other fiscal fund has 基本支出).</summary>
@@ -337,12 +358,28 @@ public sealed partial class TableBuilder
         var t = new RenderTable { Kind = TableKind.GeneralExpenditureByUnit, Label = NextLabel(), Title = BudgetTitle("一般公共预算支出表(分单位)") };
         t.Columns.Add(new(["单位编码"], ColumnRole.Code));
         t.Columns.Add(new(["单位名称"], ColumnRole.Label));
-        t.Columns.Add(new(["合计"], ColumnRole.Value, Measure.Total));
-        t.Columns.Add(new(["基本支出"], ColumnRole.Value, Measure.Basic));
-        t.Columns.Add(new(["项目支出"], ColumnRole.Value, Measure.Project));
-        string[] cells(string code, string name) => [code, name, Money.Cell(_f.GeneralSpend), Money.Cell(_f.GeneralBasic), Money.Cell(_f.GeneralProject)];
+        var general = _f.Lines(FundSource.General).ToList();
+        bool split = SplitsBasic(TableKind.GeneralExpenditureByUnit, general);
+        t.Columns.Add(new(split ? ["合计", "合计"] : ["合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new(split ? ["基本支出", "小计"] : ["基本支出"], ColumnRole.Value, Measure.Basic));
+        if (split)
+        {
+            t.Columns.Add(new(["基本支出", "人员经费"], ColumnRole.Value, Measure.Personnel));
+            t.Columns.Add(new(["基本支出", "公用经费"], ColumnRole.Value, Measure.Public));
+        }
+        t.Columns.Add(new(split ? ["项目支出", "项目支出"] : ["项目支出"], ColumnRole.Value, Measure.Project));
+        decimal pub = general.Sum(l => l.Public ?? 0);
+        string[] cells(string code, string name) => split
+            ? [code, name, Money.Cell(_f.GeneralSpend), Money.Cell(_f.GeneralBasic), Money.Cell(_f.GeneralBasic - pub), Money.Cell(pub), Money.Cell(_f.GeneralProject)]
+            : [code, name, Money.Cell(_f.GeneralSpend), Money.Cell(_f.GeneralBasic), Money.Cell(_f.GeneralProject)];
         t.Rows.Add(new RenderRow(cells("", "合计"), new RowMeta(IsTotal: true)));
-        t.Rows.Add(new RenderRow(cells(_d.Unit.Units.FirstOrDefault()?.Code ?? "", _d.Unit.Name)) { ModelRows = [] });
+        if (_d.Unit.DepartmentCode is { Length: > 0 } dept && _d.Unit.Units.Count == 1)
+        {
+            // the department, then its one unit (the department's figures are the unit's)
+            t.Rows.Add(new RenderRow(cells(dept, _d.Unit.Name)) { ModelRows = [] });
+            t.Rows.Add(new RenderRow(cells(_d.Unit.Units[0].Code ?? "", _d.Unit.Units[0].Name)) { ModelRows = [] });
+        }
+        else t.Rows.Add(new RenderRow(cells(_d.Unit.Units.FirstOrDefault()?.Code ?? "", _d.Unit.Name)) { ModelRows = [] });
         return t;
     }
 
@@ -362,6 +399,7 @@ public sealed partial class TableBuilder
     private RenderTable ProcurementBudget(string title = "政府采购预算表")
     {
         var p = _d.Procurement ?? new ProcurementData();
+        if (Tpl(TableKind.Procurement) is { FixedColumns.Count: > 0 }) return ProcurementByUnit(title, p);
         var t = new RenderTable { Kind = TableKind.Procurement, Label = NextLabel(), Title = BudgetTitle(title) };
         t.Columns.Add(new(["项目"], ColumnRole.Label));
         t.Columns.Add(new(["政府采购品目"], ColumnRole.Label, Segment: 9));
@@ -442,6 +480,8 @@ public sealed partial class TableBuilder
         var right = ClassListOfYear().Select((c, k) => (ClassNames.Fallback(c), SummaryLine.ExpenditureClass, (string?)c, new[] { _f.ClassSpend(c) })).ToList();
         foreach (var extra in _f.Classes().Where(c => !CompileCatalog.ClassList.Contains(c)))
             right.Add((_f.ClassName(extra), SummaryLine.ExpenditureClass, extra, [_f.ClassSpend(extra)]));
+        if (TemplateClasses(TableKind.FinalSummary, _f.Classes()) is { } fixedClasses)
+            right = fixedClasses.Select(c => (c.Label, SummaryLine.ExpenditureClass, (string?)c.Code, new[] { _f.ClassSpend(c.Code) })).ToList();
         return TwoSided(TableKind.FinalSummary, "收入支出决算总表", ["收入项目", "决算数"], [(["支出功能分类科目"], null), (["决算数"], (ColumnKey)Measure.Amount)], left, right,
             ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
             [("使用非财政拨款结余和专用结余", SummaryLine.UseOfNonFiscalBalance, _f.Carry.UseOfNonFiscalBalance), ("年初结转和结余", SummaryLine.CarryIn, _f.CarryInAll)],
@@ -464,6 +504,9 @@ public sealed partial class TableBuilder
         foreach (var extra in _f.Classes(fiscal).Where(c => !CompileCatalog.ClassList.Contains(c)))
             right.Add((_f.ClassName(extra), SummaryLine.ExpenditureClass, extra,
                 [_f.ClassSpend(extra, fiscal), _f.ClassSpend(extra, FundSource.General), _f.ClassSpend(extra, FundSource.GovFund), _f.ClassSpend(extra, FundSource.StateCapital)]));
+        if (TemplateClasses(TableKind.FinalFiscalSummary, _f.Classes(fiscal)) is { } fixedClasses)
+            right = fixedClasses.Select(x => (x.Label, SummaryLine.ExpenditureClass, (string?)x.Code,
+                new[] { _f.ClassSpend(x.Code, fiscal), _f.ClassSpend(x.Code, FundSource.General), _f.ClassSpend(x.Code, FundSource.GovFund), _f.ClassSpend(x.Code, FundSource.StateCapital) })).ToList();
         var c = _f.Carry;
         var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + c.CarryOutGeneral, _f.Spend[FundSource.GovFund] + c.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + c.CarryOutStateCapital };
         return TwoSided(TableKind.FinalFiscalSummary, "财政拨款收入支出决算总表", ["收入项目", "决算数"],
@@ -639,6 +682,15 @@ public sealed partial class TableBuilder
         right.Add(["3.政府采购服务支出", M(p.Services)]);
         right.Add(["（二）政府采购授予中小企业合同金额", M(p.Sme)]);
         right.Add(["其中：授予小微企业合同金额", M(p.SmallMicro)]);
+        if (Tpl(TableKind.InstitutionOperation) is { FixedRows.Count: > 0 } tpl)
+        {
+            // the template's fixed rows in its order; a row the builder has no figure for prints — / blank
+            string FillRow(string s) => Fill(s).Replace("{threshold}", a.EquipmentThreshold.ToString(CultureInfo.InvariantCulture));
+            var knownLeft = left.GroupBy(r => Gongkai.Catalogs.RegionTemplates.Squeeze(r[0])).ToDictionary(g => g.Key, g => g.First()[1..]);
+            var knownRight = right.GroupBy(r => Gongkai.Catalogs.RegionTemplates.Squeeze(r[0])).ToDictionary(g => g.Key, g => g.First()[1..]);
+            left = FixedRows(tpl.FixedRows, knownLeft, 2, FillRow);
+            if (tpl.RightRows.Count > 0) right = FixedRows(tpl.RightRows, knownRight, 1, FillRow);
+        }
         int n = Math.Max(left.Count, right.Count);
         for (int i = 0; i < n; i++)
         {

@@ -28,6 +28,8 @@ public enum RuleCategory
     Text,
     /// <summary>跨文档 — one document against the same department's other documents in the store.</summary>
     CrossDocument,
+    /// <summary>模板一致 — a table identified as a regional template's table against that template (fixed rows, columns, line names).</summary>
+    Template,
 }
 
 public static class AuditNames
@@ -55,6 +57,7 @@ public static class AuditNames
         RuleCategory.Classification => "科目分类",
         RuleCategory.Performance => "绩效",
         RuleCategory.CrossDocument => "跨文档",
+        RuleCategory.Template => "模板一致",
         _ => "文字规范",
     };
 
@@ -68,6 +71,7 @@ public static class AuditNames
         RuleCategory.Classification => "classification",
         RuleCategory.Performance => "performance",
         RuleCategory.CrossDocument => "cross-document",
+        RuleCategory.Template => "template",
         _ => "text",
     };
 }

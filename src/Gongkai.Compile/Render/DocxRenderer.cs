@@ -37,6 +37,7 @@ public sealed class DocxRenderer : IPackageRenderer
                     body.Append(Para(t.Label, "TableLabel"));
                     body.Append(Para(t.Title, "TableTitle"));
                     body.Append(Para(t.UnitLine, "TableLabel"));
+                    if (t.UnitNameLine is { } un) body.Append(Para(un, "TableLabel"));
                     body.Append(Table(t));
                     foreach (var n in t.Notes) body.Append(Para(n, "TableNote"));
                     break;

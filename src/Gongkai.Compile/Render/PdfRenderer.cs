@@ -320,6 +320,11 @@ public sealed class PdfRenderer : IPackageRenderer
                 _y -= 22;
                 Text(t.UnitLine, 9, _width - Margin - Width(t.UnitLine, 9), _y - 9);
                 _y -= 14;
+                if (t.UnitNameLine is { } un)
+                {
+                    Text(un, 9, Margin, _y - 9);
+                    _y -= 14;
+                }
             }
 
             // header layout

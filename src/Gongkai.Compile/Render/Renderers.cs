@@ -57,6 +57,7 @@ public sealed class MarkdownRenderer : IPackageRenderer
                     sb.Append("### ").Append(t.Title).Append("\n\n");
                     sb.Append(t.Label).Append("\n\n");
                     sb.Append(t.UnitLine).Append("\n\n");
+                    if (t.UnitNameLine is { } un) sb.Append(un).Append("\n\n");
                     if (t.Columns.Count > 0)
                     {
                         int hr = t.HeaderRowCount;
@@ -131,6 +132,7 @@ thead{display:table-header-group}tr{page-break-inside:avoid}
                 case TableBlock { Table: var t }:
                     sb.Append("<section class=\"tbl\">\n<div class=\"label\">").Append(E(t.Label)).Append("</div>\n<div class=\"title\">").Append(E(t.Title))
                       .Append("</div>\n<div class=\"unit\">").Append(E(t.UnitLine)).Append("</div>\n");
+                    if (t.UnitNameLine is { } un) sb.Append("<div class=\"unit\">").Append(E(un)).Append("</div>\n");
                     if (t.Columns.Count > 0)
                     {
                         sb.Append("<table>\n<thead>\n");

@@ -11,6 +11,7 @@ public sealed partial class TableBuilder
     private RenderTable PurchaseOfServicesBudget(string title = "政府向社会力量购买服务预算表")
     {
         var items = _d.PurchasedServices ?? [];
+        if (Tpl(TableKind.PurchaseOfServices) is { FixedColumns.Count: > 0 }) return PurchaseOfServicesByUnit(title, items);
         var t = new RenderTable { Kind = TableKind.PurchaseOfServices, Label = NextLabel(), Title = BudgetTitle(title) };
         const string dir = "政府购买服务指导目录";
         t.Columns.Add(new(["项目", "项目"], ColumnRole.Label));

@@ -36,9 +36,10 @@ public static partial class TemplateWorkbook
             indicators.Select(i => new[] { i.Level1, i.Level2, i.Name, i.Operator, i.Target, i.Unit, D(i.Weight), i.Actual, i.Core is bool c ? c ? "是" : "否" : null }),
             [(0, "\"产出指标,效益指标,满意度指标,成本指标\"", false), (3, "\"≥,≤,=,>,<\"", false), (8, "\"是,否\"", false)], [12, 14, 30, 8, 10, 10, 8, 14, 12]);
         if (!final)
-            tableSheet("购买服务", ["项目", "政府购买服务内容", "是否包含政府采购", "购买数量", "购买金额", "功能科目编码", "经济科目编码", "指导目录一级", "指导目录二级", "指导目录三级"],
-                (data.PurchasedServices ?? []).Select(i => new[] { i.Project, i.Content, i.IncludesProcurement ? "是" : "否", i.Quantity?.ToString(Inv), i.Amount.ToString(Inv), i.FunctionCode, i.EconomicCode, i.Directory1, i.Directory2, i.Directory3 }),
-                [(2, "\"是,否\"", false), (3, "whole", false), (4, "amount", false)], [30, 24, 10, 10, 12, 14, 14, 24, 16, 16]);
+            tableSheet("购买服务", ["项目", "政府购买服务内容", "是否包含政府采购", "购买数量", "购买金额", "功能科目编码", "经济科目编码", "指导目录一级", "指导目录二级", "指导目录三级", "单位代码", "单位名称", "资金来源", "资金性质"],
+                (data.PurchasedServices ?? []).Select(i => new[] { i.Project, i.Content, i.IncludesProcurement ? "是" : "否", i.Quantity?.ToString(Inv), i.Amount.ToString(Inv), i.FunctionCode, i.EconomicCode, i.Directory1, i.Directory2, i.Directory3,
+                    i.UnitCode, i.UnitName, i.FundSource, i.FundNature }),
+                [(2, "\"是,否\"", false), (3, "whole", false), (4, "amount", false)], [30, 24, 10, 10, 12, 14, 14, 24, 16, 16, 12, 30, 12, 14]);
     }
 
     private static void ReadPerformanceSheets(DisclosureData d, Func<string, IEnumerable<string[]>> body, Action<string, KeyField[]> keys)
@@ -74,6 +75,7 @@ public static partial class TemplateWorkbook
             Project = At(r, 0), Content = At(r, 1), IncludesProcurement = At(r, 2) == "是", Quantity = Number("购买服务", At(r, 3)) is decimal q ? (int)q : null,
             Amount = Number("购买服务", At(r, 4)) ?? 0m, FunctionCode = Null(At(r, 5)), EconomicCode = Null(At(r, 6)),
             Directory1 = Null(At(r, 7)), Directory2 = Null(At(r, 8)), Directory3 = Null(At(r, 9)),
+            UnitCode = Null(At(r, 10)), UnitName = Null(At(r, 11)), FundSource = Null(At(r, 12)), FundNature = Null(At(r, 13)),
         }).ToList();
         if (services.Count > 0) d.PurchasedServices = services;
     }

@@ -43,6 +43,7 @@ public static partial class TemplateWorkbook
         new("部门（单位）名称", "与公开标题一致，如 ××区医疗保障局", d => d.Unit.Name, (d, v) => d.Unit.Name = v.Trim()),
         new("公开主体", "部门 或 单位", d => d.Unit.Scope == "unit" ? "单位" : "部门", (d, v) => d.Unit.Scope = v.Trim() == "单位" ? "unit" : "department", "部门,单位"),
         new("联系方式", "可选", d => d.Unit.Contact, (d, v) => d.Unit.Contact = v),
+        new("部门编码", "可选：分单位列示的表（湖北预算06/11/12表）中部门一行的编码", d => d.Unit.DepartmentCode, (d, v) => d.Unit.DepartmentCode = v.Trim()),
     ];
 
     private static readonly KeyField[] Carry =
@@ -140,10 +141,10 @@ public static partial class TemplateWorkbook
         TableSheet("人员编制", ["类别", "编制数", "实有人数"], data.Unit.Staffing.Select(s => new[] { s.Category, s.Authorized?.ToString(Inv), s.Actual?.ToString(Inv) }),
             [(1, "whole", false), (2, "whole", false)], [20, 12, 12]);
         var sourceList = "\"" + string.Join(",", Sources.Select(s => s.Name)) + "\"";
-        TableSheet("支出功能分类", ["科目编码（项）", "科目名称（可不填）", "资金来源", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "主要用途（可选）", "单位预留机动经费（江苏预算）"],
-            data.Expenditure.Select(l => new[] { l.Code, l.Name, SourceName(l.Source), D(l.Basic), D(l.Project), D(l.RemitToSuperior), D(l.OperatingExpenditure), D(l.SubsidyToSubordinate), l.Use, D(l.Reserve) }),
-            [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (2, sourceList, false), (3, "amount", false), (4, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false), (9, "amount", false)],
-            [16, 30, 18, 14, 14, 14, 14, 16, 40, 16]);
+        TableSheet("支出功能分类", ["科目编码（项）", "科目名称（可不填）", "资金来源", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "主要用途（可选）", "单位预留机动经费（江苏预算）", "其中公用经费（湖北预算，可选）"],
+            data.Expenditure.Select(l => new[] { l.Code, l.Name, SourceName(l.Source), D(l.Basic), D(l.Project), D(l.RemitToSuperior), D(l.OperatingExpenditure), D(l.SubsidyToSubordinate), l.Use, D(l.Reserve), D(l.Public) }),
+            [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (2, sourceList, false), (3, "amount", false), (4, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false), (9, "amount", false), (10, "amount", false)],
+            [16, 30, 18, 14, 14, 14, 14, 16, 40, 16, 18]);
         TableSheet("按功能分类收入", ["科目编码（项）", "资金来源", "本年收入"],
             (data.RevenueByFunction ?? []).Select(r => new[] { r.Code, SourceName(r.Source), r.Amount.ToString(Inv) }),
             [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, sourceList, false), (2, "amount", false)], [16, 18, 14]);
@@ -180,9 +181,10 @@ public static partial class TemplateWorkbook
         KeySheet("固定资产", FixedAssets);
         TableSheet("车辆", ["车辆类型", "数量（辆）"], VehicleTypes.Select(t => new[] { t, data.Assets?.Vehicles.GetValueOrDefault(t) is int n and > 0 ? n.ToString(Inv) : null }),
             [(1, "whole", false)], [30, 12], fixedRows: true);
-        TableSheet("政府采购明细", ["项目", "采购品目", "类型", "功能科目编码", "经济科目编码", "金额", "中小企业", "小微企业"],
-            (data.Procurement?.Items ?? []).Select(i => new[] { i.Project, i.Category, i.Type switch { "goods" => "货物", "works" => "工程", _ => "服务" }, i.FunctionCode, i.EconomicCode, i.Amount.ToString(Inv), i.Sme.ToString(Inv), i.SmallMicro.ToString(Inv) }),
-            [(2, "\"货物,工程,服务\"", false), (5, "amount", false), (6, "amount", false), (7, "amount", false)], [30, 30, 8, 14, 14, 12, 12, 12]);
+        TableSheet("政府采购明细", ["项目", "采购品目", "类型", "功能科目编码", "经济科目编码", "金额", "中小企业", "小微企业", "单位代码", "单位名称", "资金来源", "资金性质", "采购数量", "单价", "计量单位"],
+            (data.Procurement?.Items ?? []).Select(i => new[] { i.Project, i.Category, i.Type switch { "goods" => "货物", "works" => "工程", _ => "服务" }, i.FunctionCode, i.EconomicCode, i.Amount.ToString(Inv), i.Sme.ToString(Inv), i.SmallMicro.ToString(Inv),
+                i.UnitCode, i.UnitName, i.FundSource, i.FundNature, D(i.Quantity), D(i.UnitPrice), i.MeasureUnit }),
+            [(2, "\"货物,工程,服务\"", false), (5, "amount", false), (6, "amount", false), (7, "amount", false), (12, "amount", false), (13, "amount", false)], [30, 30, 8, 14, 14, 12, 12, 12, 12, 30, 12, 14, 10, 10, 10]);
         TableSheet("项目", ["项目名称", "项目编码", "项目类别", "金额", "主要用途", "年初预算数（自评）", "全年预算数（自评）", "全年执行数（自评）", "自评得分"],
             data.Projects.Select(p => new[] { p.Name, p.Code, p.Type, p.Amount.ToString(Inv), p.Use, D(p.SelfEvaluation?.InitialBudget), D(p.SelfEvaluation?.AdjustedBudget), D(p.SelfEvaluation?.Executed), D(p.SelfEvaluation?.Score) }),
             [(3, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false)], [30, 20, 14, 12, 40, 16, 16, 16, 10]);
@@ -389,7 +391,7 @@ public static partial class TemplateWorkbook
         {
             Code = At(r, 0), Name = Null(At(r, 1)), Source = Source("支出功能分类", At(r, 2)), Basic = Amount("支出功能分类", r, 3), Project = Amount("支出功能分类", r, 4),
             RemitToSuperior = Amount("支出功能分类", r, 5), OperatingExpenditure = Amount("支出功能分类", r, 6), SubsidyToSubordinate = Amount("支出功能分类", r, 7), Use = Null(At(r, 8)),
-            Reserve = Amount("支出功能分类", r, 9),
+            Reserve = Amount("支出功能分类", r, 9), Public = Opt("支出功能分类", r, 10),
         }).ToList();
         var rev = Body("按功能分类收入").Select(r => new RevenueLine { Code = At(r, 0), Source = Source("按功能分类收入", At(r, 1)), Amount = Amount("按功能分类收入", r, 2) }).ToList();
         d.RevenueByFunction = rev.Count > 0 ? rev : null;
@@ -441,6 +443,8 @@ public static partial class TemplateWorkbook
         {
             Project = At(r, 0), Category = At(r, 1), Type = At(r, 2) switch { "货物" => "goods", "工程" => "works", _ => "services" }, FunctionCode = Null(At(r, 3)), EconomicCode = Null(At(r, 4)),
             Amount = Amount("政府采购明细", r, 5), Sme = Amount("政府采购明细", r, 6), SmallMicro = Amount("政府采购明细", r, 7),
+            UnitCode = Null(At(r, 8)), UnitName = Null(At(r, 9)), FundSource = Null(At(r, 10)), FundNature = Null(At(r, 11)),
+            Quantity = Opt("政府采购明细", r, 12), UnitPrice = Opt("政府采购明细", r, 13), MeasureUnit = Null(At(r, 14)),
         }).ToList();
         if (items2.Count > 0) Pr(d).Items = items2;
         if (d.Procurement is { Total: 0, Sme: 0, Items.Count: 0, Use: null }) d.Procurement = null;

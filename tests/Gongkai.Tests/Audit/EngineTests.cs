@@ -14,7 +14,7 @@ public class EngineTests
         Assert.Equal(rules.Count, rules.Select(r => r.Id).Distinct().Count());
         foreach (var d in RuleRegistry.Default.Descriptors)
         {
-            Assert.Matches("^GK[1-8][0-9]{2}$", d.Id);
+            Assert.Matches("^GK[1-9][0-9]{2}$", d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Title), d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Formula), d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Rationale), d.Id);

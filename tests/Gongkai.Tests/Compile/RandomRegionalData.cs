@@ -40,6 +40,18 @@ public static class RandomRegionalData
             }
         }
 
+        // 公用经费 by 功能 项 (Hubei 预算05/06 split 基本支出 into 人员经费 | 公用经费): the economic 公用经费 laid over the
+        // 一般公共预算 lines in order, each line taking at most its 基本支出
+        if (!d.IsFinal && d.Profile == "hubei")
+        {
+            var left = d.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount);
+            foreach (var l in d.Expenditure.Where(l => l.Source == FundSource.General))
+            {
+                l.Public = Math.Min(l.Basic, left);
+                left -= l.Public.Value;
+            }
+        }
+
         // 固定资产 holdings (printed in the Hebei budget)
         if (d.Assets is { } a && r.NextDouble() < 0.6)
         {

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gongkai.Catalogs;
+
+/// <summary>
+/// The standard tables of one regional template (a profile, a kind, a range of years), as data: labels, titles, the
+/// fixed rows with their ordinals, the line names of the region, the column set, notes, the 单位名称 line and the
+/// empty-table wording. Loaded from the embedded <c>Templates/*.json</c>; the compiler prints from it and the
+/// template-conformity rules check published documents against it.
+/// </summary>
+public sealed class RegionTemplate
+{
+    /// <summary>Profile name as in the data files (hubei, chongqing …).</summary>
+    public string Profile { get; set; } = "";
+    /// <summary>budget or final.</summary>
+    public string Kind { get; set; } = "";
+    public int FromYear { get; set; }
+    public int ToYear { get; set; } = 9999;
+    /// <summary>Where the template was checked (a published document of the region), for the reader of the file.</summary>
+    public string? CheckedAgainst { get; set; }
+    /// <summary>The line printed above each table naming the unit ("单位名称：{unit}"), or null when the region prints none.</summary>
+    public string? UnitNameLine { get; set; }
+    public List<TableTemplate> Tables { get; set; } = new();
+
+    public TableTemplate? Table(string kind) => Tables.FirstOrDefault(t => t.Kind == kind);
+}
+
+/// <summary>One standard table of a template.</summary>
+public sealed class TableTemplate
+{
+    /// <summary>The <c>TableKind</c> name of the table (BudgetSummary …).</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>The printed number (预算01表).</summary>
+    public string Label { get; set; } = "";
+    /// <summary>The title, with {year} for the year.</summary>
+    public string Title { get; set; } = "";
+    /// <summary>The unit line (单位：万元), when it differs from the default.</summary>
+    public string? UnitLine { get; set; }
+    /// <summary>The region's name of a summary line, by <c>SummaryLine</c> name (CarryIn → 上年结转结余).</summary>
+    public Dictionary<string, string> Lines { get; set; } = new();
+    /// <summary>Summary lines the region does not print (InstitutionFund …) when they are zero.</summary>
+    public List<string> OmitLines { get; set; } = new();
+    /// <summary>Line names of other regions' templates: a row so named does not belong to this template.</summary>
+    public List<string> ForeignLines { get; set; } = new();
+    /// <summary>The fixed list of 功能分类 classes on the spending side, each with its printed label (ordinal and name).</summary>
+    public List<FixedRow> ClassRows { get; set; } = new();
+    /// <summary>Fixed rows printed whatever the figures (labels as printed, spaces ignored when compared).</summary>
+    public List<string> FixedRows { get; set; } = new();
+    /// <summary>Fixed rows of the right-hand block of a two-block table (CQ 公开09), in order.</summary>
+    public List<string> RightRows { get; set; } = new();
+    /// <summary>Header texts of the fixed columns (a header containing the text matches; spaces ignored).</summary>
+    public List<string> FixedColumns { get; set; } = new();
+    /// <summary>Value columns by <c>Measure</c> name that the template prints.</summary>
+    public List<string> Measures { get; set; } = new();
+    /// <summary>Header cells over the two sides of a summary table (收入 | 支出), when the region prints them.</summary>
+    public List<string> SideHeaders { get; set; } = new();
+    /// <summary>A header cell over all value columns (本年一般公共预算基本支出), when the region prints one.</summary>
+    public string? ValueGroup { get; set; }
+    /// <summary>The region's header of a value column, by <c>Measure</c> name (Total → 本年支出合计).</summary>
+    public Dictionary<string, string> ColumnNames { get; set; } = new();
+    /// <summary>An empty table is printed without its 合计 row (header and note only).</summary>
+    public bool EmptyWithoutTotal { get; set; }
+    /// <summary>A row of column numbers (栏次 1, 2, 3 …) under the header.</summary>
+    public bool ColumnNumbers { get; set; }
+    /// <summary>Zero amounts printed blank rather than 0.00.</summary>
+    public bool BlankZeros { get; set; }
+    /// <summary>Notes printed under the table ({year}, {subject} replaced).</summary>
+    public List<string> Notes { get; set; } = new();
+    /// <summary>The note of an empty table ({year}, {subject} replaced).</summary>
+    public string? EmptyNote { get; set; }
+}
+
+public sealed class FixedRow
+{
+    public string Code { get; set; } = "";
+    public string Label { get; set; } = "";
+}
+
+/// <summary>The built-in regional templates.</summary>
+public static class RegionTemplates
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly Lazy<IReadOnlyList<RegionTemplate>> Loaded = new(Load);
+
+    public static IReadOnlyList<RegionTemplate> All => Loaded.Value;
+
+    /// <summary>The template of a profile, kind (budget/final) and year, or null when none is described.</summary>
+    public static RegionTemplate? Find(string? profile, string kind, int year) =>
+        profile is null ? null : All.FirstOrDefault(t => string.Equals(t.Profile, profile, StringComparison.OrdinalIgnoreCase)
+            && t.Kind == kind && year >= t.FromYear && year <= t.ToYear);
+
+    /// <summary>Whitespace removed (labels are compared without the spaces of spaced-out printing).</summary>
+    public static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    private static IReadOnlyList<RegionTemplate> Load()
+    {
+        var asm = typeof(RegionTemplates).Assembly;
+        var list = new List<RegionTemplate>();
+        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("Gongkai.Catalogs.Templates.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var s = asm.GetManifestResourceStream(name)!;
+            var t = JsonSerializer.Deserialize<RegionTemplate>(s, Json) ?? throw new InvalidDataException($"模板文件为空：{name}");
+            list.Add(t);
+        }
+        return list;
+    }
+}

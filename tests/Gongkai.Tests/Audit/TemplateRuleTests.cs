@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Gongkai.Audit;
+using Gongkai.Model;
+using Gongkai.Recognition;
+using Gongkai.Tests.Compile;
+using Gongkai.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Gongkai.Tests.Audit;
+
+/// <summary>
+/// The template-conformity family (模板一致): GK901 a fixed row of the region's template missing, GK902 a fixed column
+/// missing, GK903 a line named as another region's template names it — silent on the published seeds of the two
+/// described regions, firing on a package built without the template.
+/// </summary>
+public class TemplateRuleTests(ITestOutputHelper output)
+{
+    private static readonly string[] TemplateRules = ["GK901", "GK902", "GK903"];
+
+    private static Disclosure ReadSeed(string prefix) => new DisclosureReader().Read(Shared.Seed(prefix)).Disclosure;
+
+    internal static List<Finding> TemplateFindings(Disclosure d) =>
+        Auditor.Audit(d, PackageAssert.Options).Findings.Where(f => TemplateRules.Contains(f.RuleId)).ToList();
+
+    [Theory]
+    [InlineData("003")]
+    [InlineData("004")]
+    public void Conformity_rules_stay_silent_on_the_published_seeds(string seed)
+    {
+        var d = ReadSeed(seed);
+        Assert.NotEqual(RegionProfile.National, d.Profile);
+        var f = TemplateFindings(d);
+        Assert.True(f.Count == 0, string.Join("\n", f));
+    }
+
+    /// <summary>
+    /// The 武汉 预算 compiled with the national layout (3 classes, 用事业基金弥补收支差额 / 结转下年, no 人员经费 | 公用经费
+    /// by 功能) and printed under the region's table numbers and titles: the rules find each gap of the issue.
+    /// </summary>
+    [Fact]
+    public void Conformity_rules_find_the_gaps_of_a_package_built_without_the_template()
+    {
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = "national";
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(data));
+        foreach (var (label, national, hubei) in new[] { ("表1", "部门收支总表", "收支预算总表"), ("表4", "财政拨款收支总表", "财政拨款收支预算总表"), ("表5", "一般公共预算支出表", "一般公共预算支出表(分功能科目)") })
+        {
+            md = Regex.Replace(md, $"(?m)^{label}$", $"预算0{label[1..]}表");
+            md = md.Replace($"### 2023年{national}\n", $"### 2023年{hubei}\n");
+        }
+        var read = new DisclosureReader().Read("hubei-national-layout.md", System.Text.Encoding.UTF8.GetBytes(md)).Disclosure;
+        Assert.Equal(RegionProfile.Hubei, read.Profile);
+        var f = TemplateFindings(read);
+        output.WriteLine(string.Join("\n", f));
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.StartsWith("预算01表") && x.Message.Contains("一、一般公共服务支出"));
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.StartsWith("预算04表") && x.Message.Contains("（一）一般公共服务支出"));
+        Assert.Contains(f, x => x.RuleId == "GK903" && x.Message.Contains("用事业基金弥补收支差额"));
+        Assert.Contains(f, x => x.RuleId == "GK903" && x.Message.StartsWith("预算01表") && x.Message.Contains("结转下年") && x.Message.Contains("年终结转结余"));
+        Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.StartsWith("预算05表") && x.Message.Contains("人员经费") && x.Message.Contains("公用经费"));
+        Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
+    }
+
+    /// <summary>The 重庆 决算 package without its fixed 外事接待 row: GK901; with it: nothing.</summary>
+    [Fact]
+    public void Conformity_rules_find_a_missing_fixed_row_of_the_institution_table()
+    {
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(CompileSeedTests.Load("seed003-final-2024.json")));
+        Disclosure Read(string text) => new DisclosureReader().Read("cq.md", System.Text.Encoding.UTF8.GetBytes(text)).Disclosure;
+        Assert.Empty(TemplateFindings(Read(md)));
+        var without = Regex.Replace(md, @"(?m)^\| 其中：外事接待费 \|[^\n]*\n", "");
+        Assert.NotEqual(md, without);
+        var f = Assert.Single(TemplateFindings(Read(without)));
+        Assert.Equal("GK901", f.RuleId);
+        Assert.Contains("其中：外事接待费", f.Message);
+    }
+
+}
