@@ -161,7 +161,7 @@ public sealed class DocxRenderer : IPackageRenderer
     {
         if (t.Landscape is { } hint) return hint;
         var (need, want) = Measure(t);
-        return t.Columns.Count > 4 && (need.Sum() > PortraitUsable || want.Sum() > PortraitUsable * 1.6);
+        return t.Columns.Count > 4 && (need.Sum() > PortraitUsable || want.Sum() > PortraitUsable * 1.15);
     }
 
     /// <summary>Column widths (twips): needs first, the rest shared in proportion to what the columns want beyond their needs.</summary>

@@ -175,3 +175,197 @@ public static class CjkFont
         }
     }
 }
+
+/// <summary>
+/// Advance widths and character coverage of a TrueType font read from its cmap (formats 4 and 12), hmtx, hhea and head
+/// tables — measuring through the PDF writer parses glyphs and is slow for CJK faces of several thousand glyphs.
+/// </summary>
+public sealed class FontMetrics
+{
+    private readonly Dictionary<int, int> _glyphOf = new();
+    private readonly ushort[] _advance;
+    private readonly double _unitsPerEm;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FontMetrics?> _cache = new();
+
+    /// <summary>The metrics of a face (cached per file), or null when its tables cannot be read.</summary>
+    public static FontMetrics? Of(PdfFace face) => _cache.GetOrAdd(face.Path, _ =>
+    {
+        try { return new FontMetrics(face.Bytes); }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or InvalidDataException) { return null; }
+    });
+
+    private FontMetrics(byte[] b)
+    {
+        int U16(int o) => (b[o] << 8) | b[o + 1];
+        int I16(int o) => (short)U16(o);
+        long U32(int o) => ((long)b[o] << 24) | ((long)b[o + 1] << 16) | ((long)b[o + 2] << 8) | b[o + 3];
+        var tables = new Dictionary<string, int>();
+        int n = U16(4);
+        for (int i = 0; i < n; i++)
+        {
+            int rec = 12 + 16 * i;
+            tables[System.Text.Encoding.ASCII.GetString(b, rec, 4)] = (int)U32(rec + 8);
+        }
+        if (!tables.TryGetValue("cmap", out var cmap) || !tables.TryGetValue("hmtx", out var hmtx) || !tables.TryGetValue("hhea", out var hhea) || !tables.TryGetValue("head", out var head))
+            throw new InvalidDataException("missing table");
+        _unitsPerEm = U16(head + 18);
+        int metrics = U16(hhea + 34);
+        int glyphs = tables.TryGetValue("maxp", out var maxp) ? U16(maxp + 4) : metrics;
+        _advance = new ushort[Math.Max(glyphs, metrics)];
+        for (int g = 0; g < _advance.Length; g++) _advance[g] = (ushort)U16(hmtx + 4 * Math.Min(g, metrics - 1));
+        // prefer a Unicode full-repertoire subtable (format 12), else the BMP one (format 4)
+        int best = -1, bestFormat = 0;
+        for (int i = 0, count = U16(cmap + 2); i < count; i++)
+        {
+            int platform = U16(cmap + 4 + 8 * i), encoding = U16(cmap + 6 + 8 * i);
+            int sub = cmap + (int)U32(cmap + 8 + 8 * i);
+            int format = U16(sub);
+            bool unicode = platform == 0 || (platform == 3 && encoding is 1 or 10);
+            if (unicode && (format == 12 || (format == 4 && bestFormat != 12))) { best = sub; bestFormat = format; }
+        }
+        if (best < 0) throw new InvalidDataException("no Unicode cmap");
+        if (bestFormat == 12)
+        {
+            long groups = U32(best + 12);
+            for (long k = 0; k < groups; k++)
+            {
+                int o = best + 16 + (int)k * 12;
+                long start = U32(o), end = U32(o + 4), gid = U32(o + 8);
+                for (long c = start; c <= end && c <= 0x10FFFF; c++) _glyphOf[(int)c] = (int)(gid + c - start);
+            }
+        }
+        else
+        {
+            int segX2 = U16(best + 6);
+            int ends = best + 14, starts = ends + segX2 + 2, deltas = starts + segX2, offsets = deltas + segX2;
+            for (int s = 0; s < segX2 / 2; s++)
+            {
+                int end = U16(ends + 2 * s), start = U16(starts + 2 * s), delta = I16(deltas + 2 * s), ro = U16(offsets + 2 * s);
+                for (int c = start; c <= end && c != 0xFFFF; c++)
+                {
+                    int g;
+                    if (ro == 0) g = (c + delta) & 0xFFFF;
+                    else
+                    {
+                        g = U16(offsets + 2 * s + ro + 2 * (c - start));
+                        if (g != 0) g = (g + delta) & 0xFFFF;
+                    }
+                    if (g != 0) _glyphOf[c] = g;
+                }
+            }
+        }
+    }
+
+    /// <summary>The glyph id of a character, or null.</summary>
+    public int? GlyphOf(char c) => _glyphOf.TryGetValue(c, out var g) ? g : null;
+
+    /// <summary>The advance width of a character at 1 pt, or null when the font has no glyph for it.</summary>
+    public double? Advance(char c)
+    {
+        if (!_glyphOf.TryGetValue(c, out var g) || g >= _advance.Length) return null;
+        return _advance[g] / _unitsPerEm;
+    }
+}
+
+/// <summary>
+/// Empties the outlines of the glyphs a document does not use (glyph ids, cmap and metrics unchanged), so the PDF
+/// writer parses and subsets a font of a few hundred outlines instead of several thousand for each of its slots.
+/// </summary>
+public static class GlyphPruner
+{
+    public static byte[] Keep(byte[] font, IEnumerable<int> glyphIds)
+    {
+        int U16(int o) => (font[o] << 8) | font[o + 1];
+        long U32(int o) => ((long)font[o] << 24) | ((long)font[o + 1] << 16) | ((long)font[o + 2] << 8) | font[o + 3];
+        int n = U16(4);
+        var tables = new List<(string Tag, int Offset, int Length)>();
+        for (int i = 0; i < n; i++)
+        {
+            int rec = 12 + 16 * i;
+            tables.Add((System.Text.Encoding.ASCII.GetString(font, rec, 4), (int)U32(rec + 8), (int)U32(rec + 12)));
+        }
+        var byTag = tables.ToDictionary(t => t.Tag);
+        if (!byTag.TryGetValue("glyf", out var glyf) || !byTag.TryGetValue("loca", out var loca) || !byTag.TryGetValue("head", out var head) || !byTag.TryGetValue("maxp", out var maxp))
+            return font;
+        int glyphs = U16(maxp.Offset + 4);
+        bool longLoca = U16(head.Offset + 50) == 1;
+        long Loc(int g) => longLoca ? U32(loca.Offset + 4 * g) : 2L * U16(loca.Offset + 2 * g);
+        var keep = new HashSet<int> { 0 };
+        var todo = new Stack<int>(glyphIds.Where(g => g > 0 && g < glyphs));
+        while (todo.Count > 0)
+        {
+            int g = todo.Pop();
+            if (!keep.Add(g)) continue;
+            long start = Loc(g), end = Loc(g + 1);
+            if (end - start < 10 || (short)U16(glyf.Offset + (int)start) >= 0) continue;
+            // a composite glyph: keep its components too
+            int o = glyf.Offset + (int)start + 10;
+            while (true)
+            {
+                int flags = U16(o), component = U16(o + 2);
+                if (component < glyphs && !keep.Contains(component)) todo.Push(component);
+                o += 4 + ((flags & 1) != 0 ? 4 : 2) + ((flags & 8) != 0 ? 2 : (flags & 0x40) != 0 ? 4 : (flags & 0x80) != 0 ? 8 : 0);
+                if ((flags & 0x20) == 0) break;
+            }
+        }
+        using var newGlyf = new MemoryStream();
+        var newLoca = new byte[4 * (glyphs + 1)];
+        for (int g = 0; g <= glyphs; g++)
+        {
+            WriteU32(newLoca, 4 * g, (uint)newGlyf.Length);
+            if (g == glyphs || !keep.Contains(g)) continue;
+            long start = Loc(g), end = Loc(g + 1);
+            newGlyf.Write(font, glyf.Offset + (int)start, (int)(end - start));
+            while (newGlyf.Length % 4 != 0) newGlyf.WriteByte(0);
+        }
+        var newHead = font.AsSpan(head.Offset, head.Length).ToArray();
+        newHead[50] = 0; newHead[51] = 1; // long loca
+        newHead[8] = newHead[9] = newHead[10] = newHead[11] = 0; // checkSumAdjustment
+        var data = tables.Select(t => (t.Tag, Bytes: t.Tag switch
+        {
+            "glyf" => newGlyf.ToArray(),
+            "loca" => newLoca,
+            "head" => newHead,
+            _ => font.AsSpan(t.Offset, t.Length).ToArray(),
+        })).OrderBy(t => t.Tag, StringComparer.Ordinal).ToList();
+        using var output = new MemoryStream();
+        var header = new byte[12 + 16 * data.Count];
+        Array.Copy(font, 0, header, 0, 12);
+        output.Write(header);
+        var records = new List<(string Tag, uint Sum, int Offset, int Length)>();
+        foreach (var (tag, bytes) in data)
+        {
+            records.Add((tag, Checksum(bytes), (int)output.Length, bytes.Length));
+            output.Write(bytes);
+            while (output.Length % 4 != 0) output.WriteByte(0);
+        }
+        var result = output.ToArray();
+        for (int i = 0; i < records.Count; i++)
+        {
+            int rec = 12 + 16 * i;
+            System.Text.Encoding.ASCII.GetBytes(records[i].Tag, 0, 4, result, rec);
+            WriteU32(result, rec + 4, records[i].Sum);
+            WriteU32(result, rec + 8, (uint)records[i].Offset);
+            WriteU32(result, rec + 12, (uint)records[i].Length);
+        }
+        return result;
+    }
+
+    private static void WriteU32(byte[] b, int o, uint v)
+    {
+        b[o] = (byte)(v >> 24); b[o + 1] = (byte)(v >> 16); b[o + 2] = (byte)(v >> 8); b[o + 3] = (byte)v;
+    }
+
+    private static uint Checksum(byte[] b)
+    {
+        uint sum = 0;
+        for (int i = 0; i < b.Length; i += 4)
+        {
+            uint v = 0;
+            for (int k = 0; k < 4; k++) v = (v << 8) | (i + k < b.Length ? b[i + k] : 0u);
+            sum += v;
+        }
+        return sum;
+    }
+}

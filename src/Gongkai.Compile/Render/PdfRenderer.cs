@@ -53,9 +53,20 @@ public sealed class PdfRenderer : IPackageRenderer
             private PdfDocumentBuilder.AddedFont? _scratchFont;
             private PdfPageBuilder? _scratchPage;
 
+            private readonly FontMetrics? _metrics = FontMetrics.Of(face);
+
+            /// <summary>The face with only the outlines of the document's characters (all of them when its tables cannot be read).</summary>
+            public byte[] Pruned(HashSet<char> chars) =>
+                _metrics is null ? Face.Bytes : GlyphPruner.Keep(Face.Bytes, chars.Select(_metrics.GlyphOf).OfType<int>());
+
             /// <summary>The advance width of a character at 1 pt, or null when the face lacks it.</summary>
             public double? Measure(char c)
             {
+                if (_metrics is not null)
+                {
+                    if (_metrics.Advance(c) is not { } a) return null;
+                    return a > 0 ? a : char.IsWhiteSpace(c) ? 0.25 : null;
+                }
                 if (_scratch is null)
                 {
                     _scratch = new PdfDocumentBuilder();
@@ -84,8 +95,33 @@ public sealed class PdfRenderer : IPackageRenderer
         private double _y, _width = 595, _height = 842;
         private int _pages;
 
+        /// <summary>Every character the document may draw: the package's texts and the renderer's own.</summary>
+        private readonly HashSet<char> _chars = new();
+
+        private void CollectCharacters(CompiledPackage p)
+        {
+            void Add(string? s) { if (s is not null) foreach (var c in s) _chars.Add(c); }
+            for (char c = ' '; c <= '~'; c++) _chars.Add(c);
+            Add("（续）—第页，。、；：？！（）《》“”‘’％…·");
+            foreach (var b in p.Blocks)
+            {
+                switch (b)
+                {
+                    case HeadingBlock h: Add(h.Text); break;
+                    case ParagraphBlock para: Add(para.Text); break;
+                    case TableBlock { Table: var t }:
+                        Add(t.Label); Add(t.Title); Add(t.UnitLine);
+                        foreach (var c in t.Columns) foreach (var h in c.Header) Add(h);
+                        foreach (var r in t.Rows) foreach (var cell in r.Cells) Add(cell);
+                        foreach (var n in t.Notes) Add(n);
+                        break;
+                }
+            }
+        }
+
         public void Run(CompiledPackage p)
         {
+            CollectCharacters(p);
             StartPage(false);
             var blocks = p.Blocks;
             for (int i = 0; i < blocks.Count; i++)
@@ -178,7 +214,9 @@ public sealed class PdfRenderer : IPackageRenderer
                 var slots = SlotsOf(face);
                 if (slots.Chars.TryGetValue(c, out g)) return _glyph[(role, c)] = g;
                 if (slots.Measure(c) is not { } w) continue;
-                if (slots.Slots.Count == 0 || slots.Slots[^1].Count >= SlotSize) slots.Slots.Add((builder.AddTrueTypeFont(face.Bytes), 0));
+                // a character outside the document's set (not expected) gets a slot whose font keeps its outline
+                bool unforeseen = _chars.Add(c);
+                if (slots.Slots.Count == 0 || slots.Slots[^1].Count >= SlotSize || unforeseen) slots.Slots.Add((builder.AddTrueTypeFont(slots.Pruned(_chars)), 0));
                 var font = slots.Slots[^1].Font;
                 slots.Slots[^1] = (font, slots.Slots[^1].Count + 1);
                 return _glyph[(role, c)] = slots.Chars[c] = (font, w);
@@ -335,7 +373,7 @@ public sealed class PdfRenderer : IPackageRenderer
             double size = 9;
             var (w9, n9) = Measure(size);
             double portrait = 595 - 2 * Margin;
-            bool landscape = t.Landscape ?? (cols > 4 && (Measure(8).Need.Sum() > portrait || w9.Sum() > portrait * 1.6));
+            bool landscape = t.Landscape ?? (cols > 4 && (Measure(8).Need.Sum() > portrait || w9.Sum() > portrait * 1.15));
             double usable = (landscape ? 842 : 595) - 2 * Margin;
             var (want, need) = (w9, n9);
             while (need.Sum() > usable && size > 6.5) (want, need) = Measure(size -= 0.5);
