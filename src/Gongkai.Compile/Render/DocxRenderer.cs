@@ -205,7 +205,8 @@ public sealed class DocxRenderer : IPackageRenderer
                 for (int i = 1; i < hc.RowSpan; i++) covered[hc.Row + i, hc.Column] = hc;
         for (int h = 0; h < t.HeaderRowCount; h++)
         {
-            var tr = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+            // a 绩效 table's first row is its 项目名称 row, not a header to repeat on each page
+            var tr = new TableRow(t.NoModel ? new TableRowProperties(new CantSplit()) : new TableRowProperties(new CantSplit(), new TableHeader()));
             var starts = header[h].ToDictionary(x => x.Column);
             for (int c = 0; c < cols;)
             {

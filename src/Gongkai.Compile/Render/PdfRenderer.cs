@@ -496,7 +496,8 @@ public sealed class PdfRenderer : IPackageRenderer
                     StartPage(plan.Landscape);
                     Columns();
                     Caption(true);
-                    Header();
+                    // a 绩效 table's "header" is its 项目名称 row: printed once, or the continued page reads as another project
+                    if (!t.NoModel) Header();
                 }
                 var page = Page;
                 if (t.IsSectionRow(i))
