@@ -16,7 +16,12 @@ public sealed record TableBlock(RenderTable Table) : Block;
 public enum ColumnRole { Code, Label, Value }
 
 /// <summary>A printed column: its header cells (top to bottom), its meaning, and the segment (side or block) it belongs to.</summary>
-public sealed record RenderColumn(string[] Header, ColumnRole Role, ColumnKey? Key = null, int Segment = 0, Side Side = Side.None);
+public sealed record RenderColumn(string[] Header, ColumnRole Role, ColumnKey? Key = null, int Segment = 0, Side Side = Side.None)
+{
+    /// <summary>Presentation hint: the column holds amounts (right-aligned, never wrapped). Null: a Value column is one,
+    /// and in other columns each cell that reads as a number is treated as an amount.</summary>
+    public bool? Amount { get; init; }
+}
 
 /// <summary>Per segment model metadata of a printed row.</summary>
 public readonly record struct RowMeta(SummaryLine Line = SummaryLine.None, bool IsTotal = false, bool IsSubItem = false, string? Code = null);
@@ -35,6 +40,9 @@ public sealed class RenderRow
     public RowMeta MetaOf(int segment) => segment < Meta.Length ? Meta[segment] : default;
     /// <summary>Model rows to use instead of the generic per-segment conversion (special rows such as 人员经费合计 | 公用经费合计).</summary>
     public List<DataRow>? ModelRows { get; init; }
+    /// <summary>Presentation hint: the row is a section label (资金情况, 绩效指标) printed as one cell across all columns.
+    /// Null: see <see cref="RenderTable.IsSectionRow"/>.</summary>
+    public bool? Section { get; init; }
 }
 
 /// <summary>A table as printed: label, title, unit, header rows, data rows, notes — shared by every renderer.</summary>
@@ -70,7 +78,39 @@ public sealed class RenderTable
         }).ToArray();
     }
 
-    public bool IsNumeric(int column) => Columns[column].Role == ColumnRole.Value;
+    public bool IsNumeric(int column) => Columns[column].Amount ?? Columns[column].Role == ColumnRole.Value;
+
+    /// <summary>Presentation hint: print the table on landscape pages (null: when it does not fit a portrait page).</summary>
+    public bool? Landscape { get; init; }
+
+    /// <summary>Whether row r is a section label across all columns: the row's hint, else (tables without a model, such
+    /// as the 绩效 tables, of three columns or more) a row whose only text is in its first cell and that is followed by a
+    /// row of sub-headings (three or more texts, none of them a figure) — a label row whose value is merely empty is not one.</summary>
+    public bool IsSectionRow(int r)
+    {
+        var row = Rows[r];
+        if (row.Section is { } hint) return hint;
+        if (!NoModel || Columns.Count <= 2 || row.Cells.Length == 0 || row.Cells[0].Trim().Length == 0
+            || !row.Cells.Skip(1).All(string.IsNullOrWhiteSpace) || r + 1 >= Rows.Count) return false;
+        var next = Rows[r + 1].Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        return next.Count >= 3 && !next.Any(LooksLikeAmount);
+    }
+
+    /// <summary>Whether a cell is printed as an amount (right-aligned): an amount column, or in a label column without a
+    /// hint a cell that reads as a number (1,234.56, -0.5, 12.5%, 100); long digit strings without separators are codes.</summary>
+    public bool IsAmountCell(int column, string text)
+    {
+        var col = Columns[column];
+        if (col.Amount is { } hint) return hint;
+        if (col.Role == ColumnRole.Value) return true;
+        if (col.Role == ColumnRole.Code) return false;
+        return LooksLikeAmount(text);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex AmountPattern =
+        new(@"^[-－]?(\d{1,3}(,\d{3})+|\d{1,6})(\.\d+)?%?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    public static bool LooksLikeAmount(string text) => AmountPattern.IsMatch(text.Trim());
 }
 
 /// <summary>The result of compiling: the disclosure model (tables and topics), the document blocks and the warnings.</summary>

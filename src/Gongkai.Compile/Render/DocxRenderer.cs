@@ -5,16 +5,26 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Gongkai.Compile.Render;
 
 /// <summary>
-/// DOCX: an editable Word document — real Heading 1–3 styles, body paragraphs with first-line indent, and real tables
-/// (merged header cells, header rows repeated on each page, numbers right-aligned), A4 with 2 cm margins.
+/// DOCX: an editable Word document — real Title/Heading 1–3 styles (keep with next), justified body paragraphs with a
+/// two-character first-line indent, and real tables: merged header cells repeated on each page, section rows merged
+/// across the table, amounts right-aligned, column widths measured from the content, no body indent inside cells.
+/// Text is in a portrait section, a table that does not fit portrait in a landscape section; every core table starts a
+/// page (its heading moves with it); every section has a footer with the page number (a PAGE field). The fonts are the
+/// names a finance office has installed: 仿宋_GB2312 body, 黑体 headings, 方正小标宋简体 titles, 宋体 table text.
 /// </summary>
 public sealed class DocxRenderer : IPackageRenderer
 {
     public string Format => "docx";
     public string Extension => "docx";
 
-    private const string Font = "宋体";
-    private const string HeadingFont = "黑体";
+    public const string BodyFont = "仿宋_GB2312";
+    public const string HeadingFont = "黑体";
+    public const string TitleFont = "方正小标宋简体";
+    public const string TableFont = "宋体";
+
+    private const int PortraitWidth = 11906, PortraitHeight = 16838, MarginTop = 1440, MarginBottom = 1304, MarginSide = 1247;
+    /// <summary>Table text size in half-points (10 pt) and the cell padding (twips) Word adds on each side.</summary>
+    private const int TableHalfPoints = 20, CellPad = 108;
 
     public void Render(CompiledPackage package, Stream output)
     {
@@ -22,55 +32,172 @@ public sealed class DocxRenderer : IPackageRenderer
         var main = doc.AddMainDocumentPart();
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = Styles();
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = PageNumberFooter();
+        var footerId = main.GetIdOfPart(footer);
         var body = new Body();
-        foreach (var b in package.Blocks)
+        bool landscape = false, any = false, previousFlows = false;
+        // a new page for the paragraph: a section break when the orientation changes, else a page break before it
+        void NewPage(bool wide, Paragraph first)
         {
-            switch (b)
+            if (!any) landscape = wide;
+            else if (wide != landscape)
             {
-                case HeadingBlock h:
-                    body.Append(Para(h.Text, h.Level == 1 ? "Title" : $"Heading{Math.Min(h.Level - 1, 3)}"));
-                    break;
-                case ParagraphBlock p:
-                    body.Append(Para(p.Text, null));
-                    break;
-                case TableBlock { Table: var t }:
-                    body.Append(Para(t.Label, "TableLabel"));
-                    body.Append(Para(t.Title, "TableTitle"));
-                    body.Append(Para(t.UnitLine, "TableLabel"));
-                    if (t.UnitNameLine is { } un) body.Append(Para(un, "TableLabel"));
-                    body.Append(Table(t));
-                    foreach (var n in t.Notes) body.Append(Para(n, "TableNote"));
-                    break;
+                body.Append(new Paragraph(new ParagraphProperties(Section(landscape, footerId))));
+                landscape = wide;
             }
+            else first.ParagraphProperties!.Append(new PageBreakBefore());
         }
-        body.Append(new SectionProperties(
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567 }));
+        var blocks = package.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            // a run of headings followed by a table starts with the table: new page, the table's orientation
+            int j = i;
+            while (j < blocks.Count && blocks[j] is HeadingBlock) j++;
+            if (j < blocks.Count && blocks[j] is TableBlock { Table: var t })
+            {
+                bool wide = Landscape(t);
+                var paras = blocks.Skip(i).Take(j - i).Cast<HeadingBlock>().Select(Heading).Concat(TableCaption(t)).ToList();
+                // 绩效 tables (no model) follow each other on a page; the first of them, like every core table, starts one
+                if (!t.NoModel || j > i || wide != landscape || !previousFlows) NewPage(wide, paras[0]);
+                previousFlows = t.NoModel;
+                foreach (var x in paras) body.Append(x);
+                body.Append(Table(t));
+                foreach (var n in t.Notes) body.Append(Para(n, "TableNote"));
+                any = true;
+                i = j;
+                continue;
+            }
+            var para = blocks[i] switch
+            {
+                HeadingBlock h => Heading(h),
+                ParagraphBlock p => Para(p.Text, null),
+                _ => null,
+            };
+            if (para is null) continue;
+            if (landscape) NewPage(false, para);
+            body.Append(para);
+            previousFlows = false;
+            any = true;
+        }
+        body.Append(Section(landscape, footerId));
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    private static Paragraph Heading(HeadingBlock h) => Para(h.Text, h.Level == 1 ? "Title" : $"Heading{Math.Min(h.Level - 1, 3)}");
+
+    private static IEnumerable<Paragraph> TableCaption(RenderTable t) =>
+        t.UnitNameLine is { } un
+            ? [Para(t.Label, "TableLabel"), Para(t.Title, "TableTitle"), Para(un, "TableUnitName"), Para(t.UnitLine, "TableUnit")]
+            : [Para(t.Label, "TableLabel"), Para(t.Title, "TableTitle"), Para(t.UnitLine, "TableUnit")];
+
+    /// <summary>Section properties: A4 portrait or landscape, margins, the page-number footer.</summary>
+    private static SectionProperties Section(bool landscape, string footerId)
+    {
+        var s = new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+            new SectionType { Val = SectionMarkValues.NextPage },
+            landscape
+                ? new PageSize { Width = PortraitHeight, Height = PortraitWidth, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = PortraitWidth, Height = PortraitHeight },
+            landscape
+                ? new PageMargin { Top = MarginSide, Bottom = MarginSide, Left = MarginTop, Right = MarginBottom, Header = 567, Footer = 567 }
+                : new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginSide, Right = MarginSide, Header = 851, Footer = 794 });
+        return s;
+    }
+
+    /// <summary>A footer “— N —” with a PAGE field, centred.</summary>
+    private static Footer PageNumberFooter()
+    {
+        var rp = () => new RunProperties(new RunFonts { Ascii = BodyFont, HighAnsi = BodyFont, EastAsia = BodyFont }, new FontSize { Val = "28" });
+        return new Footer(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }, new Justification { Val = JustificationValues.Center }),
+            new Run(rp(), new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(rp(), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(rp(), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(rp(), new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(rp(), new Text("1")),
+            new Run(rp(), new FieldChar { FieldCharType = FieldCharValues.End }),
+            new Run(rp(), new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
     }
 
     private static Paragraph Para(string text, string? style)
     {
         var p = new Paragraph();
-        if (style is not null) p.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        p.Append(style is not null ? new ParagraphProperties(new ParagraphStyleId { Val = style }) : new ParagraphProperties());
         p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
         return p;
     }
 
+    /// <summary>Text width in twips at the table size: a CJK character is one em, others 0.6 em (宋体's figures are half an
+    /// em; the margin keeps a figure on one line where a wider substitute font is used).</summary>
+    private static int Twips(string s, int halfPoints = TableHalfPoints) => (int)Math.Ceiling(s.Sum(ch => ch > 0x2E80 ? 1.0 : 0.6) * halfPoints * 10);
+
+    private static int PortraitUsable => PortraitWidth - 2 * MarginSide;
+    private static int LandscapeUsable => PortraitHeight - MarginTop - MarginBottom;
+
+    /// <summary>What each column needs (its widest figure, or its header's longest word / four characters of text) and wants (its longest text).</summary>
+    private static (int[] Need, int[] Want) Measure(RenderTable t)
+    {
+        int cols = t.Columns.Count;
+        var need = new int[cols];
+        var want = new int[cols];
+        var bodyRows = t.Rows.Where((r, i) => !t.IsSectionRow(i)).ToList();
+        for (int c = 0; c < cols; c++)
+        {
+            bool amounts = t.IsNumeric(c) || t.Columns[c].Role == ColumnRole.Code;
+            int figures = bodyRows.Where(r => t.IsAmountCell(c, r.Cells[c]) || t.Columns[c].Role == ColumnRole.Code).Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
+            int text = bodyRows.Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
+            var heads = Enumerable.Range(0, t.HeaderRowCount).Select(h => t.HeaderRow(h)[c]).ToList();
+            int headWord = heads.Select(h => Twips(h.Length > 4 ? h[..4] : h)).DefaultIfEmpty(0).Max();
+            int head = heads.Select(h => Twips(h)).DefaultIfEmpty(0).Max();
+            need[c] = Math.Max(Math.Max(figures, Math.Min(text, Twips("四个汉字"))), headWord) + 2 * CellPad;
+            want[c] = Math.Max(Math.Max(text, Math.Min(head, Twips(amounts ? "四个汉字" : "八个汉字八个汉字"))) + 2 * CellPad, need[c]);
+        }
+        return (need, want);
+    }
+
+    /// <summary>A table goes on a landscape page when it does not fit portrait (or says so).</summary>
+    public static bool Landscape(RenderTable t)
+    {
+        if (t.Landscape is { } hint) return hint;
+        var (need, want) = Measure(t);
+        return t.Columns.Count > 4 && (need.Sum() > PortraitUsable || want.Sum() > PortraitUsable * 1.15);
+    }
+
+    /// <summary>Column widths (twips): needs first, the rest shared in proportion to what the columns want beyond their needs.</summary>
+    public static int[] ColumnWidths(RenderTable t)
+    {
+        int usable = Landscape(t) ? LandscapeUsable : PortraitUsable;
+        var (need, want) = Measure(t);
+        int cols = need.Length;
+        var widths = new double[cols];
+        if (want.Sum() <= usable)
+            for (int c = 0; c < cols; c++) widths[c] = want[c] + (double)(usable - want.Sum()) * want[c] / want.Sum();
+        else if (need.Sum() <= usable)
+        {
+            double extra = Enumerable.Range(0, cols).Sum(c => want[c] - need[c]);
+            for (int c = 0; c < cols; c++) widths[c] = need[c] + (extra > 0 ? (usable - need.Sum()) * (want[c] - need[c]) / extra : 0);
+        }
+        else
+            for (int c = 0; c < cols; c++) widths[c] = (double)need[c] * usable / need.Sum();
+        return widths.Select(w => (int)Math.Floor(w)).ToArray();
+    }
+
     private static Table Table(RenderTable t)
     {
-        const int usable = 11906 - 2 * 1134;
         int cols = t.Columns.Count;
-        var weights = Enumerable.Range(0, cols).Select(c => Math.Max(4.0, t.Rows.Select(r => Len(r.Cells[c])).DefaultIfEmpty(4).Max())).ToArray();
-        var sum = weights.Sum();
-        var widths = weights.Select(w => (int)(usable * w / sum)).ToArray();
+        var widths = ColumnWidths(t);
         var table = new Table();
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
             new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        table.Append(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border, new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString() },
+            new TableJustification { Val = TableRowAlignmentValues.Center },
+            border, new TableLayout { Type = TableLayoutValues.Fixed }));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
         var header = HeaderLayout.Cells(t);
         // covered[r, c]: part of a vertical merge started above
@@ -80,85 +207,98 @@ public sealed class DocxRenderer : IPackageRenderer
                 for (int i = 1; i < hc.RowSpan; i++) covered[hc.Row + i, hc.Column] = hc;
         for (int h = 0; h < t.HeaderRowCount; h++)
         {
-            var tr = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+            // a 绩效 table's first row is its 项目名称 row, not a header to repeat on each page
+            var tr = new TableRow(t.NoModel ? new TableRowProperties(new CantSplit()) : new TableRowProperties(new CantSplit(), new TableHeader()));
             var starts = header[h].ToDictionary(x => x.Column);
             for (int c = 0; c < cols;)
             {
                 if (starts.TryGetValue(c, out var hc))
                 {
-                    tr.Append(Cell(hc.Text, widths.Skip(c).Take(hc.ColSpan).Sum(), true, false, hc.ColSpan, hc.RowSpan > 1 ? MergedCellValues.Restart : null));
+                    tr.Append(Cell(hc.Text, widths.Skip(c).Take(hc.ColSpan).Sum(), CellKind.Header, hc.ColSpan, hc.RowSpan > 1 ? MergedCellValues.Restart : null));
                     c += hc.ColSpan;
                 }
                 else if (covered[h, c] is { } above)
                 {
-                    tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), true, false, above.ColSpan, MergedCellValues.Continue));
+                    tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), CellKind.Header, above.ColSpan, MergedCellValues.Continue));
                     c += above.ColSpan;
                 }
                 else c++;
             }
             table.Append(tr);
         }
-        foreach (var r in t.Rows)
+        for (int i = 0; i < t.Rows.Count; i++)
         {
+            var r = t.Rows[i];
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
-            for (int c = 0; c < cols; c++) tr.Append(Cell(r.Cells[c], widths[c], false, t.IsNumeric(c), 1, null));
+            if (t.IsSectionRow(i))
+                tr.Append(Cell(r.Cells[0], widths.Sum(), CellKind.Section, cols, null));
+            else
+                for (int c = 0; c < cols; c++)
+                    tr.Append(Cell(r.Cells[c], widths[c], t.IsAmountCell(c, r.Cells[c]) ? CellKind.Amount : CellKind.Text, 1, null));
             table.Append(tr);
         }
         return table;
     }
 
-    private static double Len(string s) => s.Sum(ch => ch > 0x2E80 ? 2.0 : 1.0);
+    private enum CellKind { Header, Section, Text, Amount }
 
-    private static TableCell Cell(string text, int width, bool header, bool number, int span, MergedCellValues? vmerge)
+    private static TableCell Cell(string text, int width, CellKind kind, int span, MergedCellValues? vmerge)
     {
         var props = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString() });
         if (span > 1) props.Append(new GridSpan { Val = span });
         if (vmerge is not null) props.Append(new VerticalMerge { Val = vmerge.Value });
-        if (header) props.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "F2F2F2" });
+        if (kind is CellKind.Header or CellKind.Section) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = kind == CellKind.Header ? "F2F2F2" : "F8F8F8" });
         props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         var p = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = "TableText" },
-            new Justification { Val = header ? JustificationValues.Center : number ? JustificationValues.Right : JustificationValues.Left }));
-        var run = new Run();
-        if (header) run.Append(new RunProperties(new Bold()));
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        p.Append(run);
+            new ParagraphStyleId { Val = kind is CellKind.Header or CellKind.Section ? "TableHeader" : "TableText" },
+            new Justification { Val = kind switch { CellKind.Header => JustificationValues.Center, CellKind.Amount => JustificationValues.Right, _ => JustificationValues.Left } }));
+        p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
         return new TableCell(props, p);
     }
 
     private static Styles Styles()
     {
-        Style S(string id, string name, string? basedOn, int halfPoints, bool bold, string font, JustificationValues? just = null, int? outline = null, bool indent = false)
+        Style S(string id, string name, string? basedOn, int halfPoints, bool bold, string font, JustificationValues? just = null, int? outline = null,
+            bool indent = false, bool keepNext = false, string before = "0", string after = "0", string line = "560", LineSpacingRuleValues? rule = null)
         {
             var s = new Style { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = id.StartsWith("Table") };
             s.Append(new StyleName { Val = name });
             if (basedOn is not null) s.Append(new BasedOn { Val = basedOn });
             s.Append(new PrimaryStyle());
             var pp = new StyleParagraphProperties();
-            if (outline is not null) pp.Append(new KeepNext());
-            pp.Append(new SpacingBetweenLines { Before = outline is not null ? "240" : "0", After = id.StartsWith("Table") ? "0" : "120", Line = id.StartsWith("Table") ? "240" : "360", LineRule = LineSpacingRuleValues.Auto });
-            if (indent) pp.Append(new Indentation { FirstLineChars = 200 });
+            if (keepNext || outline is not null) pp.Append(new KeepNext());
+            if (keepNext || outline is not null) pp.Append(new KeepLines());
+            pp.Append(new SpacingBetweenLines { Before = before, After = after, Line = line, LineRule = rule ?? LineSpacingRuleValues.Exact });
+            pp.Append(indent ? new Indentation { FirstLineChars = 200, FirstLine = "640" } : new Indentation { FirstLineChars = 0, FirstLine = "0", Left = "0" });
             if (just is not null) pp.Append(new Justification { Val = just.Value });
             if (outline is not null) pp.Append(new OutlineLevel { Val = outline.Value });
             s.Append(pp);
-            var rp = new StyleRunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
+            var rp = new StyleRunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font });
             if (bold) rp.Append(new Bold());
             rp.Append(new FontSize { Val = halfPoints.ToString() });
+            rp.Append(new FontSizeComplexScript { Val = halfPoints.ToString() });
             s.Append(rp);
             return s;
         }
-        var normal = S("Normal", "Normal", null, 24, false, Font, indent: true);
+        // 公文 sizes: title 二号 (22 pt) 方正小标宋简体, headings 三号 (16 pt) 黑体, body 三号 仿宋_GB2312 at a fixed 28 pt line
+        var normal = S("Normal", "Normal", null, 32, false, BodyFont, JustificationValues.Both, indent: true);
         normal.Default = true;
+        var table = TableHalfPoints.ToString();
         return new Styles(
-            new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(new RunFonts { Ascii = Font, HighAnsi = Font, EastAsia = Font }, new Languages { EastAsia = "zh-CN" }))),
+            new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = BodyFont, HighAnsi = BodyFont, EastAsia = BodyFont, ComplexScript = BodyFont }, new Languages { Val = "en-US", EastAsia = "zh-CN" }))),
             normal,
-            S("Title", "Title", "Normal", 36, true, HeadingFont, JustificationValues.Center, 0),
-            S("Heading1", "heading 1", "Normal", 32, true, HeadingFont, null, 0),
-            S("Heading2", "heading 2", "Normal", 28, true, HeadingFont, null, 1),
-            S("Heading3", "heading 3", "Normal", 24, true, Font, null, 2),
-            S("TableTitle", "表格标题", "Normal", 28, true, HeadingFont, JustificationValues.Center),
-            S("TableLabel", "表格标签", "Normal", 20, false, Font, JustificationValues.Right),
-            S("TableText", "表格文字", "Normal", 18, false, Font),
-            S("TableNote", "表格注释", "Normal", 18, false, Font));
+            S("Title", "Title", "Normal", 44, false, TitleFont, JustificationValues.Center, 0, before: "0", after: "560", line: "700"),
+            S("Heading1", "heading 1", "Normal", 32, false, HeadingFont, JustificationValues.Left, 0, before: "280"),
+            S("Heading2", "heading 2", "Normal", 32, false, HeadingFont, JustificationValues.Left, 1),
+            S("Heading3", "heading 3", "Normal", 32, true, BodyFont, JustificationValues.Left, 2),
+            S("TableLabel", "表格编号", "Normal", 21, false, BodyFont, JustificationValues.Right, keepNext: true, line: "300"),
+            S("TableTitle", "表格标题", "Normal", 36, false, TitleFont, JustificationValues.Center, keepNext: true, before: "120", after: "120", line: "480"),
+            S("TableUnit", "表格单位", "Normal", 21, false, BodyFont, JustificationValues.Right, keepNext: true, line: "300"),
+            S("TableUnitName", "编制单位", "Normal", 21, false, BodyFont, JustificationValues.Left, keepNext: true, line: "300"),
+            S("TableHeader", "表格表头", "Normal", 20, false, HeadingFont, JustificationValues.Center, line: "240", rule: LineSpacingRuleValues.Auto),
+            S("TableText", "表格文字", "Normal", int.Parse(table), false, TableFont, JustificationValues.Left, line: "240", rule: LineSpacingRuleValues.Auto),
+            S("TableNote", "表格注释", "Normal", 21, false, BodyFont, JustificationValues.Left, line: "300"),
+            S("Footer", "footer", "Normal", 28, false, BodyFont, JustificationValues.Center, line: "240", rule: LineSpacingRuleValues.Auto));
     }
 }

@@ -4,106 +4,14 @@ using UglyToad.PdfPig.Writer;
 
 namespace Gongkai.Compile.Render;
 
-/// <summary>No CJK TrueType font could be found for the PDF.</summary>
-public sealed class CjkFontNotFoundException(string message) : Exception(message);
-
-/// <summary>Finds a TrueType (glyf) font with Chinese glyphs that PdfPig can embed.</summary>
-public static class CjkFont
-{
-    /// <summary>Environment variable naming a .ttf file to use instead of the system search.</summary>
-    public const string EnvironmentVariable = "GONGKAI_CJK_FONT";
-
-    public static readonly string[] Candidates =
-    [
-        "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",      // Debian fonts-arphic-gbsn00lp (宋体, GB 2312)
-        "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf",      // Debian fonts-arphic-gkai00mp (楷体, GB 2312)
-        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",   // fonts-droid-fallback (PdfPig 0.1.16 cannot subset it: skipped by the trial)
-        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttf",
-        "/usr/share/fonts/truetype/msttcorefonts/simsun.ttf",
-        @"C:\Windows\Fonts\simhei.ttf",
-        @"C:\Windows\Fonts\simfang.ttf",
-        @"C:\Windows\Fonts\simkai.ttf",
-        "/Library/Fonts/Arial Unicode.ttf",
-        "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-    ];
-
-    private static readonly Lazy<(string Path, byte[] Bytes)?> _found = new(Search);
-
-    public static (string Path, byte[] Bytes) Load() =>
-        _found.Value ?? throw new CjkFontNotFoundException(
-            "生成 PDF 需要一种含中文字形、可嵌入的 TrueType 字体，但本机没有找到。请安装 fonts-arphic-gbsn00lp（Debian/Ubuntu：" +
-            "apt-get install fonts-arphic-gbsn00lp），或用环境变量 " + EnvironmentVariable + " 指定一个 .ttf 字体文件（如黑体 simhei.ttf）。" +
-            "其余格式不受影响。");
-
-    public static bool Available => _found.Value is not null;
-
-    /// <summary>TrueType fonts for Latin letters, digits and general punctuation (CJK fallback fonts often lack them).</summary>
-    public static readonly string[] LatinCandidates =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-        @"C:\Windows\Fonts\arial.ttf",
-        "/Library/Fonts/Arial.ttf",
-    ];
-
-    private static readonly Lazy<byte[]?> _latin = new(() =>
-    {
-        foreach (var path in LatinCandidates)
-        {
-            try
-            {
-                if (!File.Exists(path)) continue;
-                var bytes = File.ReadAllBytes(path);
-                if (Works(bytes, "Aa1,.%")) return bytes;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
-        return null;
-    });
-
-    /// <summary>A Latin TrueType font, or null (then the standard Helvetica is used for ASCII).</summary>
-    public static byte[]? Latin => _latin.Value;
-
-    private static (string, byte[])? Search()
-    {
-        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        foreach (var path in (env is { Length: > 0 } ? new[] { env } : []).Concat(Candidates))
-        {
-            try
-            {
-                if (!File.Exists(path)) continue;
-                var bytes = File.ReadAllBytes(path);
-                if (Works(bytes, "汇编公开表")) return (path, bytes);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
-        return null;
-    }
-
-    /// <summary>Whether PdfPig can embed (subset) the font and draw the sample text with it.</summary>
-    private static bool Works(byte[] bytes, string sample)
-    {
-        try
-        {
-            using var probe = new PdfDocumentBuilder();
-            if (!probe.CanUseTrueTypeFont(bytes, out _)) return false;
-            var f = probe.AddTrueTypeFont(bytes);
-            probe.AddPage(PageSize.A4).AddText(sample, 10, new PdfPoint(50, 700), f);
-            probe.Build();
-            return true;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return false;
-        }
-    }
-}
-
 /// <summary>
-/// PDF (A4) with an embedded CJK TrueType font: the narrative, then each table on its own pages (landscape when
-/// wide), font size reduced and text wrapped until the table fits the page width, header rows repeated on every
-/// continued page, page numbers in the footer.
+/// PDF (A4) with embedded, subset CJK faces (see <see cref="CjkFont"/>): a 标宋-style title, 黑体 headings, 仿宋 body,
+/// digits from the same family. Narrative paragraphs are justified and broken by the CJK rules (no closing punctuation
+/// at a line start, no opening one at a line end); a heading never stays at a page foot (it moves with the table or the
+/// lines that follow). Core tables start on their own page (landscape when they do not fit portrait); tables without a
+/// model (绩效) follow each other when they fit. Columns are measured: amounts get the width of their widest figure
+/// and are right-aligned; text columns share the rest and wrap; section rows span the table; the caption and header
+/// rows repeat on continued pages; page numbers in the footer. Pages are created on first use, so none is blank.
 /// </summary>
 public sealed class PdfRenderer : IPackageRenderer
 {
@@ -112,289 +20,523 @@ public sealed class PdfRenderer : IPackageRenderer
 
     public void Render(CompiledPackage package, Stream output)
     {
-        var (_, fontBytes) = CjkFont.Load();
+        CjkFont.Face(FaceRole.Body); // throws the Chinese message when there is no face at all
         using var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = package.Title;
         builder.DocumentInformation.Producer = "Gongkai";
-        var latin = CjkFont.Latin is { } lb ? builder.AddTrueTypeFont(lb) : builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
-        new Layout(builder, () => builder.AddTrueTypeFont(fontBytes), latin).Run(package);
+        new Layout(builder).Run(package);
         var bytes = builder.Build();
         output.Write(bytes, 0, bytes.Length);
     }
 
+    /// <summary>Characters that must not start a line.</summary>
+    internal const string NoLineStart = "，。、；：？！）》”’】〕」』％…,.;:?!)%";
+    /// <summary>Characters that must not end a line.</summary>
+    internal const string NoLineEnd = "（《“‘【〔「『(";
+
     /// <summary>
-    /// PdfPig 0.1.16 writes TrueType fonts as simple fonts of at most 255 characters each, so the CJK font is added
-    /// once per 250 distinct characters ("slots"); every slot is subset on its own.
+    /// Lays out and draws. PdfPig 0.1.16 writes TrueType fonts as simple fonts of at most 255 characters each, so a
+    /// face is added once per 250 distinct characters ("slots"); every slot is subset on its own.
     /// </summary>
-    private sealed class Layout(PdfDocumentBuilder builder, Func<PdfDocumentBuilder.AddedFont> addCjk, PdfDocumentBuilder.AddedFont latin)
+    private sealed class Layout(PdfDocumentBuilder builder)
     {
         private const int SlotSize = 250;
-        private readonly Dictionary<char, PdfDocumentBuilder.AddedFont> _fontOf = new();
-        private readonly List<(PdfDocumentBuilder.AddedFont Font, int Count)> _slots = new();
-        private int _latinCount;
+        private const double Margin = 56, Pad = 2.5, BodySize = 12, LineFactor = 1.6;
 
-        private PdfDocumentBuilder.AddedFont CjkSlot()
+        /// <summary>A face's slots in the document, its characters, and a scratch document to measure glyphs in.</summary>
+        private sealed class FaceSlots(PdfFace face)
         {
-            if (_slots.Count == 0 || _slots[^1].Count >= SlotSize) _slots.Add((addCjk(), 0));
-            return _slots[^1].Font;
+            public PdfFace Face { get; } = face;
+            public List<(PdfDocumentBuilder.AddedFont Font, int Count)> Slots { get; } = new();
+            public Dictionary<char, (PdfDocumentBuilder.AddedFont Font, double Width)> Chars { get; } = new();
+            private PdfDocumentBuilder? _scratch;
+            private PdfDocumentBuilder.AddedFont? _scratchFont;
+            private PdfPageBuilder? _scratchPage;
+
+            private readonly FontMetrics? _metrics = FontMetrics.Of(face);
+
+            /// <summary>The face with only the outlines of the document's characters (all of them when its tables cannot be read).</summary>
+            public byte[] Pruned(HashSet<char> chars) =>
+                _metrics is null ? Face.Bytes : GlyphPruner.Keep(Face.Bytes, chars.Select(_metrics.GlyphOf).OfType<int>());
+
+            /// <summary>The advance width of a character at 1 pt, or null when the face lacks it.</summary>
+            public double? Measure(char c)
+            {
+                if (_metrics is not null)
+                {
+                    if (_metrics.Advance(c) is not { } a) return null;
+                    return a > 0 ? a : char.IsWhiteSpace(c) ? 0.25 : null;
+                }
+                if (_scratch is null)
+                {
+                    _scratch = new PdfDocumentBuilder();
+                    _scratchFont = _scratch.AddTrueTypeFont(Face.Bytes);
+                    _scratchPage = _scratch.AddPage(PageSize.A4);
+                }
+                try
+                {
+                    var letters = _scratchPage!.MeasureText(c.ToString(), 1, new PdfPoint(0, 0), _scratchFont!);
+                    var w = letters.Count == 0 ? 0 : letters[0].EndBaseLine.X - letters[0].StartBaseLine.X;
+                    if (w <= 0 && !char.IsWhiteSpace(c)) return null;
+                    return w > 0 ? w : 0.5;
+                }
+                catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or KeyNotFoundException)
+                {
+                    return null;
+                }
+            }
         }
-        private const double Margin = 50, Pad = 2.5;
-        private readonly Dictionary<char, double> _widths = new();
-        private PdfPageBuilder _page = null!;
-        private double _y, _width, _height;
+
+        private readonly Dictionary<string, FaceSlots> _faces = new();
+        private readonly Dictionary<(FaceRole, char), (PdfDocumentBuilder.AddedFont Font, double Width)> _glyph = new();
+
+        private PdfPageBuilder? _page;
+        private bool _landscape;
+        private double _y, _width = 595, _height = 842;
         private int _pages;
 
-        public void Run(CompiledPackage p)
+        /// <summary>Every character the document may draw: the package's texts and the renderer's own.</summary>
+        private readonly HashSet<char> _chars = new();
+
+        private void CollectCharacters(CompiledPackage p)
         {
-            NewPage(false);
+            void Add(string? s) { if (s is not null) foreach (var c in s) _chars.Add(c); }
+            for (char c = ' '; c <= '~'; c++) _chars.Add(c);
+            Add("（续）—第页，。、；：？！（）《》“”‘’％…·");
             foreach (var b in p.Blocks)
             {
                 switch (b)
                 {
-                    case HeadingBlock h:
-                        var size = h.Level switch { 1 => 17.0, 2 => 13.5, _ => 11.5 };
-                        Paragraph(h.Text, size, h.Level == 1 ? Align.Center : Align.Left, indent: false, spaceBefore: h.Level == 1 ? 0 : size * 0.6, keepWithNext: true);
-                        break;
-                    case ParagraphBlock para:
-                        Paragraph(para.Text, 10.5, Align.Left, indent: true, spaceBefore: 2);
-                        break;
+                    case HeadingBlock h: Add(h.Text); break;
+                    case ParagraphBlock para: Add(para.Text); break;
                     case TableBlock { Table: var t }:
-                        Table(t);
+                        Add(t.Label); Add(t.Title); Add(t.UnitLine); Add(t.UnitNameLine);
+                        foreach (var c in t.Columns) foreach (var h in c.Header) Add(h);
+                        foreach (var r in t.Rows) foreach (var cell in r.Cells) Add(cell);
+                        foreach (var n in t.Notes) Add(n);
                         break;
                 }
             }
         }
 
-        private enum Align { Left, Center, Right }
-
-        /// <summary>The font that draws a character: Latin font below U+2E80 when it has the glyph, else the CJK font.</summary>
-        private PdfDocumentBuilder.AddedFont FontOf(char c)
+        public void Run(CompiledPackage p)
         {
-            if (_fontOf.TryGetValue(c, out var f)) return f;
-            bool latinFirst = c < 0x2E80 && _latinCount < SlotSize;
-            for (int attempt = 0; attempt < 2; attempt++)
+            CollectCharacters(p);
+            StartPage(false);
+            var blocks = p.Blocks;
+            for (int i = 0; i < blocks.Count; i++)
             {
-                bool useLatin = attempt == 0 ? latinFirst : !latinFirst && _latinCount < SlotSize;
-                var candidate = useLatin ? latin : CjkSlot();
-                try
+                switch (blocks[i])
                 {
-                    var letters = _page.MeasureText(c.ToString(), 1, new PdfPoint(0, 0), candidate);
-                    var w = letters.Count == 0 ? 0 : letters[0].EndBaseLine.X - letters[0].StartBaseLine.X;
-                    _widths[c] = w > 0 ? w : c > 0x2E80 ? 1 : 0.5;
-                    _fontOf[c] = candidate;
-                    if (useLatin) _latinCount++;
-                    else _slots[^1] = (_slots[^1].Font, _slots[^1].Count + 1);
-                    return candidate;
+                    case HeadingBlock h:
+                        // keep with next: the headings of a run move with the table or the first lines that follow them
+                        int j = i;
+                        while (j < blocks.Count && blocks[j] is HeadingBlock) j++;
+                        var run = blocks.Skip(i).Take(j - i).Cast<HeadingBlock>().ToList();
+                        if (j < blocks.Count && blocks[j] is TableBlock { Table: var next })
+                        {
+                            var plan = Plan(next);
+                            if (StartsOwnPage(next) || _landscape != plan.Landscape || !Fits(HeadingsHeight(run) + plan.MinHeight)) StartPage(plan.Landscape);
+                            foreach (var x in run) Heading(x);
+                            Table(next, plan, headed: true);
+                            i = j;
+                            break;
+                        }
+                        double after = j < blocks.Count && blocks[j] is ParagraphBlock para ? Math.Min(2, Wrap(para.Text, FaceRole.Body, BodySize, Usable, 2 * BodySize).Count) * BodySize * LineFactor : 0;
+                        _previousFlows = false;
+                        if (!Fits(HeadingsHeight(run) + after)) StartPage(false);
+                        foreach (var x in run) Heading(x);
+                        i = j - 1;
+                        break;
+                    case ParagraphBlock body:
+                        _previousFlows = false;
+                        Paragraph(body.Text);
+                        break;
+                    case TableBlock { Table: var t }:
+                        Table(t, Plan(t), headed: false);
+                        break;
                 }
-                catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException) { }
+            }
+        }
+
+        private double Usable => _width - 2 * Margin;
+        private bool Fits(double height) => _y - height >= Margin;
+
+        // ---- pages -------------------------------------------------------------------------------------------------
+
+        /// <summary>Starts a new page of the orientation; the page itself is created when something is drawn on it.</summary>
+        private void StartPage(bool landscape)
+        {
+            if (_page is null && _pages > 0 && _landscape == landscape && _y == _height - Margin) return;
+            _page = null;
+            _landscape = landscape;
+            _width = landscape ? 842 : 595;
+            _height = landscape ? 595 : 842;
+            _y = _height - Margin;
+        }
+
+        private PdfPageBuilder Page
+        {
+            get
+            {
+                if (_page is not null) return _page;
+                _page = _landscape ? builder.AddPage(842, 595) : builder.AddPage(PageSize.A4);
+                _pages++;
+                var footer = $"— {_pages} —";
+                DrawText(footer, FaceRole.Body, 10.5, (_width - Width(footer, FaceRole.Body, 10.5)) / 2, Margin / 2);
+                return _page;
+            }
+        }
+
+        private bool PageIsFresh => _y >= _height - Margin - 0.01;
+
+        // ---- glyphs ------------------------------------------------------------------------------------------------
+
+        private FaceSlots SlotsOf(PdfFace face)
+        {
+            if (!_faces.TryGetValue(face.Path, out var s)) _faces[face.Path] = s = new FaceSlots(face);
+            return s;
+        }
+
+        /// <summary>The faces to try for a character of a role: the role's face, the body face, the fallback CJK font, the Latin font.</summary>
+        private static IEnumerable<PdfFace> Chain(FaceRole role)
+        {
+            var seen = new HashSet<string>();
+            foreach (var f in new[] { CjkFont.Preferred(role), CjkFont.Preferred(FaceRole.Body), CjkFont.Fallback, CjkFont.Latin })
+                if (f is not null && seen.Add(f.Path)) yield return f;
+        }
+
+        private (PdfDocumentBuilder.AddedFont Font, double Width) Glyph(FaceRole role, char c)
+        {
+            if (_glyph.TryGetValue((role, c), out var g)) return g;
+            foreach (var face in Chain(role))
+            {
+                var slots = SlotsOf(face);
+                if (slots.Chars.TryGetValue(c, out g)) return _glyph[(role, c)] = g;
+                if (slots.Measure(c) is not { } w) continue;
+                // a character outside the document's set (not expected) gets a slot whose font keeps its outline
+                bool unforeseen = _chars.Add(c);
+                if (slots.Slots.Count == 0 || slots.Slots[^1].Count >= SlotSize || unforeseen) slots.Slots.Add((builder.AddTrueTypeFont(slots.Pruned(_chars)), 0));
+                var font = slots.Slots[^1].Font;
+                slots.Slots[^1] = (font, slots.Slots[^1].Count + 1);
+                return _glyph[(role, c)] = slots.Chars[c] = (font, w);
             }
             throw new CjkFontNotFoundException($"字体中没有字符“{c}”（U+{(int)c:X4}），无法写入 PDF。请用环境变量 {CjkFont.EnvironmentVariable} 指定字形更全的中文 TrueType 字体。");
         }
 
-        private double W(char c, double size)
-        {
-            if (!_widths.ContainsKey(c)) FontOf(c);
-            return _widths[c] * size;
-        }
+        private double Width(string s, FaceRole role, double size) => s.Sum(c => Glyph(role, c).Width) * size;
 
-        private double Width(string s, double size) => s.Sum(c => W(c, size));
-
-        private void NewPage(bool landscape)
+        /// <summary>Draws text at a baseline (PDF coordinates), switching fonts between runs; extra space after each character justifies a line.</summary>
+        private void DrawText(string s, FaceRole role, double size, double x, double baseline, double spacing = 0)
         {
-            _page = landscape ? builder.AddPage(842, 595) : builder.AddPage(PageSize.A4);
-            _width = landscape ? 842 : 595;
-            _height = landscape ? 595 : 842;
-            _y = _height - Margin;
-            _pages++;
-            var footer = $"第 {_pages} 页";
-            Text(footer, 9, (_width - Width(footer, 9)) / 2, Margin / 2);
-        }
-
-        /// <summary>Draw text, switching fonts between runs of Latin and CJK characters.</summary>
-        private void Text(string s, double size, double x, double baseline)
-        {
+            var page = Page;
             int i = 0;
             while (i < s.Length)
             {
-                var f = FontOf(s[i]);
+                var f = Glyph(role, s[i]).Font;
                 int j = i + 1;
-                while (j < s.Length && ReferenceEquals(FontOf(s[j]), f)) j++;
+                if (spacing == 0)
+                    while (j < s.Length && Glyph(role, s[j]).Font.Equals(f)) j++;
                 var run = s[i..j];
-                if (!string.IsNullOrWhiteSpace(run)) _page.AddText(run, size, new PdfPoint(x, baseline), f);
-                x += Width(run, size);
+                if (!string.IsNullOrWhiteSpace(run)) page.AddText(run, size, new PdfPoint(x, baseline), f);
+                x += Width(run, role, size) + spacing * run.Length;
                 i = j;
             }
         }
 
-        /// <summary>Break text into lines no wider than the width (character by character; digits, Latin and closing punctuation stay together unless the run alone is wider than a line).</summary>
-        private List<string> Wrap(string text, double size, double width, double firstIndent = 0)
+        // ---- text --------------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Breaks text into lines no wider than the width. ASCII runs (figures, codes) stay whole unless wider than a
+        /// line; a closing punctuation mark never starts a line (the character before it moves down with it) and an
+        /// opening one never ends a line.
+        /// </summary>
+        private List<string> Wrap(string text, FaceRole role, double size, double width, double firstIndent = 0)
         {
-            var lines = new List<string>();
-            var line = new System.Text.StringBuilder();
-            double w = firstIndent, limit = width;
-            int i = 0;
-            while (i < text.Length)
+            var tokens = new List<string>();
+            for (int i = 0; i < text.Length;)
             {
                 int j = i + 1;
-                if (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or ',' or '%')
-                    while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j]) || text[j] is '.' or ',' or '%')) j++;
-                // a run wider than the whole line (a long project code) is cut where it must be, never left to overflow
-                while (j - i > 1 && Width(text[i..j], size) > limit) j--;
-                var token = text[i..j];
-                var tw = Width(token, size);
-                bool closing = token.Length == 1 && "，。；：、）”％".Contains(token[0]);
-                if (w + tw > limit && line.Length > 0 && !closing)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                    w = 0;
-                }
-                line.Append(token);
-                w += tw;
+                if (IsAsciiWord(text[i]))
+                    while (j < text.Length && IsAsciiWord(text[j])) j++;
+                while (j - i > 1 && Width(text[i..j], role, size) > width) j--;
+                tokens.Add(text[i..j]);
                 i = j;
             }
-            if (line.Length > 0 || lines.Count == 0) lines.Add(line.ToString());
+            var lines = new List<string>();
+            var cur = new List<string>();
+            double w = firstIndent;
+            foreach (var tok in tokens)
+            {
+                double tw = Width(tok, role, size);
+                if (cur.Count > 0 && w + tw > width + 0.01 && !(tok == " "))
+                {
+                    var carry = new List<string>();
+                    if (NoLineStart.Contains(tok[0]))
+                        while (cur.Count > 1 && (carry.Count == 0 || NoLineStart.Contains(carry[0][0]))) { carry.Insert(0, cur[^1]); cur.RemoveAt(cur.Count - 1); }
+                    while (cur.Count > 1 && NoLineEnd.Contains(cur[^1][^1])) { carry.Insert(0, cur[^1]); cur.RemoveAt(cur.Count - 1); }
+                    lines.Add(string.Concat(cur).TrimEnd());
+                    cur = carry;
+                    w = carry.Sum(x => Width(x, role, size));
+                }
+                cur.Add(tok);
+                w += tw;
+            }
+            if (cur.Count > 0 || lines.Count == 0) lines.Add(string.Concat(cur).TrimEnd());
             return lines;
         }
 
-        private void Paragraph(string text, double size, Align align, bool indent, double spaceBefore, bool keepWithNext = false)
+        private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '%' or '-' or '_' or '/';
+
+        private double HeadingSize(int level) => level switch { 1 => 20, 2 => 15, _ => 13 };
+        private static FaceRole HeadingRole(int level) => level == 1 ? FaceRole.Title : FaceRole.Heading;
+
+        private double HeadingsHeight(IEnumerable<HeadingBlock> run) =>
+            run.Sum(h => Wrap(h.Text, HeadingRole(h.Level), HeadingSize(h.Level), Usable).Count * HeadingSize(h.Level) * LineFactor + HeadingSize(h.Level) * 0.6);
+
+        private void Heading(HeadingBlock h)
         {
-            double lh = size * 1.6;
-            double usable = _width - 2 * Margin;
-            var lines = Wrap(text, size, usable, indent ? 2 * size : 0);
-            _y -= spaceBefore;
-            if (_y - lh * (keepWithNext ? lines.Count + 2 : 1) < Margin) NewPage(false);
+            double size = HeadingSize(h.Level);
+            var role = HeadingRole(h.Level);
+            var lines = Wrap(h.Text, role, size, Usable);
+            if (!PageIsFresh) _y -= size * (h.Level == 1 ? 0.3 : 0.6);
+            double lh = size * LineFactor;
+            foreach (var line in lines)
+            {
+                if (!Fits(lh)) StartPage(_landscape);
+                _y -= lh;
+                double x = h.Level == 1 ? (_width - Width(line, role, size)) / 2 : Margin;
+                DrawText(line, role, size, x, _y + size * 0.35);
+            }
+            if (h.Level == 1) _y -= size * 0.8;
+        }
+
+        /// <summary>A justified body paragraph with a two-character first-line indent; at least two lines stay together at a page foot.</summary>
+        private void Paragraph(string text)
+        {
+            double size = BodySize, lh = size * LineFactor, indent = 2 * size;
+            var lines = Wrap(text, FaceRole.Body, size, Usable, indent);
+            _y -= 2;
+            if (!Fits(lh * Math.Min(2, lines.Count))) StartPage(_landscape);
             for (int k = 0; k < lines.Count; k++)
             {
-                if (_y - lh < Margin) NewPage(false);
+                if (!Fits(lh)) StartPage(_landscape);
                 _y -= lh;
-                double x = Margin + (k == 0 && indent ? 2 * size : 0);
-                if (align == Align.Center) x = (_width - Width(lines[k], size)) / 2;
-                Text(lines[k], size, x, _y + size * 0.3);
+                double x = Margin + (k == 0 ? indent : 0);
+                double spacing = 0;
+                if (k < lines.Count - 1 && lines[k].Length > 1)
+                {
+                    double free = Margin + Usable - x - Width(lines[k], FaceRole.Body, size);
+                    if (free > 0 && free < size * 2) spacing = free / (lines[k].Length - 1);
+                }
+                DrawText(lines[k], FaceRole.Body, size, x, _y + size * 0.3, spacing);
             }
         }
 
-        private void Table(RenderTable t)
+        // ---- tables ------------------------------------------------------------------------------------------------
+
+        private sealed record TablePlan(double Size, double[] Widths, bool Landscape, double MinHeight);
+
+        private static bool StartsOwnPage(RenderTable t) => !t.NoModel;
+
+        /// <summary>The block before is a table without a model (绩效): the next such table may follow it on the page.</summary>
+        private bool _previousFlows;
+
+        /// <summary>
+        /// Column widths: each amount column gets its widest figure; a text column wants its longest text but needs at
+        /// least its header's longest word (up to four characters); the font shrinks from 9 pt until the needs fit, the
+        /// text columns share what is left in proportion to what they want. Landscape when a portrait page cannot hold
+        /// the figures at 8 pt (or when the table says so).
+        /// </summary>
+        private TablePlan Plan(RenderTable t)
         {
             int cols = t.Columns.Count;
-            // natural widths at 9 pt; shrink the font (down to 6 pt), then wrap text columns, until the table fits
+            bool Amount(int c) => t.IsNumeric(c) || t.Rows.Where((r, i) => !t.IsSectionRow(i) && r.Cells[c].Length > 0).All(r => t.IsAmountCell(c, r.Cells[c])) && t.Rows.Any(r => r.Cells[c].Length > 0);
+            var amount = Enumerable.Range(0, cols).Select(Amount).ToArray();
+            (double[] Want, double[] Need) Measure(double s)
+            {
+                var want = new double[cols];
+                var need = new double[cols];
+                for (int c = 0; c < cols; c++)
+                {
+                    double body = t.Rows.Where((r, i) => !t.IsSectionRow(i)).Select(r => Width(r.Cells[c], FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
+                    var headTexts = Enumerable.Range(0, t.HeaderRowCount).Select(h => t.HeaderRow(h)[c]).ToList();
+                    double headWord = headTexts.Select(h => Width(h.Length > 4 ? h[..4] : h, FaceRole.TableHeader, s)).DefaultIfEmpty(0).Max();
+                    double head = headTexts.Select(h => Width(h, FaceRole.TableHeader, s)).DefaultIfEmpty(0).Max();
+                    bool code = t.Columns[c].Role == ColumnRole.Code;
+                    double figures = t.Rows.Where((r, i) => !t.IsSectionRow(i) && (code || t.IsAmountCell(c, r.Cells[c]))).Select(r => Width(r.Cells[c], FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
+                    need[c] = Math.Max(amount[c] || code ? body : Math.Max(figures, Math.Min(body, 4 * s)), headWord) + 2 * Pad;
+                    want[c] = Math.Max(Math.Max(body, Math.Min(head, (amount[c] || code ? 4 : 8) * s)), need[c] - 2 * Pad) + 2 * Pad;
+                }
+                return (want, need);
+            }
             double size = 9;
-            double[] natural(double s) => Enumerable.Range(0, cols).Select(c =>
+            var (w9, n9) = Measure(size);
+            double portrait = 595 - 2 * Margin;
+            bool landscape = t.Landscape ?? (cols > 4 && (Measure(8).Need.Sum() > portrait || w9.Sum() > portrait * 1.15));
+            double usable = (landscape ? 842 : 595) - 2 * Margin;
+            var (want, need) = (w9, n9);
+            while (need.Sum() > usable && size > 6.5) (want, need) = Measure(size -= 0.5);
+            var widths = new double[cols];
+            if (want.Sum() <= usable)
             {
-                double body = t.Rows.Select(r => Width(r.Cells[c], s)).DefaultIfEmpty(0).Max();
-                double head = Enumerable.Range(0, t.HeaderRowCount).Select(h => Width(t.HeaderRow(h)[c], s)).DefaultIfEmpty(0).Max();
-                return Math.Max(body, Math.Min(head, 4 * s)) + 2 * Pad;
-            }).ToArray();
-            var widths = natural(size);
-            bool landscape = widths.Sum() > 595 - 2 * Margin && cols > 5;
-            NewPage(landscape);
-            double usable = _width - 2 * Margin;
-            while (widths.Sum() > usable && size > 6) widths = natural(size -= 0.5);
-            if (widths.Sum() > usable)
+                double spare = usable - want.Sum(), total = want.Sum();
+                for (int c = 0; c < cols; c++) widths[c] = want[c] + spare * want[c] / total;
+            }
+            else if (need.Sum() <= usable)
             {
-                // give numeric columns their natural width, share the rest among the text columns
-                double numeric = Enumerable.Range(0, cols).Where(t.IsNumeric).Sum(c => widths[c]);
-                var text = Enumerable.Range(0, cols).Where(c => !t.IsNumeric(c)).ToList();
-                double rest = Math.Max(usable - numeric, text.Count * 30);
-                double textTotal = text.Sum(c => widths[c]);
-                foreach (var c in text) widths[c] = rest * widths[c] / textTotal;
-                if (widths.Sum() > usable) { var k = usable / widths.Sum(); for (int c = 0; c < cols; c++) widths[c] *= k; }
+                double spare = usable - need.Sum(), extra = Enumerable.Range(0, cols).Sum(c => want[c] - need[c]);
+                for (int c = 0; c < cols; c++) widths[c] = need[c] + (extra > 0 ? spare * (want[c] - need[c]) / extra : 0);
             }
             else
             {
-                // spread the spare width over the columns, in proportion to their widths
-                double spare = usable - widths.Sum(), total = widths.Sum();
-                for (int c = 0; c < cols; c++) widths[c] += spare * widths[c] / total;
+                double k = usable / need.Sum();
+                for (int c = 0; c < cols; c++) widths[c] = need[c] * k;
             }
-            var x0 = new double[cols + 1];
-            x0[0] = Margin;
-            for (int c = 0; c < cols; c++) x0[c + 1] = x0[c] + widths[c];
             double lh = size * 1.35;
+            double captionHeight = 16 + 26 + 14;
+            double minHeight = captionHeight + t.HeaderRowCount * (lh + 2 * Pad) * 1.5 + Math.Min(3, t.Rows.Count) * (lh + 2 * Pad);
+            return new TablePlan(size, widths, landscape, minHeight);
+        }
 
-            void Caption(bool continued)
+        private void Table(RenderTable t, TablePlan plan, bool headed)
+        {
+            int cols = t.Columns.Count;
+            double size = plan.Size, lh = size * 1.35;
+            var widths = plan.Widths;
+
+            var x0 = new double[cols + 1];
+            double left = (_width - widths.Sum()) / 2;
+            void Columns()
             {
-                Text(t.Label, 9, _width - Margin - Width(t.Label, 9), _y - 9);
-                _y -= 16;
-                var title = continued ? t.Title + "（续）" : t.Title;
-                Text(title, 13, (_width - Width(title, 13)) / 2, _y - 13);
-                _y -= 22;
-                Text(t.UnitLine, 9, _width - Margin - Width(t.UnitLine, 9), _y - 9);
-                _y -= 14;
-                if (t.UnitNameLine is { } un)
-                {
-                    Text(un, 9, Margin, _y - 9);
-                    _y -= 14;
-                }
+                left = (_width - widths.Sum()) / 2;
+                x0[0] = left;
+                for (int c = 0; c < cols; c++) x0[c + 1] = x0[c] + widths[c];
             }
 
-            // header layout
+            // the lines of every row, measured once
+            var rowLines = t.Rows.Select((r, i) => t.IsSectionRow(i)
+                ? new[] { Wrap(r.Cells[0], FaceRole.TableHeader, size, widths.Sum() - 2 * Pad) }
+                : Enumerable.Range(0, cols).Select(c => t.IsAmountCell(c, r.Cells[c]) && Width(r.Cells[c], FaceRole.TableText, size) <= widths[c] - 2 * Pad
+                    ? [r.Cells[c]] : Wrap(r.Cells[c], FaceRole.TableText, size, widths[c] - 2 * Pad)).ToArray()).ToList();
+            var rowHeight = rowLines.Select(l => l.Max(x => x.Count) * lh + 2 * Pad).ToList();
+
             var header = HeaderLayout.Cells(t);
             int hr = t.HeaderRowCount;
+            double Span(HeaderCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
             var rowH = new double[hr];
             for (int h = 0; h < hr; h++)
-                rowH[h] = header[h].Where(c => c.RowSpan == 1).Select(c => Wrap(c.Text, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad).DefaultIfEmpty(lh + 2 * Pad).Max();
+                rowH[h] = header[h].Where(c => c.RowSpan == 1).Select(c => Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad).DefaultIfEmpty(lh + 2 * Pad).Max();
             foreach (var c in header.SelectMany(x => x).Where(c => c.RowSpan > 1))
             {
-                double need = Wrap(c.Text, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad;
+                double need = Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad;
                 double have = Enumerable.Range(c.Row, c.RowSpan).Sum(i => rowH[i]);
                 if (need > have) rowH[c.Row + c.RowSpan - 1] += need - have;
             }
-            double Span(HeaderCell c) => x0[c.Column + c.ColSpan] - x0[c.Column];
+            double headerHeight = rowH.Sum();
+            const double captionHeight = 16 + 26 + 14;
+
+            // where the table starts: a core table on its own page; a 绩效 table after the previous one when it fits whole
+            double whole = captionHeight + headerHeight + rowHeight.Sum() + t.Notes.Count * 14 + 8;
+            if (!headed)
+            {
+                bool own = StartsOwnPage(t) || !_previousFlows || _landscape != plan.Landscape || !Fits(whole + 12);
+                if (own) StartPage(plan.Landscape);
+                else if (!PageIsFresh) _y -= 18;
+            }
+            else if (_landscape != plan.Landscape) StartPage(plan.Landscape);
+            Columns();
+
+            void Caption(bool continued)
+            {
+                double right = left + widths.Sum();
+                DrawText(t.Label, FaceRole.Body, 9, right - Width(t.Label, FaceRole.Body, 9), _y - 9);
+                _y -= 16;
+                var title = continued ? t.Title + "（续）" : t.Title;
+                foreach (var line in Wrap(title, FaceRole.Title, 14, widths.Sum()))
+                {
+                    DrawText(line, FaceRole.Title, 14, (_width - Width(line, FaceRole.Title, 14)) / 2, _y - 15);
+                    _y -= 24;
+                }
+                _y -= 2;
+                // the 编制单位 line on the left of the unit line, as the regions print it
+                if (t.UnitNameLine is { } un) DrawText(un, FaceRole.Body, 9, left, _y - 9);
+                DrawText(t.UnitLine, FaceRole.Body, 9, right - Width(t.UnitLine, FaceRole.Body, 9), _y - 9);
+                _y -= 14;
+            }
 
             void Header()
             {
-                double top = _y;
                 var rowTop = new double[hr + 1];
-                rowTop[0] = top;
+                rowTop[0] = _y;
                 for (int h = 0; h < hr; h++) rowTop[h + 1] = rowTop[h] - rowH[h];
+                var page = Page;
                 foreach (var c in header.SelectMany(x => x))
                 {
                     double y1 = rowTop[c.Row], y2 = rowTop[c.Row + c.RowSpan];
                     double x1 = x0[c.Column], w = Span(c);
-                    _page.SetTextAndFillColor(235, 235, 235);
-                    _page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, true);
-                    _page.ResetColor();
-                    _page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, false);
-                    var lines = Wrap(c.Text, size, w - 2 * Pad);
+                    page.SetTextAndFillColor(238, 238, 238);
+                    page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, true);
+                    page.ResetColor();
+                    page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, false);
+                    var lines = Wrap(c.Text, FaceRole.TableHeader, size, w - 2 * Pad);
                     double textTop = (y1 + y2) / 2 + lines.Count * lh / 2;
                     for (int k = 0; k < lines.Count; k++)
-                        Text(lines[k], size, x1 + (w - Width(lines[k], size)) / 2, textTop - (k + 1) * lh + size * 0.3);
+                        DrawText(lines[k], FaceRole.TableHeader, size, x1 + (w - Width(lines[k], FaceRole.TableHeader, size)) / 2, textTop - (k + 1) * lh + size * 0.3);
                 }
                 _y = rowTop[hr];
             }
 
             Caption(false);
             Header();
-            foreach (var r in t.Rows)
+            for (int i = 0; i < t.Rows.Count; i++)
             {
-                var cellLines = Enumerable.Range(0, cols).Select(c => t.IsNumeric(c) ? [r.Cells[c]] : Wrap(r.Cells[c], size, widths[c] - 2 * Pad)).ToArray();
-                double h = cellLines.Max(l => l.Count) * lh + 2 * Pad;
-                if (_y - h < Margin)
+                var r = t.Rows[i];
+                double h = rowHeight[i];
+                if (!Fits(h))
                 {
-                    NewPage(landscape);
+                    StartPage(plan.Landscape);
+                    Columns();
                     Caption(true);
-                    Header();
+                    // a 绩效 table's "header" is its 项目名称 row: printed once, or the continued page reads as another project
+                    if (!t.NoModel) Header();
+                }
+                var page = Page;
+                if (t.IsSectionRow(i))
+                {
+                    double w = widths.Sum();
+                    page.SetTextAndFillColor(248, 248, 248);
+                    page.DrawRectangle(new PdfPoint(x0[0], _y - h), w, h, 0.5, true);
+                    page.ResetColor();
+                    page.DrawRectangle(new PdfPoint(x0[0], _y - h), w, h, 0.5, false);
+                    var lines = rowLines[i][0];
+                    for (int k = 0; k < lines.Count; k++) DrawText(lines[k], FaceRole.TableHeader, size, x0[0] + Pad, _y - Pad - (k + 1) * lh + size * 0.3);
+                    _y -= h;
+                    continue;
                 }
                 for (int c = 0; c < cols; c++)
                 {
-                    _page.DrawRectangle(new PdfPoint(x0[c], _y - h), widths[c], h, 0.5, false);
-                    for (int k = 0; k < cellLines[c].Count; k++)
+                    page.DrawRectangle(new PdfPoint(x0[c], _y - h), widths[c], h, 0.5, false);
+                    bool right = t.IsAmountCell(c, r.Cells[c]);
+                    var lines = rowLines[i][c];
+                    for (int k = 0; k < lines.Count; k++)
                     {
-                        var s = cellLines[c][k];
-                        double x = t.IsNumeric(c) ? x0[c + 1] - Pad - Width(s, size) : x0[c] + Pad;
-                        Text(s, size, x, _y - Pad - (k + 1) * lh + size * 0.3);
+                        var s = lines[k];
+                        double x = right ? x0[c + 1] - Pad - Width(s, FaceRole.TableText, size) : x0[c] + Pad;
+                        DrawText(s, FaceRole.TableText, size, x, _y - Pad - (k + 1) * lh + size * 0.3);
                     }
                 }
                 _y -= h;
             }
+            _previousFlows = t.NoModel;
             _y -= 6;
             foreach (var n in t.Notes)
             {
-                foreach (var line in Wrap(n, 9, usable))
+                foreach (var line in Wrap(n, FaceRole.Body, 9, widths.Sum()))
                 {
-                    if (_y - 14 < Margin) NewPage(landscape);
+                    if (!Fits(14)) StartPage(plan.Landscape);
                     _y -= 14;
-                    Text(line, 9, Margin, _y + 3);
+                    DrawText(line, FaceRole.Body, 9, x0[0], _y + 3);
                 }
             }
         }
