@@ -292,7 +292,10 @@ public sealed class GongkaiStore
                 d.StatusDetail = null;
                 // processing again replaces the previous facts and keeps earlier runs for history
                 db.Facts.Where(f => f.DocumentId == d.Id).ExecuteDelete();
-                foreach (var f in facts) { f.DocumentId = d.Id; db.Facts.Add(f); }
+                db.SaveChanges();
+                // in bulk, not as tracked entities: a PDF has hundreds to thousands of figures, nothing reads their ids back
+                foreach (var f in facts) f.DocumentId = d.Id;
+                FactWriter.Insert(db, facts);
                 var run = new AuditRun
                 {
                     DocumentId = d.Id, RuleCatalogVersion = RuleCatalogVersion, CatalogEdition = "builtin",
