@@ -319,14 +319,7 @@ public static class Analysis
         if (dept is null) return null;
         var docs = LatestDocuments(db.Documents.AsNoTracking().Where(d => d.DepartmentId == departmentId))
             .OrderBy(d => d.Year).ThenBy(d => d.Kind == "预算" ? 0 : 1).ToList();
-        // only the facts some measure of the document's kind can take (a few hundred rather than every figure)
-        var facts = new Dictionary<long, List<Fact>>();
-        foreach (var kind in docs.Select(d => d.Kind!).Distinct())
-        {
-            var ids = docs.Where(d => d.Kind == kind).Select(d => d.Id).ToList();
-            foreach (var f in db.Facts.AsNoTracking().Where(f => ids.Contains(f.DocumentId)).Where(AllMeasuresFilter(kind)).OrderBy(f => f.Id))
-                (facts.TryGetValue(f.DocumentId, out var l) ? l : facts[f.DocumentId] = []).Add(f);
-        }
+        var facts = FactsOf(db, docs.Select(d => d.Id).ToList());
         var years = docs.Select(d => new AnalysisYear(d.Year!.Value, d.Kind!, d.Id, d.Version, d.Scope,
             MeasuresOf(facts.GetValueOrDefault(d.Id, []), d.Kind!, d.Year))).ToList();
 
@@ -493,30 +486,6 @@ public static class Analysis
             }
         }
         return result;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Linq.Expressions.Expression<Func<Fact, bool>>> AllMeasures = new();
-
-    /// <summary>
-    /// The facts any measure of a document of this kind can take: every fixed measure's sources, and the 功能分类
-    /// figures (code rows of the 支出总表 and 一般公共预算支出表, the kind's amount columns). <see cref="MeasuresOf"/>
-    /// gives the same from these as from all the document's facts.
-    /// </summary>
-    private static System.Linq.Expressions.Expression<Func<Fact, bool>> AllMeasuresFilter(string kind) => AllMeasures.GetOrAdd(kind, k =>
-    {
-        var fixedPart = SourceFilter(Fixed.SelectMany(x => x.Sources).ToArray(), k);
-        var columns = k == "决算" ? FinalAmount : BudgetAmount;
-        string[] tables = [.. Expenditure, .. GeneralExpenditure];
-        System.Linq.Expressions.Expression<Func<Fact, bool>> function = f =>
-            tables.Contains(f.TableKind) && columns.Contains(f.Measure) && f.Code != null && f.RowKey.StartsWith("Function:");
-        var body = Expr.OrElse(fixedPart.Body, new ReplaceParameter(function.Parameters[0], fixedPart.Parameters[0]).Visit(function.Body));
-        return Expr.Lambda<Func<Fact, bool>>(body, fixedPart.Parameters[0]);
-    });
-
-    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to)
-        : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override Expr VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>
