@@ -19,9 +19,11 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header)) return Task.FromResult(AuthenticateResult.NoResult());
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.Fail("not a bearer token"));
-        var user = store.Authenticate(header["Bearer ".Length..].Trim());
-        if (user is null) return Task.FromResult(AuthenticateResult.Fail("unknown token"));
+        if (store.AuthenticateToken(header["Bearer ".Length..].Trim()) is not var (user, tokenDepartments))
+            return Task.FromResult(AuthenticateResult.Fail("unknown token"));
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)], Scheme);
+        if (user.Departments is not null) identity.AddClaim(new Claim(Scopes.UserClaim, user.Departments));
+        if (tokenDepartments is not null) identity.AddClaim(new Claim(Scopes.TokenClaim, tokenDepartments));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
     }
 
@@ -46,5 +48,23 @@ public static class Problems
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail },
             options: (System.Text.Json.JsonSerializerOptions?)null, contentType: "application/problem+json");
+    }
+}
+
+/// <summary>
+/// The departments the current user may see (issue 10: roles optionally limited to some departments): the user's
+/// list, narrowed by the token's own list, with sub-departments. Outside it a document, its findings, its job and a
+/// department's series are "not found" (404) — their existence is not told; lists and comparisons leave them out.
+/// </summary>
+public static class Scopes
+{
+    public const string UserClaim = "gongkai:departments";
+    public const string TokenClaim = "gongkai:token-departments";
+
+    public static DepartmentScope Of(ClaimsPrincipal user, GongkaiStore store)
+    {
+        var u = user.FindFirst(UserClaim)?.Value;
+        var t = user.FindFirst(TokenClaim)?.Value;
+        return u is null && t is null ? DepartmentScope.All : DepartmentScope.Of(store, u, t);
     }
 }

@@ -57,7 +57,7 @@ public static class WebApp
                 var name = ctx.Principal?.Identity?.Name;
                 var user = name is null ? null : ctx.HttpContext.RequestServices.GetRequiredService<GongkaiStore>().UserNamed(name);
                 if (user is null || user.PasswordHash is null) ctx.RejectPrincipal();
-                else if (!ctx.Principal!.IsInRole(user.Role))
+                else if (!ctx.Principal!.IsInRole(user.Role) || ctx.Principal.FindFirst(Scopes.UserClaim)?.Value != user.Departments)
                 {
                     ctx.ReplacePrincipal(Principal(user));
                     ctx.ShouldRenew = true;
@@ -76,8 +76,12 @@ public static class WebApp
         o.Cookie.HttpOnly = true;
     });
 
-    private static ClaimsPrincipal Principal(User user) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)], CookieScheme));
+    private static ClaimsPrincipal Principal(User user)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)], CookieScheme);
+        if (user.Departments is not null) identity.AddClaim(new Claim(Scopes.UserClaim, user.Departments));
+        return new ClaimsPrincipal(identity);
+    }
 
     /// <summary>
     /// Every POST/PUT/PATCH/DELETE under /api made with the session cookie (and signing in or out) must carry the
@@ -132,6 +136,8 @@ public static class WebApp
         var users = app.MapGroup("/api/v1/users").WithTags("users").RequireAuthorization(Policies.Admin);
         users.MapGet("/", (GongkaiStore store) => TypedResults.Ok(store.Users())).WithName("ListUsers").WithSummary("用户、角色和令牌（管理员）");
         users.MapPut("/{name}", SaveUser).WithName("SaveUser").WithSummary("新建用户或修改角色、密码（管理员）");
+        users.MapPut("/{name}/departments", SetDepartments).WithName("SetUserDepartments")
+            .WithSummary("限定用户可见的部门（departments 为部门 id 列表，null 为全部部门；含下级部门）（管理员）");
         users.MapPost("/{name}/tokens", CreateToken).WithName("CreateToken").WithSummary("为用户创建 API 令牌（只显示一次）");
         app.MapDelete("/api/v1/tokens/{id:long}", RevokeToken).WithTags("users").WithName("RevokeToken").WithSummary("吊销令牌（管理员）")
             .RequireAuthorization(Policies.Admin);
@@ -147,6 +153,7 @@ public static class WebApp
     public sealed record SignInRequest(string? Name, string? Password);
     public sealed record SaveUserRequest(string? Role, string? Password);
     public sealed record NewToken(string Token);
+    public sealed record DepartmentsRequest(List<long>? Departments);
 
     public static Ok<SessionDto> GetSession(HttpContext ctx, IAntiforgery antiforgery)
     {
@@ -197,6 +204,21 @@ public static class WebApp
         }
     }
 
+    public static Results<Ok<UserInfo>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> SetDepartments(
+        string name, DepartmentsRequest request, GongkaiStore store, ClaimsPrincipal user)
+    {
+        try
+        {
+            if (!store.SetUserDepartments(name, request.Departments, user.Identity?.Name ?? "?"))
+                return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到用户", Detail = $"没有用户 {name}。" });
+            return TypedResults.Ok(store.Users().First(u => u.Name == name.Trim()));
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.BadRequest(new ProblemDetails { Status = 400, Title = "部门无效", Detail = e.Message });
+        }
+    }
+
     public static Results<Ok<NewToken>, NotFound<ProblemDetails>> CreateToken(string name, GongkaiStore store, ClaimsPrincipal user)
     {
         var existing = store.UserNamed(name);
@@ -210,20 +232,20 @@ public static class WebApp
             : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到令牌", Detail = $"没有有效的令牌 {id}。" });
 
     /// <summary>The original bytes, always as a download (an uploaded HTML file is never rendered by this origin).</summary>
-    public static Results<FileContentHttpResult, NotFound<ProblemDetails>> OriginalFile(long id, GongkaiStore store)
+    public static Results<FileContentHttpResult, NotFound<ProblemDetails>> OriginalFile(long id, GongkaiStore store, ClaimsPrincipal user)
     {
-        if (store.FileOf(id) is not var (content, format, name))
+        if (!Apis.DocumentsApi.Visible(id, store, user) || store.FileOf(id) is not var (content, format, name))
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到文档", Detail = $"没有 id 为 {id} 的文档。" });
         var type = format == "pdf" ? "application/pdf" : "application/octet-stream";
         return TypedResults.File(content, type, SafeName(name));
     }
 
     /// <summary>The report of `gongkai check` for the stored file (read and audited again; nothing written to disk but a temp file for xlsx).</summary>
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> Report(long id, string format, GongkaiStore store)
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> Report(long id, string format, GongkaiStore store, ClaimsPrincipal user)
     {
         if (format is not ("html" or "xlsx"))
             return TypedResults.BadRequest(new ProblemDetails { Status = 400, Title = "格式无效", Detail = "报告格式只能是 html 或 xlsx。" });
-        if (store.FileOf(id) is not var (content, _, name))
+        if (!Apis.DocumentsApi.Visible(id, store, user) || store.FileOf(id) is not var (content, _, name))
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到文档", Detail = $"没有 id 为 {id} 的文档。" });
         try
         {

@@ -3,6 +3,7 @@ using Gongkai.Catalogs;
 using Gongkai.Model;
 using Gongkai.Store.Entities;
 using Microsoft.EntityFrameworkCore;
+using Expr = System.Linq.Expressions.Expression;
 
 namespace Gongkai.Store;
 
@@ -359,8 +360,10 @@ public static class Analysis
     /// and median. The group: <paramref name="type"/> when given (行政/参公/事业 → the stored type; anything else → the
     /// kind of office read from the name); else the given department's kind of office; else every department.
     /// With no peer (nobody but the department itself has the measure) the list is empty and a message says so.
+    /// <paramref name="within"/> limits the departments compared (a user limited to some departments).
     /// </summary>
-    public static PeerComparison Compare(this GongkaiStore store, int year, string kind, string measureKey, string? type = null, long? departmentId = null)
+    public static PeerComparison Compare(this GongkaiStore store, int year, string kind, string measureKey, string? type = null, long? departmentId = null,
+        IReadOnlySet<long>? within = null)
     {
         var info = MeasureOf(measureKey) ?? throw new ArgumentException($"未知指标：{measureKey}。可用的指标见 /api/v1/compare/measures。");
         var k = GongkaiStore.NormalizeKind(kind) ?? throw new ArgumentException($"类型只能是 预算 或 决算：{kind}。");
@@ -371,20 +374,22 @@ public static class Analysis
 
         string? group;
         string basis;
-        Func<Department, bool> inGroup;
+        // the group is found by the kept kind of office or type (indexed), never by reading every department
+        IQueryable<Department> members = db.Departments.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(type))
         {
             group = type.Trim();
             if (StoreAdmin.Types.Contains(group))
             {
                 basis = "部门类型（管理员设置的 行政/参公/事业）";
-                inGroup = d => d.Type == group;
+                var t = group;
+                members = members.Where(d => d.Type == t);
             }
             else
             {
                 basis = "部门名称中的机构类别（去掉行政区划后的名称）";
                 var g = OfficeKinds.Of(group);
-                inGroup = d => OfficeKinds.Of(d.Name) == g;
+                members = members.Where(d => d.OfficeKind == g);
                 group = g;
             }
         }
@@ -392,16 +397,17 @@ public static class Analysis
         {
             group = OfficeKinds.Of(focus.Name);
             basis = "与所选部门机构类别相同（去掉行政区划后的名称）";
-            inGroup = d => OfficeKinds.Of(d.Name) == group;
+            var g = group;
+            members = members.Where(d => d.OfficeKind == g);
         }
         else
         {
             group = null;
             basis = "同年度同类型的全部部门";
-            inGroup = _ => true;
         }
 
-        var departments = db.Departments.AsNoTracking().ToList().Where(d => inGroup(d) || d.Id == focus?.Id).ToDictionary(d => d.Id);
+        var departments = members.ToList().Where(d => within is null || within.Contains(d.Id)).ToDictionary(d => d.Id);
+        if (focus is not null && (within is null || within.Contains(focus.Id))) departments.TryAdd(focus.Id, focus);
         var depIds = departments.Keys.ToList();
         var docs = new List<Document>();
         foreach (var chunk in depIds.Chunk(500))
@@ -409,7 +415,7 @@ public static class Analysis
             var part = chunk.ToList();
             docs.AddRange(LatestDocuments(db.Documents.AsNoTracking().Where(d => d.Year == year && d.Kind == k && part.Contains(d.DepartmentId!.Value))));
         }
-        var facts = FactsOf(db, docs.Select(d => d.Id).ToList(), TablesOf(info));
+        var facts = FactsOfMeasure(db, docs.Select(d => d.Id).ToList(), info, k);
         var values = new List<(Department Dept, Document Doc, MeasureValue Value)>();
         foreach (var d in docs)
             if (MeasureOf(info, facts.GetValueOrDefault(d.Id, []), k, year) is MeasureValue v)
@@ -424,7 +430,7 @@ public static class Analysis
             var (dept, doc, v) = values[i];
             if (last != v.Value) rank = i + 1;
             last = v.Value;
-            peers.Add(new PeerValue(dept.Id, dept.Name, OfficeKinds.Of(dept.Name), dept.Type, v.Value, rank, doc.Id, v.Table, v.Page, dept.Id == focus?.Id));
+            peers.Add(new PeerValue(dept.Id, dept.Name, dept.OfficeKind ?? OfficeKinds.Of(dept.Name), dept.Type, v.Value, rank, doc.Id, v.Table, v.Page, dept.Id == focus?.Id));
         }
         var highlight = peers.FirstOrDefault(p => p.Highlight);
         int others = peers.Count(p => !p.Highlight);
@@ -439,10 +445,79 @@ public static class Analysis
         return new PeerComparison(year, k, info.Key, info.Label, group, basis, focus?.Id, peers, Median(peers.Select(p => p.Value)), peers.Count, highlight, message);
     }
 
-    private static string[] TablesOf(MeasureInfo info)
+    /// <summary>
+    /// The facts one measure can be read from, per document: only the rows and columns its sources name (a few facts
+    /// per document), not the whole tables — the peer comparison reads one measure of some fifty documents. What
+    /// <see cref="MeasureOf(MeasureInfo, IReadOnlyList{Fact}, string, int?)"/> picks from these is what it picks
+    /// from all the document's facts: the facts left out are those no source of the measure would take.
+    /// </summary>
+    private static Dictionary<long, List<Fact>> FactsOfMeasure(GongkaiDb db, List<long> ids, MeasureInfo info, string kind)
     {
         var fixedDef = Fixed.FirstOrDefault(f => f.Info.Key == info.Key);
-        return fixedDef.Info is not null ? fixedDef.Sources.SelectMany(s => s.Tables).Distinct().ToArray() : [.. Expenditure, .. GeneralExpenditure];
+        var result = new Dictionary<long, List<Fact>>();
+        if (fixedDef.Info is not null)
+        {
+            var filter = SourceFilter(fixedDef.Sources, kind);
+            foreach (var chunk in ids.Chunk(500))
+            {
+                var part = chunk.ToList();
+                foreach (var f in db.Facts.AsNoTracking().Where(f => part.Contains(f.DocumentId)).Where(filter).OrderBy(f => f.Id))
+                    (result.TryGetValue(f.DocumentId, out var l) ? l : result[f.DocumentId] = []).Add(f);
+            }
+            return result;
+        }
+        // a 功能分类 code: from the 支出总表 when it has any 功能分类 figure of the kind's columns, else the 一般公共预算支出表
+        var code = info.Key[FunctionPrefix.Length..];
+        var columns = kind == "决算" ? FinalAmount : BudgetAmount;
+        string[] tables = [.. Expenditure, .. GeneralExpenditure];
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var part = chunk.ToList();
+            var withExpenditure = db.Facts.AsNoTracking()
+                .Where(f => part.Contains(f.DocumentId) && Expenditure.Contains(f.TableKind) && columns.Contains(f.Measure) && f.Code != null
+                            && f.RowKey.StartsWith("Function:") && !f.RowKey.Contains("+") && !f.RowKey.Contains("@"))
+                .Select(f => f.DocumentId).Distinct().ToHashSet();
+            foreach (var f in db.Facts.AsNoTracking()
+                         .Where(f => part.Contains(f.DocumentId) && tables.Contains(f.TableKind) && f.Code == code && columns.Contains(f.Measure))
+                         .OrderBy(f => f.Id))
+            {
+                if (withExpenditure.Contains(f.DocumentId) != Expenditure.Contains(f.TableKind)) continue;
+                (result.TryGetValue(f.DocumentId, out var l) ? l : result[f.DocumentId] = []).Add(f);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Facts a measure's sources could take: (table in the source's tables, column one of the kind's columns, row
+    /// one of the source's rows or that row of a block (row#b2); any row but a unit's for "*"), or-ed over the sources.
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<Fact, bool>> SourceFilter(Source[] sources, string kind)
+    {
+        var f = Expr.Parameter(typeof(Fact), "f");
+        var table = Expr.Property(f, nameof(Fact.TableKind));
+        var measure = Expr.Property(f, nameof(Fact.Measure));
+        var rowKey = Expr.Property(f, nameof(Fact.RowKey));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expr AnyOf(Expr e, IEnumerable<string> values) =>
+            values.Distinct().Select(v => (Expr)Expr.Equal(e, Expr.Constant(v)))
+                .Aggregate(Expr.OrElse);
+        Expr? body = null;
+        foreach (var s in sources)
+        {
+            var rows = s.Rows.Concat(s.SumOfRows ?? []).ToList();
+            Expr rowCondition = rows.Contains("*")
+                ? Expr.Not(Expr.Call(rowKey, contains, Expr.Constant("@")))
+                : rows.Distinct().Select(r => (Expr)Expr.OrElse(
+                        Expr.Equal(rowKey, Expr.Constant(r)),
+                        Expr.Call(rowKey, startsWith, Expr.Constant(r + "#"))))
+                    .Aggregate(Expr.OrElse);
+            var one = Expr.AndAlso(AnyOf(table, s.Tables),
+                Expr.AndAlso(AnyOf(measure, kind == "决算" ? s.FinalColumns : s.BudgetColumns), rowCondition));
+            body = body is null ? one : Expr.OrElse(body, one);
+        }
+        return Expr.Lambda<Func<Fact, bool>>(body!, f);
     }
 
     public static decimal? Median(IEnumerable<decimal> values)

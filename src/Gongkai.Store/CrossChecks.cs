@@ -60,12 +60,13 @@ public static class CrossChecks
             if (old.Count == 0 && findings.Count == 0) continue;
             db.Findings.RemoveRange(old);
             var seen = new Dictionary<string, int>();
+            var carry = new List<DismissalCarry.Item>();
             foreach (var f in findings)
             {
                 var fp = Fingerprint.Of(f, NoModel, departmentId, d.Kind!, d.Year);
                 int ordinal = seen.TryGetValue(fp, out var n) ? n + 1 : 0;
                 seen[fp] = ordinal;
-                db.Findings.Add(new FindingRecord
+                var record = new FindingRecord
                 {
                     RunId = runId.Value, DocumentId = d.Id,
                     Fingerprint = ordinal == 0 ? fp : Fingerprint.Of(f, NoModel, departmentId, d.Kind!, d.Year, ordinal),
@@ -74,8 +75,12 @@ public static class CrossChecks
                     Expected = f.Expected, Found = f.Found, Difference = f.Difference, Suggestion = f.Suggestion,
                     IsRounding = f.IsRoundingDifference, TableKind = f.Table?.ToString(),
                     LocationsJson = JsonSerializer.Serialize(f.Locations.Select(LocationView.Of)), Ordinal = ordinal,
-                });
+                };
+                db.Findings.Add(record);
+                var (docKind, docYear) = (d.Kind!, d.Year);
+                carry.Add(new(record.Fingerprint, record.YearlessFingerprint, former => Fingerprint.Of(f, NoModel, former, docKind, docYear, ordinal)));
             }
+            DismissalCarry.Run(db, departmentId, carry);
             db.SaveChanges();
             // the run's counts include its cross-document findings
             var run = db.AuditRuns.First(r => r.Id == runId);

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Gongkai.Audit;
 using Gongkai.Model;
+using Gongkai.Store.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Store;
 
@@ -99,4 +101,73 @@ public static class Fingerprint
     }
 
     public static string Hex(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
+}
+
+/// <summary>
+/// Dismissals across a merge of department records: a finding fingerprinted under a department that was later merged
+/// into another gets a new fingerprint (the department id is part of it) when its document is processed again. Its
+/// active dismissal is carried to the new fingerprint (same reason, who and when; the audit log says so), so a
+/// dismissal made under the merged-away record still applies, and next year's hint finds it.
+/// </summary>
+public static class DismissalCarry
+{
+    /// <summary>A finding as fingerprinted now, and how it was fingerprinted under another department id.</summary>
+    public sealed record Item(string Fingerprint, string YearlessFingerprint, Func<long, string> FingerprintUnder);
+
+    /// <summary>The ids of the department records merged (directly or in a chain) into <paramref name="departmentId"/>.</summary>
+    public static List<long> FormerIds(GongkaiDb db, long departmentId)
+    {
+        var merges = db.DepartmentMerges.AsNoTracking().Select(m => new { m.FromId, m.IntoId }).ToList();
+        if (merges.Count == 0) return [];
+        var result = new List<long>();
+        var todo = new Queue<long>([departmentId]);
+        while (todo.Count > 0)
+        {
+            var into = todo.Dequeue();
+            foreach (var m in merges.Where(m => m.IntoId == into && m.FromId != departmentId && !result.Contains(m.FromId)))
+            {
+                result.Add(m.FromId);
+                todo.Enqueue(m.FromId);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Carries the active dismissals of the findings' former fingerprints to their current ones; returns how many.</summary>
+    public static int Run(GongkaiDb db, long departmentId, IReadOnlyList<Item> items, string actor = "system")
+    {
+        if (items.Count == 0) return 0;
+        var former = FormerIds(db, departmentId);
+        if (former.Count == 0) return 0;
+        var olds = items.SelectMany(i => former.Select(id => (Item: i, Old: i.FingerprintUnder(id)))).ToList();
+        var oldFps = olds.Select(o => o.Old).Distinct().ToList();
+        var newFps = items.Select(i => i.Fingerprint).Distinct().ToList();
+        var active = new Dictionary<string, Dismissal>();
+        foreach (var chunk in oldFps.Chunk(500))
+        {
+            var part = chunk.ToList();
+            foreach (var d in db.Dismissals.AsNoTracking().Where(x => x.UndoneAt == null && part.Contains(x.Fingerprint)).OrderBy(x => x.Id))
+                active[d.Fingerprint] = d;
+        }
+        if (active.Count == 0) return 0;
+        var already = new HashSet<string>();
+        foreach (var chunk in newFps.Chunk(500))
+        {
+            var part = chunk.ToList();
+            already.UnionWith(db.Dismissals.AsNoTracking().Where(x => x.UndoneAt == null && part.Contains(x.Fingerprint)).Select(x => x.Fingerprint));
+        }
+        int carried = 0;
+        foreach (var (item, old) in olds)
+        {
+            if (!active.TryGetValue(old, out var d) || !already.Add(item.Fingerprint)) continue;
+            db.Dismissals.Add(new Dismissal
+            {
+                Fingerprint = item.Fingerprint, YearlessFingerprint = item.YearlessFingerprint, Year = d.Year,
+                Reason = d.Reason, By = d.By, At = d.At,
+            });
+            GongkaiStore.Log(db, actor, "finding.dismiss.carry", $"finding:{item.Fingerprint}", $"finding:{old}（部门记录合并前的编号）");
+            carried++;
+        }
+        return carried;
+    }
 }

@@ -27,6 +27,7 @@ public abstract class GongkaiDb : DbContext
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<DepartmentMerge> DepartmentMerges => Set<DepartmentMerge>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -34,6 +35,9 @@ public abstract class GongkaiDb : DbContext
         {
             e.ToTable("departments");
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.OfficeKind).HasMaxLength(200);
+            e.HasIndex(x => x.OfficeKind);
+            e.HasIndex(x => x.Type);
             e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.DepartmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -106,9 +110,18 @@ public abstract class GongkaiDb : DbContext
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Role).HasMaxLength(16);
             e.Property(x => x.PasswordHash).HasMaxLength(200);
+            e.Property(x => x.Departments).HasMaxLength(2000);
+        });
+        b.Entity<DepartmentMerge>(e =>
+        {
+            e.ToTable("department_merges");
+            e.HasIndex(x => x.IntoId);
+            e.Property(x => x.FromName).HasMaxLength(200);
+            e.Property(x => x.By).HasMaxLength(100);
         });
         b.Entity<ApiToken>(e =>
         {
+            e.Property(x => x.Departments).HasMaxLength(2000);
             e.ToTable("api_tokens");
             e.HasIndex(x => x.Hash).IsUnique();
             e.Property(x => x.Hash).HasMaxLength(64);
@@ -134,13 +147,24 @@ public abstract class GongkaiDb : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditLogChanges();
+        SetOfficeKinds();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditLogChanges();
+        SetOfficeKinds();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A department saved with a (new) name gets the kind of office read from it.</summary>
+    private void SetOfficeKinds()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries<Department>())
+            if (e.State is EntityState.Added or EntityState.Modified && e.Entity.OfficeKind != OfficeKinds.Of(e.Entity.Name))
+                e.Entity.OfficeKind = OfficeKinds.Of(e.Entity.Name);
     }
 
     private void RefuseAuditLogChanges()

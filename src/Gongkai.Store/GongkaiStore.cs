@@ -53,6 +53,13 @@ public sealed class GongkaiStore
         db.Database.Migrate();
         if (Connection.Provider == StoreProvider.Sqlite)
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        // departments stored before the kind of office was kept with them
+        var missing = db.Departments.Where(d => d.OfficeKind == null).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var d in missing) d.OfficeKind = OfficeKinds.Of(d.Name);
+            db.SaveChanges();
+        }
     }
 
     // ── documents ───────────────────────────────────────────────────────────────────────────────────────
@@ -285,7 +292,10 @@ public sealed class GongkaiStore
                 d.StatusDetail = null;
                 // processing again replaces the previous facts and keeps earlier runs for history
                 db.Facts.Where(f => f.DocumentId == d.Id).ExecuteDelete();
-                foreach (var f in facts) { f.DocumentId = d.Id; db.Facts.Add(f); }
+                db.SaveChanges();
+                // in bulk, not as tracked entities: a PDF has hundreds to thousands of figures, nothing reads their ids back
+                foreach (var f in facts) f.DocumentId = d.Id;
+                FactWriter.Insert(db, facts);
                 var run = new AuditRun
                 {
                     DocumentId = d.Id, RuleCatalogVersion = RuleCatalogVersion, CatalogEdition = "builtin",
@@ -295,12 +305,13 @@ public sealed class GongkaiStore
                 db.AuditRuns.Add(run);
                 db.SaveChanges();
                 var seen = new Dictionary<string, int>();
+                var carry = new List<DismissalCarry.Item>();
                 foreach (var f in report.Findings)
                 {
                     var fp = Fingerprint.Of(f, meanings, deptId, kind, year);
                     int ordinal = seen.TryGetValue(fp, out var n) ? n + 1 : 0;
                     seen[fp] = ordinal;
-                    db.Findings.Add(new FindingRecord
+                    var record = new FindingRecord
                     {
                         RunId = run.Id, DocumentId = d.Id,
                         Fingerprint = ordinal == 0 ? fp : Fingerprint.Of(f, meanings, deptId, kind, year, ordinal),
@@ -309,8 +320,12 @@ public sealed class GongkaiStore
                         Expected = f.Expected, Found = f.Found, Difference = f.Difference, Suggestion = f.Suggestion,
                         IsRounding = f.IsRoundingDifference, TableKind = f.Table?.ToString(),
                         LocationsJson = JsonSerializer.Serialize(f.Locations.Select(LocationView.Of)), Ordinal = ordinal,
-                    });
+                    };
+                    db.Findings.Add(record);
+                    carry.Add(new(record.Fingerprint, record.YearlessFingerprint, former => Fingerprint.Of(f, meanings, former, kind, year, ordinal)));
                 }
+                // dismissals made while the department was filed under a record since merged into this one
+                DismissalCarry.Run(db, deptId, carry);
                 db.SaveChanges();
                 // the cross-document rules for this document and the department's documents it relates to
                 CrossChecks.Run(db, deptId, year.Value);
@@ -508,6 +523,13 @@ public sealed class GongkaiStore
         return dismissal;
     }
 
+    /// <summary>Whether any audit run of the document has a finding with this fingerprint.</summary>
+    public bool HasFinding(long documentId, string fingerprint)
+    {
+        using var db = Db();
+        return db.Findings.Any(f => f.DocumentId == documentId && f.Fingerprint == fingerprint);
+    }
+
     /// <summary>Undoes the dismissal of a finding; false when it was not dismissed.</summary>
     public bool Undismiss(string fingerprint, string actor)
     {
@@ -525,7 +547,7 @@ public sealed class GongkaiStore
     // ── users, tokens, audit log ────────────────────────────────────────────────────────────────────────
 
     /// <summary>Creates the user when needed (or changes its role) and a new API token; returns the token (shown once).</summary>
-    public string CreateToken(string userName, string role, string actor = "cli")
+    public string CreateToken(string userName, string role, string actor = "cli", IReadOnlyCollection<long>? departments = null)
     {
         if (!Roles.All.Contains(role)) throw new ArgumentException($"未知角色：{role}。可选 admin、reviewer、viewer。");
         if (string.IsNullOrWhiteSpace(userName)) throw new ArgumentException("用户名不能为空。");
@@ -545,8 +567,10 @@ public sealed class GongkaiStore
             user.Role = role;
         }
         db.SaveChanges();
-        db.ApiTokens.Add(new ApiToken { UserId = user.Id, Hash = TokenHash(token), Prefix = token[..8], CreatedAt = DateTime.UtcNow });
-        Log(db, actor, "token.create", $"user:{userName}", token[..8]);
+        DepartmentScopes.CheckDepartments(db, departments);
+        var scope = DepartmentScope.Format(departments);
+        db.ApiTokens.Add(new ApiToken { UserId = user.Id, Hash = TokenHash(token), Prefix = token[..8], CreatedAt = DateTime.UtcNow, Departments = scope });
+        Log(db, actor, "token.create", $"user:{userName}", scope is null ? token[..8] : $"{token[..8]} departments={scope}");
         db.SaveChanges();
         tx.Commit();
         return token;
@@ -559,6 +583,16 @@ public sealed class GongkaiStore
         var hash = TokenHash(token);
         using var db = Db();
         return db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAt == null).Select(t => t.User).FirstOrDefault();
+    }
+
+    /// <summary>The user of a token and the token's own department list (null: the user's), or null for an unknown or revoked token.</summary>
+    public (User User, string? TokenDepartments)? AuthenticateToken(string token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        var hash = TokenHash(token);
+        using var db = Db();
+        var hit = db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefault(t => t.Hash == hash && t.RevokedAt == null);
+        return hit?.User is null ? null : (hit.User, hit.Departments);
     }
 
     public static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

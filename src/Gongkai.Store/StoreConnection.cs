@@ -37,20 +37,13 @@ public sealed class StoreConnection
         ? $"SQLite {File}"
         : "PostgreSQL " + string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
 
-    public GongkaiDb CreateDb()
+    // built once per connection: every call of the store opens a context, and building options each time costs
+    private DbContextOptions<SqliteGongkaiDb>? _sqlite;
+    private DbContextOptions<PostgresGongkaiDb>? _postgres;
+
+    public GongkaiDb CreateDb() => Provider switch
     {
-        switch (Provider)
-        {
-            case StoreProvider.Sqlite:
-            {
-                var o = new DbContextOptionsBuilder<SqliteGongkaiDb>().UseSqlite(ConnectionString).Options;
-                return new SqliteGongkaiDb(o);
-            }
-            default:
-            {
-                var o = new DbContextOptionsBuilder<PostgresGongkaiDb>().UseNpgsql(ConnectionString).Options;
-                return new PostgresGongkaiDb(o);
-            }
-        }
-    }
+        StoreProvider.Sqlite => new SqliteGongkaiDb(_sqlite ??= new DbContextOptionsBuilder<SqliteGongkaiDb>().UseSqlite(ConnectionString).Options),
+        _ => new PostgresGongkaiDb(_postgres ??= new DbContextOptionsBuilder<PostgresGongkaiDb>().UseNpgsql(ConnectionString).Options),
+    };
 }

@@ -12,10 +12,20 @@ public sealed record SeriesPoint(int Year, string Kind, long DocumentId, int Ver
 /// <summary>Read-side queries of the store (documents, jobs, departments, series).</summary>
 public static class StoreQueries
 {
-    public static List<DocumentSummary> Documents(this GongkaiStore store, long? departmentId = null, int? year = null, string? kind = null, int limit = 500)
+    /// <summary>
+    /// Documents by department, year and kind; with a <paramref name="scope"/>, only those of its departments and those
+    /// without a department that <paramref name="user"/> uploaded.
+    /// </summary>
+    public static List<DocumentSummary> Documents(this GongkaiStore store, long? departmentId = null, int? year = null, string? kind = null, int limit = 500,
+        DepartmentScope? scope = null, string? user = null)
     {
         using var db = store.Db();
         var q = db.Documents.AsNoTracking().AsQueryable();
+        if (scope?.Ids is { } allowed)
+        {
+            var ids = allowed.ToList();
+            q = q.Where(d => d.DepartmentId != null ? ids.Contains(d.DepartmentId.Value) : user != null && d.CreatedBy == user);
+        }
         if (departmentId is long dep) q = q.Where(d => d.DepartmentId == dep);
         if (year is int y) q = q.Where(d => d.Year == y);
         if (GongkaiStore.NormalizeKind(kind) is string k) q = q.Where(d => d.Kind == k);
@@ -52,10 +62,16 @@ public static class StoreQueries
         return db.Jobs.AsNoTracking().FirstOrDefault(j => j.Id == id);
     }
 
-    public static List<Department> Departments(this GongkaiStore store)
+    public static List<Department> Departments(this GongkaiStore store, DepartmentScope? scope = null)
     {
         using var db = store.Db();
-        return db.Departments.AsNoTracking().Include(d => d.Aliases).OrderBy(d => d.Id).ToList();
+        var q = db.Departments.AsNoTracking().Include(d => d.Aliases).AsQueryable();
+        if (scope?.Ids is { } allowed)
+        {
+            var ids = allowed.ToList();
+            q = q.Where(d => ids.Contains(d.Id));
+        }
+        return q.OrderBy(d => d.Id).ToList();
     }
 
     public static Department? Department(this GongkaiStore store, long id)
@@ -138,6 +154,7 @@ public static class StoreAdmin
         var from = db.Departments.Include(x => x.Aliases).FirstOrDefault(x => x.Id == fromId);
         if (into is null || from is null) return null;
         foreach (var a in from.Aliases) a.DepartmentId = into.Id;
+        var moved = db.Documents.Where(d => d.DepartmentId == fromId && d.Status == DocumentStatus.Ready).Select(d => d.Id).ToList();
         db.Documents.Where(d => d.DepartmentId == fromId).ExecuteUpdate(u => u.SetProperty(d => d.DepartmentId, intoId));
         db.Departments.Where(d => d.ParentId == fromId).ExecuteUpdate(u => u.SetProperty(d => d.ParentId, intoId));
         if (into.ParentId == fromId) into.ParentId = from.ParentId == intoId ? null : from.ParentId;
@@ -147,7 +164,12 @@ public static class StoreAdmin
         into.ParentId ??= from.ParentId == intoId ? null : from.ParentId;
         db.SaveChanges();
         db.Departments.Remove(from);
-        GongkaiStore.Log(db, actor, "department.merge", $"department:{intoId}", $"merged department:{fromId} ({from.Name})");
+        // the merged-away id stays known: its findings' fingerprints (and their dismissals) are carried over when the
+        // moved documents are processed again, which is queued here; scopes naming it now name the remaining record
+        db.DepartmentMerges.Add(new DepartmentMerge { FromId = fromId, IntoId = intoId, FromName = from.Name, At = DateTime.UtcNow, By = actor });
+        DepartmentScopes.ReplaceInScopes(db, fromId, intoId);
+        foreach (var id in moved) JobQueue.Enqueue(db, GongkaiStore.ProcessJob, id);
+        GongkaiStore.Log(db, actor, "department.merge", $"department:{intoId}", $"merged department:{fromId} ({from.Name}); {moved.Count} documents queued");
         db.SaveChanges();
         tx.Commit();
         return store.Department(intoId);

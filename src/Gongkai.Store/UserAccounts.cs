@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Store;
 
-public sealed record TokenInfo(long Id, string Prefix, DateTime CreatedAt, DateTime? RevokedAt);
+public sealed record TokenInfo(long Id, string Prefix, DateTime CreatedAt, DateTime? RevokedAt, IReadOnlyList<long>? Departments = null);
 
-public sealed record UserInfo(long Id, string Name, string Role, DateTime CreatedAt, bool HasPassword, IReadOnlyList<TokenInfo> Tokens);
+/// <summary>A user as listed to admins; <see cref="Departments"/> the departments it is limited to (null: every department).</summary>
+public sealed record UserInfo(long Id, string Name, string Role, DateTime CreatedAt, bool HasPassword, IReadOnlyList<TokenInfo> Tokens,
+    IReadOnlyList<long>? Departments = null);
 
 /// <summary>Users of the store: passwords for the browser (PBKDF2), roles, and the tokens of each user.</summary>
 public static class UserAccounts
@@ -103,7 +105,8 @@ public static class UserAccounts
         var users = db.Users.AsNoTracking().OrderBy(u => u.Name).ToList();
         var tokens = db.ApiTokens.AsNoTracking().OrderBy(t => t.Id).ToList().ToLookup(t => t.UserId);
         return users.Select(u => new UserInfo(u.Id, u.Name, u.Role, u.CreatedAt, u.PasswordHash is not null,
-            tokens[u.Id].Select(t => new TokenInfo(t.Id, t.Prefix, t.CreatedAt, t.RevokedAt)).ToList())).ToList();
+            tokens[u.Id].Select(t => new TokenInfo(t.Id, t.Prefix, t.CreatedAt, t.RevokedAt, DepartmentScope.Parse(t.Departments))).ToList(),
+            DepartmentScope.Parse(u.Departments))).ToList();
     }
 
     /// <summary>Revokes a token; false when there is no such active token.</summary>

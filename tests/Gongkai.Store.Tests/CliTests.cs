@@ -85,4 +85,32 @@ public sealed class CliTests : IDisposable
         Assert.Equal(64, Run("import", "x", "--store", db, "--postgres", "Host=x").Code);
         Assert.Equal(64, Run("import", "--store", db).Code);
     }
+
+    [Fact]
+    public void UserScopeAndScopedTokensNameDepartmentsByIdOrName()
+    {
+        var db = Path.Combine(_dir, "scope.db");
+        var docs = Directory.CreateDirectory(Path.Combine(_dir, "scope-docs")).FullName;
+        File.Copy(Path.Combine(StoreContract.RepoRoot, "samples", "demo-budget-2024.md"), Path.Combine(docs, "demo.md"));
+        Assert.Equal(0, Run("import", docs, "--store", db).Code);
+        var store = new GongkaiStore(StoreConnection.Sqlite(db));
+        var dept = store.Departments().Single().Id;
+
+        var add = Run("user", "add", "erin", "--role", "reviewer", "--departments", "青川区医疗保障局", "--store", db);
+        Assert.True(add.Code == 0, add.Err);
+        Assert.Equal([dept], store.Users().Single(u => u.Name == "erin").Departments);
+        Assert.Contains($"部门 {dept}", Run("user", "list", "--store", db).Out);
+        Assert.Equal(0, Run("user", "scope", "erin", "--all", "--store", db).Code);
+        Assert.Null(store.Users().Single(u => u.Name == "erin").Departments);
+        Assert.Equal(0, Run("user", "scope", "erin", "--departments", dept.ToString(), "--store", db).Code);
+        Assert.Equal([dept], store.Users().Single(u => u.Name == "erin").Departments);
+        // an unknown department, or neither --departments nor --all: usage errors
+        Assert.Equal(64, Run("user", "scope", "erin", "--departments", "不存在的局", "--store", db).Code);
+        Assert.Equal(64, Run("user", "scope", "erin", "--store", db).Code);
+
+        var token = Run("token", "create", "--user", "erin", "--role", "reviewer", "--departments", dept.ToString(), "--store", db);
+        Assert.True(token.Code == 0, token.Err);
+        var (user, tokenDepartments) = store.AuthenticateToken(token.Out.TrimEnd().Split('\n').Last().Trim())!.Value;
+        Assert.Equal(("erin", dept.ToString()), (user.Name, tokenDepartments));
+    }
 }

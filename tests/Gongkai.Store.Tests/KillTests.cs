@@ -11,7 +11,7 @@ namespace Gongkai.Store.Tests;
 /// again and every document ends processed exactly once. Runs the real gongkai executable.
 /// </summary>
 [Collection("postgres")]
-public sealed class KillTests(PostgresCluster pg) : IDisposable
+public sealed class KillTests(PostgresCluster pg, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gongkai-kill-").FullName;
     private readonly List<Process> _processes = new();
@@ -75,7 +75,10 @@ public sealed class KillTests(PostgresCluster pg) : IDisposable
         var conn = pg.NewDatabase();
         var store = new GongkaiStore(StoreConnection.Postgres(conn));
         store.Migrate();
-        var files = WriteDocuments(12);
+        // GONGKAI_KILL_DOCS=200 gives the run of docs/store.md (200 uploads); by default 15
+        var count = int.TryParse(Environment.GetEnvironmentVariable("GONGKAI_KILL_DOCS"), out var n) && n > 3 ? n : 15;
+        var files = WriteDocuments(count - 3);
+        var clock = Stopwatch.StartNew();
         var jobs = files.Select(f => store.Add(File.ReadAllBytes(f), f).JobId!.Value).ToList();
 
         // A starts first and takes jobs; B joins; when both are working, A is killed with SIGKILL while it holds a job
@@ -86,17 +89,20 @@ public sealed class KillTests(PostgresCluster pg) : IDisposable
             return db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LeaseOwner!.Contains($"/{p.Id}/"))
                 .Select(j => (long?)j.Id).FirstOrDefault();
         }
-        WaitFor(() => HeldBy(a) is not null, TimeSpan.FromSeconds(90), "process A never claimed a job");
+        WaitFor(() => HeldBy(a) is not null, TimeSpan.FromSeconds(240), "process A never claimed a job");
         var b = Start("serve", "--postgres", conn, "--urls", "http://127.0.0.1:0");
-        WaitFor(() => HeldBy(b) is not null, TimeSpan.FromSeconds(90), "process B never claimed a job");
+        WaitFor(() => HeldBy(b) is not null, TimeSpan.FromSeconds(240), "process B never claimed a job");
         WaitFor(() => HeldBy(a) is not null, TimeSpan.FromSeconds(60), "process A finished before it could be killed");
         a.Kill();
         a.WaitForExit();
 
         WaitFor(() => { using var db = store.Db(); return db.Jobs.All(j => j.Status == JobStatus.Done || j.Status == JobStatus.Failed); },
-            TimeSpan.FromSeconds(120), "the jobs were not all finished by process B");
+            TimeSpan.FromSeconds(120 + 5 * count), "the jobs were not all finished by process B");
         b.Kill();
         using var check = store.Db();
+        var ownersOf = check.Jobs.AsNoTracking().Select(j => j.LeaseOwner).ToList();
+        output.WriteLine($"{jobs.Count} jobs in {clock.Elapsed.TotalSeconds:0} s; done by A (killed) {ownersOf.Count(o => o != null && o.Contains($"/{a.Id}/"))}, " +
+            $"by B {ownersOf.Count(o => o != null && o.Contains($"/{b.Id}/"))}; taken over after the kill {check.Jobs.Count(j => j.Attempts == 2)}");
         Assert.Equal(jobs.Count, check.Jobs.Count(j => j.Status == JobStatus.Done));
         // every document processed once: one audit run each, all ready
         Assert.All(check.Documents.ToList(), d => Assert.Equal(DocumentStatus.Ready, d.Status));
@@ -119,7 +125,7 @@ public sealed class KillTests(PostgresCluster pg) : IDisposable
 
         var import = Start("import", folder, "--store", db, "--jobs", "1");
         WaitFor(() => { using var ctx = store.Db(); return ctx.Documents.Count(d => d.Status == DocumentStatus.Ready) >= 1; },
-            TimeSpan.FromSeconds(90), "the import never finished a document");
+            TimeSpan.FromSeconds(240), "the import never finished a document");
         import.Kill();
         import.WaitForExit();
         int before;

@@ -128,6 +128,50 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public void DismissalsMadeUnderAMergedAwayDepartmentStillApplyAndHintNextYear()
+    {
+        var store = NewStore();
+        var text = Defective(DemoText);
+        // 2024 under the full name; 2025 printed under a short name: two department records
+        var a = store.Add(Utf8(text), "2024.md");
+        var b = store.Add(Utf8(text.Replace("2024", "2025").Replace("青川区医疗保障局", "青川区医保局")), "2025.md");
+        Drain(store);
+        var into = store.Document(a.DocumentId)!.Document.DepartmentId!.Value;
+        var from = store.Document(b.DocumentId)!.Document.DepartmentId!.Value;
+        Assert.NotEqual(into, from);
+        var before = store.FindingsOf(b.DocumentId).First(f => f.Finding.Message.Contains("3191.96")).Finding;
+        Assert.NotNull(store.Dismiss(b.DocumentId, before.Fingerprint, "叙述数字已与财政局核对", "alice"));
+        var kept = store.FindingsOf(a.DocumentId).First(f => f.Finding.Message.Contains("3191.96")).Finding;
+        Assert.NotNull(store.Dismiss(a.DocumentId, kept.Fingerprint, "原部门记录的忽略", "alice"));
+
+        // the merge queues the moved document; processed again, its finding has the remaining record's fingerprint
+        store.MergeDepartments(into, from, "root");
+        Drain(store);
+        var after = store.FindingsOf(b.DocumentId).Single(f => f.Finding.RuleId == before.RuleId && f.Finding.Message == before.Message);
+        Assert.NotEqual(before.Fingerprint, after.Finding.Fingerprint);
+        Assert.Equal(("叙述数字已与财政局核对", "alice"), (after.Dismissal?.Reason, after.Dismissal?.By));
+        // the remaining record's own dismissal is untouched
+        Assert.Equal("原部门记录的忽略", store.FindingsOf(a.DocumentId).Single(f => f.Finding.Fingerprint == kept.Fingerprint).Dismissal?.Reason);
+        using (var db = store.Db())
+        {
+            Assert.Contains(db.AuditLog.ToList(), e => e.Action == "finding.dismiss.carry" && e.Subject == $"finding:{after.Finding.Fingerprint}");
+            Assert.Equal((from, into), db.DepartmentMerges.Select(m => new { m.FromId, m.IntoId }).AsEnumerable().Select(m => (m.FromId, m.IntoId)).Single());
+        }
+
+        // next year, printed under the merged-away name: filed under the remaining record, with last year's reason as a hint
+        var c = store.Add(Utf8(text.Replace("2024", "2026").Replace("青川区医疗保障局", "青川区医保局")), "2026.md");
+        Drain(store);
+        Assert.Equal(into, store.Document(c.DocumentId)!.Document.DepartmentId);
+        var next = store.FindingsOf(c.DocumentId).Single(f => f.Finding.RuleId == before.RuleId && f.Finding.Message.Contains("3191.96"));
+        Assert.Null(next.Dismissal);
+        Assert.Equal("叙述数字已与财政局核对", next.LastYearDismissal?.Reason);
+
+        // undoing the carried dismissal works like any other
+        Assert.True(store.Undismiss(after.Finding.Fingerprint, "bob"));
+        Assert.Null(store.FindingsOf(b.DocumentId).Single(f => f.Finding.Fingerprint == after.Finding.Fingerprint).Dismissal);
+    }
+
+    [Fact]
     public void AuditLogIsAppendOnlyInTheDatabase()
     {
         var store = NewStore();

@@ -69,7 +69,8 @@ public static class AnalysisApi
 
     public static Ok<List<MeasureInfo>> Measures(GongkaiStore store) => TypedResults.Ok(store.Measures());
 
-    public static IResult Compare(int? year, string? kind, string? measure, string? type, long? department, string? format, GongkaiStore store)
+    public static IResult Compare(int? year, string? kind, string? measure, string? type, long? department, string? format, GongkaiStore store,
+        System.Security.Claims.ClaimsPrincipal user)
     {
         if (Tabular.BadFormat(format) is { } bad) return bad;
         if (year is null || string.IsNullOrWhiteSpace(kind) || string.IsNullOrWhiteSpace(measure))
@@ -77,7 +78,10 @@ public static class AnalysisApi
         PeerComparison c;
         try
         {
-            c = store.Compare(year.Value, kind, measure, type, department);
+            // a user limited to some departments compares them only
+            var scope = Scopes.Of(user, store);
+            if (department is long dep && !scope.Allows(dep)) throw new KeyNotFoundException($"没有 id 为 {dep} 的部门。");
+            c = store.Compare(year.Value, kind, measure, type, department, scope.Ids);
         }
         catch (ArgumentException e)
         {
@@ -95,11 +99,11 @@ public static class AnalysisApi
         return Tabular.File(format, $"同类比较_{c.Year}_{c.Kind}_{c.Label}", "同类比较", header, rows);
     }
 
-    public static IResult Execution(long id, int? year, string? format, GongkaiStore store)
+    public static IResult Execution(long id, int? year, string? format, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
     {
         if (Tabular.BadFormat(format) is { } bad) return bad;
         if (year is null) return TypedResults.BadRequest(DocumentsApi.Problem(400, "缺少参数", "需要 year（年度）。"));
-        if (store.Execution(id, year.Value) is not { } e)
+        if (!Scopes.Of(user, store).Allows(id) || store.Execution(id, year.Value) is not { } e)
             return TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
         if (format is null or "json") return TypedResults.Ok(e);
         string[] header = ["层级", "编码", "项目", "预算数（万元）", "决算数（万元）", "差额（万元）", "执行率（%）"];

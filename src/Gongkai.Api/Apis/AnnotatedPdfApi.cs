@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Gongkai.Reports;
 using Gongkai.Store;
@@ -26,9 +27,9 @@ public static class AnnotatedPdfApi
     /// <param name="labels">false: boxes without the rule ids</param>
     /// <param name="finding">only this finding (its id)</param>
     public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> Get(
-        long id, bool? dismissed, bool? labels, string? finding, GongkaiStore store)
+        long id, bool? dismissed, bool? labels, string? finding, GongkaiStore store, ClaimsPrincipal user)
     {
-        if (store.FileOf(id) is not var (content, format, name))
+        if (!DocumentsApi.Visible(id, store, user) || store.FileOf(id) is not var (content, format, name))
             return TypedResults.NotFound(DocumentsApi.Problem(404, "未找到文档", $"没有 id 为 {id} 的文档。"));
         if (format != "pdf")
             return TypedResults.BadRequest(DocumentsApi.Problem(400, "不是 PDF", "只有 PDF 文档可以导出带标注的原文；其他格式请导出 HTML 或 XLSX 报告。"));

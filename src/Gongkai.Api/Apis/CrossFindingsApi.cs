@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gongkai.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,9 +26,9 @@ public static class CrossFindingsApi
         return app;
     }
 
-    public static Results<Ok<List<CrossFindingDto>>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store)
+    public static Results<Ok<List<CrossFindingDto>>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store, ClaimsPrincipal user)
     {
-        if (store.Department(id) is null)
+        if (!Scopes.Of(user, store).Allows(id) || store.Department(id) is null)
             return TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
         var ruleIds = CrossChecks.Rules.Select(r => r.Id).ToHashSet();
         // the documents the rules compare (per year and kind one); an older version keeps the findings of its own time

@@ -42,6 +42,10 @@ public static class DocumentsApi
             return TypedResults.BadRequest(Problem(400, "类型无效", "kind 只能是 预算 或 决算。"));
         if (year is < 1990 or > 2100)
             return TypedResults.BadRequest(Problem(400, "年度无效", "year 应为四位年份。"));
+        // a user limited to some departments files documents only under them
+        var scope = Scopes.Of(user, store);
+        if (!scope.IsAll && !string.IsNullOrWhiteSpace(department) && !scope.Allows(store.DepartmentNamed(department)))
+            return TypedResults.Problem(Problem(403, "无权操作", $"部门“{department.Trim()}”不在当前用户可管理的部门范围内。"));
         byte[] bytes;
         using (var ms = new MemoryStream())
         {
@@ -53,23 +57,36 @@ public static class DocumentsApi
             return TypedResults.Problem(Problem(415, "不支持的文件类型", "只接受 PDF、Word/Excel（docx/xlsx）、HTML 或文本格式的公开文档。"));
         var result = store.Add(bytes, file.FileName ?? "upload", new DocumentHints(department?.Trim(), year, GongkaiStore.NormalizeKind(kind)),
             user.Identity?.Name ?? "?");
+        // the same bytes already stored under a department out of the user's scope: not told which
+        if (!result.IsNew && !Visible(result.DocumentId, store, user, scope))
+            return TypedResults.Problem(Problem(403, "无权操作", "该文件已作为其他部门的文档保存，不在当前用户可管理的部门范围内。"));
         return TypedResults.Accepted($"/api/v1/documents/{result.DocumentId}", new UploadAccepted(result.DocumentId, result.JobId, result.IsNew));
     }
 
-    public static Ok<List<DocumentDto>> List(GongkaiStore store,
+    public static Ok<List<DocumentDto>> List(GongkaiStore store, ClaimsPrincipal user,
         [Description("部门 id")] long? department, [Description("年度")] int? year, [Description("预算 或 决算")] string? kind)
     {
-        var docs = store.Documents(department, year, kind);
+        var docs = store.Documents(department, year, kind, scope: Scopes.Of(user, store), user: user.Identity?.Name);
         var dismissed = store.DismissedOf(docs);
         return TypedResults.Ok(docs.Select(s => DocumentDto.Of(s, dismissed.GetValueOrDefault(s.Document.Id))).ToList());
     }
 
-    public static Results<Ok<DocumentDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store) =>
-        store.Document(id) is DocumentSummary s ? TypedResults.Ok(DocumentDto.Of(s, store.DismissedOf([s])[s.Document.Id])) : NotFoundDocument(id);
+    public static Results<Ok<DocumentDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store, ClaimsPrincipal user) =>
+        store.Document(id) is DocumentSummary s && Scopes.Of(user, store).Allows(s.Document, user.Identity?.Name)
+            ? TypedResults.Ok(DocumentDto.Of(s, store.DismissedOf([s])[s.Document.Id]))
+            : NotFoundDocument(id);
 
-    public static Results<Ok<List<FindingDto>>, NotFound<ProblemDetails>> Findings(long id, GongkaiStore store)
+    /// <summary>Whether the document exists and the user may see it (its department is in the user's scope).</summary>
+    public static bool Visible(long id, GongkaiStore store, ClaimsPrincipal user, DepartmentScope? scope = null)
     {
-        if (store.Document(id) is null) return NotFoundDocument(id);
+        scope ??= Scopes.Of(user, store);
+        if (scope.IsAll) return store.Document(id) is not null;
+        return store.Document(id) is DocumentSummary s && scope.Allows(s.Document, user.Identity?.Name);
+    }
+
+    public static Results<Ok<List<FindingDto>>, NotFound<ProblemDetails>> Findings(long id, GongkaiStore store, ClaimsPrincipal user)
+    {
+        if (!Visible(id, store, user)) return NotFoundDocument(id);
         return TypedResults.Ok(store.FindingsOf(id).Select(FindingDto.Of).ToList());
     }
 
@@ -78,16 +95,23 @@ public static class DocumentsApi
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.BadRequest(Problem(400, "缺少理由", "忽略一个问题必须写明理由（reason）。"));
+        if (!Visible(id, store, user)) return NotFoundDocument(id);
         var d = store.Dismiss(id, findingId, request.Reason, user.Identity?.Name ?? "?");
         return d is null
             ? TypedResults.NotFound(Problem(404, "未找到问题", $"文档 {id} 没有编号为 {findingId} 的问题。"))
             : TypedResults.Ok(DismissalDto.Of(d)!);
     }
 
-    public static Results<NoContent, NotFound<ProblemDetails>> Undismiss(long id, string findingId, GongkaiStore store, ClaimsPrincipal user) =>
-        store.Undismiss(findingId, user.Identity?.Name ?? "?")
+    public static Results<NoContent, NotFound<ProblemDetails>> Undismiss(long id, string findingId, GongkaiStore store, ClaimsPrincipal user)
+    {
+        if (!Visible(id, store, user)) return NotFoundDocument(id);
+        // the finding must be one of this document's (a dismissal is undone through the document it was made on)
+        if (!store.HasFinding(id, findingId))
+            return TypedResults.NotFound(Problem(404, "未找到问题", $"文档 {id} 没有编号为 {findingId} 的问题。"));
+        return store.Undismiss(findingId, user.Identity?.Name ?? "?")
             ? TypedResults.NoContent()
             : TypedResults.NotFound(Problem(404, "未被忽略", $"问题 {findingId} 当前没有被忽略。"));
+    }
 
     private static NotFound<ProblemDetails> NotFoundDocument(long id) => TypedResults.NotFound(Problem(404, "未找到文档", $"没有 id 为 {id} 的文档。"));
 

@@ -18,8 +18,14 @@ public static class JobsApi
         return app;
     }
 
-    public static Results<Ok<JobDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store) =>
-        store.Job(id) is { } j ? TypedResults.Ok(JobDto.Of(j)) : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到任务", $"没有 id 为 {id} 的任务。"));
+    public static Results<Ok<JobDto>, NotFound<ProblemDetails>> Get(long id, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var scope = Scopes.Of(user, store);
+        // a job is seen by whoever may see its document
+        return store.Job(id) is { } j && (scope.IsAll || j.DocumentId is long doc && DocumentsApi.Visible(doc, store, user, scope))
+            ? TypedResults.Ok(JobDto.Of(j))
+            : TypedResults.NotFound(DocumentsApi.Problem(404, "未找到任务", $"没有 id 为 {id} 的任务。"));
+    }
 }
 
 /// <summary>/api/v1/departments: departments and their series over the years.</summary>
@@ -48,6 +54,7 @@ public static class DepartmentsApi
     public static Results<Ok<DepartmentDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>> Update(
         long id, DepartmentUpdate request, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
     {
+        if (!Scopes.Of(user, store).Allows(id)) return NotFoundDepartment(id);
         try
         {
             var d = store.UpdateDepartment(id, request.Region, request.Level, request.Type, request.ParentId, user.Identity?.Name ?? "?");
@@ -65,6 +72,9 @@ public static class DepartmentsApi
         long id, MergeRequest request, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
     {
         if (request.From is not long from) return TypedResults.BadRequest(DocumentsApi.Problem(400, "缺少参数", "需要 from（要并入的部门 id）。"));
+        var scope = Scopes.Of(user, store);
+        if (!scope.Allows(id)) return NotFoundDepartment(id);
+        if (!scope.Allows(from)) return NotFoundDepartment(from);
         try
         {
             var d = store.MergeDepartments(id, from, user.Identity?.Name ?? "?");
@@ -78,12 +88,16 @@ public static class DepartmentsApi
         }
     }
 
-    public static Ok<List<DepartmentDto>> List(GongkaiStore store) => TypedResults.Ok(store.Departments().Select(DepartmentDto.Of).ToList());
+    public static Ok<List<DepartmentDto>> List(GongkaiStore store, System.Security.Claims.ClaimsPrincipal user) =>
+        TypedResults.Ok(store.Departments(Scopes.Of(user, store)).Select(DepartmentDto.Of).ToList());
 
-    public static IResult Series(long id, string? format, GongkaiStore store)
+    internal static NotFound<ProblemDetails> NotFoundDepartment(long id) =>
+        TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
+
+    public static IResult Series(long id, string? format, GongkaiStore store, System.Security.Claims.ClaimsPrincipal user)
     {
         if (Tabular.BadFormat(format) is { } bad) return bad;
-        if (store.Department(id) is not { } d || store.AnalysisSeries(id) is not { } series)
+        if (!Scopes.Of(user, store).Allows(id) || store.Department(id) is not { } d || store.AnalysisSeries(id) is not { } series)
             return TypedResults.NotFound(DocumentsApi.Problem(404, "未找到部门", $"没有 id 为 {id} 的部门。"));
         if (format is null or "json")
             return TypedResults.Ok(new SeriesDto(d.Id, d.Name, store.Series(id), series.Years, series.Lines));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Gongkai.Reading;
 using Gongkai.Recognition;
 using Gongkai.Store;
@@ -39,9 +40,9 @@ public static class SourceApi
         return app;
     }
 
-    public static async Task<Results<Ok<SourceDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> Get(long id, GongkaiStore store)
+    public static async Task<Results<Ok<SourceDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> Get(long id, GongkaiStore store, ClaimsPrincipal user)
     {
-        if (store.FileOf(id) is not var (content, _, name))
+        if (!DocumentsApi.Visible(id, store, user) || store.FileOf(id) is not var (content, _, name))
             return TypedResults.NotFound(DocumentsApi.Problem(404, "未找到文档", $"没有 id 为 {id} 的文档。"));
         try
         {

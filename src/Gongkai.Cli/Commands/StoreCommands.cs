@@ -255,7 +255,7 @@ public sealed class ServeCommand : ICommand
 /// <summary>gongkai token create --user NAME --role admin|reviewer|viewer: prints a new API token as the last line.</summary>
 public sealed class TokenCommand : ICommand
 {
-    private const string UsageLine = "gongkai token create --user 用户名 --role admin|reviewer|viewer [--store 文件 | --postgres 连接串]";
+    private const string UsageLine = "gongkai token create --user 用户名 --role admin|reviewer|viewer [--departments 部门,…] [--store 文件 | --postgres 连接串]";
 
     public string Name => "token";
     public string Summary => "创建 API 访问令牌（需要时创建用户）";
@@ -270,6 +270,7 @@ public sealed class TokenCommand : ICommand
         w.WriteLine("选项：");
         w.WriteLine("      --user 用户名");
         w.WriteLine("      --role 角色         admin、reviewer 或 viewer");
+        w.WriteLine("      --departments 部门  令牌只能访问这些部门（部门 id 或名称，逗号分隔；含下级部门；在用户本身的范围之内）");
         w.WriteLine(StoreOptions.Help);
     }
 
@@ -279,7 +280,7 @@ public sealed class TokenCommand : ICommand
         StoreConnection connection;
         try
         {
-            cl = CommandLine.Parse(args, [.. StoreOptions.Values, ["--user", "-u"], ["--role", "-r"]], [["--help", "-h"]]);
+            cl = CommandLine.Parse(args, [.. StoreOptions.Values, ["--user", "-u"], ["--role", "-r"], ["--departments"]], [["--help", "-h"]]);
             if (cl.Flag("--help")) { WriteHelp(output); return ExitCodes.Ok; }
             connection = StoreOptions.Connection(cl);
         }
@@ -294,7 +295,16 @@ public sealed class TokenCommand : ICommand
         if (role is null || !Roles.All.Contains(role)) return StoreOptions.Usage(error, Name, $"--role 应为 admin、reviewer 或 viewer：{role ?? "（缺少）"}。", UsageLine);
         var store = StoreOptions.Open(connection, error, Name);
         if (store is null) return ExitCodes.InternalError;
-        var token = store.CreateToken(user.Trim(), role);
+        string token;
+        try
+        {
+            var departments = cl.Value("--departments") is string list ? store.ResolveDepartments(list.Split(',', '，')) : null;
+            token = store.CreateToken(user.Trim(), role, "cli", departments);
+        }
+        catch (ArgumentException e)
+        {
+            return StoreOptions.Usage(error, Name, e.Message, UsageLine);
+        }
         output.WriteLine($"已为用户 {user.Trim()}（{role}）创建令牌，请妥善保存，它不会再次显示：");
         output.WriteLine(token);
         return ExitCodes.Ok;
@@ -307,7 +317,7 @@ public sealed class TokenCommand : ICommand
 /// </summary>
 public sealed class UserCommand : ICommand
 {
-    private const string UsageLine = "gongkai user add 用户名 --role admin|reviewer|viewer [--password-stdin] [--store 文件 | --postgres 连接串]";
+    private const string UsageLine = "gongkai user add 用户名 --role admin|reviewer|viewer [--departments 部门,…] [--password-stdin] [--store 文件 | --postgres 连接串]";
 
     public string Name => "user";
     public string Summary => "添加网页登录用户或重设其密码和角色";
@@ -315,6 +325,7 @@ public sealed class UserCommand : ICommand
     public void WriteHelp(TextWriter w)
     {
         w.WriteLine("用法：" + UsageLine);
+        w.WriteLine("      gongkai user scope 用户名 (--departments 部门,… | --all) [--store 文件 | --postgres 连接串]");
         w.WriteLine("      gongkai user list [--store 文件 | --postgres 连接串]");
         w.WriteLine();
         w.WriteLine("新建用户（已存在时改为指定角色并重设密码），用于在浏览器中登录 gongkai serve 提供的网页。");
@@ -325,6 +336,8 @@ public sealed class UserCommand : ICommand
         w.WriteLine("选项：");
         w.WriteLine("      --role 角色         admin、reviewer 或 viewer（新用户必填）");
         w.WriteLine("      --password-stdin    从标准输入读取密码");
+        w.WriteLine("      --departments 部门  只允许查看和处理这些部门（部门 id 或名称，逗号分隔；含下级部门）");
+        w.WriteLine("      --all               （user scope）取消部门限制");
         w.WriteLine(StoreOptions.Help);
     }
 
@@ -334,7 +347,7 @@ public sealed class UserCommand : ICommand
         StoreConnection connection;
         try
         {
-            cl = CommandLine.Parse(args, [.. StoreOptions.Values, ["--role", "-r"]], [["--help", "-h"], ["--password-stdin"]]);
+            cl = CommandLine.Parse(args, [.. StoreOptions.Values, ["--role", "-r"], ["--departments"]], [["--help", "-h"], ["--password-stdin"], ["--all"]]);
             if (cl.Flag("--help")) { WriteHelp(output); return ExitCodes.Ok; }
             connection = StoreOptions.Connection(cl);
         }
@@ -347,11 +360,29 @@ public sealed class UserCommand : ICommand
             var s = StoreOptions.Open(connection, error, Name);
             if (s is null) return ExitCodes.InternalError;
             foreach (var u in s.Users())
-                output.WriteLine($"{u.Name}\t{u.Role}\t{(u.HasPassword ? "有密码" : "无密码")}\t令牌 {u.Tokens.Count(t => t.RevokedAt is null)} 个");
+                output.WriteLine($"{u.Name}\t{u.Role}\t{(u.HasPassword ? "有密码" : "无密码")}\t令牌 {u.Tokens.Count(t => t.RevokedAt is null)} 个\t部门 {(u.Departments is null ? "全部" : string.Join(",", u.Departments))}");
+            return ExitCodes.Ok;
+        }
+        if (cl.Positionals is ["scope", var scopeUser])
+        {
+            var list = cl.Value("--departments");
+            if (list is null == !cl.Flag("--all")) return StoreOptions.Usage(error, Name, "user scope 需要 --departments 部门,… 或 --all 其中之一。", UsageLine);
+            var s = StoreOptions.Open(connection, error, Name);
+            if (s is null) return ExitCodes.InternalError;
+            try
+            {
+                var ids = list is null ? null : s.ResolveDepartments(list.Split(',', '，'));
+                if (!s.SetUserDepartments(scopeUser, ids, "cli")) return StoreOptions.Usage(error, Name, $"没有用户 {scopeUser}。", UsageLine);
+                output.WriteLine(ids is null ? $"用户 {scopeUser.Trim()} 可访问全部部门。" : $"用户 {scopeUser.Trim()} 只能访问部门 {string.Join(",", ids)}（含下级部门）。");
+            }
+            catch (ArgumentException e)
+            {
+                return StoreOptions.Usage(error, Name, e.Message, UsageLine);
+            }
             return ExitCodes.Ok;
         }
         if (cl.Positionals is not ["add", var name] || string.IsNullOrWhiteSpace(name))
-            return StoreOptions.Usage(error, Name, "只支持 user add 用户名 和 user list。", UsageLine);
+            return StoreOptions.Usage(error, Name, "只支持 user add 用户名、user scope 用户名 和 user list。", UsageLine);
         var role = cl.Value("--role");
         if (role is not null && !Roles.All.Contains(role))
             return StoreOptions.Usage(error, Name, $"--role 应为 admin、reviewer 或 viewer：{role}。", UsageLine);
@@ -370,6 +401,8 @@ public sealed class UserCommand : ICommand
         try
         {
             store.SaveUser(name, role, password, "cli");
+            if (cl.Value("--departments") is string departments)
+                store.SetUserDepartments(name, store.ResolveDepartments(departments.Split(',', '，')), "cli");
         }
         catch (ArgumentException e)
         {

@@ -14,6 +14,11 @@ public sealed class Department
     public string? Type { get; set; }
     public long? ParentId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// The kind of office read from <see cref="Name"/> (<c>OfficeKinds.Of</c>, e.g. 医疗保障局): kept with the record,
+    /// set whenever the name is saved, so that peers are found by an index rather than by reading every department.
+    /// </summary>
+    public string? OfficeKind { get; set; }
     public List<DepartmentAlias> Aliases { get; } = new();
 }
 
@@ -175,6 +180,11 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     /// <summary>PBKDF2 hash of the password for signing in with a browser ("pbkdf2-sha256$iterations$salt$hash"); null: tokens only.</summary>
     public string? PasswordHash { get; set; }
+    /// <summary>
+    /// The departments the user may see and act on, as department ids separated by commas (each with its
+    /// sub-departments); null: every department. See <see cref="DepartmentScope"/>.
+    /// </summary>
+    public string? Departments { get; set; }
 }
 
 /// <summary>An API token; only its SHA-256 is stored.</summary>
@@ -188,6 +198,22 @@ public sealed class ApiToken
     public required string Prefix { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>Department ids the token is limited to (within its user's); null: the user's departments.</summary>
+    public string? Departments { get; set; }
+}
+
+/// <summary>
+/// A department record merged into another by an admin: kept so that findings fingerprinted under the merged-away id
+/// (and their dismissals) can be carried over when the moved documents are processed again.
+/// </summary>
+public sealed class DepartmentMerge
+{
+    public long Id { get; set; }
+    public long FromId { get; set; }
+    public long IntoId { get; set; }
+    public required string FromName { get; set; }
+    public DateTime At { get; set; }
+    public required string By { get; set; }
 }
 
 /// <summary>An append-only record of who uploaded, dismissed or changed what (updates and deletes are refused).</summary>

@@ -33,6 +33,10 @@ namespace Gongkai.Store.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Departments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -150,6 +154,10 @@ namespace Gongkai.Store.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("OfficeKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
@@ -161,7 +169,11 @@ namespace Gongkai.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OfficeKind");
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Type");
 
                     b.ToTable("departments", (string)null);
                 });
@@ -196,6 +208,40 @@ namespace Gongkai.Store.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("department_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Store.Entities.DepartmentMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("IntoId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntoId");
+
+                    b.ToTable("department_merges", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Store.Entities.Dismissal", b =>
@@ -543,6 +589,10 @@ namespace Gongkai.Store.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Departments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -26,6 +26,10 @@ namespace Gongkai.Store.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Departments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -137,6 +141,10 @@ namespace Gongkai.Store.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficeKind")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -148,7 +156,11 @@ namespace Gongkai.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OfficeKind");
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Type");
 
                     b.ToTable("departments", (string)null);
                 });
@@ -181,6 +193,38 @@ namespace Gongkai.Store.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("department_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Store.Entities.DepartmentMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntoId");
+
+                    b.ToTable("department_merges", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Store.Entities.Dismissal", b =>
@@ -515,6 +559,10 @@ namespace Gongkai.Store.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Departments")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
