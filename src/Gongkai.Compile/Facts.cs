@@ -15,6 +15,7 @@ public sealed class Facts
     {
         Data = d;
         Year = d.Year;
+        Given = new GivenTotals(d);
         foreach (var l in d.Expenditure)
         {
             var name = l.Name;
@@ -40,6 +41,8 @@ public sealed class Facts
     public List<PairedLine>? Paired { get; }
 
     public DisclosureData Data { get; }
+    /// <summary>The totals the data gives, printed as given where a table sums their parts.</summary>
+    public GivenTotals Given { get; }
     public int Year { get; }
     public bool Final => Data.IsFinal;
     public Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);

@@ -292,8 +292,8 @@ public sealed partial class TableBuilder
         t.Columns.Add(new(["人员经费"], ColumnRole.Value, Measure.Personnel));
         t.Columns.Add(new(["公用经费"], ColumnRole.Value, Measure.Public));
         var tree = _f.EconTree();
-        t.Rows.Add(new RenderRow(["", "合计", Money.Cell(_f.GeneralBasic), Money.Cell(_f.Personnel), Money.Cell(_f.Public)], new RowMeta(IsTotal: true)));
-        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        t.Rows.Add(new RenderRow(["", "合计", Money.Cell(_f.Given.Economic("", _f.GeneralBasic)), Money.Cell(_f.Given.Economic("", _f.Personnel)), Money.Cell(_f.Given.Economic("", _f.Public))], new RowMeta(IsTotal: true)));
+        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(v => Money.Cell(r.Code.Length == 3 ? _f.Given.Economic(r.Code, v) : v))]));
         if (tree.Count == 0) t.Notes.Add(EmptyNote(kind == TableKind.FiscalGrantBasic ? "财政拨款安排的基本" : "一般公共预算拨款安排的基本", "支出"));
         return t;
     }
@@ -544,6 +544,7 @@ public sealed partial class TableBuilder
                 if (r >= blocks[b].Count) { cells[b * 3] = cells[b * 3 + 1] = cells[b * 3 + 2] = ""; continue; }
                 var code = blocks[b][r];
                 var v = _f.Econ(code);
+                if (code.Length == 3) v = _f.Given.Economic(code, v);
                 cells[b * 3] = code;
                 cells[b * 3 + 1] = code.Length == 3 ? CompileCatalog.Name(code, CodeScheme.DepartmentEconomic, _d.Year) ?? code : _f.EconName(code);
                 cells[b * 3 + 2] = v == 0 ? "" : Money.Cell(v);
@@ -715,8 +716,10 @@ public sealed partial class TableBuilder
         var total = new decimal[values.Count];
         foreach (var r in tree.Where(r => r.Code.Length == 3))
             for (int i = 0; i < total.Length; i++) total[i] += r.Values[i];
-        t.Rows.Add(new RenderRow(["", "合计", .. total.Select(Money.Cell)], new RowMeta(IsTotal: true)));
-        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        // a total the data gives is printed as given where the cell sums the parts it stands for
+        decimal Printed(string code, int i, decimal v) => code.Length == 7 ? v : _f.Given.Function(code, values[i].Key.Measure, v);
+        t.Rows.Add(new RenderRow(["", "合计", .. total.Select((v, i) => Money.Cell(Printed("", i, v)))], new RowMeta(IsTotal: true)));
+        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select((v, i) => Money.Cell(Printed(r.Code, i, v)))]));
         if (emptyNote is not null) t.Notes.Add(emptyNote);
         return t;
     }
