@@ -66,26 +66,63 @@ public sealed class GivenTotals
         : _d.Economic.Where(e => e.Code.StartsWith(code, StringComparison.Ordinal)).Select(e => e.Amount).ToList();
 
     /// <summary>
-    /// The value a cell prints: the given total of <paramref name="code"/> when the cell's computed value sums the same parts
+    /// The value a cell prints (null: not given, computed): the given total of <paramref name="code"/> when the cell's computed value sums the same parts
     /// (equals what the builder computes for the code from all sources), the computed value otherwise. Columns other than
     /// 基本/项目支出 (合计, income columns) take the given 合计 of the line.
     /// </summary>
-    public decimal Function(string code, Measure column, decimal computed)
+    public decimal? Function(string code, Measure column, decimal computed)
     {
         var m = column is Measure.Basic or Measure.Project ? column : Measure.Total;
         var key = code.Length == 0 ? GivenTotal.GrandTotal : code;
-        if (!_function.TryGetValue(key, out var g) || Of(g, m) is not { } v) return computed;
-        return computed == Computed(key, m) ? v : computed;
+        if (!_function.TryGetValue(key, out var g) || Of(g, m) is not { } v) return null;
+        return computed == Computed(key, m) ? v : null;
     }
 
-    /// <summary>The value an economic 类 (or 合计, code empty) prints; as <see cref="Function"/>.</summary>
-    public decimal Economic(string code, decimal computed)
+    /// <summary>The given value an economic 类 (or 合计, code empty) prints, or null; as <see cref="Function"/>.</summary>
+    public decimal? Economic(string code, decimal computed)
     {
         var key = code.Length == 0 ? GivenTotal.GrandTotal : code;
-        if (!_economic.TryGetValue(key, out var v)) return computed;
-        var sum = key == GivenTotal.GrandTotal ? _d.Economic.Sum(e => e.Amount) : _d.Economic.Where(e => e.Code.StartsWith(key, StringComparison.Ordinal)).Sum(e => e.Amount);
-        return computed == sum ? v : computed;
+        if (!_economic.TryGetValue(key, out var v)) return null;
+        var sum = key == GivenTotal.GrandTotal ? _d.Economic.Sum(e => e.Amount) : EconSum(key);
+        return computed == sum ? v : null;
     }
+
+    /// <summary>
+    /// The printed values of a tree of rows (codes of 3, 5 and 7 digits, "" for 合计; computed values per column): a row
+    /// whose total the data gives prints it (<paramref name="given"/> returns null otherwise); any other
+    /// parent prints its computed value moved by the differences printed in its children, i.e. the sum of its printed parts.
+    /// </summary>
+    public static Dictionary<string, decimal[]> Printed(IEnumerable<(string Code, decimal[] Values)> rows, Func<string, int, decimal, decimal?> given)
+    {
+        var list = rows.ToList();
+        var printed = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        var delta = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        static string? Parent(string code) => code.Length switch { 0 => null, <= 3 => "", 5 => code[..3], _ => code[..5] };
+        // deepest rows first, so that every parent sees its children's differences
+        foreach (var (code, values) in list.OrderByDescending(r => r.Code.Length))
+        {
+            var d = delta.GetValueOrDefault(code) ?? new decimal[values.Length];
+            var p = new decimal[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                p[i] = (code.Length == 7 ? null : given(code, i, values[i])) ?? values[i] + d[i];
+            }
+            printed[code] = p;
+            if (Parent(code) is { } parent && list.Any(r => r.Code == parent))
+            {
+                if (!delta.TryGetValue(parent, out var pd)) delta[parent] = pd = new decimal[values.Length];
+                for (int i = 0; i < values.Length; i++) pd[i] += p[i] - values[i];
+            }
+        }
+        return printed;
+    }
+
+    /// <summary>The 尾差 the given economic 类 totals add to 人员经费 (or 公用经费): given − computed, over the 类 given.</summary>
+    public decimal EconomicDelta(bool personnel) => _economic
+        .Where(kv => kv.Key != GivenTotal.GrandTotal && CompileCatalog.IsPersonnel(kv.Key) == personnel)
+        .Sum(kv => kv.Value - EconSum(kv.Key));
+
+    private decimal EconSum(string code) => _d.Economic.Where(e => e.Code.StartsWith(code, StringComparison.Ordinal)).Sum(e => e.Amount);
 
     /// <summary>Every given total against the sum of its printed parts: 错误 outside 尾差, each naming the line, given, sum and difference.</summary>
     public void Check(List<DataIssue> issues)
