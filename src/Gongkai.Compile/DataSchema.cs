@@ -13,7 +13,7 @@ public static class DataSchema
         ["year"] = "公开的年度",
         ["profile"] = "地区配置：national、chongqing、hubei、shaanxi、hebei、jiangsu、shanghai",
         ["unit"] = "部门（单位）基本情况",
-        ["expenditure"] = "按支出功能分类“项”级科目和资金来源填写的支出（万元）；合计、类、款由程序计算",
+        ["expenditure"] = "按支出功能分类“项”级科目和资金来源填写的支出（万元）；合计、类、款由程序计算，或按原件在 totals 中给定",
         ["revenueByFunction"] = "按“项”级科目和资金来源填写的本年收入；有结转结余时必填，否则按支出生成",
         ["economic"] = "一般公共预算基本支出按部门预算支出经济分类“款”级的金额，合计须等于一般公共预算基本支出",
         ["carry"] = "结转结余等收支总表项目",
@@ -41,6 +41,9 @@ public static class DataSchema
         ["unitCode"] = "单位代码", ["unitName"] = "单位名称",
         ["fundSource"] = "资金来源（如：年初安排）", ["fundNature"] = "资金性质（如：经费拨款补助）",
         ["quantity"] = "采购数量", ["unitPrice"] = "单价（万元）", ["measureUnit"] = "计量单位",
+        ["totals"] = "可选：原件印出的合计数（类 3 位、款 5 位编码或“合计”），与各分项之和的差在尾差范围内时照印，超出则拒绝；不填的由程序计算",
+        ["economicTotals"] = "可选：原件印出的基本支出经济分类“类”（3 位编码）或“合计”的金额，规则同 totals",
+        ["total"] = "合计（万元）",
         ["initial"] = "年初预算（万元）", ["adjusted"] = "调整预算（万元），可选",
     };
 
@@ -72,7 +75,7 @@ public static class DataSchema
         {
             root.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
             root.Insert(1, "title", "Gongkai 部门预算/决算公开数据文件");
-            root.Insert(2, "description", "gongkai compile 的输入。金额单位为万元，最多两位小数；合计数不填写，由程序计算。");
+            root.Insert(2, "description", "gongkai compile 的输入。金额单位为万元，最多两位小数；合计数由程序计算；原件印出的合计数可在 totals、economicTotals 中给定（尾差范围内照印）。");
             if (root["properties"] is JsonObject props) props.Insert(0, "_comment", new JsonObject { ["type"] = "string", ["description"] = "备注，程序忽略" });
         }
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";

@@ -134,6 +134,7 @@ public static class DataValidator
                 Err("procurement.items", $"政府采购明细合计 {Money.Text(p.Items.Sum(i => i.Amount))} 万元应等于货物、工程、服务之和 {Money.Text(p.Total)} 万元。");
         }
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
+        new GivenTotals(d).Check(issues);
         Plausibility(d, issues);
         OverallPerformance.Validate(d, issues);
         RegionalDataChecks.Consistency(d, issues);

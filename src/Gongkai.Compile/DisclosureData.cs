@@ -5,7 +5,9 @@ namespace Gongkai.Compile;
 
 /// <summary>
 /// The structured input of <c>gongkai compile</c>: everything a 部门预算/决算 disclosure package is derived from.
-/// Amounts are in 万元 with at most two decimals. Totals are never entered: the builder computes them.
+/// Amounts are in 万元 with at most two decimals. Totals are computed by the builder unless the data gives them
+/// (<see cref="Totals"/>, <see cref="EconomicTotals"/>): a given total is printed as given when it is within 尾差 of
+/// the sum of its parts, and refused otherwise.
 /// </summary>
 public sealed class DisclosureData
 {
@@ -59,6 +61,18 @@ public sealed class DisclosureData
     /// shaanxi profile prints 表6 (all 一般公共预算 spending by economic class) and the economic blocks of 表1 and 表4.
     /// </summary>
     public List<EconomicLine>? ProjectEconomic { get; set; }
+
+    /// <summary>
+    /// Totals as the official system printed them (optional): a 类 (3 digits) or 款 (5 digits) of 支出功能分类, or
+    /// <c>合计</c> for the table total. Each is printed as given where a table sums the same parts, when it is within
+    /// 尾差 of the sum of its printed parts; otherwise the data is refused. Totals left out are computed.
+    /// </summary>
+    public List<GivenTotal>? Totals { get; set; }
+    /// <summary>
+    /// 基本支出 totals by 部门预算支出经济分类 类 (3 digits), or <c>合计</c>, as the official system printed them (optional;
+    /// same rule as <see cref="Totals"/>).
+    /// </summary>
+    public Dictionary<string, decimal>? EconomicTotals { get; set; }
 
     [JsonIgnore] public bool IsFinal => string.Equals(Kind, "final", StringComparison.OrdinalIgnoreCase);
 
@@ -142,6 +156,18 @@ public sealed class FunctionLine
     public decimal? Public { get; set; }
 
     [JsonIgnore] public decimal Total => Basic + Project + RemitToSuperior + OperatingExpenditure + SubsidyToSubordinate + Reserve;
+}
+
+/// <summary>A total of the function tree given in the data (see <see cref="DisclosureData.Totals"/>).</summary>
+public sealed class GivenTotal
+{
+    /// <summary>类 (3 digits) or 款 (5 digits) code, or 合计.</summary>
+    public string Code { get; set; } = "";
+    /// <summary>合计 of the line (all columns).</summary>
+    public decimal? Total { get; set; }
+    public decimal? Basic { get; set; }
+    public decimal? Project { get; set; }
+    public const string GrandTotal = "合计";
 }
 
 public sealed class RevenueLine

@@ -15,6 +15,7 @@ public sealed class Facts
     {
         Data = d;
         Year = d.Year;
+        Given = new GivenTotals(d);
         foreach (var l in d.Expenditure)
         {
             var name = l.Name;
@@ -29,6 +30,8 @@ public sealed class Facts
             EconNames[e.Code] = name ?? e.Code;
         }
         Spend = Enum.GetValues<FundSource>().ToDictionary(s => s, s => d.Expenditure.Where(l => l.Source == s).Sum(l => l.Total));
+        // a 合计 printed with a 尾差 (given, or moved by given totals under it) is the spending of the one source that has all the lines
+        if (d.Expenditure.Select(l => l.Source).Distinct().ToList() is [var only]) Spend[only] += Delta("", 0);
         if (d.RevenueByFunction is { Count: > 0 } rev)
             Income = Enum.GetValues<FundSource>().ToDictionary(s => s, s => rev.Where(r => r.Source == s).Sum(r => r.Amount));
         else
@@ -40,6 +43,8 @@ public sealed class Facts
     public List<PairedLine>? Paired { get; }
 
     public DisclosureData Data { get; }
+    /// <summary>The totals the data gives, printed as given where a table sums their parts.</summary>
+    public GivenTotals Given { get; }
     public int Year { get; }
     public bool Final => Data.IsFinal;
     public Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
@@ -63,19 +68,51 @@ public sealed class Facts
     public decimal FiscalSpend => Spend[FundSource.General] + Spend[FundSource.GovFund] + Spend[FundSource.StateCapital];
     public decimal FiscalGrand => FiscalIncome + CarryInFiscal;
 
-    public decimal Basic => Data.Expenditure.Sum(l => l.Basic);
-    public decimal Project => Data.Expenditure.Sum(l => l.Project);
+    public decimal Basic => Data.Expenditure.Sum(l => l.Basic) + Delta("", 1);
+    public decimal Project => Data.Expenditure.Sum(l => l.Project) + Delta("", 2);
     public decimal GeneralSpend => Spend[FundSource.General];
-    public decimal GeneralBasic => Lines(FundSource.General).Sum(l => l.Basic);
-    public decimal GeneralProject => Lines(FundSource.General).Sum(l => l.Project);
-    public decimal Personnel => Data.Economic.Where(e => CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount);
-    public decimal Public => Data.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount);
+    public decimal GeneralBasic => Lines(FundSource.General).Sum(l => l.Basic) + (AllIn(FundSource.General) ? Delta("", 1) : 0);
+    public decimal GeneralProject => Lines(FundSource.General).Sum(l => l.Project) + (AllIn(FundSource.General) ? Delta("", 2) : 0);
+    public decimal Personnel => Data.Economic.Where(e => CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount) + Given.EconomicDelta(true);
+    public decimal Public => Data.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount) + Given.EconomicDelta(false);
+
+    private bool AllIn(params FundSource[] sources) => Data.Expenditure.All(l => sources.Contains(l.Source));
+
+    private Dictionary<string, decimal[]>? _deltas;
+
+    /// <summary>
+    /// Printed − computed for a 类, 款 or 合计 ("") of all sources, per [合计, 基本, 项目]: the 尾差 of the totals the data
+    /// gives (<see cref="GivenTotals"/>), and of the totals above them, which are the sums of their printed parts.
+    /// </summary>
+    private decimal Delta(string code, int column)
+    {
+        if (_deltas is null)
+        {
+            _deltas = new(StringComparer.Ordinal);
+            if (Data.Totals is { Count: > 0 })
+            {
+                var tree = Tree(Data.Expenditure.Select(l => (l.Code, new[] { l.Total, l.Basic, l.Project })), 3);
+                var total = new decimal[3];
+                foreach (var r in tree.Where(r => r.Code.Length == 3)) for (int i = 0; i < 3; i++) total[i] += r.Values[i];
+                var rows = tree.Select(r => (r.Code, r.Values)).Append(("", total)).ToList();
+                Measure[] measures = [Measure.Total, Measure.Basic, Measure.Project];
+                var printed = GivenTotals.Printed(rows, (c, i, v) => Given.Function(c, measures[i], v));
+                foreach (var (c, v) in rows) _deltas[c] = printed[c].Select((p, i) => p - v[i]).ToArray();
+            }
+        }
+        return _deltas.TryGetValue(code, out var d) ? d[column] : 0;
+    }
 
     public IEnumerable<FunctionLine> Lines(params FundSource[] sources) => Data.Expenditure.Where(l => sources.Length == 0 || sources.Contains(l.Source));
 
     /// <summary>Spending of one class (3-digit code) from the given sources.</summary>
-    public decimal ClassSpend(string cls, params FundSource[] sources) =>
-        Lines(sources).Where(l => l.Code.StartsWith(cls, StringComparison.Ordinal)).Sum(l => l.Total);
+    public decimal ClassSpend(string cls, params FundSource[] sources)
+    {
+        var lines = Lines(sources).Where(l => l.Code.StartsWith(cls, StringComparison.Ordinal)).ToList();
+        // printed with the 尾差 of the given totals when the sources hold every line of the class
+        bool all = lines.Count == Data.Expenditure.Count(l => l.Code.StartsWith(cls, StringComparison.Ordinal));
+        return lines.Sum(l => l.Total) + (all ? Delta(cls, 0) : 0);
+    }
 
     /// <summary>Classes that carry money in the given sources, in code order.</summary>
     public List<string> Classes(params FundSource[] sources) =>

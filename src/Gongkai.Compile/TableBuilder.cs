@@ -292,8 +292,9 @@ public sealed partial class TableBuilder
         t.Columns.Add(new(["人员经费"], ColumnRole.Value, Measure.Personnel));
         t.Columns.Add(new(["公用经费"], ColumnRole.Value, Measure.Public));
         var tree = _f.EconTree();
-        t.Rows.Add(new RenderRow(["", "合计", Money.Cell(_f.GeneralBasic), Money.Cell(_f.Personnel), Money.Cell(_f.Public)], new RowMeta(IsTotal: true)));
-        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        var printed = GivenTotals.Printed(tree.Select(r => (r.Code, r.Values)).Append(("", new[] { _d.Economic.Sum(e => e.Amount), _d.Economic.Where(e => CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount), _d.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount) })), (code, _, v) => _f.Given.Economic(code, v));
+        t.Rows.Add(new RenderRow(["", "合计", .. printed[""].Select(Money.Cell)], new RowMeta(IsTotal: true)));
+        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. printed[r.Code].Select(Money.Cell)]));
         if (tree.Count == 0) t.Notes.Add(EmptyNote(kind == TableKind.FiscalGrantBasic ? "财政拨款安排的基本" : "一般公共预算拨款安排的基本", "支出"));
         return t;
     }
@@ -544,6 +545,7 @@ public sealed partial class TableBuilder
                 if (r >= blocks[b].Count) { cells[b * 3] = cells[b * 3 + 1] = cells[b * 3 + 2] = ""; continue; }
                 var code = blocks[b][r];
                 var v = _f.Econ(code);
+                if (code.Length == 3) v = _f.Given.Economic(code, v) ?? v;
                 cells[b * 3] = code;
                 cells[b * 3 + 1] = code.Length == 3 ? CompileCatalog.Name(code, CodeScheme.DepartmentEconomic, _d.Year) ?? code : _f.EconName(code);
                 cells[b * 3 + 2] = v == 0 ? "" : Money.Cell(v);
@@ -715,8 +717,11 @@ public sealed partial class TableBuilder
         var total = new decimal[values.Count];
         foreach (var r in tree.Where(r => r.Code.Length == 3))
             for (int i = 0; i < total.Length; i++) total[i] += r.Values[i];
-        t.Rows.Add(new RenderRow(["", "合计", .. total.Select(Money.Cell)], new RowMeta(IsTotal: true)));
-        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. r.Values.Select(Money.Cell)]));
+        // a total the data gives is printed as given where the cell sums the parts it stands for; a total it leaves out
+        // is the sum of its printed parts (the computed sum, moved by the 尾差 of the given totals under it)
+        var printed = GivenTotals.Printed(tree.Select(r => (r.Code, r.Values)).Append(("", total)), (code, i, v) => _f.Given.Function(code, values[i].Key.Measure, v));
+        t.Rows.Add(new RenderRow(["", "合计", .. printed[""].Select(Money.Cell)], new RowMeta(IsTotal: true)));
+        foreach (var r in tree) t.Rows.Add(new RenderRow([r.Code, r.Name, .. printed[r.Code].Select(Money.Cell)]));
         if (emptyNote is not null) t.Notes.Add(emptyNote);
         return t;
     }

@@ -167,6 +167,12 @@ public static partial class TemplateWorkbook
                 [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, "amount", false), (2, "amount", false)], [20, 16, 18]);
         TableSheet("教育收费", ["功能分类（项）编码", "其中：教育收费"], (data.EducationFees ?? []).Select(e => new[] { e.Code, e.Amount.ToString(Inv) }),
             [(0, $"代码表!$A$2:$A${functionCodes.Count + 1}", false), (1, "amount", false)], [20, 16]);
+        TableSheet("给定合计", ["功能分类（类/款）编码或“合计”", "合计", "基本支出", "项目支出"],
+            (data.Totals ?? []).Select(g => new[] { g.Code, D(g.Total), D(g.Basic), D(g.Project) }),
+            [(1, "amount", false), (2, "amount", false), (3, "amount", false)], [24, 14, 14, 14]);
+        TableSheet("给定经济分类合计", ["经济分类（类）编码或“合计”", "基本支出"],
+            (data.EconomicTotals ?? []).Select(kv => new[] { kv.Key, kv.Value.ToString(Inv) }),
+            [(1, "amount", false)], [24, 14]);
         var tp = data.ThreePublic;
         string?[] Items(string label, ThreePublicItems? x) => [label, D(x?.Abroad), D(x?.VehiclePurchase), D(x?.VehicleOperation), D(x?.Reception)];
         TableSheet("三公经费", ["口径", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
@@ -295,7 +301,7 @@ public static partial class TemplateWorkbook
     {
         yield return ("用途", $"本表用于填报{year}年部门{(final ? "决算" : "预算")}公开所需的全部数据。填好后运行：gongkai compile 本文件 -o 输出目录。");
         yield return ("金额单位", "所有金额均以万元为单位，最多保留两位小数；没有的填 0 或留空。");
-        yield return ("合计数", "各表的合计、小计、类和款的金额都由程序按明细自动计算，不要填写合计数。");
+        yield return ("合计数", "各表的合计、小计、类和款的金额都由程序按明细自动计算。只有要照印原件（财政系统按元折算、各自四舍五入）的合计数时，才在“给定合计”“给定经济分类合计”表中填写：与各分项之和的差在尾差范围内的照印，超出的拒绝汇编。");
         yield return ("支出功能分类", "每行填一个“项”级科目（7 位编码）和一种资金来源；同一科目有多种资金来源的，分行填写。编码可从下拉列表选择，名称按当年科目表自动取得。");
         yield return ("基本支出经济分类", "填一般公共预算财政拨款基本支出按部门预算支出经济分类“款”级（5 位编码）的金额，其合计须等于支出功能分类表中一般公共预算的基本支出。");
         yield return ("项目支出经济分类", "可选：一般公共预算财政拨款项目支出按部门预算支出经济分类“款”级的金额，合计须等于一般公共预算的项目支出。陕西（西安）格式据此编制表6（一般公共预算支出按经济分类）和收支总表、财政拨款收支总表旁的经济分类栏。");
@@ -406,6 +412,10 @@ public static partial class TemplateWorkbook
         Keys("上年数", Prior);
         var itemBudgets = Body("项级预算").Select(r => new ItemBudget { Code = At(r, 0), Initial = Amount("项级预算", r, 1), Adjusted = Opt("项级预算", r, 2) }).ToList();
         if (itemBudgets.Count > 0) (d.Budget ??= new BudgetBase()).Items = itemBudgets;
+        var totals = Body("给定合计").Select(r => new GivenTotal { Code = At(r, 0), Total = Opt("给定合计", r, 1), Basic = Opt("给定合计", r, 2), Project = Opt("给定合计", r, 3) }).ToList();
+        if (totals.Count > 0) d.Totals = totals;
+        var econTotals = Body("给定经济分类合计").ToDictionary(r => At(r, 0), r => Amount("给定经济分类合计", r, 1), StringComparer.Ordinal);
+        if (econTotals.Count > 0) d.EconomicTotals = econTotals;
         var fees = Body("教育收费").Select(r => new EducationFeeLine { Code = At(r, 0), Amount = Amount("教育收费", r, 1) }).ToList();
         if (fees.Count > 0) d.EducationFees = fees;
         foreach (var r in Body("分类预算与上年"))
