@@ -45,21 +45,30 @@ public sealed class GongkaiStore
 
     public GongkaiDb Db() => Connection.CreateDb();
 
-    /// <summary>Creates the database (SQLite: the file and its folder) and applies the migrations.</summary>
+    /// <summary>
+    /// Creates the database (SQLite: the file and its folder) and applies the migrations. A store that is up to date
+    /// (every migration of this build applied) is only checked against the migration history: EF's
+    /// <c>Migrate()</c> would also build the design-time model and the last migration's snapshot and compare them,
+    /// which is most of what opening a store costs a short-lived command such as <c>gongkai import</c>.
+    /// </summary>
     public void Migrate()
     {
+        using var traced = StoreTrace.Phase("migrate");
         if (Connection.File is string file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         using var db = Db();
-        db.Database.Migrate();
+        if (db.Database.GetPendingMigrations().Any())
+        {
+            db.Database.Migrate();
+            // departments stored before the kind of office was kept with them (only a store from before that migration has them)
+            var missing = db.Departments.Where(d => d.OfficeKind == null).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var d in missing) d.OfficeKind = OfficeKinds.Of(d.Name);
+                db.SaveChanges();
+            }
+        }
         if (Connection.Provider == StoreProvider.Sqlite)
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-        // departments stored before the kind of office was kept with them
-        var missing = db.Departments.Where(d => d.OfficeKind == null).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var d in missing) d.OfficeKind = OfficeKinds.Of(d.Name);
-            db.SaveChanges();
-        }
     }
 
     // ── documents ───────────────────────────────────────────────────────────────────────────────────────
@@ -90,6 +99,7 @@ public sealed class GongkaiStore
     {
         if (bytes.Length == 0) throw new ArgumentException("文件为空。");
         if (bytes.Length > MaxBytes) throw new ArgumentException($"文件过大（上限 {MaxBytes / 1024 / 1024} MB）。");
+        using var _ = StoreTrace.Phase("add");
         var sha = Sha256Of(bytes);
         var name = Path.GetFileName(originalName.Replace('\\', '/'));
         if (name.Length > 250) name = name[..250];
@@ -152,11 +162,14 @@ public sealed class GongkaiStore
     /// </summary>
     public bool RunOne(string owner, Action<Job>? onDone = null)
     {
-        long? id;
-        using (var db = Db()) id = JobQueue.Claim(db, owner, Lease);
-        if (id is not long jobId) return false;
         Job job;
-        using (var db = Db()) job = db.Jobs.AsNoTracking().First(j => j.Id == jobId);
+        using (StoreTrace.Phase("job.claim"))
+        using (var db = Db())
+        {
+            if (JobQueue.Claim(db, owner, Lease) is not long claimed) return false;
+            job = db.Jobs.AsNoTracking().First(j => j.Id == claimed);
+        }
+        var jobId = job.Id;
         try
         {
             switch (job.Type)
@@ -183,6 +196,7 @@ public sealed class GongkaiStore
             using var db = Db();
             JobQueue.Fail(db, jobId, owner, $"处理失败（{Failures.Describe(e)}）{Failures.Details(e)}");
         }
+        using (StoreTrace.Phase("job.done"))
         using (var db = Db()) onDone?.Invoke(db.Jobs.AsNoTracking().First(j => j.Id == jobId));
         return true;
     }
@@ -227,6 +241,7 @@ public sealed class GongkaiStore
     {
         Document doc;
         byte[] content;
+        using (StoreTrace.Phase("process.load"))
         using (var db = Db())
         {
             doc = db.Documents.AsNoTracking().First(d => d.Id == job.DocumentId);
@@ -237,6 +252,7 @@ public sealed class GongkaiStore
         try
         {
             // the name only tells the reader what to call the document in its locations; nothing is written to disk
+            using var _ = StoreTrace.Phase("process.read");
             read = new DisclosureReader().Read(doc.OriginalName, content);
         }
         catch (ReadException e)
@@ -266,10 +282,14 @@ public sealed class GongkaiStore
             return;
         }
         var options = new AuditOptions { Catalog = CatalogAdapter.Instance };
-        var report = Auditor.Audit(disclosure, options);
+        AuditReport report;
+        using (StoreTrace.Phase("process.audit")) report = Auditor.Audit(disclosure, options);
         var scope = disclosure.Scope == DocumentScope.Unit ? "单位" : "部门";
-        var meanings = new LocationMeanings(disclosure);
-        var facts = FactsOf(disclosure);
+        LocationMeanings meanings;
+        using (StoreTrace.Phase("process.meanings")) meanings = new LocationMeanings(disclosure);
+        List<Fact> facts;
+        using (StoreTrace.Phase("process.facts")) facts = FactsOf(disclosure);
+        using var saving = StoreTrace.Phase("process.save");
 
         for (int attempt = 0; ; attempt++)
         {
@@ -277,6 +297,7 @@ public sealed class GongkaiStore
             using var tx = db.Database.BeginTransaction();
             try
             {
+                var phase = StoreTrace.Phase("save.document");
                 var deptId = ResolveDepartment(db, deptName, year.Value);
                 var d = db.Documents.First(x => x.Id == doc.Id);
                 d.DepartmentId = deptId;
@@ -294,8 +315,12 @@ public sealed class GongkaiStore
                 db.Facts.Where(f => f.DocumentId == d.Id).ExecuteDelete();
                 db.SaveChanges();
                 // in bulk, not as tracked entities: a PDF has hundreds to thousands of figures, nothing reads their ids back
+                phase.Dispose();
+                phase = StoreTrace.Phase("save.facts");
                 foreach (var f in facts) f.DocumentId = d.Id;
                 FactWriter.Insert(db, facts);
+                phase.Dispose();
+                phase = StoreTrace.Phase("save.findings");
                 var run = new AuditRun
                 {
                     DocumentId = d.Id, RuleCatalogVersion = RuleCatalogVersion, CatalogEdition = "builtin",
@@ -327,11 +352,15 @@ public sealed class GongkaiStore
                 // dismissals made while the department was filed under a record since merged into this one
                 DismissalCarry.Run(db, deptId, carry);
                 db.SaveChanges();
+                phase.Dispose();
                 // the cross-document rules for this document and the department's documents it relates to
-                CrossChecks.Run(db, deptId, year.Value);
-                JobQueue.Complete(db, job.Id, owner);
-                db.SaveChanges();
-                tx.Commit();
+                using (StoreTrace.Phase("save.cross")) CrossChecks.Run(db, deptId, year.Value);
+                using (StoreTrace.Phase("save.commit"))
+                {
+                    JobQueue.Complete(db, job.Id, owner);
+                    db.SaveChanges();
+                    tx.Commit();
+                }
                 return;
             }
             catch (DbUpdateException) when (attempt < 3)

@@ -37,17 +37,21 @@ public sealed class KillTests(PostgresCluster pg, Xunit.Abstractions.ITestOutput
         return p;
     }
 
-    /// <summary>Distinct documents: the demo budget under several years, and the sample PDFs.</summary>
-    private List<string> WriteDocuments(int demoYears)
+    /// <summary>
+    /// Distinct documents: the demo budget as published by <paramref name="demoCopies"/> different districts' offices
+    /// in years the reader takes as they are (2016–2029; a district per 14 years, so 10,000 copies stay in range), and
+    /// the sample PDFs.
+    /// </summary>
+    private List<string> WriteDocuments(int demoCopies)
     {
         var folder = Path.Combine(_dir, "docs");
         Directory.CreateDirectory(folder);
         var demo = File.ReadAllText(Path.Combine(StoreContract.RepoRoot, "samples", "demo-budget-2024.md"));
         var files = new List<string>();
-        for (int i = 0; i < demoYears; i++)
+        for (int i = 0; i < demoCopies; i++)
         {
-            var f = Path.Combine(folder, $"demo-{2030 + i}.md");
-            File.WriteAllText(f, demo.Replace("2024", (2030 + i).ToString()).Replace("2023", (2029 + i).ToString()));
+            var f = Path.Combine(folder, $"demo-{i:00000}.md");
+            File.WriteAllText(f, DemoText(demo, i));
             files.Add(f);
         }
         foreach (var pdf in new[] { "jiangsu-npc-office-2017-budget.pdf", "jiangsu-npc-office-2018-budget.pdf", "shanghai-putuo-finance-bureau-2024-final.pdf" })
@@ -57,6 +61,22 @@ public sealed class KillTests(PostgresCluster pg, Xunit.Abstractions.ITestOutput
             files.Add(f);
         }
         return files;
+    }
+
+    private const string DistrictChars = "青松石柳桃梅兰竹菊枫杉桂槐榆樟云霞雪溪泉潭峰岭岗湾洲滩塘堤桥";
+
+    /// <summary>The district and year of the i-th copy of the demo: every pair distinct, every year 2016–2029.</summary>
+    internal static (string District, int Year) DemoCopy(int i)
+    {
+        int d = i / 14, n = DistrictChars.Length;
+        if (d >= n * n) throw new ArgumentOutOfRangeException(nameof(i), "more copies than district names");
+        return ($"{DistrictChars[d / n]}{DistrictChars[d % n]}区", 2016 + i % 14);
+    }
+
+    private static string DemoText(string demo, int i)
+    {
+        var (district, year) = DemoCopy(i);
+        return demo.Replace("2024", year.ToString()).Replace("2023", (year - 1).ToString()).Replace("青川区", district);
     }
 
     private static void WaitFor(Func<bool> condition, TimeSpan timeout, string what)
@@ -103,15 +123,38 @@ public sealed class KillTests(PostgresCluster pg, Xunit.Abstractions.ITestOutput
         var ownersOf = check.Jobs.AsNoTracking().Select(j => j.LeaseOwner).ToList();
         output.WriteLine($"{jobs.Count} jobs in {clock.Elapsed.TotalSeconds:0} s; done by A (killed) {ownersOf.Count(o => o != null && o.Contains($"/{a.Id}/"))}, " +
             $"by B {ownersOf.Count(o => o != null && o.Contains($"/{b.Id}/"))}; taken over after the kill {check.Jobs.Count(j => j.Attempts == 2)}");
-        Assert.Equal(jobs.Count, check.Jobs.Count(j => j.Status == JobStatus.Done));
-        // every document processed once: one audit run each, all ready
-        Assert.All(check.Documents.ToList(), d => Assert.Equal(DocumentStatus.Ready, d.Status));
-        Assert.Equal(jobs.Count, check.AuditRuns.Count());
-        Assert.Equal(jobs.Count, check.AuditRuns.Select(r => r.DocumentId).Distinct().Count());
+        // none lost: the queue holds exactly the jobs of the uploads, every one done, one per document of a file
+        var all = check.Jobs.AsNoTracking().ToList();
+        Assert.Equal(jobs.Order(), all.Select(j => j.Id).Order());
+        Assert.All(all, j => Assert.Equal(JobStatus.Done, j.Status));
+        var documents = check.Documents.AsNoTracking().ToList();
+        Assert.Equal(files.Count, documents.Count);
+        Assert.Equal(documents.Select(d => d.Id).Order(), all.Select(j => j.DocumentId!.Value).Order());
+        // every job ran to its commit once: every document ready with exactly one audit run
+        Assert.All(documents, d => Assert.Equal(DocumentStatus.Ready, d.Status));
+        var runsPerDocument = check.AuditRuns.AsNoTracking().Select(r => r.DocumentId).ToList().CountBy(x => x).ToList();
+        Assert.Equal(documents.Count, runsPerDocument.Count);
+        Assert.All(runsPerDocument, r => Assert.Equal(1, r.Value));
         // the job A held when killed was claimed again by B: its second attempt is the one that counted
         // (A may have committed the job seen a moment before the kill, but then it held the next one)
         Assert.Contains(check.Jobs.ToList(), j => j.Attempts == 2);
         Assert.DoesNotContain(check.Jobs.ToList(), j => j.Attempts > 2);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(199)]
+    [InlineData(9_999)]
+    public void GeneratedCopiesOfTheDemoAreDistinctAndReadWithTheirDepartmentAndYear(int i)
+    {
+        var copies = Enumerable.Range(0, 10_000).Select(DemoCopy).ToList();
+        Assert.Equal(copies.Count, copies.Distinct().Count());
+        Assert.All(copies, c => Assert.InRange(c.Year, 2016, 2029));
+        var (district, year) = DemoCopy(i);
+        var text = DemoText(File.ReadAllText(Path.Combine(StoreContract.RepoRoot, "samples", "demo-budget-2024.md")), i);
+        var read = new Gongkai.Recognition.DisclosureReader().Read("demo.md", System.Text.Encoding.UTF8.GetBytes(text)).Disclosure;
+        Assert.Equal(year, read.Year);
+        Assert.Equal(district + "医疗保障局", DepartmentNames.Clean(read.DepartmentName));
     }
 
     [Fact]

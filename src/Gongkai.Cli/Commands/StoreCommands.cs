@@ -108,8 +108,10 @@ public sealed class ImportCommand : ICommand
             else if (File.Exists(p)) files.Add(p);
             else { error.WriteLine($"gongkai import：找不到文件或目录：{p}"); missing = true; }
         }
+        StoreTrace.Mark("start");
         var store = StoreOptions.Open(connection, error, Name);
         if (store is null) return ExitCodes.InternalError;
+        StoreTrace.Mark("opened");
         var clock = Stopwatch.StartNew();
 
         // 1. store every file (one transaction each): after a kill, what was stored stays stored
@@ -138,14 +140,16 @@ public sealed class ImportCommand : ICommand
             }
         }
 
+        StoreTrace.Mark("stored");
         // 2. work the queue until every job of these files is finished (jobs left by a killed run are taken over)
         using (var db = store.Db()) JobQueue.ReleaseDeadOwners(db);
         int done = 0, ready = 0, needsDetails = 0, unreadable = 0, failed = 0;
         var gate = new object();
         var unfinished = new HashSet<long>(pending.Keys);
-        void Report(long jobId)
+        void Report(long jobId, Job? known = null)
         {
-            var job = store.Job(jobId)!;
+            using var _ = StoreTrace.Phase("import.report");
+            var job = known ?? store.Job(jobId)!;
             if (job.Status is not (JobStatus.Done or JobStatus.Failed)) return;
             lock (gate)
             {
@@ -170,14 +174,20 @@ public sealed class ImportCommand : ICommand
                 error.WriteLine($"[{done}/{pending.Count}] {file}：{line}");
             }
         }
-        foreach (var id in pending.Keys.ToList()) Report(id); // already finished in an earlier run
+        // jobs already finished in an earlier run (one query for all, not one per file)
+        using (var db = store.Db())
+        {
+            var ids = pending.Keys.ToList();
+            foreach (var id in db.Jobs.Where(j => ids.Contains(j.Id) && (j.Status == JobStatus.Done || j.Status == JobStatus.Failed)).Select(j => j.Id).ToList())
+                Report(id);
+        }
         var owner = JobQueue.NewOwner();
         var workers = Enumerable.Range(0, jobs).Select(_ => Task.Run(() =>
         {
             while (true)
             {
                 lock (gate) if (unfinished.Count == 0) return;
-                if (!store.RunOne(owner, j => Report(j.Id)))
+                if (!store.RunOne(owner, j => Report(j.Id, j)))
                 {
                     // nothing due: our remaining jobs are held by another live process; wait for them
                     Thread.Sleep(300);
@@ -191,6 +201,8 @@ public sealed class ImportCommand : ICommand
         error.WriteLine($"导入 {files.Count} 个文件（{connection.Describe()}）：新增 {added}，已在库中 {existing}；" +
                         $"已审核 {ready}，待补充信息 {needsDetails}，无法读取 {unreadable + failedToStore}，处理失败 {failed}；" +
                         $"用时 {clock.Elapsed.TotalSeconds:0.0} 秒。");
+        StoreTrace.Mark("end");
+        error.Write(StoreTrace.Summary());
         output.Flush();
         return missing || unreadable + failedToStore + failed > 0 ? ExitCodes.InputUnreadable : ExitCodes.Ok;
     }
