@@ -60,8 +60,14 @@ public sealed class CliApp
                 : $"gongkai：未知命令 {first}。可用命令：{string.Join("、", Commands.Select(c => c.Name))}。运行 gongkai --help 查看用法。");
             return ExitCodes.Usage;
         }
-        return command.Run(args.Skip(1).ToList(), _out, _err);
+        var code = command.Run(args.Skip(1).ToList(), _out, _err);
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GONGKAI_TRACE"))) WriteTrace();
+        return code;
     }
+
+    /// <summary>GONGKAI_TRACE=1: the phases timed by the store and the process's JIT and GC figures, on stderr (profiling).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteTrace() => _err.Write(Gongkai.Store.StoreTrace.Summary());
 
     private ICommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);
 

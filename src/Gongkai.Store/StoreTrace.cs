@@ -49,10 +49,9 @@ public static class StoreTrace
         }
     }
 
-    /// <summary>The phases so far (name, count, wall ms, thread CPU ms), and the process's CPU time; empty when off.</summary>
+    /// <summary>The phases so far (name, count, wall ms, thread CPU ms), the process's CPU time, JIT and GC figures.</summary>
     public static string Summary()
     {
-        if (!Enabled) return "";
         var sb = new StringBuilder();
         sb.AppendLine($"{"phase",-28} {"count",6} {"wall ms",10} {"cpu ms",10} {"cpu/each",9}");
         foreach (var (name, t) in Phases.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -60,6 +59,8 @@ public static class StoreTrace
                 $"{name,-28} {t.Count,6} {t.WallTicks * 1000.0 / Stopwatch.Frequency,10:0.0} {t.CpuNanos / 1e6,10:0.0} {t.CpuNanos / 1e6 / Math.Max(1, t.Count),9:0.00}"));
         using var p = Process.GetCurrentProcess();
         sb.AppendLine(FormattableString.Invariant($"process CPU {p.TotalProcessorTime.TotalMilliseconds:0} ms (user {p.UserProcessorTime.TotalMilliseconds:0})"));
+        sb.AppendLine(FormattableString.Invariant(
+            $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB"));
         return sb.ToString();
     }
 

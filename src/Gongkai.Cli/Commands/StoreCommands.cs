@@ -202,7 +202,6 @@ public sealed class ImportCommand : ICommand
                         $"已审核 {ready}，待补充信息 {needsDetails}，无法读取 {unreadable + failedToStore}，处理失败 {failed}；" +
                         $"用时 {clock.Elapsed.TotalSeconds:0.0} 秒。");
         StoreTrace.Mark("end");
-        error.Write(StoreTrace.Summary());
         output.Flush();
         return missing || unreadable + failedToStore + failed > 0 ? ExitCodes.InputUnreadable : ExitCodes.Ok;
     }
