@@ -40,11 +40,17 @@ public static class MistypedCodes
         var code = new ClassificationCode(codeText, s);
         // the name of a code one digit away
         foreach (var near in OneDigitAway(codeText))
-            if (catalog.EntriesOf(near, s).Any(e => CatalogText.Normalize(e.Name) == printed)) return code;
+            if (catalog.EntriesOf(near, s).Any(e => SameOrCut(printed, CatalogText.Normalize(e.Name)))) return code;
         // the 款 of a neighbour, and a subject name
         bool neighbour = SameSection(codeText, above) || SameSection(codeText, below);
         return neighbour && IsSubjectName(catalog, s, printed) ? code : null;
     }
+
+    /// <summary>The catalog name, or its first characters cut off by a narrow cell (at least four of them).</summary>
+    private static bool SameOrCut(string printed, string official) =>
+        printed == official || printed.Length >= MinCut && printed.Length < official.Length && official.StartsWith(printed, StringComparison.Ordinal);
+
+    private const int MinCut = 4;
 
     private static bool SameSection(string code, string? other) =>
         other is { Length: >= 5 } o && o[0] == code[0] && string.CompareOrdinal(o, 0, code, 0, 5) == 0;
@@ -71,8 +77,11 @@ public static class MistypedCodes
 
     private static bool IsSubjectName(ClassificationCatalog catalog, CodeScheme scheme, string printed) =>
         ReferenceEquals(catalog, ClassificationCatalog.BuiltIn)
-            ? BuiltInNames.GetOrAdd(scheme, k => NamesOf(catalog, k)).Contains(printed)
-            : NamesOf(catalog, scheme).Contains(printed);
+            ? Known(BuiltInNames.GetOrAdd(scheme, k => NamesOf(catalog, k)), printed)
+            : Known(NamesOf(catalog, scheme), printed);
+
+    private static bool Known(HashSet<string> names, string printed) =>
+        names.Contains(printed) || printed.Length >= MinCut && names.Any(n => SameOrCut(printed, n));
 
     private static HashSet<string> NamesOf(ClassificationCatalog catalog, CodeScheme scheme) =>
         catalog.AllEntries(scheme).Select(e => CatalogText.Normalize(e.Name)).ToHashSet(StringComparer.Ordinal);
