@@ -112,7 +112,10 @@ public sealed class CodedTableBuilder
                 ClassificationCode? code = null;
                 string? unitCode = null;
                 if (isCode && !byUnit) code = ClassificationCode.TryCreate(codeText);
+                else if (!byUnit && blk.CodeCol != bracketCol && codeText.Length is 6 or 8 && MistypedCodes.Read(codeText, name, Neighbour(data, r, blk.CodeCol, -1), Neighbour(data, r, blk.CodeCol, +1)) is { } mistyped)
+                    code = mistyped;
                 else if (codeText.Length > 0 && codeText.All(char.IsAsciiDigit)) unitCode = codeText;
+                isCode |= code is not null;
                 if ((isCode || unitCode is not null) && blk.CodeCol != bracketCol) _ledger.MarkStructural(r.Cell(blk.CodeCol));
                 ClassificationCode? pairedCode = null;
                 string? pairedName = null;
@@ -154,6 +157,16 @@ public sealed class CodedTableBuilder
             }
             firstData = false;
         }
+    }
+
+    /// <summary>The nearest well-formed code printed above (<paramref name="step"/> −1) or below (+1) a row in a code column.</summary>
+    private static string? Neighbour(List<GridRow> data, GridRow r, int col, int step)
+    {
+        int i = data.FindIndex(x => x.Index == r.Index);
+        if (i < 0) return null;
+        for (int j = i + step; j >= 0 && j < data.Count; j += step)
+            if (data[j][col].Trim() is var c && Grid.IsCode(c)) return c;
+        return null;
     }
 
     /// <summary>A cell holding a classification code in brackets before its name: [2010301]行政运行, 【301】工资福利支出.</summary>

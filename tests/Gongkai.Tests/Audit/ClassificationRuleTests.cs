@@ -203,6 +203,56 @@ public class ClassificationRuleTests
         Assert.Empty(Run<CodeExistsInYear>(b)); // no catalog, no check
     }
 
+    /// <summary>The same 项 printed in two function tables: 2010102 in the 支出决算表, <paramref name="code"/> in the 一般公共预算财政拨款支出决算表.</summary>
+    private static DocBuilder TwoTables(string code, string name = "一般行政管理事务", decimal amount = 5m, string other = "2010102") =>
+        DocBuilder.Final(2024)
+            .Table(TableKind.FinalExpenditure, t => t.Columns(T).Row("201", "一般公共服务支出", 5m).Row("20101", "人大事务", 5m).Row(other, "一般行政管理事务", 5m))
+            .Table(TableKind.FinalGeneralExpenditure, t => t.Columns(T).Row("201", "一般公共服务支出", 5m).Row("20101", "人大事务", 5m).Row(code, name, amount));
+
+    [Fact]
+    public void GK507_is_a_warning_when_another_table_prints_the_same_subject_under_a_catalog_code()
+    {
+        // 2010187 is in no catalog; the 支出表 prints 一般行政管理事务 of the same 款 as 2010102 (known): the two tables disagree
+        var f = Assert.Single(Run<CodeExistsInYear>(TwoTables("2010187"), Real));
+        Assert.Equal(Severity.Warning, f.Severity);
+        Assert.Contains("2010187", f.Message);
+        Assert.Contains("2010102", f.Message);
+        Assert.Equal(2, f.Locations.Count);
+        // another 款, but the same name and amount: the same subject
+        var g = Assert.Single(Run<CodeExistsInYear>(TwoTables("2019987"), Real));
+        Assert.Equal(Severity.Warning, g.Severity);
+    }
+
+    [Fact]
+    public void GK507_stays_a_hint_without_evidence_from_the_document()
+    {
+        // another name: two subjects, nothing says which code is meant
+        Assert.Equal(Severity.Info, Assert.Single(Run<CodeExistsInYear>(TwoTables("2010187", "代表工作"), Real)).Severity);
+        // another 款 and another amount
+        Assert.Equal(Severity.Info, Assert.Single(Run<CodeExistsInYear>(TwoTables("2019987", amount: 4m), Real)).Severity);
+        // both tables print the unknown code: they agree; only the catalog does not know it
+        var both = Run<CodeExistsInYear>(TwoTables("2010187", other: "2010187"), Real);
+        Assert.NotEmpty(both);
+        Assert.All(both, x => Assert.Equal(Severity.Info, x.Severity));
+    }
+
+    [Fact]
+    public void GK225_adds_up_the_class_rows_of_a_fiscal_grant_basic_table_per_column()
+    {
+        var P = (ColumnKey)Measure.Personnel;
+        var G = (ColumnKey)Measure.Public;
+        DocBuilder Basic(decimal personnel, decimal pub) => DocBuilder.Budget().Table(TableKind.FiscalGrantBasic, t => t.Columns(T, P, G)
+            .Total(200m, 150m, 50m)
+            .Row("301", "工资福利支出", 150m, 150m, 0m)
+            .Row("30102", "津贴补贴", 150m, personnel, pub)
+            .Row("302", "商品和服务支出", 50m, 0m, 50m)
+            .Row("30201", "办公费", 50m, 0m, 50m));
+        Silent<EconomicClassSums>(Basic(150m, 0m));
+        // 30102 written in the 公用经费 column: 301 人员经费 150 ≠ 0
+        var f = Assert.Single(Run<EconomicClassSums>(Basic(0m, 150m)).Where(x => x.Message.Contains("人员")));
+        Assert.Contains("工资福利支出", f.Message);
+    }
+
     [Fact]
     public void GK506_stays_silent_without_catalog_or_with_current_names()
     {

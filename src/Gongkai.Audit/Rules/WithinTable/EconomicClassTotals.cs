@@ -102,13 +102,13 @@ public sealed class EconomicClassSums : Rule
     public override RuleDescriptor Descriptor { get; } = new(
         "GK225", "经济分类类级等于款级之和", Severity.Error, Applicability.Both, RuleCategory.WithinTable,
         "类 = Σ 款；款 = Σ 目（列有 7 位细目时）；合计 = Σ 类（逐列）",
-        "基本支出表（及江苏机关运行经费支出预算表）按部门预算支出经济分类列示，类级科目每一列应等于其款级科目之和，合计行应等于各类之和；" +
+        "基本支出表（含财政拨款基本支出表，及江苏机关运行经费支出预算表）按部门预算支出经济分类列示，类级科目每一列应等于其款级科目之和，合计行应等于各类之和；" +
         "款下再列 7 位细目（如 3010201 规范性津补贴）时，款级科目应等于其细目之和。上年数、年初预算数等对比列不参与。",
         "301 工资福利支出 2082.85 = 30101 + 30102 + … + 30199");
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
-        foreach (var t in ctx.Tables(TableNames.Economic).Concat(ctx.Tables(TableKind.OperatingCostsByEconomic)))
+        foreach (var t in ctx.Tables(TableNames.Economic).Concat(ctx.Tables(TableKind.OperatingCostsByEconomic, TableKind.FiscalGrantBasic)))
         {
             var h = new CodeHierarchy(t, CodeScheme.DepartmentEconomic);
             foreach (var parent in h.Rows)
@@ -124,7 +124,7 @@ public sealed class EconomicClassSums : Rule
                     if (f is not null) yield return f;
                 }
             }
-            if (t.Kind is not (TableKind.BudgetGeneralBasic or TableKind.OperatingCostsByEconomic) || Econ.TotalRow(t) is not { } total || h.TopLevel.Count == 0) continue;
+            if (t.Kind is not (TableKind.BudgetGeneralBasic or TableKind.OperatingCostsByEconomic or TableKind.FiscalGrantBasic) || Econ.TotalRow(t) is not { } total || h.TopLevel.Count == 0) continue;
             foreach (var (key, fig) in total.CurrentValues)
             {
                 var parts = h.TopLevel.Select(c => c[key]).ToList();
