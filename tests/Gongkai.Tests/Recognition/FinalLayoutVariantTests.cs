@@ -79,6 +79,31 @@ public class FinalLayoutVariantTests
         return result;
     });
 
+    /// <summary>部门支出决算表 printing a 年初预算数 column after its 决算 columns (one header row, figures above the 决算).</summary>
+    public static string BudgetAfter(string md) => EditTable(md, "支出决算表", rows => rows.Select(r =>
+        r.All(c => c.StartsWith("---", StringComparison.Ordinal)) ? [.. r, "---"]
+        : !r.Skip(2).Any(MoneyText.IsMoney) ? [.. r, "年初预算数"]
+        : r.Append(MoneyText.Text(Math.Round(MoneyText.Money(r[2]) * 1.1m, 2))).ToArray()).ToList());
+
+    /// <summary>
+    /// 基本支出决算表 with 7-digit economic sub-items under a 款 (3010701 / 3010702 under 30107 绩效工资), printed as rows of
+    /// their own in the 人员经费 block; the sub-items add up to their 款.
+    /// </summary>
+    public static string SubItems(string md) => EditTable(md, "基本支出决算表", rows =>
+    {
+        var result = new List<string[]>();
+        foreach (var r in rows)
+        {
+            result.Add(r);
+            if (r[0] == "30107")
+            {
+                result.Add(["3010701", "基础性绩效工资", "40.00", .. Enumerable.Repeat("", r.Length - 3)]);
+                result.Add(["3010702", "奖励性绩效工资", "24.11", .. Enumerable.Repeat("", r.Length - 3)]);
+            }
+        }
+        return result;
+    });
+
     /// <summary>The 三公 table with 决算数 before 预算数 in every pair, and 预算数 raised above the 决算数.</summary>
     public static string ThreePublicOrder(string md) => EditTable(md, "“三公”经费支出决算表", rows =>
     {
@@ -110,7 +135,9 @@ public class FinalLayoutVariantTests
         ["three-public-order"] = ThreePublicOrder,
         ["carry-lines"] = CarryLines,
         ["empty-notes"] = EmptyNotes,
-        ["all"] = md => Titles(EmptyNotes(CarryLines(ThreePublicOrder(BudgetColumns(ColumnOrder(md)))))),
+        ["budget-after"] = BudgetAfter,
+        ["sub-items"] = SubItems,
+        ["all"] = md => Titles(SubItems(EmptyNotes(CarryLines(ThreePublicOrder(BudgetColumns(ColumnOrder(md))))))),
     };
 
     public static TheoryData<string, string> Cases()
@@ -163,6 +190,7 @@ public class FinalLayoutVariantTests
     [InlineData("f5-cell", "GK204")]       // 公开05 row: 合计 ≠ 基本 + 项目 (the budget columns beside it)
     [InlineData("three-public", "GK220")]  // 三公 决算 合计 ≠ 出国 + 用车 + 接待
     [InlineData("empty-note-on-data", "GK103")] // an 本单位无此项 note under a table with figures
+    [InlineData("sub-item", "GK225")]      // a 7-digit sub-item changed: 款 ≠ Σ sub-items
     public void One_defect_in_the_variant_layout_is_reported(string defect, string rule)
     {
         var (_, text) = Seed003.Value;
@@ -175,6 +203,7 @@ public class FinalLayoutVariantTests
             "f1-class" => md.Replace("| 住房保障支出 | 52.98 |\n", "| 住房保障支出 | 62.98 |\n"),
             "f5-cell" => EditTable(md, "一般公共预算财政拨款支出决算明细表", rows => rows.Select(r => r[0] == "2101501" ? r.Select((c, i) => i == 4 ? "457.78" : c).ToArray() : r).ToList()),
             "three-public" => EditTable(md, "“三公”经费支出决算表", rows => rows.Select(r => r.Length == 12 && MoneyText.IsMoney(r[0]) ? r.Select((c, i) => i == 0 ? "4.02" : c).ToArray() : r).ToList()),
+            "sub-item" => EditTable(md, "基本支出决算明细表", rows => rows.Select(r => r[0] == "3010702" ? r.Select(c => c == "24.11" ? "25.11" : c).ToArray() : r).ToList()),
             "empty-note-on-data" => Regex.Replace(md, @"(?m)^(注：本表反映本部门2024年度一般公共预算财政拨款支出情况。)$", "本单位无此项。"),
             _ => throw new ArgumentException(defect),
         };
