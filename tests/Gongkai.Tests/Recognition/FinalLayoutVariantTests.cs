@@ -104,6 +104,18 @@ public class FinalLayoutVariantTests
         return result;
     });
 
+    /// <summary>
+    /// The 机关运行经费 and 政府采购 sentences in the 决算 wording of the national template (决算数 / 以合同签订为准, the three
+    /// kinds of purchase listed with zeros, 其中授予小微企业).
+    /// </summary>
+    public static string NarrativeWording(string md)
+    {
+        md = md.Replace("2024年度本部门机关运行经费支出102.59万元，与2023年度相比，增加5.78万元，增长5.97%。",
+            "本部门2024年度机关运行经费支出决算102.59万元，比2023年度增加5.78万元，增长5.97%，主要原因是办公设备维护支出增加。");
+        return md.Replace("2024年度本部门政府采购支出总额0.96万元，其中：政府采购货物支出0.96万元。授予中小企业合同金额0.96万元，占政府采购支出总额的100.00%。授予小微企业合同金额0.96万元，占政府采购支出总额的100.00%。",
+            "2024年度本部门政府采购金额（以合同签订为准）0.96万元，其中：货物采购金额0.96万元，工程采购金额0万元，服务采购金额0万元。授予中小企业合同金额0.96万元，占政府采购金额的100%，其中授予小微企业合同金额0.96万元。");
+    }
+
     /// <summary>The 三公 table with 决算数 before 预算数 in every pair, and 预算数 raised above the 决算数.</summary>
     public static string ThreePublicOrder(string md) => EditTable(md, "“三公”经费支出决算表", rows =>
     {
@@ -115,6 +127,34 @@ public class FinalLayoutVariantTests
             result.Add(x);
         }
         return result;
+    });
+
+    /// <summary>
+    /// The 三公 table laid out with the items in rows (项目 | 预算数 | 决算数) and the counts below them (接待批次, 人次, 车辆保有量,
+    /// 出国团组): the counts are not money and add into nothing.
+    /// </summary>
+    public static string ThreePublicRows(string md) => EditTable(md, "“三公”经费支出决算表", rows =>
+    {
+        var data = rows.First(r => r.Length == 12 && MoneyText.IsMoney(r[0]));
+        string B(int item) => data[2 * item];
+        string F(int item) => data[2 * item + 1];
+        return
+        [
+            ["项目", "预算数", "决算数"],
+            ["---", "---", "---"],
+            ["合计", B(0), F(0)],
+            ["1.因公出国（境）费", B(1), F(1)],
+            ["2.公务用车购置及运行维护费", B(2), F(2)],
+            ["其中：公务用车购置费", B(3), F(3)],
+            ["公务用车运行维护费", B(4), F(4)],
+            ["3.公务接待费", B(5), F(5)],
+            ["因公出国（境）团组数（个）", "", "0"],
+            ["因公出国（境）人次数（人）", "", "0"],
+            ["公务用车购置数（辆）", "", "0"],
+            ["公务用车保有量（辆）", "", "1"],
+            ["国内公务接待批次（个）", "", "12"],
+            ["国内公务接待人次（人）", "", "85"],
+        ];
     });
 
     /// <summary>上年结转 / 年末结转结余 wordings of the carry-over lines of 公开01 and 公开04.</summary>
@@ -137,7 +177,9 @@ public class FinalLayoutVariantTests
         ["empty-notes"] = EmptyNotes,
         ["budget-after"] = BudgetAfter,
         ["sub-items"] = SubItems,
-        ["all"] = md => Titles(SubItems(EmptyNotes(CarryLines(ThreePublicOrder(BudgetColumns(ColumnOrder(md))))))),
+        ["narrative"] = NarrativeWording,
+        ["three-public-rows"] = ThreePublicRows,
+        ["all"] = md => Titles(NarrativeWording(SubItems(EmptyNotes(CarryLines(ThreePublicOrder(BudgetColumns(ColumnOrder(md)))))))),
     };
 
     public static TheoryData<string, string> Cases()
@@ -156,7 +198,8 @@ public class FinalLayoutVariantTests
         var md = Variants[variant](text);
         Assert.NotEqual(text, md);
         var read = Read(md, format, out var source);
-        PackageAssert.SameTables(package.Model, read, labels: variant is not ("titles" or "all"));
+        PackageAssert.SameTables(package.Model, read, labels: variant is not ("titles" or "all"),
+            except: variant == "three-public-rows" ? TableKind.FinalThreePublic : null);
         PackageAssert.AuditClean(read, $"{variant} ({format})");
         if (variant is "titles" or "all")
             Assert.Equal(["财决01表", "财决02表", "财决03表", "财决04表", "财决05表", "财决06表", "财决07表", "财决08表", "财决09表"],
@@ -175,6 +218,11 @@ public class FinalLayoutVariantTests
             Assert.Equal(1.07m, tp.ValueOrZero(new ColumnKey(Measure.Reception, Basis.Final)));
             Assert.Equal(3.02m, tp.ValueOrZero(new ColumnKey(Measure.ThreePublicTotal, Basis.Final)));
         }
+        if (variant == "three-public-rows")
+        {
+            var tp = read.Table(TableKind.FinalThreePublic)!;
+            Assert.True(tp.Rows.Count > 0, "三公表没有读出数据行");
+        }
         if (variant is "empty-notes" or "all")
         {
             Assert.Contains(read.Table(TableKind.FinalGovFund)!.Notes, n => n.Contains("无此项"));
@@ -191,6 +239,8 @@ public class FinalLayoutVariantTests
     [InlineData("three-public", "GK220")]  // 三公 决算 合计 ≠ 出国 + 用车 + 接待
     [InlineData("empty-note-on-data", "GK103")] // an 本单位无此项 note under a table with figures
     [InlineData("sub-item", "GK225")]      // a 7-digit sub-item changed: 款 ≠ Σ sub-items
+    [InlineData("operating-above-public", "GK310")] // 机关运行经费 above the 公用经费 of 公开06
+    [InlineData("procurement-parts", "GK406")]      // 货物 + 工程 + 服务 ≠ the 政府采购金额
     public void One_defect_in_the_variant_layout_is_reported(string defect, string rule)
     {
         var (_, text) = Seed003.Value;
@@ -204,6 +254,8 @@ public class FinalLayoutVariantTests
             "f5-cell" => EditTable(md, "一般公共预算财政拨款支出决算明细表", rows => rows.Select(r => r[0] == "2101501" ? r.Select((c, i) => i == 4 ? "457.78" : c).ToArray() : r).ToList()),
             "three-public" => EditTable(md, "“三公”经费支出决算表", rows => rows.Select(r => r.Length == 12 && MoneyText.IsMoney(r[0]) ? r.Select((c, i) => i == 0 ? "4.02" : c).ToArray() : r).ToList()),
             "sub-item" => EditTable(md, "基本支出决算明细表", rows => rows.Select(r => r[0] == "3010702" ? r.Select(c => c == "24.11" ? "25.11" : c).ToArray() : r).ToList()),
+            "operating-above-public" => md.Replace("机关运行经费支出决算102.59万元，比2023年度增加5.78万元，增长5.97%", "机关运行经费支出决算132.59万元，比2023年度增加35.78万元，增长36.96%"),
+            "procurement-parts" => md.Replace("货物采购金额0.96万元，工程采购金额0万元", "货物采购金额9.60万元，工程采购金额0万元"),
             "empty-note-on-data" => Regex.Replace(md, @"(?m)^(注：本表反映本部门2024年度一般公共预算财政拨款支出情况。)$", "本单位无此项。"),
             _ => throw new ArgumentException(defect),
         };
