@@ -24,6 +24,7 @@ if (opts.Help)
           --explain     show the changed line of each missed mutant
           --dump DIR    write the clean compiled documents (Markdown) to DIR
           --classes L   only these error classes or families (comma-separated ids, e.g. units,reason-sum)
+          --kind K      only compiled documents (and seeds) of this kind: budget or final (default both)
         """);
     return 0;
 }
@@ -57,6 +58,7 @@ var otherFormats = 0;
 Parallel.For(0, docs.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
 {
     var data = RandomData.Create(docs[i]);
+    if (opts.Kind is { } onlyKind && data.Kind != onlyKind) return;
     var package = PackageBuilder.Build(data);
     if (package.Issues.Any(x => x.Severity == IssueSeverity.Error)) return;
     var text = MarkdownRenderer.ToText(package);
@@ -101,26 +103,31 @@ for (int i = 0; i < docs.Length; i++)
     if (cleanDocs[i] is not null)
         foreach (var c in classes)
             for (int k = 0; k < opts.MutantsPerClass; k++) jobs.Add((i, c, k));
-var outcomes = new (string Class, Detection? D, string Where)[jobs.Count];
+var outcomes = new (string Class, Detection? D, string Where, bool Final)[jobs.Count];
 Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, j =>
 {
     var (i, c, k) = jobs[j];
     var doc = cleanDocs[i]!.Value;
     var rnd = new Random(StableHash($"{opts.Seed}/{docs[i]}/{c.Id}/{k}"));
     var mutant = c.Apply(doc.Text, rnd);
-    if (mutant is null || mutant == doc.Text) { outcomes[j] = (c.Id, null, ""); return; }
+    bool isFinal = doc.Combo.EndsWith("决算", StringComparison.Ordinal);
+    if (mutant is null || mutant == doc.Text) { outcomes[j] = (c.Id, null, "", isFinal); return; }
     var d = Mutants.Detect(doc.Report, doc.Path, mutant, c.ExpectedRules);
-    outcomes[j] = (c.Id, d, $"种子 {docs[i]}（{doc.Combo}）" + (opts.Explain ? "：" + Changed(doc.Text, mutant) : ""));
+    outcomes[j] = (c.Id, d, $"种子 {docs[i]}（{doc.Combo}）" + (opts.Explain ? "：" + Changed(doc.Text, mutant) : ""), isFinal);
     lock (fired) fired.UnionWith(d.RulesFired);
 });
-foreach (var (cls, d, where) in outcomes)
+// the same outcomes split by document kind (预算 / 决算), for the per-kind family table
+var byKind = new[] { false, true }.ToDictionary(k => k, _ => classes.ToDictionary(c => c.Id, _ => new ClassStats()));
+foreach (var (cls, d, where, isFinal) in outcomes)
 {
     if (d is null) continue;
     Tally(stats[cls], d, where, cls, ruleTp);
+    Count(byKind[isFinal][cls], d);
 }
 
 // ---------------------------------------------------------------- 3. seeds and sample PDFs
 var seedStats = classes.Where(c => c.OnSeeds).ToDictionary(c => c.Id, _ => new ClassStats());
+var seedByKind = new[] { false, true }.ToDictionary(k => k, _ => classes.Where(c => c.OnSeeds).ToDictionary(c => c.Id, _ => new ClassStats()));
 var seedFiles = Directory.Exists(Path.Combine(shared, "seeds")) ? Directory.GetFiles(Path.Combine(shared, "seeds"), "*.txt").Order(StringComparer.Ordinal).ToArray() : [];
 var seedLines = new List<string>();
 var seedRuleTp = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -128,6 +135,9 @@ foreach (var file in seedFiles)
 {
     var text = File.ReadAllText(file);
     var name = Path.GetFileName(file);
+    var seedKind = new Gongkai.Recognition.DisclosureReader().Read(name, Encoding.UTF8.GetBytes(text)).Disclosure.Kind;
+    bool seedFinal = seedKind == Gongkai.Model.DocumentKind.FinalAccount;
+    if (opts.Kind is { } k0 && (k0 == "final") != seedFinal) continue;
     var baseline = Mutants.Check(name, text);
     Note(baseline);
     seedLines.Add($"| {name[..3]} | {baseline.ErrorCount} | {baseline.WarningCount} | {baseline.InfoCount} |");
@@ -140,6 +150,7 @@ foreach (var file in seedFiles)
             var d = Mutants.Detect(baseline, name, mutant, c.ExpectedRules);
             fired.UnionWith(d.RulesFired);
             Tally(seedStats[c.Id], d, $"{name[..3]}" + (opts.Explain ? "：" + Changed(text, mutant) : ""), c.Id, seedRuleTp);
+            Count(seedByKind[seedFinal][c.Id], d);
         }
 }
 var pdfDir = Path.Combine(shared, "samples", "pdf");
@@ -186,6 +197,26 @@ foreach (var (fam, title) in Mutants.Families)
         if (seedStats.TryGetValue(c.Id, out var ss)) f.Add(ss);
     }
     o.AppendLine($"| {fam} | {title} | {members.Count} | {f.Mutants} | {f.Detected} | {f.HintOnly} | {f.Mutants - f.Detected} | {Pct(f.Detected, f.Mutants)} | {Pct(f.Detected + f.HintOnly, f.Mutants)} |");
+}
+o.AppendLine();
+o.AppendLine("## 按缺陷类别，预算与决算分开（汇编文档 + 种子）");
+o.AppendLine();
+o.AppendLine("| family | 类别 | 预算 mutants | 预算 recall | 决算 mutants | 决算 detected | 决算 hint only | 决算 recall |");
+o.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (fam, title) in Mutants.Families)
+{
+    var members = classes.Where(c => Mutants.FamilyOf(c) == fam).ToList();
+    var kinds = new[] { false, true }.Select(k =>
+    {
+        var f = new ClassStats();
+        foreach (var c in members)
+        {
+            f.Add(byKind[k][c.Id]);
+            if (seedByKind[k].TryGetValue(c.Id, out var ss)) f.Add(ss);
+        }
+        return f;
+    }).ToArray();
+    o.AppendLine($"| {fam} | {title} | {kinds[0].Mutants} | {Pct(kinds[0].Detected, kinds[0].Mutants)} | {kinds[1].Mutants} | {kinds[1].Detected} | {kinds[1].HintOnly} | {Pct(kinds[1].Detected, kinds[1].Mutants)} |");
 }
 o.AppendLine();
 o.AppendLine("## 按错误类别（种子文档，新增问题为检出）");
@@ -247,6 +278,14 @@ string Row(ErrorClass c, ClassStats s)
 {
     var caught = string.Join(" ", s.Rules.OrderByDescending(kv => kv.Value).Take(6).Select(kv => $"{kv.Key}×{kv.Value}"));
     return $"| {c.Id} | {Mutants.FamilyOf(c)} | {c.Title} | {s.Mutants} | {s.Detected} | {s.ByExpected} | {s.Detected - s.ByExpected} | {s.HintOnly} | {s.Mutants - s.Detected} | {Pct(s.Detected, s.Mutants)} | {caught} |";
+}
+
+static void Count(ClassStats s, Detection d)
+{
+    s.Mutants++;
+    if (d.Detected) s.Detected++;
+    if (d.ByExpected) s.ByExpected++;
+    if (d.HintOnly) s.HintOnly++;
 }
 
 void Tally(ClassStats s, Detection d, string where, string cls, Dictionary<string, int> tp)
@@ -315,7 +354,7 @@ sealed class Args
     public int Docs = 140, MutantsPerClass = 2, SeedMutants = 4, Seed = 1;
     public string[] Formats = ["html", "docx"];
     public HashSet<string>? Classes;
-    public string? Out, Shared, Dump;
+    public string? Out, Shared, Dump, Kind;
 
     public static Args Parse(string[] args)
     {
@@ -335,6 +374,7 @@ sealed class Args
                 case "--out": a.Out = args[++i]; break;
                 case "--shared": a.Shared = args[++i]; break;
                 case "--dump": a.Dump = args[++i]; break;
+                case "--kind": a.Kind = args[++i] is "final" or "决算" ? "final" : "budget"; break;
                 case "--classes": a.Classes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal); break;
                 default: a.Help = true; break;
             }

@@ -228,7 +228,8 @@ public sealed partial class TableRecognizer
                 continue;
             }
             // a short explanation printed right under the table without 注： (本单位2023年没有…，故本表无数据)
-            bool unmarked = j == tableBlock + 1 && c.Length <= 60 && UnmarkedNote().IsMatch(c);
+            // (本单位无此项。 / （本单位无此项收支）: the 决算 form of the same note, bare or in brackets)
+            bool unmarked = j == tableBlock + 1 && c.Length <= 60 && (UnmarkedNote().IsMatch(c) || NoSuchItemNote().IsMatch(c.TrimStart('(', '[', '【')));
             if (IsNoteStart(c) || unmarked || System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d[.、]") && table.Notes.Count > 0
                 // an empty-table note printed as a plain sentence (…没有…支出，故此表无数据。)
                 || c.Length <= 120 && (c.Contains("表无数据") || c.Contains("表为空") || c.Contains("表无内容")))
@@ -242,6 +243,9 @@ public sealed partial class TableRecognizer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(本|我)(单位|部门)(\d{4}年度?)?.{0,40}(本表|此表|无数据|空表|没有|无|未安排|不涉及)?.{0,20}(收入|支出|收支|经费|资金)")]
     private static partial System.Text.RegularExpressions.Regex UnmarkedNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(本|我)(单位|部门)(本年度?|\d{4}年度?)?(无|没有)(此|该)(项|类)")]
+    private static partial System.Text.RegularExpressions.Regex NoSuchItemNote();
 
     /// <summary>The first line of a table note: 注：, 备注, 说明：, 本表…, in brackets or not.</summary>
     internal static bool IsNoteStart(string compact)

@@ -9,10 +9,10 @@ namespace Gongkai.Recognition.Tables;
 /// </summary>
 public static partial class TableTitles
 {
-    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 公开表4, 表4, 表14-1, 预算08表, 附件3-2.</summary>
+    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 公开表4, 表4, 表14-1, 预算08表, 财决01表, 决算03表, 附件3-2.</summary>
     public static bool IsLabel(string text) => LabelRegex().IsMatch(TextNormalizer.Compact(text));
 
-    [GeneratedRegex(@"^(公开\d{1,2}表|公开表\d{1,2}|表\d{1,2}(-\d{1,2})?|预算\d{1,2}表|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
+    [GeneratedRegex(@"^((公开|财决|部决|决算|预算)\d{1,2}表|(公开|财决|决算)表\d{1,2}|表\d{1,2}(-\d{1,2})?|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
     private static partial Regex LabelRegex();
 
     /// <summary>Lines printed between a title and its grid that are not the title: 单位：, 部门：, 编制单位, (2022年度).</summary>
@@ -60,15 +60,21 @@ public static partial class TableTitles
         if (final && t.Contains("决算"))
         {
             if (t.Contains("三公")) return TableKind.FinalThreePublic;
+            // a 项目支出决算表 (a list of projects, some regions add one) is none of the nine: not guessed
+            if (t.Contains("项目支出决算")) return TableKind.Unknown;
             if (t.Contains("政府性基金")) return TableKind.FinalGovFund;
             if (t.Contains("国有资本经营")) return TableKind.FinalStateCapital;
             if (t.Contains("一般公共预算") && t.Contains("基本支出")) return TableKind.FinalGeneralBasic;
             if (t.Contains("一般公共预算")) return TableKind.FinalGeneralExpenditure;
-            if (t.Contains("财政拨款") && (t.Contains("收入支出决算总表") || t.Contains("收支决算总表"))) return TableKind.FinalFiscalSummary;
-            if (t.Contains("收入支出决算总表") || t.Contains("收支决算总表")) return TableKind.FinalSummary;
+            // (…收入支出决算表 / …收支决算表 without 总: the same summary table)
+            bool summary = t.Contains("收入支出决算总表") || t.Contains("收支决算总表") || t.Contains("收入支出决算表") || t.Contains("收支决算表");
+            if (t.Contains("财政拨款") && summary) return TableKind.FinalFiscalSummary;
+            if (summary) return TableKind.FinalSummary;
+            if (t.Contains("基本支出决算表") || t.Contains("基本支出决算明细表")) return TableKind.FinalGeneralBasic;
+            // a 支出决算表 of all 财政拨款 is not the 支出决算表 of all funds: not guessed
+            if (t.Contains("财政拨款") && t.Contains("支出决算")) return TableKind.Unknown;
             if (t.Contains("收入决算表")) return TableKind.FinalRevenue;
             if (t.Contains("支出决算表") || t.Contains("支出决算明细表")) return TableKind.FinalExpenditure;
-            if (t.Contains("基本支出决算表")) return TableKind.FinalGeneralBasic;
             return TableKind.Unknown;
         }
         if (t.Contains("三公")) return TableKind.BudgetThreePublic;

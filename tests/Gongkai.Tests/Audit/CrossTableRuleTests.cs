@@ -155,6 +155,43 @@ public class CrossTableRuleTests
         Assert.Equal(b.Doc.OperatingCosts.Source, f.Locations[0]);
     }
 
+    private static Claim OperatingClaim(string subject, decimal amount, string? entity = null) =>
+        new() { Kind = ClaimKind.Amount, Subject = subject, Amount = amount, AmountScale = 2, Sentence = subject + amount + "万元。", Entity = entity };
+
+    [Fact]
+    public void GK310_in_a_final_account_without_its_table_takes_the_one_narrative_amount()
+    {
+        // 决算 with no 机关运行经费 table: the narrative's 机关运行经费支出决算 above F6 公用经费合计 184.65
+        var b = Set();
+        b.Doc.Claims.Add(OperatingClaim("机关运行经费支出决算", 200m));
+        Single<OperatingCostsWithinPublic>(b, expected: 184.65m, found: 200m);
+
+        var equal = Set();
+        equal.Doc.Claims.Add(OperatingClaim("机关运行经费支出", 184.65m));
+        Silent<OperatingCostsWithinPublic>(equal);
+
+        // a budget figure, a unit's own section, or two different amounts: nothing is guessed
+        var budget = Set();
+        budget.Doc.Claims.Add(OperatingClaim("机关运行经费年初预算", 200m));
+        Silent<OperatingCostsWithinPublic>(budget);
+        var unit = Set();
+        unit.Doc.Claims.Add(OperatingClaim("机关运行经费支出", 200m, entity: "某中心"));
+        Silent<OperatingCostsWithinPublic>(unit);
+        var two = Set();
+        two.Doc.Claims.Add(OperatingClaim("机关运行经费支出", 200m));
+        two.Doc.Claims.Add(OperatingClaim("机关运行经费支出", 150m));
+        Silent<OperatingCostsWithinPublic>(two);
+    }
+
+    [Fact]
+    public void GK310_in_a_budget_does_not_read_the_narrative()
+    {
+        var b = DocBuilder.Budget()
+            .Table(TableKind.BudgetGeneralBasic, t => t.Columns(T, Measure.Personnel, Measure.Public).Total(300m, 200m, 100m));
+        b.Doc.Claims.Add(OperatingClaim("机关运行经费", 150m));
+        Silent<OperatingCostsWithinPublic>(b);
+    }
+
     [Fact]
     public void GK306_checks_F8_carry_and_income_against_F4()
     {

@@ -16,7 +16,8 @@ internal static partial class EmptyNotes
     [GeneratedRegex("(无|没有|未安排|不涉及|空表)")]
     public static partial Regex Negation();
 
-    [GeneratedRegex("(本表无数据|此表无数据|故本表为空表|本表为空表|空表列示|故.{0,4}表无数据)")]
+    // (本单位无此项 / 本部门2024年度无此项收支: the 决算 wording of the same statement)
+    [GeneratedRegex("(本表无数据|此表无数据|故本表为空表|本表为空表|空表列示|故.{0,4}表无数据|(本|我)(单位|部门)(本年度?|\\d{4}年度?)?(无|没有)(此|该)项)")]
     public static partial Regex EmptyClaim();
 
     /// <summary>Tables that carry money (not the 目录, unit lists or 绩效 tables).</summary>
