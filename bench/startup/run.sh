@@ -43,7 +43,7 @@ done
 
 run() { # work name cmd
   local t
-  t=$( { /usr/bin/time -f '%e %U %S' bash -c "$3 >/dev/null 2>&1" ; } 2>&1 | tail -1)
+  t=$( { /usr/bin/time -f '%e %U %S' bash -c "$3 >/dev/null 2>&1" || true; } 2>&1 | tail -1)
   echo "$1|$2|$t" >>"$out/times"
 }
 
@@ -80,12 +80,13 @@ PY
 if [ -n "$NATIVE" ]; then
   echo
   echo "single process (native, the same files N times in one run; one more pass = (t_N − t_1) ÷ (N − 1)):"
-  one_pass() { /usr/bin/time -f '%e' "$NATIVE" check -q "$@" 2>&1 >/dev/null | tail -1; }
+  # prints "wall cpu" of one process
+  one_pass() { { /usr/bin/time -f '%e %U %S' "$NATIVE" check -q "$@" >/dev/null || true; } 2>&1 | tail -1 | awk '{print $1, $2 + $3}'; }
   for spec in "five:5" "one:6"; do
     work=${spec%%:*}; N=${spec##*:}
     if [ "$work" = five ]; then files=("${PDFS[@]}"); else files=("$ONE"); fi
     many=(); for ((i = 0; i < N; i++)); do many+=("${files[@]}"); done
-    t1=$(one_pass "${files[@]}"); tn=$(one_pass "${many[@]}")
-    python3 -c "print(f'  {\"$work\"}: 1 pass {float($t1):.3f} s, $N passes {float($tn):.3f} s, one more pass {(float($tn)-float($t1))/($N-1):.3f} s')"
+    read -r w1 c1 <<<"$(one_pass "${files[@]}")"; read -r wn cn <<<"$(one_pass "${many[@]}")"
+    python3 -c "print(f'  $work: 1 pass {$w1:.3f} s wall {$c1:.2f} s CPU; $N passes {$wn:.3f} s wall {$cn:.2f} s CPU; one more pass {($wn-$w1)/($N-1):.3f} s wall, {($cn-$c1)/($N-1):.3f} s CPU')"
   done
 fi

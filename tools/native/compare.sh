@@ -9,8 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-$(mktemp -d)}
-jit="dotnet src/Gongkai.Cli/bin/Release/net10.0/gongkai.dll"
-[ -f src/Gongkai.Cli/bin/Release/net10.0/gongkai.dll ] || { echo "build the CLI first: dotnet build src/Gongkai.Cli -c Release" >&2; exit 2; }
+dll=${JIT_DLL:-src/Gongkai.Cli/bin/Release/net10.0/gongkai.dll}
+jit="dotnet $dll"
+[ -f "$dll" ] || { echo "build the CLI first: dotnet build src/Gongkai.Cli -c Release" >&2; exit 2; }
 start=$(date +%s)
 dotnet publish src/Gongkai.Cli.Native -c Release -r linux-x64 -o "$out/native" 2>&1 | grep -E "error|warning IL|->" || true
 native="$out/native/gongkai"
@@ -18,6 +19,9 @@ native="$out/native/gongkai"
 echo "native publish: $(( $(date +%s) - start )) s, $(du -h "$native" | cut -f1)"
 
 inputs=(samples/demo-budget-2025.md samples/demo-budget-2024.md)
+# Word, Excel and HTML inputs: the sample data compiled by the full CLI (the native build has no compile)
+$jit compile samples/compile-budget-2025.json -o "$out/pkg" --format docx,xlsx,html >/dev/null
+inputs+=("$out"/pkg/*)
 for f in ../shared/samples/pdf/*.pdf ../shared/seeds/*.txt; do [ -f "$f" ] && inputs+=("$f"); done
 diffs=0
 compare() { # label, args...
@@ -36,6 +40,10 @@ for f in "${inputs[@]}"; do
   compare "read json $f" read "$f" --format json
 done
 compare "check batch" check -q "${inputs[@]}" --format json
+# the HTML report file itself (written into two folders, compared byte for byte)
+$jit check samples/demo-budget-2025.md --format html --out "$out/html-jit" >/dev/null || true
+"$native" check samples/demo-budget-2025.md --format html --out "$out/html-native" >/dev/null || true
+cmp -s "$out"/html-jit/*.html "$out"/html-native/*.html || { echo "DIFFERENT: html report"; diffs=$((diffs + 1)); }
 compare "rules" rules
 compare "rules GK402" rules GK402
 compare "help" --help

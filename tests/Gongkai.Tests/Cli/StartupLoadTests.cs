@@ -51,10 +51,22 @@ public class StartupLoadTests
     }
 
     [Fact]
-    public void Version_loads_no_reader_or_rules()
+    public void Version_loads_no_catalogue_reader_or_renderer()
     {
         var (exit, loaded, err) = Run("--version");
         Assert.True(exit == 0, err);
-        Assert.DoesNotContain(loaded, a => a is "Gongkai.Audit" or "Gongkai.Recognition" or "Gongkai.Reading.Pdf" or "UglyToad.PdfPig");
+        var wrong = loaded.Where(a => a is "Gongkai.Catalogs" or "Gongkai.Reading.Pdf" or "UglyToad.PdfPig" or "Gongkai.Reports"
+            or "DocumentFormat.OpenXml" or "AngleSharp" || NotOnTheCheckPath.Any(n => a.StartsWith(n, StringComparison.Ordinal))).ToList();
+        Assert.True(wrong.Count == 0, $"gongkai --version loaded: {string.Join(", ", wrong)}");
+    }
+
+    [Fact]
+    public void Checking_a_text_file_loads_no_pdf_or_office_library()
+    {
+        var (exit, loaded, err) = Run("check", Repo.Sample("demo-budget-2025.md"), "-q");
+        Assert.True(exit is 0 or 1, err);
+        Assert.Contains("Gongkai.Audit", loaded);
+        var wrong = loaded.Where(a => a is "UglyToad.PdfPig" or "DocumentFormat.OpenXml" or "AngleSharp" or "Gongkai.Reports").ToList();
+        Assert.True(wrong.Count == 0, $"gongkai check (Markdown) loaded: {string.Join(", ", wrong)}");
     }
 }
