@@ -46,6 +46,6 @@ $jit check samples/demo-budget-2025.md --format html --out "$out/html-jit" >/dev
 cmp -s "$out"/html-jit/*.html "$out"/html-native/*.html || { echo "DIFFERENT: html report"; diffs=$((diffs + 1)); }
 compare "rules" rules
 compare "rules GK402" rules GK402
-compare "help" --help
+compare "version" --version
 echo "native vs full CLI: ${#inputs[@]} files, $diffs difference(s)"
 [ "$diffs" -eq 0 ]
