@@ -80,11 +80,13 @@ public sealed class FixedRow
 /// <summary>The built-in regional templates.</summary>
 public static class RegionTemplates
 {
+    // source-generated (RegionTemplateJson): no reflection-built serializer at start-up, and it works in the native build
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        TypeInfoResolver = RegionTemplateJson.Default,
     };
 
     private static readonly Lazy<IReadOnlyList<RegionTemplate>> Loaded = new(Load);
@@ -106,9 +108,13 @@ public static class RegionTemplates
         foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("Gongkai.Catalogs.Templates.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var s = asm.GetManifestResourceStream(name)!;
-            var t = JsonSerializer.Deserialize<RegionTemplate>(s, Json) ?? throw new InvalidDataException($"模板文件为空：{name}");
+            var t = JsonSerializer.Deserialize(s, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<RegionTemplate>)Json.GetTypeInfo(typeof(RegionTemplate))) ?? throw new InvalidDataException($"模板文件为空：{name}");
             list.Add(t);
         }
         return list;
     }
 }
+
+/// <summary>The JSON metadata of the template files, generated at compile time.</summary>
+[JsonSerializable(typeof(RegionTemplate))]
+internal sealed partial class RegionTemplateJson : JsonSerializerContext;

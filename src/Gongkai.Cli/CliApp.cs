@@ -15,8 +15,7 @@ public sealed class CliApp
         _out = output;
         _err = error;
         // commands are cheap to construct: each loads its readers, catalogues and renderers only when it runs
-        Commands = commands ?? [new ReadCommand(), new CheckCommand(errorIsTerminal: errorIsTerminal), new RulesCommand(),
-            new TemplateCommand(), new CompileCommand(), new ImportCommand(), new ServeCommand(), new TokenCommand(), new UserCommand()];
+        Commands = commands ?? BuiltInCommands.Create(errorIsTerminal);
     }
 
     public IReadOnlyList<ICommand> Commands { get; }

@@ -1,15 +1,14 @@
-using System.Reflection;
 using Gongkai.Model;
 
 namespace Gongkai.Audit;
 
 /// <summary>
-/// All rules, discovered by reflection (every non-abstract <see cref="Rule"/> subclass with a parameterless
-/// constructor), plus the severity overrides of each regional profile.
+/// All rules (the explicit list of <see cref="BuiltInRules"/>: no reflection at start-up, nothing a trimmed or
+/// Native AOT build could drop), plus the severity overrides of each regional profile.
 /// </summary>
 public sealed class RuleRegistry
 {
-    private static readonly Lazy<RuleRegistry> _default = new(() => FromAssemblies(typeof(Rule).Assembly));
+    private static readonly Lazy<RuleRegistry> _default = new(() => new RuleRegistry(BuiltInRules.Create()));
 
     /// <summary>
     /// Built-in profile overrides: what a region legitimately does differently. Shaanxi (XA) counts 30229 福利费
@@ -40,11 +39,6 @@ public sealed class RuleRegistry
     public IEnumerable<RuleDescriptor> Descriptors => Rules.Select(r => r.Descriptor);
 
     public Rule? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
-
-    public static RuleRegistry FromAssemblies(params Assembly[] assemblies) =>
-        new(assemblies.SelectMany(a => a.GetTypes())
-            .Where(t => t.IsClass && !t.IsAbstract && typeof(Rule).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (Rule)Activator.CreateInstance(t)!));
 
     /// <summary>The severity a rule reports with: descriptor default, then profile override, then option override.</summary>
     public Severity EffectiveSeverity(RuleDescriptor descriptor, RegionProfile profile, AuditOptions options)

@@ -54,4 +54,24 @@ public class RuleSourceLayoutTests
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    /// <summary>
+    /// The registry is an explicit list (<see cref="BuiltInRules"/>), not a reflection scan: it must hold every
+    /// concrete rule class of Gongkai.Audit, each once. A new rule class that is not listed fails here with the line to add.
+    /// </summary>
+    [Fact]
+    public void Every_rule_class_of_the_assembly_is_registered_once()
+    {
+        var classes = typeof(Rule).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(Rule).IsAssignableFrom(t))
+            .ToList();
+        Assert.True(classes.Count > 100, $"only {classes.Count} rule classes found");
+        var listed = BuiltInRules.Create().Select(r => r.GetType()).ToList();
+        var missing = classes.Except(listed)
+            .Select(t => $"missing in src/Gongkai.Audit/Engine/BuiltInRules.cs: new {t.FullName!.Replace("Gongkai.Audit.", "")}(),")
+            .ToList();
+        var twice = listed.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => $"listed twice: {g.Key.FullName}").ToList();
+        Assert.True(missing.Count == 0 && twice.Count == 0, string.Join("\n", missing.Concat(twice)));
+        Assert.Equal(classes.Count, RuleRegistry.Default.Rules.Count);
+    }
 }

@@ -87,6 +87,15 @@ public class CheckBatchTests
     }
 
     [Fact]
+    public void Jobs_default_to_the_number_of_cores()
+    {
+        // as many files as cores + 1, so the default (not the file count) bounds the workers the summary names
+        var files = Enumerable.Range(0, Environment.ProcessorCount + 1).Select(i => i % 2 == 0 ? Demo : Clean).ToArray();
+        var run = Run(new CheckCommand(ReadNew, errorIsTerminal: true), ["check", .. files, "--format", "json"]);
+        Assert.Contains($"（同时审核 {Environment.ProcessorCount} 个）", run.Err);
+    }
+
+    [Fact]
     public void An_internal_error_in_one_file_is_reported_and_the_others_are_still_checked()
     {
         var check = new CheckCommand(read: p => p.EndsWith("2024.md") ? throw new InvalidOperationException("boom") : ReadNew(p));
