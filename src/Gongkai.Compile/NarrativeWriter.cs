@@ -448,9 +448,7 @@ public sealed partial class NarrativeWriter
     {
         Part("名词解释");
         int k = 1;
-        foreach (var (term, text) in Compile.Glossary.Terms(_f.Final))
+        foreach (var (term, text) in Compile.Glossary.Printed(_d))
             Para($"{k++}.{term}：{text}");
-        if (_d.Expenditure.Any(l => l.Reserve != 0))
-            Para($"{k++}.{Compile.Glossary.Reserve.Term}：{Compile.Glossary.Reserve.Text}");
     }
 }

@@ -35,6 +35,15 @@ public sealed class RenderRow
     public RowMeta MetaOf(int segment) => segment < Meta.Length ? Meta[segment] : default;
     /// <summary>Model rows to use instead of the generic per-segment conversion (special rows such as 人员经费合计 | 公用经费合计).</summary>
     public List<DataRow>? ModelRows { get; init; }
+    /// <summary>
+    /// Presentation hint for label-layout tables (绩效): the column span of each cell — n ≥ 1 starts a merged cell of n
+    /// columns, 0 marks a cell covered by the merged cell to its left; null means no merges.
+    /// </summary>
+    public int[]? Spans { get; init; }
+    /// <summary>Presentation hint: a section row (资金情况, 绩效目标, 绩效指标 …) whose one label spans the table.</summary>
+    public bool IsSection { get; init; }
+    /// <summary>Presentation hint: the cells (by column) that hold amounts or scores, to be right-aligned.</summary>
+    public bool[]? Numeric { get; init; }
 }
 
 /// <summary>A table as printed: label, title, unit, header rows, data rows, notes — shared by every renderer.</summary>
