@@ -125,10 +125,10 @@ public class CompletenessExplanationTests
         var b = DocBuilder.Budget().Table(TableKind.BudgetGeneralByEconomic, t => t.Columns(Measure.Total).Total(1m),
             title: "2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）");
         b.Doc.TableOfContents.Add(("2022年部门综合预算一般公共预算支出明细表（按支出经济分类科目）", false, null));
-        Silent<Gongkai.Audit.Rules.More.AnnouncedTableMissing>(b);
+        Silent<Gongkai.Audit.Rules.Completeness.AnnouncedTableMissing>(b);
         // the function-class table is another table: still missing
         b.Doc.TableOfContents.Add(("2022年部门综合预算一般公共预算支出明细表（按支出功能分类科目）", false, null));
-        var f = Single<Gongkai.Audit.Rules.More.AnnouncedTableMissing>(b);
+        var f = Single<Gongkai.Audit.Rules.Completeness.AnnouncedTableMissing>(b);
         Assert.Contains("功能", f.Message);
     }
 }

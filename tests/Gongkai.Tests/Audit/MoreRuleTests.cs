@@ -1,5 +1,10 @@
 using Gongkai.Audit;
-using Gongkai.Audit.Rules.More;
+using Gongkai.Audit.Rules.Classification;
+using Gongkai.Audit.Rules.Completeness;
+using Gongkai.Audit.Rules.CrossTable;
+using Gongkai.Audit.Rules.Narrative;
+using Gongkai.Audit.Rules.Performance;
+using Gongkai.Audit.Rules.Text;
 using Gongkai.Model;
 using static Gongkai.Tests.Audit.RuleAssert;
 

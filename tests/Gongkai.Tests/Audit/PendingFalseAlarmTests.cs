@@ -1,5 +1,6 @@
 using Gongkai.Audit;
-using Gongkai.Audit.Rules.More;
+using Gongkai.Audit.Rules.Completeness;
+using Gongkai.Audit.Rules.CrossTable;
 using Gongkai.Audit.Rules.Narrative;
 using Gongkai.Model;
 using Gongkai.Reading;

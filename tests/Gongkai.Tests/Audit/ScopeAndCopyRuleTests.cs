@@ -1,4 +1,5 @@
-using Gongkai.Audit.Rules.More;
+using Gongkai.Audit.Rules.Narrative;
+using Gongkai.Audit.Rules.Performance;
 using Gongkai.Model;
 using static Gongkai.Tests.Audit.RuleAssert;
 

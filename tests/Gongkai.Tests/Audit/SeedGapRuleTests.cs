@@ -1,5 +1,7 @@
 using Gongkai.Audit;
-using Gongkai.Audit.Rules.More;
+using Gongkai.Audit.Rules.Completeness;
+using Gongkai.Audit.Rules.Performance;
+using Gongkai.Audit.Rules.Text;
 using Gongkai.Model;
 using static Gongkai.Tests.Audit.RuleAssert;
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Gongkai.Model;
+using System.Text.RegularExpressions;
 
 namespace Gongkai.Audit.Rules.Narrative;
 
