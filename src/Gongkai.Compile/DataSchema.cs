@@ -41,7 +41,16 @@ public static class DataSchema
         ["unitCode"] = "单位代码", ["unitName"] = "单位名称",
         ["fundSource"] = "资金来源（如：年初安排）", ["fundNature"] = "资金性质（如：经费拨款补助）",
         ["quantity"] = "采购数量", ["unitPrice"] = "单价（万元）", ["measureUnit"] = "计量单位",
-        ["initial"] = "年初预算（万元）", ["adjusted"] = "调整预算（万元），可选",
+        ["initial"] = "年初预算（万元；自评表资金行为元）", ["adjusted"] = "调整预算（万元；自评表资金行为元），可选",
+        ["executed"] = "执行数（万元；自评表资金行为元，到分）",
+        ["funds"] = "资金行：项目的资金来源（万元），或绩效自评表的资金情况（元，到分，第一行为年度总金额），按原样印出",
+        ["details"] = "项目支出明细及测算依据（万元）",
+        ["glossary"] = "名词解释（可选）：按顺序印出；不填则使用默认的名词解释",
+        ["organization"] = "机构设置说明，原样印出", ["inquiryPhone"] = "公开咨询电话",
+        ["department"] = "绩效表的主管部门", ["financeOffice"] = "财政归口处室", ["contact"] = "联系人（填报人、项目负责人）", ["phone"] = "联系电话",
+        ["longTermGoal"] = "长期绩效目标，原样印出", ["annualGoal"] = "年度绩效目标，原样印出",
+        ["initialGoal"] = "年初绩效目标，原样印出", ["adjustedGoal"] = "全年（调整）绩效目标，原样印出", ["achieved"] = "全年目标实际完成情况，原样印出",
+        ["remark"] = "说明（偏差原因）", ["prior2"] = "前年指标值（原样）", ["prior1"] = "上年指标值（原样）", ["longTerm"] = "是否长期绩效指标",
     };
 
     public static string Generate()
