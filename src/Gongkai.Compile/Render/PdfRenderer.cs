@@ -517,7 +517,7 @@ public sealed class PdfRenderer : IPackageRenderer
                 for (int c = 0; c < cols; c++)
                 {
                     page.DrawRectangle(new PdfPoint(x0[c], _y - h), widths[c], h, 0.5, false);
-                    bool right = t.IsAmountCell(r, c);
+                    bool right = t.IsAmountCell(c, r.Cells[c]);
                     var lines = rowLines[i][c];
                     for (int k = 0; k < lines.Count; k++)
                     {

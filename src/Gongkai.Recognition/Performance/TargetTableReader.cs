@@ -435,6 +435,11 @@ internal sealed partial class TargetTableReader : SegmentReader
             var labelKey = PerfText.Key(label.Text).TrimEnd(':');
             bool current = labelKey is "项目年度" or "起始年度" or "终止年度" or "预算年度";
             bool history = labelKey.StartsWith("项目前两年", StringComparison.Ordinal);
+            if (labelKey is "主管部门" or "项目主管部门" && _t.Department is null && PerfText.Clean(value.Text) is { Length: > 0 } dept)
+            {
+                _t.Department = dept;
+                _t.DepartmentSource = value.Source;
+            }
             if (current || history)
                 foreach (System.Text.RegularExpressions.Match ym in YearInText().Matches(PerfText.Clean(value.Text)))
                     _t.YearMentions.Add(new YearMention(int.Parse(ym.Groups[1].Value), current, labelText, ym.Value, value.Source));
