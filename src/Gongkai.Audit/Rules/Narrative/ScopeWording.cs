@@ -192,6 +192,9 @@ public sealed partial class TruncatedDepartmentName : Rule
     [GeneratedRegex("^.+?(省|市|区|县|州|盟|旗)$")]
     private static partial Regex RegionPrefix();
 
+    [GeneratedRegex("^[^省市区县州盟旗]{1,6}(省|市|区|县|州|盟|旗)")]
+    private static partial Regex OwnRegion();
+
     // 单位共N个：… or N个单位：… (the 三公 scope sentence names the units it covers the same way)
     [GeneratedRegex(@"(?:单位(?:共有?|包括|合计)(?:[0-9]+|[一二三四五六七八九十])个|(?:[0-9]+|[一二三四五六七八九十])个单位)[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。]+)")]
     private static partial Regex UnitList();
@@ -219,7 +222,8 @@ public sealed partial class TruncatedDepartmentName : Rule
             var n = Regex.Replace(Regex.Replace(raw, @"\s", ""), "(（?部门整体）?|整体|本级|机关)$", "");
             if (n.Length < 2 || n == full || !full.EndsWith(n, StringComparison.Ordinal)) continue;
             var prefix = full[..^n.Length];
-            if (!RegionPrefix().IsMatch(prefix) || !seen.Add(n)) continue;
+            // a name that still opens with a region of its own (江汉区医疗保障局 under 武汉市江汉区医疗保障局) is complete at its level
+            if (!RegionPrefix().IsMatch(prefix) || OwnRegion().IsMatch(n) || !seen.Add(n)) continue;
             yield return Report($"{where}的名称「{n}」缺少“{prefix}”，与标题中的部门名称“{full}”不一致", new[] { src },
                 suggestion: $"写全称“{full}”。");
         }
