@@ -64,6 +64,9 @@ public sealed class PerformanceTarget
     public bool IsOverall { get; init; }
     public string ProjectName { get; set; } = "";
     public string? ProjectCode { get; set; }
+    /// <summary>主管部门 as printed in the table's header fields (null when the table has none), with its cell.</summary>
+    public string? Department { get; set; }
+    public Provenance? DepartmentSource { get; set; }
     /// <summary>项目类型 / 类别 (常年性, 运转类, 特定目标类 …).</summary>
     public string? ProjectType { get; set; }
     /// <summary>The project's budget for the year (当年预算 / 年度资金总额 / 项目当年预算).</summary>
@@ -113,6 +116,9 @@ public sealed class SelfEvaluation
     public bool IsOverall { get; init; }
     public string ProjectName { get; set; } = "";
     public string? ProjectCode { get; set; }
+    /// <summary>主管部门 as printed in the table's header fields (null when the table has none), with its cell.</summary>
+    public string? Department { get; set; }
+    public Provenance? DepartmentSource { get; set; }
     /// <summary>自评总分.</summary>
     public Figure? TotalScore { get; set; }
     public ValueUnit Unit { get; init; } = ValueUnit.Yuan;

@@ -178,21 +178,25 @@ public sealed partial class StatedUnitCount : Rule
 }
 
 /// <summary>
-/// GK444 the department's name where a field names it (部门整体绩效表 部门（单位）名称, the 单位构成 list) is the title's name
+/// GK444 the department's name where a field names it (部门整体绩效表 部门（单位）名称, 绩效表 主管部门, the 单位构成 list) is the title's name
 /// without its region prefix (“第10局” for “示例区第10局”, “审计局” for “××区审计局”).
 /// </summary>
 public sealed partial class TruncatedDepartmentName : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK444", "部门名称完整（不缺区划前缀）", Severity.Warning, Applicability.Both, RuleCategory.Narrative,
-        "部门整体绩效表的部门名称、单位构成所列本级单位名称 ≠ 标题名称去掉“…省/市/区/县”前缀后的剩余部分",
+        "部门整体绩效表的部门名称、绩效表的主管部门、单位构成所列本级单位名称 ≠ 标题名称去掉“…省/市/区/县”前缀后的剩余部分",
         "名称字段应写全称；缺了区划前缀的名称可能指向另一地区的同名部门，多半是截断或套用了模板。叙述中的简称不在此列。",
         "标题为“示例区第10局2025年部门预算”，部门整体绩效目标表的部门名称写“第10局”");
 
     [GeneratedRegex("^.+?(省|市|区|县|州|盟|旗)$")]
     private static partial Regex RegionPrefix();
 
-    [GeneratedRegex(@"单位(?:共有?|包括|合计)(?:[0-9]+|[一二三四五六七八九十])个[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。]+)")]
+    [GeneratedRegex("^[^省市区县州盟旗]{1,6}(省|市|区|县|州|盟|旗)")]
+    private static partial Regex OwnRegion();
+
+    // 单位共N个：… or N个单位：… (the 三公 scope sentence names the units it covers the same way)
+    [GeneratedRegex(@"(?:单位(?:共有?|包括|合计)(?:[0-9]+|[一二三四五六七八九十])个|(?:[0-9]+|[一二三四五六七八九十])个单位)[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。]+)")]
     private static partial Regex UnitList();
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
@@ -203,6 +207,8 @@ public sealed partial class TruncatedDepartmentName : Rule
         var names = new List<(string Name, Provenance? Source, string Where)>();
         foreach (var p in d.PerformanceTargets.Where(p => p.IsOverall)) names.Add((p.ProjectName, p.Source, "部门整体绩效目标表"));
         foreach (var e in d.SelfEvaluations.Where(e => e.IsOverall)) names.Add((e.ProjectName, e.Source, "部门整体绩效自评表"));
+        foreach (var p in d.PerformanceTargets.Where(p => p.Department is not null)) names.Add((p.Department!, p.DepartmentSource ?? p.Source, "绩效目标表的主管部门"));
+        foreach (var e in d.SelfEvaluations.Where(e => e.Department is not null)) names.Add((e.Department!, e.DepartmentSource ?? e.Source, "绩效自评表的主管部门"));
         foreach (var u in d.Units) names.Add((u.Name, u.Source, "单位构成"));
         foreach (var s in d.Sentences)
         {
@@ -216,7 +222,8 @@ public sealed partial class TruncatedDepartmentName : Rule
             var n = Regex.Replace(Regex.Replace(raw, @"\s", ""), "(（?部门整体）?|整体|本级|机关)$", "");
             if (n.Length < 2 || n == full || !full.EndsWith(n, StringComparison.Ordinal)) continue;
             var prefix = full[..^n.Length];
-            if (!RegionPrefix().IsMatch(prefix) || !seen.Add(n)) continue;
+            // a name that still opens with a region of its own (江汉区医疗保障局 under 武汉市江汉区医疗保障局) is complete at its level
+            if (!RegionPrefix().IsMatch(prefix) || OwnRegion().IsMatch(n) || !seen.Add(n)) continue;
             yield return Report($"{where}的名称「{n}」缺少“{prefix}”，与标题中的部门名称“{full}”不一致", new[] { src },
                 suggestion: $"写全称“{full}”。");
         }
