@@ -327,8 +327,11 @@ public static class OverallPerformance
         {
             Yuan("performance.overallSelfEvaluation.funds", rows);
             // the 全年执行数 of the 整体 is the 本年支出合计 (GK618): the 元 figure must round to the 万元 total of the expenditure
-            var spend = d.Expenditure.Sum(l => l.Total);
-            if (Rounding.HalfUp(rows[0].Executed / 10000m, 2) != spend)
+            // the 本年支出合计 as printed: a total the data gives (within 尾差 of its parts) is the printed one
+            var printed = new Facts(d, []);
+            var spend = printed.Basic + printed.Project;
+            // the 万元 total is a sum of rounded lines: it may differ from the rounded 元 figure by the 尾差 of that sum
+            if (Math.Abs(Rounding.HalfUp(rows[0].Executed / 10000m, 2) - spend) > Rounding.SumEnvelope(Math.Max(1, d.Expenditure.Count)))
                 issues.Add(new(IssueSeverity.Error, "performance.overallSelfEvaluation.funds",
                     $"部门整体自评表的全年执行数 {Money.Cell(rows[0].Executed)} 元折合 {Money.Text(Rounding.HalfUp(rows[0].Executed / 10000m, 2))} 万元，与本年支出合计 {Money.Text(spend)} 万元不一致。"));
         }
