@@ -33,7 +33,7 @@ public sealed class TableTemplate
     public string Kind { get; set; } = "";
     /// <summary>The printed number (预算01表).</summary>
     public string Label { get; set; } = "";
-    /// <summary>The title, with {year} for the year.</summary>
+    /// <summary>The title, with {year} for the year; empty: the standard title of the table kind (as the national layout prints it).</summary>
     public string Title { get; set; } = "";
     /// <summary>The unit line (单位：万元), when it differs from the default.</summary>
     public string? UnitLine { get; set; }

@@ -122,32 +122,32 @@ public class RecallFamilyRuleTests
         DocBuilder Final(decimal executed) => DocBuilder.Final()
             .SelfEvaluation(false, s => s.Funds(27267500m, 27267500m, executed, null), "综合业务项目")
             .SelfEvaluation(false, s => s.Funds(54535000m, 54535000m, 54535000m, null), "专项工作项目")
-            .Sentence("2022年度本部门对部门整体支出和2个项目开展了绩效自评，涉及资金8180.25万元，项目自评平均得分100.00分。");
+            .Sentence("2022年度本部门就整体支出和2个项目做了绩效自评，共涉及资金8180.25万元，项目平均得分100.00分。");
         Silent<PerformanceTablesMoney>(Final(27267500m));
         Silent<PerformanceTablesMoney>(Final(20000000m)); // the budget columns still give 8180.25
         var b = DocBuilder.Final()
             .SelfEvaluation(false, s => s.Funds(27267500m, 27267500m, 27267500m, null), "综合业务项目")
             .SelfEvaluation(false, s => s.Funds(64535000m, 64535000m, 64535000m, null), "专项工作项目")
-            .Sentence("2022年度本部门对部门整体支出和2个项目开展了绩效自评，涉及资金8180.25万元，项目自评平均得分100.00分。");
+            .Sentence("2022年度本部门就整体支出和2个项目做了绩效自评，共涉及资金8180.25万元，项目平均得分100.00分。");
         Single<PerformanceTablesMoney>(b);
     }
 
     // ------------------------------------------------------------------------------------------------ GK425
 
-    /// <summary>Seed 000 (a Wuhan budget): +5.74 − 894.06 + 100 + 2.88 = −785.44.</summary>
-    private const string SeedReasons = "收入较2021年减少785.44万元，主要是社会保障和就业支出经费拨款增加5.74万元、卫生健康支出经费拨款减少894.06万元、农林水支出增加100万元、住房保障支出经费拨款增加2.88万元。";
+    /// <summary>The figures of seed 000 (a Wuhan budget), in our own words: +5.74 − 894.06 + 100 + 2.88 = −785.44.</summary>
+    private const string SeedReasons = "本年收入比2021年减少785.44万元，主要是社会保障和就业类拨款增加5.74万元、卫生健康类拨款减少894.06万元、农林水类拨款增加100万元、住房保障类拨款增加2.88万元。";
 
     [Fact] public void GK425_itemized_reasons_that_do_not_add_up_fire() =>
         Single<ReasonBreakdown>(DocBuilder.Budget().Sentence(SeedReasons.Replace("减少894.06万元", "减少849.06万元")), -740.44m, -785.44m);
 
     [Fact] public void GK425_reasons_after_qizhong_with_explanations_between_fire() =>
-        Single<ReasonBreakdown>(DocBuilder.Budget().Sentence("2022年预算收支安排7132.51万元，较2021年预算增加807.28万元，其中：基本支出增加83.51万元，主要为人员经费支出；项目支出增加769.09万元，主要为医疗救助项目支出。"));
+        Single<ReasonBreakdown>(DocBuilder.Budget().Sentence("本年收支预算7132.51万元，比2021年预算增加807.28万元，其中：基本支出增加83.51万元，用于人员经费；项目支出增加769.09万元，用于医疗救助项目。"));
 
     [Fact]
     public void GK425_reasons_that_add_up_or_name_only_the_main_items_are_silent() =>
         Silent<ReasonBreakdown>(DocBuilder.Budget()
             .Sentence(SeedReasons)
-            .Sentence("2022年预算收支安排7132.51万元，较2021年预算增加807.28万元，其中：基本支出增加83.51万元，主要为人员经费支出；项目支出增加723.77万元，主要为医疗救助项目支出。")
+            .Sentence("本年收支预算7132.51万元，比2021年预算增加807.28万元，其中：基本支出增加83.51万元，用于人员经费；项目支出增加723.77万元，用于医疗救助项目。")
             // “主要是” with items all going the same way: the main items, not the whole
             .Sentence("支出比上年增加500.00万元，主要是基本支出增加120.00万元、项目支出增加300.00万元。")
             .Sentence("2024年度收入合计5111.59万元，与2023年度相比，减少2457.53万元，下降32.47%，主要原因是工作任务调整。"));
