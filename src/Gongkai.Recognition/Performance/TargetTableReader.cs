@@ -440,6 +440,8 @@ internal sealed partial class TargetTableReader : SegmentReader
                 _t.Department = dept;
                 _t.DepartmentSource = value.Source;
             }
+            if (PerfText.IsUnitNameLabel(labelKey) && PerfText.Clean(value.Text) is { Length: > 0 } unit)
+                _t.UnitFields.Add(new UnitNameField(labelKey, unit, value.Source));
             if (current || history)
                 foreach (System.Text.RegularExpressions.Match ym in YearInText().Matches(PerfText.Clean(value.Text)))
                     _t.YearMentions.Add(new YearMention(int.Parse(ym.Groups[1].Value), current, labelText, ym.Value, value.Source));
