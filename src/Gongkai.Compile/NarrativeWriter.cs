@@ -242,10 +242,11 @@ public sealed partial class NarrativeWriter
             .OrderBy(e => e.Code, StringComparer.Ordinal).Select(e => _f.EconName(e.Code)));
         var pi = Items(true);
         var pu = Items(false);
+        // what the money is for in a sentence of its own: after a reason (主要原因是…) a second 主要… clause reads as part of it
         Para($"其中：人员经费{Amount(_f.Personnel)}，占{Money.Pct(shares[0])}%" + Change(_f.Personnel, pr?.Personnel, "personnel", "人员经费")
-             + (pi.Length > 0 ? $"，主要包括{pi}" : "") + "。");
+             + "。" + (pi.Length > 0 ? $"人员经费主要包括{pi}。" : ""));
         Para($"公用经费{Amount(_f.Public)}，占{Money.Pct(shares[1])}%" + Change(_f.Public, pr?.Public, "public", "公用经费")
-             + (pu.Length > 0 ? $"，主要包括{pu}" : "") + "。");
+             + "。" + (pu.Length > 0 ? $"公用经费主要包括{pu}。" : ""));
     }
 
     private static readonly (string Key, string Name, Func<ThreePublicItems, decimal> Get)[] ThreePublicItemsList =
