@@ -81,9 +81,13 @@ public class FamilyRuleTests
     [Fact] public void GK444_a_unit_row_with_the_short_name_fires() =>
         Single<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.GeneralExpenditureByUnit, t => t.Plain("第1局", 10m)));
 
+    [Fact] public void GK444_a_unit_row_above_another_item_of_the_unit_named_in_full_fires() =>
+        // a table of items by unit (购买服务): the short name repeats the unit with other figures, it is no group row
+        Single<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.PurchaseOfServices, t => t.Total(20.79m).Plain("第1局", 12.31m).Plain("示例区第1局", 8.48m)));
+
     [Fact] public void GK444_a_group_row_above_the_unit_named_in_full_is_silent() =>
         // a 分单位 table: the 部门 row carries the budget system's short name, the unit below it is named in full
-        Silent<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.BudgetRevenue, t => t.Plain("第1局", 10m).Plain("示例区第1局", 10m))
+        Silent<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.BudgetRevenue, t => t.Total(10.01m).Plain("第1局", 10.01m).Plain("示例区第1局", 6.00m).Plain("示例区第1局机关服务中心", 4.00m))
             .Sentence("单位名称：示例区第1局").Sentence("编制单位：示例区第1局机关服务中心"));
 
     [Fact] public void GK444_a_title_without_the_prefix_every_name_field_prints_fires()

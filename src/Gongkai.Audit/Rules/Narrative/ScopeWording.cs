@@ -183,8 +183,8 @@ public sealed partial class StatedUnitCount : Rule
 /// 绩效表's 部门（单位）名称, the 绩效表 主管部门 and unit fields (申报单位, 项目执行单位 …), the table captions
 /// (单位名称：/部门名称：/编制单位：…), the rows of the tables (分单位 rows, a unit-name column), the 单位构成 list and the
 /// “N个单位：…” sentences. The full name is the title's; a title that itself lacks the region prefix every name field
-/// prints is reported too. A table row is not read when another row of the same table is the full name (the 部门 group
-/// row of a 分单位 table may carry the budget system's short 部门 name above its units named in full).
+/// prints is reported too. The 部门 group row of a 分单位 table (the sum of the units below it, one of them named in
+/// full) may carry the budget system's short 部门 name and is not read.
 /// </summary>
 public sealed partial class TruncatedDepartmentName : Rule
 {
@@ -227,12 +227,10 @@ public sealed partial class TruncatedDepartmentName : Rule
         foreach (var u in d.Units) names.Add((u.Name, u.Source, "单位构成"));
         foreach (var t in d.Tables)
         {
-            // a table that also names the department in full (a 分单位 table whose 部门 group row carries the budget
-            // system's short 部门 name above the units named in full) is not truncating it
-            bool fullRow = t.Rows.Any(r => Clean(r.Label) == full);
-            foreach (var row in t.Rows)
+            for (int i = 0; i < t.Rows.Count; i++)
             {
-                if (!row.IsTotal && row.Label.Length > 0 && !fullRow) names.Add((row.Label, row.Source, $"{t.Title}的单位行"));
+                var row = t.Rows[i];
+                if (!row.IsTotal && row.Label.Length > 0 && !IsGroupRow(t.Rows, i, full)) names.Add((row.Label, row.Source, $"{t.Title}的单位行"));
                 foreach (var (header, text) in row.Texts)
                     if (UnitColumn().IsMatch(Regex.Replace(header, @"\s", ""))) names.Add((text, row.Source, $"{t.Title}的{header}"));
             }
@@ -269,6 +267,19 @@ public sealed partial class TruncatedDepartmentName : Rule
             yield return Report($"{where}的名称「{n}」缺少“{prefix}”，与部门全称“{full}”不一致", new[] { src },
                 suggestion: $"写全称“{full}”。");
         }
+    }
+
+    /// <summary>
+    /// The 部门 group row of a 分单位 table: the budget system prints it with its short 部门 name above the units, one of
+    /// them named in full, and its figures are their sum (within 尾差). A row that only repeats a unit is not one.
+    /// </summary>
+    private static bool IsGroupRow(List<DataRow> rows, int i, string full)
+    {
+        var below = rows.Skip(i + 1).Where(r => !r.IsTotal).ToList();
+        if (below.Count == 0 || !below.Any(r => Clean(r.Label) == full)) return false;
+        var figures = rows[i].CurrentValues.Where(kv => kv.Value.IsNumber && kv.Value.Value != 0).ToList();
+        return figures.Count > 0 && figures.All(kv =>
+            Math.Abs(kv.Value.Value - below.Sum(r => r.ValueOrZero(kv.Key))) <= Rounding.SumEnvelope(below.Count));
     }
 
     /// <summary>A printed name without whitespace and without a trailing (部门整体) / 整体 / 本级 / 机关.</summary>
