@@ -592,7 +592,9 @@ public static partial class Mutants
         if (!prefix.Success || prefix.Length >= name.Length - 1) return null;
         var shortName = name[prefix.Length..];
         var lines = Lines(text);
-        var c = Enumerable.Range(1, lines.Length - 1).Where(i => lines[i].Contains(name) && !lines[i].StartsWith('#')).ToList();
+        // a name field (a table cell, the 主管部门 of a 绩效 table, a list of units), not prose: prose may use a short name
+        var c = Enumerable.Range(1, lines.Length - 1).Where(i => lines[i].Contains(name) && !lines[i].StartsWith('#')
+            && (lines[i].StartsWith('|') || lines[i].Contains("单位：") || lines[i].Contains("主管部门"))).ToList();
         if (c.Count == 0) return null;
         var k = c[r.Next(c.Count)];
         var at = lines[k].IndexOf(name, StringComparison.Ordinal);

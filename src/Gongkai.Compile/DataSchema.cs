@@ -44,7 +44,47 @@ public static class DataSchema
         ["totals"] = "可选：原件印出的合计数（类 3 位、款 5 位编码或“合计”），与各分项之和的差在尾差范围内时照印，超出则拒绝；不填的由程序计算",
         ["economicTotals"] = "可选：原件印出的基本支出经济分类“类”（3 位编码）或“合计”的金额，规则同 totals",
         ["total"] = "合计（万元）",
-        ["initial"] = "年初预算（万元）", ["adjusted"] = "调整预算（万元），可选",
+        ["initial"] = "年初预算（万元；自评表资金行为元）", ["adjusted"] = "调整预算（万元；自评表资金行为元），可选",
+        ["executed"] = "执行数（万元；自评表资金行为元，到分）",
+        ["funds"] = "资金行：项目的资金来源（万元），或绩效自评表的资金情况（元，到分，第一行为年度总金额），按原样印出",
+        ["details"] = "项目支出明细及测算依据（万元）",
+        ["glossary"] = "名词解释（可选）：按顺序印出；不填则使用默认的名词解释",
+        ["organization"] = "机构设置说明，原样印出", ["inquiryPhone"] = "公开咨询电话",
+        ["department"] = "绩效表的主管部门", ["financeOffice"] = "财政归口处室", ["contact"] = "联系人（填报人、项目负责人）", ["phone"] = "联系电话",
+        ["longTermGoal"] = "长期绩效目标，原样印出", ["annualGoal"] = "年度绩效目标，原样印出",
+        ["initialGoal"] = "年初绩效目标，原样印出", ["adjustedGoal"] = "全年（调整）绩效目标，原样印出", ["achieved"] = "全年目标实际完成情况，原样印出",
+        ["remark"] = "说明（偏差原因）", ["prior2"] = "前年指标值（原样）", ["prior1"] = "上年指标值（原样）", ["longTerm"] = "是否长期绩效指标",
+    };
+
+    /// <summary>Descriptions of a property whose name means something else on another type (Type.property).</summary>
+    private static readonly Dictionary<string, string> TypeDescriptions = new(StringComparer.Ordinal)
+    {
+        ["UnitInfo.name"] = "部门（单位）全称，含区划（如“××区医疗保障局”）；印在标题、表头的单位名称和绩效表中",
+        ["UnitInfo.functions"] = "主要职能，每条一项，按序编号原样印出",
+        ["UnitInfo.units"] = "预算单位构成：纳入编制范围的单位（全称）及类型",
+        ["UnitInfo.staffing"] = "人员情况：编制类别、核定编制数、实有人数",
+        ["UnitInfo.contact"] = "联系方式，原样印在情况说明的“联系方式”一节（联系地址、联系人、联系电话）",
+        ["ProjectData.name"] = "项目名称",
+        ["ProjectData.code"] = "项目编码",
+        ["ProjectData.type"] = "项目类型（如：经常性项目、一次性项目）",
+        ["ProjectData.use"] = "资金用途，情况说明中引用",
+        ["ProjectData.implementer"] = "项目执行单位（申报单位），写全称",
+        ["ProjectData.contact"] = "项目负责人（联系人）",
+        ["ProjectData.frequency"] = "项目安排频度（如：常年项目）",
+        ["ProjectData.overview"] = "项目概况，原样印出",
+        ["ProjectData.basis"] = "立项依据，原样印出",
+        ["ProjectData.plan"] = "当年实施进度计划，原样印出",
+        ["IndicatorData.level1"] = "一级指标（产出指标、效益指标、满意度指标…）",
+        ["IndicatorData.level2"] = "二级指标（数量指标、质量指标、时效指标、社会效益指标…）",
+        ["IndicatorData.name"] = "三级指标名称",
+        ["IndicatorData.operator"] = "指标性质：≥、≤、=",
+        ["IndicatorData.target"] = "指标值（原样）",
+        ["IndicatorData.unit"] = "度量单位（如：%、人、万人、家）",
+        ["IndicatorData.weight"] = "权重（分）；填写时每个指标都填，合计 90（预算执行率另计 10 分）或 100",
+        ["OverallTargetData.functions"] = "部门职能概述，原样印出",
+        ["OverallTargetData.tasks"] = "年度工作任务，原样印出",
+        ["GlossaryTerm.term"] = "名词",
+        ["GlossaryTerm.text"] = "解释，印在名词之后",
     };
 
     public static string Generate()
@@ -57,7 +97,8 @@ public static class DataSchema
             {
                 if (ctx.PropertyInfo is { } p && schema is JsonObject o)
                 {
-                    if (Descriptions.TryGetValue(p.Name, out var text)) o.Insert(0, "description", text);
+                    if (TypeDescriptions.TryGetValue($"{p.DeclaringType.Name}.{p.Name}", out var text) || Descriptions.TryGetValue(p.Name, out text))
+                        o.Insert(0, "description", text);
                     var values = p.Name switch
                     {
                         "kind" => new[] { "budget", "final" },

@@ -61,6 +61,11 @@ public sealed class DisclosureData
     /// shaanxi profile prints 表6 (all 一般公共预算 spending by economic class) and the economic blocks of 表1 and 表4.
     /// </summary>
     public List<EconomicLine>? ProjectEconomic { get; set; }
+    /// <summary>
+    /// 名词解释 as the department wants them printed, in order (optional). Without it the compiler's default list is printed
+    /// (see <see cref="Compile.Glossary"/>); the template workbook is filled with that default so it can be edited.
+    /// </summary>
+    public List<GlossaryTerm>? Glossary { get; set; }
 
     /// <summary>
     /// Totals as the official system printed them (optional): a 类 (3 digits) or 款 (5 digits) of 支出功能分类, or
@@ -108,6 +113,10 @@ public sealed class UnitInfo
     public string? Contact { get; set; }
     /// <summary>The department's code (the 部门 row of tables by unit: 205 over 205001), optional.</summary>
     public string? DepartmentCode { get; set; }
+    /// <summary>机构设置: the department's own description of its internal structure (内设机构, 下属单位), optional; printed in full.</summary>
+    public string? Organization { get; set; }
+    /// <summary>公开咨询电话 (the number for questions on the published document), optional.</summary>
+    public string? InquiryPhone { get; set; }
 }
 
 public sealed class SubUnit
@@ -380,6 +389,83 @@ public sealed class ProjectData
     public List<IndicatorData> Indicators { get; set; } = new();
     /// <summary>决算: 绩效自评.</summary>
     public SelfEvaluationData? SelfEvaluation { get; set; }
+
+    // ── 项目支出绩效目标申报表 / 项目绩效自评表 header and text fields (all optional, printed as entered) ──
+    /// <summary>项目主管部门 (申报单位); the default is <see cref="PerformanceData.Department"/>.</summary>
+    public string? Department { get; set; }
+    /// <summary>项目执行单位 / 实施单位.</summary>
+    public string? Implementer { get; set; }
+    /// <summary>财政归口处室 (科室); the default is <see cref="PerformanceData.FinanceOffice"/>.</summary>
+    public string? FinanceOffice { get; set; }
+    /// <summary>项目负责人 / 联系人; the default is <see cref="PerformanceData.Contact"/>.</summary>
+    public string? Contact { get; set; }
+    /// <summary>联系电话; the default is <see cref="PerformanceData.Phone"/>.</summary>
+    public string? Phone { get; set; }
+    /// <summary>项目类别 of the 申报表 (运转类 / 特定目标类本级支出 …) when it differs from <see cref="Type"/> (支出项目类别).</summary>
+    public string? Category { get; set; }
+    /// <summary>项目安排频度 (一次性项目 / 常年项目 / 延续性项目).</summary>
+    public string? Frequency { get; set; }
+    /// <summary>项目年度 or 起止年度 as printed (e.g. 2023年).</summary>
+    public string? Period { get; set; }
+    /// <summary>项目概况.</summary>
+    public string? Overview { get; set; }
+    /// <summary>立项依据.</summary>
+    public string? Basis { get; set; }
+    /// <summary>项目实施方案 / 当年实施进度计划.</summary>
+    public string? Plan { get; set; }
+    /// <summary>上年绩效评价结果、整改及应用.</summary>
+    public string? PriorEvaluation { get; set; }
+    /// <summary>项目前两年预算及当年预算变动情况.</summary>
+    public string? BudgetHistory { get; set; }
+    /// <summary>项目总预算 (延续性项目), 万元.</summary>
+    public decimal? TotalBudget { get; set; }
+    /// <summary>当年预算 by source (上级资金 / 本级资金 / 其他资金, or the region's source lines), 万元; they add up to <see cref="Amount"/>.</summary>
+    public List<FundRow>? Funds { get; set; }
+    /// <summary>项目支出明细及测算依据, 万元.</summary>
+    public List<ProjectDetail>? Details { get; set; }
+    /// <summary>长期绩效目标 (总体目标).</summary>
+    public string? LongTermGoal { get; set; }
+    /// <summary>年度绩效目标 (当年整体绩效目标).</summary>
+    public string? AnnualGoal { get; set; }
+}
+
+/// <summary>One money line of a 绩效 table (资金来源: label and amount in 万元).</summary>
+public sealed class FundRow
+{
+    public string Label { get; set; } = "";
+    public decimal Amount { get; set; }
+}
+
+/// <summary>One line of 项目支出明细及测算依据: content, 测算依据及说明 and the amount by source (万元).</summary>
+public sealed class ProjectDetail
+{
+    public string Content { get; set; } = "";
+    public string? Basis { get; set; }
+    /// <summary>本级财政拨款金额.</summary>
+    public decimal Local { get; set; }
+    /// <summary>上级转移支付金额.</summary>
+    public decimal Transfer { get; set; }
+    /// <summary>其他资金.</summary>
+    public decimal Other { get; set; }
+}
+
+/// <summary>One money row of a 绩效自评表 (年度总金额 / 其中：财政拨款 / 一般公共预算 …) in 元, printed to the fen as entered.</summary>
+public sealed class SelfEvaluationFundRow
+{
+    public string Label { get; set; } = "";
+    /// <summary>年初预算数, 元.</summary>
+    public decimal Initial { get; set; }
+    /// <summary>全年（调整）预算数, 元.</summary>
+    public decimal Adjusted { get; set; }
+    /// <summary>全年执行数, 元.</summary>
+    public decimal Executed { get; set; }
+}
+
+/// <summary>One 名词解释 entry.</summary>
+public sealed class GlossaryTerm
+{
+    public string Term { get; set; } = "";
+    public string Text { get; set; } = "";
 }
 
 public sealed class IndicatorData
@@ -397,6 +483,15 @@ public sealed class IndicatorData
     public decimal? Score { get; set; }
     /// <summary>决算 自评: 是否核心指标, optional.</summary>
     public bool? Core { get; set; }
+    /// <summary>指标值确定依据 (预算), optional.</summary>
+    public string? Basis { get; set; }
+    /// <summary>近两年指标值: 前年 and 上年 as printed (预算, Hubei), optional.</summary>
+    public string? Prior2 { get; set; }
+    public string? Prior1 { get; set; }
+    /// <summary>说明 / 偏差原因 (决算 自评), optional.</summary>
+    public string? Remark { get; set; }
+    /// <summary>true: an indicator of the 长期绩效目标 (printed in its own block); otherwise a 年度 indicator.</summary>
+    public bool? LongTerm { get; set; }
 }
 
 public sealed class SelfEvaluationData
@@ -406,6 +501,12 @@ public sealed class SelfEvaluationData
     public decimal AdjustedBudget { get; set; }
     public decimal Executed { get; set; }
     public decimal Score { get; set; }
+    /// <summary>年初绩效目标 / 全年（调整）绩效目标 / 全年目标实际完成情况, printed as entered.</summary>
+    public string? InitialGoal { get; set; }
+    public string? AdjustedGoal { get; set; }
+    public string? Achieved { get; set; }
+    /// <summary>The 资金情况 rows in 元 as the table prints them (first row 年度总金额); without them the 万元 figures above are printed ×10000.</summary>
+    public List<SelfEvaluationFundRow>? Funds { get; set; }
 }
 
 public sealed class PerformanceData
@@ -418,6 +519,11 @@ public sealed class PerformanceData
     public OverallTargetData? OverallTarget { get; set; }
     /// <summary>决算: the 部门整体绩效自评表; 全年执行数 and all scores are computed.</summary>
     public OverallSelfEvaluationData? OverallSelfEvaluation { get; set; }
+    /// <summary>Header fields shared by every 绩效 table (a project or 整体 table may override them): 主管部门, 财政归口处室, 联系人, 联系电话.</summary>
+    public string? Department { get; set; }
+    public string? FinanceOffice { get; set; }
+    public string? Contact { get; set; }
+    public string? Phone { get; set; }
 }
 
 /// <summary>
@@ -436,6 +542,11 @@ public sealed class OverallTargetData
     public string? AnnualGoal { get; set; }
     /// <summary>年度绩效指标 (一级/二级/三级, 指标性质, 指标值, 度量单位, 权重 — weights, when given, add up to 100).</summary>
     public List<IndicatorData> Indicators { get; set; } = new();
+    /// <summary>Header fields (default: those of <see cref="PerformanceData"/>).</summary>
+    public string? Department { get; set; }
+    public string? FinanceOffice { get; set; }
+    public string? Contact { get; set; }
+    public string? Phone { get; set; }
 }
 
 /// <summary>
@@ -456,6 +567,19 @@ public sealed class OverallSelfEvaluationData
     public string? Achieved { get; set; }
     /// <summary>Indicators with 指标值 and 全年完成值 (numbers for a computed score) and 指标权重 (Σ = 100).</summary>
     public List<IndicatorData> Indicators { get; set; } = new();
+    /// <summary>项目名称 as printed (default: the unit's name + 整体).</summary>
+    public string? Name { get; set; }
+    /// <summary>全年（调整）绩效目标, optional.</summary>
+    public string? AdjustedGoal { get; set; }
+    /// <summary>
+    /// The 资金情况 rows in 元 as printed (first row 年度总金额). The 全年执行数 of the first row must round to the 本年支出合计;
+    /// without rows the 万元 figures are printed ×10000.
+    /// </summary>
+    public List<SelfEvaluationFundRow>? Funds { get; set; }
+    public string? Department { get; set; }
+    public string? FinanceOffice { get; set; }
+    public string? Contact { get; set; }
+    public string? Phone { get; set; }
 }
 
 /// <summary>One line of the 政府向社会力量购买服务预算表 (Hubei 预算12).</summary>

@@ -78,7 +78,7 @@ public sealed partial class NarrativeWriter
         var s = $"{YearWord}{Subject}整体绩效自评得分{sc.Total.ToString("0.00#", CultureInfo.InvariantCulture)}分。";
         s += $"资金方面，全年执行数{Amount(sc.Executed)}";
         if (sc.Rate is decimal r)
-            s += $"，全年（调整）预算数{Amount(se.AdjustedBudget)}，预算执行率{Money.Pct(r)}%，执行率得分{Money.Text(sc.RateScore)}分（权重{Money.Text(OverallPerformance.ExecutionWeight)}分）";
+            s += $"，全年（调整）预算数{Amount(sc.Adjusted)}，预算执行率{Money.Pct(r)}%，执行率得分{Money.Text(sc.RateScore)}分（权重{Money.Text(OverallPerformance.ExecutionWeight)}分）";
         s += "。";
         if (sc.Indicators.Count > 0)
         {

@@ -35,7 +35,34 @@ public sealed partial class NarrativeWriter
         BasicInfo();
         if (_f.Final) Final(); else Budget();
         Glossary();
+        Contact();
+        RepeatedSentences();
         return _out;
+    }
+
+    /// <summary>联系方式: the contact line and the 公开咨询电话 as the data gives them (nothing when it gives neither).</summary>
+    private void Contact()
+    {
+        var u = _d.Unit;
+        if (string.IsNullOrWhiteSpace(u.Contact) && string.IsNullOrWhiteSpace(u.InquiryPhone)) return;
+        Part("联系方式");
+        if (!string.IsNullOrWhiteSpace(u.Contact)) Para(u.Contact.Trim());
+        if (!string.IsNullOrWhiteSpace(u.InquiryPhone)) Para($"公开咨询电话：{u.InquiryPhone.Trim()}。");
+    }
+
+    /// <summary>The same sentence printed twice or more reads as a template left unfilled: a warning names it before output.</summary>
+    private void RepeatedSentences()
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in _out.OfType<ParagraphBlock>())
+            foreach (var raw in p.Text.Split('。', StringSplitOptions.RemoveEmptyEntries))
+            {
+                // the numbering of a list item is not part of the sentence
+                var s = System.Text.RegularExpressions.Regex.Replace(raw.Trim(), @"^(\(?\d+\)|\d+\.)", "");
+                if (s.Length >= 8) seen[s] = seen.GetValueOrDefault(s) + 1;
+            }
+        foreach (var (s, n) in seen.Where(kv => kv.Value > 1))
+            _issues.Add(new(IssueSeverity.Warning, "narrative", $"情况说明中同一句话出现了 {n} 次：“{(s.Length > 40 ? s[..40] + "…" : s)}”。请补充各自的情况或原因，避免重复。"));
     }
 
     private void Part(string title) => _out.Add(new HeadingBlock(2, $"{CompileCatalog.Ordinal(_part++)}、{title}"));
@@ -94,9 +121,14 @@ public sealed partial class NarrativeWriter
             Section(i++, "主要职能");
             for (int k = 0; k < u.Functions.Count; k++) Para($"{k + 1}.{u.Functions[k].Trim()}");
         }
+        if (!string.IsNullOrWhiteSpace(u.Organization))
+        {
+            Section(i++, "机构设置");
+            foreach (var line in u.Organization.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) Para(line);
+        }
         if (u.Units.Count > 0)
         {
-            Section(i++, _f.Final ? "机构设置" : "预算单位构成");
+            Section(i++, _f.Final ? (string.IsNullOrWhiteSpace(u.Organization) ? "机构设置" : "决算单位构成") : "预算单位构成");
             var names = string.Join("、", u.Units.Select(x => x.Type is null ? x.Name : $"{x.Name}（{x.Type}）"));
             Para($"纳入{Subject}{YearWord}{(_f.Final ? "决算" : "预算")}编制范围的单位共{u.Units.Count}个：{names}。");
         }
@@ -210,10 +242,11 @@ public sealed partial class NarrativeWriter
             .OrderBy(e => e.Code, StringComparer.Ordinal).Select(e => _f.EconName(e.Code)));
         var pi = Items(true);
         var pu = Items(false);
+        // what the money is for in a sentence of its own: after a reason (主要原因是…) a second 主要… clause reads as part of it
         Para($"其中：人员经费{Amount(_f.Personnel)}，占{Money.Pct(shares[0])}%" + Change(_f.Personnel, pr?.Personnel, "personnel", "人员经费")
-             + (pi.Length > 0 ? $"，主要包括{pi}" : "") + "。");
+             + "。" + (pi.Length > 0 ? $"人员经费主要包括{pi}。" : ""));
         Para($"公用经费{Amount(_f.Public)}，占{Money.Pct(shares[1])}%" + Change(_f.Public, pr?.Public, "public", "公用经费")
-             + (pu.Length > 0 ? $"，主要包括{pu}" : "") + "。");
+             + "。" + (pu.Length > 0 ? $"公用经费主要包括{pu}。" : ""));
     }
 
     private static readonly (string Key, string Name, Func<ThreePublicItems, decimal> Get)[] ThreePublicItemsList =
@@ -402,7 +435,11 @@ public sealed partial class NarrativeWriter
             var shares = Money.Shares(amounts);
             Para("按支出功能分类，主要用于：" + string.Join("；", classes.Select((c, k) =>
                 $"{_f.ClassName(c)}{Amount(amounts[k])}，占{Money.Pct(shares[k])}%" + (pr?.Classes.TryGetValue(c, out var pc) == true ? Change(amounts[k], pc, $"class:{c}", _f.ClassName(c)) : ""))) + "。");
-            var items = _f.Lines(FundSource.General).GroupBy(l => l.Code).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+            var all = _f.Lines(FundSource.General).GroupBy(l => l.Code).OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
+            // a 项 with no money is not spending: it is left out of the list, and the data is questioned
+            foreach (var z in all.Where(x => x.Sum(l => l.Basic + l.Project + l.Reserve) == 0))
+                _issues.Add(new(IssueSeverity.Warning, $"expenditure[{z.Key}]", $"{_f.NameOf(z.Key)}（{z.Key}）的一般公共预算拨款为0，不作为支出列示；如无此项请从数据中删除。"));
+            var items = all.Where(x => x.Sum(l => l.Basic + l.Project + l.Reserve) != 0).ToList();
             Para("具体安排情况：" + string.Join("；", items.Select(x =>
             {
                 var use = x.Select(l => l.Use).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
@@ -416,7 +453,8 @@ public sealed partial class NarrativeWriter
         Para(_f.Spend[FundSource.StateCapital] == 0 ? $"{Subject}{YearWord}无国有资本经营预算拨款安排的支出。" : $"{YearWord}国有资本经营预算拨款支出{Amount(_f.Spend[FundSource.StateCapital])}。");
         Part("“三公”经费预算情况");
         var tp = _d.ThreePublic;
-        Para($"{YearWord}一般公共预算“三公”经费预算{Amount(tp.Current.Total)}" + Change(tp.Current.Total, tp.Prior?.Total, "threePublic", "“三公”经费预算") + "。");
+        Para($"{YearWord}一般公共预算“三公”经费预算{Amount(tp.Current.Total)}" + Change(tp.Current.Total, tp.Prior?.Total, "threePublic", "“三公”经费预算") + "。"
+             + (_d.Unit.Units.Count > 0 ? $"“三公”经费预算的统计范围为纳入{Subject}{YearWord}预算编制范围的{_d.Unit.Units.Count}个单位：{string.Join("、", _d.Unit.Units.Select(x => x.Name))}。" : ""));
         Para("其中：" + string.Join("；", ThreePublicItemsList.Select(x =>
             $"{x.Name}{Amount(x.Get(tp.Current))}" + (tp.Prior is { } p ? Change(x.Get(tp.Current), x.Get(p), $"threePublic.{x.Key}", x.Name) : "")
             + (tp.Uses.TryGetValue(x.Key, out var use) && !string.IsNullOrWhiteSpace(use) ? $"，主要用于{use.Trim().TrimEnd('。')}" : ""))) + "。");
@@ -448,9 +486,7 @@ public sealed partial class NarrativeWriter
     {
         Part("名词解释");
         int k = 1;
-        foreach (var (term, text) in Compile.Glossary.Terms(_f.Final))
+        foreach (var (term, text) in Compile.Glossary.Printed(_d))
             Para($"{k++}.{term}：{text}");
-        if (_d.Expenditure.Any(l => l.Reserve != 0))
-            Para($"{k++}.{Compile.Glossary.Reserve.Term}：{Compile.Glossary.Reserve.Text}");
     }
 }

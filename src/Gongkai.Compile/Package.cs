@@ -40,9 +40,17 @@ public sealed class RenderRow
     public RowMeta MetaOf(int segment) => segment < Meta.Length ? Meta[segment] : default;
     /// <summary>Model rows to use instead of the generic per-segment conversion (special rows such as 人员经费合计 | 公用经费合计).</summary>
     public List<DataRow>? ModelRows { get; init; }
-    /// <summary>Presentation hint: the row is a section label (资金情况, 绩效指标) printed as one cell across all columns.
-    /// Null: see <see cref="RenderTable.IsSectionRow"/>.</summary>
+    /// <summary>Presentation hint: the row is a section label (资金情况, 绩效目标, 绩效指标 …) printed as one cell across all
+    /// columns. Null: see <see cref="RenderTable.IsSectionRow"/>.</summary>
     public bool? Section { get; init; }
+    /// <summary>
+    /// Presentation hint for label-layout tables (绩效): the column span of each cell — n ≥ 1 starts a merged cell of n
+    /// columns, 0 marks a cell covered by the merged cell to its left; null means no merges.
+    /// </summary>
+    public int[]? Spans { get; init; }
+    /// <summary>Presentation hint: the cells (by column) that hold amounts or scores, to be right-aligned. Null: see
+    /// <see cref="RenderTable.IsAmountCell(int, string)"/>.</summary>
+    public bool[]? Numeric { get; init; }
 }
 
 /// <summary>A table as printed: label, title, unit, header rows, data rows, notes — shared by every renderer.</summary>
@@ -105,6 +113,14 @@ public sealed class RenderTable
         if (col.Role == ColumnRole.Value) return true;
         if (col.Role == ColumnRole.Code) return false;
         return LooksLikeAmount(text);
+    }
+
+    /// <summary>Whether a cell of a row is printed as an amount: the column's hint, else the row's <see cref="RenderRow.Numeric"/>
+    /// hint for that cell, else as <see cref="IsAmountCell(int, string)"/>.</summary>
+    public bool IsAmountCell(RenderRow row, int column)
+    {
+        if (Columns[column].Amount is null && row.Numeric is { } cells && column < cells.Length) return cells[column];
+        return IsAmountCell(column, row.Cells[column]);
     }
 
     private static readonly System.Text.RegularExpressions.Regex AmountPattern =

@@ -58,12 +58,23 @@ public sealed record FundLine(string Label, Dictionary<string, Figure> Values);
 /// </summary>
 public sealed record YearMention(int Year, bool IsCurrent, string Label, string Text, Provenance Source);
 
+/// <summary>
+/// A header field of a 绩效 table that names a unit (申报单位, 项目单位, 项目执行单位, 实施单位, 预算单位) as printed, with
+/// the label (colon removed) and the value's cell.
+/// </summary>
+public sealed record UnitNameField(string Label, string Name, Provenance Source);
+
 /// <summary>A 绩效目标 table: department-wide (整体) or one project.</summary>
 public sealed class PerformanceTarget
 {
     public bool IsOverall { get; init; }
     public string ProjectName { get; set; } = "";
     public string? ProjectCode { get; set; }
+    /// <summary>主管部门 as printed in the table's header fields (null when the table has none), with its cell.</summary>
+    public string? Department { get; set; }
+    public Provenance? DepartmentSource { get; set; }
+    /// <summary>Other header fields naming a unit (申报单位, 项目执行单位 …), in the order printed.</summary>
+    public List<UnitNameField> UnitFields { get; } = new();
     /// <summary>项目类型 / 类别 (常年性, 运转类, 特定目标类 …).</summary>
     public string? ProjectType { get; set; }
     /// <summary>The project's budget for the year (当年预算 / 年度资金总额 / 项目当年预算).</summary>
@@ -113,6 +124,11 @@ public sealed class SelfEvaluation
     public bool IsOverall { get; init; }
     public string ProjectName { get; set; } = "";
     public string? ProjectCode { get; set; }
+    /// <summary>主管部门 as printed in the table's header fields (null when the table has none), with its cell.</summary>
+    public string? Department { get; set; }
+    public Provenance? DepartmentSource { get; set; }
+    /// <summary>Other header fields naming a unit (申报单位, 项目执行单位 …), in the order printed.</summary>
+    public List<UnitNameField> UnitFields { get; } = new();
     /// <summary>自评总分.</summary>
     public Figure? TotalScore { get; set; }
     public ValueUnit Unit { get; init; } = ValueUnit.Yuan;

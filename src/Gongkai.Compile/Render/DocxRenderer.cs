@@ -234,7 +234,7 @@ public sealed class DocxRenderer : IPackageRenderer
                 tr.Append(Cell(r.Cells[0], widths.Sum(), CellKind.Section, cols, null));
             else
                 for (int c = 0; c < cols; c++)
-                    tr.Append(Cell(r.Cells[c], widths[c], t.IsAmountCell(c, r.Cells[c]) ? CellKind.Amount : CellKind.Text, 1, null));
+                    tr.Append(Cell(r.Cells[c], widths[c], t.IsAmountCell(r, c) ? CellKind.Amount : CellKind.Text, 1, null));
             table.Append(tr);
         }
         return table;

@@ -44,6 +44,8 @@ public static partial class TemplateWorkbook
         new("公开主体", "部门 或 单位", d => d.Unit.Scope == "unit" ? "单位" : "部门", (d, v) => d.Unit.Scope = v.Trim() == "单位" ? "unit" : "department", "部门,单位"),
         new("联系方式", "可选", d => d.Unit.Contact, (d, v) => d.Unit.Contact = v),
         new("部门编码", "可选：分单位列示的表（湖北预算06/11/12表）中部门一行的编码", d => d.Unit.DepartmentCode, (d, v) => d.Unit.DepartmentCode = v.Trim()),
+        new("公开咨询电话", "可选，印在“联系方式”部分", d => d.Unit.InquiryPhone, (d, v) => d.Unit.InquiryPhone = v.Trim()),
+        new("机构设置", "可选，内设机构和下属单位的说明，原样印出", d => d.Unit.Organization, (d, v) => d.Unit.Organization = v),
     ];
 
     private static readonly KeyField[] Carry =
@@ -191,12 +193,13 @@ public static partial class TemplateWorkbook
             (data.Procurement?.Items ?? []).Select(i => new[] { i.Project, i.Category, i.Type switch { "goods" => "货物", "works" => "工程", _ => "服务" }, i.FunctionCode, i.EconomicCode, i.Amount.ToString(Inv), i.Sme.ToString(Inv), i.SmallMicro.ToString(Inv),
                 i.UnitCode, i.UnitName, i.FundSource, i.FundNature, D(i.Quantity), D(i.UnitPrice), i.MeasureUnit }),
             [(2, "\"货物,工程,服务\"", false), (5, "amount", false), (6, "amount", false), (7, "amount", false), (12, "amount", false), (13, "amount", false)], [30, 30, 8, 14, 14, 12, 12, 12, 12, 30, 12, 14, 10, 10, 10]);
-        TableSheet("项目", ["项目名称", "项目编码", "项目类别", "金额", "主要用途", "年初预算数（自评）", "全年预算数（自评）", "全年执行数（自评）", "自评得分"],
-            data.Projects.Select(p => new[] { p.Name, p.Code, p.Type, p.Amount.ToString(Inv), p.Use, D(p.SelfEvaluation?.InitialBudget), D(p.SelfEvaluation?.AdjustedBudget), D(p.SelfEvaluation?.Executed), D(p.SelfEvaluation?.Score) }),
-            [(3, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false)], [30, 20, 14, 12, 40, 16, 16, 16, 10]);
-        TableSheet("绩效指标", ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "全年完成值（决算）", "指标得分（决算）"],
-            data.Projects.SelectMany(p => p.Indicators.Select(i => new[] { p.Name, i.Level1, i.Level2, i.Name, i.Operator, i.Target, i.Unit, D(i.Weight), i.Actual, D(i.Score) })),
-            [(1, "\"产出指标,效益指标,满意度指标,成本指标\"", false), (4, "\"≥,≤,=,>,<\"", false)], [24, 12, 14, 30, 8, 10, 10, 8, 14, 12]);
+        TableSheet("项目", [.. ProjectColumns.Select(c => c.Header)],
+            data.Projects.Select(p => ProjectColumns.Select(c => c.Get(p)).ToArray()),
+            [(3, "amount", false), (5, "amount", false), (6, "amount", false), (7, "amount", false), (Array.FindIndex(ProjectColumns, c => c.Header.StartsWith("项目总预算")), "amount", false)], [.. ProjectColumns.Select(c => c.Width)]);
+        TableSheet("绩效指标", ["项目名称", .. IndicatorColumns.Select(c => c.Header)],
+            data.Projects.SelectMany(p => p.Indicators.Select(i => (string?[])[p.Name, .. IndicatorColumns.Select(c => c.Get(i))])),
+            [(1, "\"产出指标,效益指标,满意度指标,成本指标\"", false), (4, "\"≥,≤,=,>,<\"", false), (10, "\"是,否\"", false), (15, "\"是,否\"", false)], [24, .. IndicatorColumns.Select(c => c.Width)]);
+        WriteProjectMoneySheets(data, final, TableSheet);
         WritePerformanceSheets(data, final, KeySheet, TableSheet);
         TableSheet("变动原因", ["事项", "说明", "原因"], ReasonKeys(final).Select(k => new[] { k.Key, k.Label, data.Reasons.GetValueOrDefault(k.Key) })
             .Concat(data.Reasons.Keys.Where(k => ReasonKeys(final).All(r => r.Key != k)).Select(k => new[] { k, "", data.Reasons[k] })), [], [28, 40, 60]);
@@ -269,7 +272,7 @@ public static partial class TemplateWorkbook
         }
     }
 
-    private static bool IsCodeColumn(string header) => header.Contains("编码") || header.Contains("事项");
+    private static bool IsCodeColumn(string header) => header.Contains("编码") || header.Contains("事项") || header.Contains("代码") || header.Contains("电话");
 
     private static string SourceName(FundSource s) => Sources.First(x => x.Source == s).Name;
 
@@ -458,23 +461,33 @@ public static partial class TemplateWorkbook
         }).ToList();
         if (items2.Count > 0) Pr(d).Items = items2;
         if (d.Procurement is { Total: 0, Sme: 0, Items.Count: 0, Use: null }) d.Procurement = null;
-        d.Projects = Body("项目").Select(r => new ProjectData
+        d.Projects = Body("项目").Select(r =>
         {
-            Name = At(r, 0), Code = Null(At(r, 1)), Type = Null(At(r, 2)), Amount = Amount("项目", r, 3), Use = Null(At(r, 4)),
-            SelfEvaluation = At(r, 7).Length == 0 && At(r, 8).Length == 0 ? null : new SelfEvaluationData
+            var p = new ProjectData
             {
-                InitialBudget = Amount("项目", r, 5), AdjustedBudget = Amount("项目", r, 6), Executed = Amount("项目", r, 7), Score = Amount("项目", r, 8),
-            },
+                Name = At(r, 0), Code = Null(At(r, 1)), Type = Null(At(r, 2)), Amount = Amount("项目", r, 3), Use = Null(At(r, 4)),
+                SelfEvaluation = At(r, 7).Length == 0 && At(r, 8).Length == 0 ? null : new SelfEvaluationData
+                {
+                    InitialBudget = Amount("项目", r, 5), AdjustedBudget = Amount("项目", r, 6), Executed = Amount("项目", r, 7), Score = Amount("项目", r, 8),
+                },
+            };
+            for (int c = 9; c < ProjectColumns.Length; c++)
+                if (ProjectColumns[c].Set is { } set && At(r, c) is { Length: > 0 } v) set(p, v);
+            return p;
         }).ToList();
         foreach (var r in Body("绩效指标"))
         {
             var p = d.Projects.FirstOrDefault(x => x.Name == At(r, 0)) ?? throw new DataFileException($"“绩效指标”表中的项目“{At(r, 0)}”不在“项目”表中。");
-            p.Indicators.Add(new IndicatorData
-            {
-                Level1 = At(r, 1), Level2 = At(r, 2), Name = At(r, 3), Operator = At(r, 4), Target = At(r, 5), Unit = At(r, 6),
-                Weight = Opt("绩效指标", r, 7), Actual = Null(At(r, 8)), Score = Opt("绩效指标", r, 9),
-            });
+            var x = new IndicatorData();
+            for (int c = 0; c < IndicatorColumns.Length; c++)
+                if (At(r, c + 1) is { Length: > 0 } v)
+                {
+                    try { IndicatorColumns[c].Set(x, v); }
+                    catch (FormatException) { throw new DataFileException($"“绩效指标”表的值“{v}”不是有效的数字。"); }
+                }
+            p.Indicators.Add(x);
         }
+        ReadProjectMoneySheets(d, Body);
         ReadPerformanceSheets(d, Body, Keys);
         foreach (var r in Body("变动原因"))
             if (At(r, 2).Length > 0) d.Reasons[At(r, 0)] = At(r, 2);

@@ -44,6 +44,13 @@ internal static partial class PerfText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A header label (its <see cref="Key"/>, colon removed) that names a unit other than the 主管部门: 申报单位, 项目单位,
+    /// 项目执行单位, (项目)实施单位, 预算单位, 填报单位.
+    /// </summary>
+    public static bool IsUnitNameLabel(string key) =>
+        key is "申报单位" or "项目单位" or "项目执行单位" or "执行单位" or "实施单位" or "项目实施单位" or "预算单位" or "填报单位" or "申报单位名称";
+
     /// <summary>Display text: markup and bookmarks removed, whitespace next to CJK characters removed (line-wrap residue).</summary>
     public static string Clean(string? s)
     {

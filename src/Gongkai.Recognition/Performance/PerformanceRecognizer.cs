@@ -65,6 +65,16 @@ public sealed class PerformanceRecognizer
                 var reader = new SelfEvaluationReader(segment, target.Notes);
                 var se = reader.Read();
                 if (se is null) continue;
+                // a table continued on the next page with its identification row repeated (same name, code and score)
+                if (result.SelfEvaluations.Count > 0 && result.SelfEvaluations[^1] is var prev && prev.IsOverall == se.IsOverall && se.ProjectName.Length > 0
+                    && prev.ProjectName == se.ProjectName && prev.ProjectCode == se.ProjectCode && prev.TotalScore?.Value == se.TotalScore?.Value)
+                {
+                    prev.Funds.AddRange(se.Funds);
+                    prev.Indicators.AddRange(se.Indicators);
+                    foreach (var r in reader.Consumed) result.ConsumedRows.Add(r);
+                    foreach (var c in reader.UsedCells) result.UsedCells.Add(c);
+                    continue;
+                }
                 result.SelfEvaluations.Add(se);
                 target.SelfEvaluations.Add(se);
                 foreach (var r in reader.Consumed) result.ConsumedRows.Add(r);
@@ -75,6 +85,16 @@ public sealed class PerformanceRecognizer
                 var reader = new TargetTableReader(segment, target.Notes);
                 var pt = reader.Read();
                 if (pt is null) continue;
+                // a table continued on the next page with its name row repeated
+                if (result.Targets.Count > 0 && result.Targets[^1] is var prevT && prevT.IsOverall == pt.IsOverall && pt.ProjectName.Length > 0
+                    && prevT.ProjectName == pt.ProjectName && prevT.ProjectCode == pt.ProjectCode && (pt.Amount is null || prevT.Amount?.Value == pt.Amount.Value))
+                {
+                    prevT.Funds.AddRange(pt.Funds);
+                    prevT.Indicators.AddRange(pt.Indicators);
+                    foreach (var r in reader.Consumed) result.ConsumedRows.Add(r);
+                    foreach (var c in reader.UsedCells) result.UsedCells.Add(c);
+                    continue;
+                }
                 result.Targets.Add(pt);
                 target.PerformanceTargets.Add(pt);
                 foreach (var r in reader.Consumed) result.ConsumedRows.Add(r);

@@ -96,6 +96,13 @@ internal sealed class SelfEvaluationReader : SegmentReader
                     _s.ProjectCode = k;
                     Used(cell);
                     break;
+                case "主管部门" or "项目主管部门" when _s.Department is null:
+                    _s.Department = PerfText.Clean(cell.Text);
+                    _s.DepartmentSource = cell.Source;
+                    break;
+                case var label when PerfText.IsUnitNameLabel(label) && PerfText.Clean(cell.Text) is { Length: > 0 } unit:
+                    _s.UnitFields.Add(new UnitNameField(label, unit, cell.Source));
+                    break;
                 case "自评总分":
                     _s.TotalScore = FigureOf(cell, ValueUnit.Other);
                     break;

@@ -243,9 +243,25 @@ internal sealed partial class TargetTableReader : SegmentReader
     private static readonly string[] StandardLevel2 =
         { "数量", "质量", "时效", "经济成本", "社会成本", "生态环境成本", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度", "满意度" };
 
+    /// <summary>
+    /// The row fits its block's offset as it stands: a standard 一级 and 二级 name in their columns and a named indicator
+    /// (not a number, operator or level name) in the 三级 column — a qualitative value (有促进作用) next to a dated
+    /// 指标值确定依据 (2023年底完成) must not pull it one column on.
+    /// </summary>
+    private bool AlignedAt(SourceRow row, int shift)
+    {
+        var l1 = PerfText.Key(Cell(row, IndicatorField.Level1, shift)?.Text);
+        var l2 = PerfText.Key(Cell(row, IndicatorField.Level2, shift)?.Text);
+        var nameRaw = Cell(row, IndicatorField.Name, shift)?.Text;
+        var name = PerfText.Key(nameRaw);
+        return StandardLevel1.Contains(l1) && IsStandardLevel2(l2) && name.Length > 0 && !IsLevelName(name) && !PerfText.IsOperator(name)
+               && !PerfText.IsNumeric(name) && PerfText.ParseValue(nameRaw).Number is null;
+    }
+
     /// <summary>A row misaligned against its own block (merged cells lost in conversion, 004) is realigned when another offset fits clearly better.</summary>
     private int RowShift(SourceRow row, int blockShift)
     {
+        if (AlignedAt(row, blockShift)) return blockShift;
         int best = blockShift, bestScore = RowScore(row, blockShift);
         foreach (var d in new[] { -1, 1, 2 })
         {
@@ -419,6 +435,13 @@ internal sealed partial class TargetTableReader : SegmentReader
             var labelKey = PerfText.Key(label.Text).TrimEnd(':');
             bool current = labelKey is "项目年度" or "起始年度" or "终止年度" or "预算年度";
             bool history = labelKey.StartsWith("项目前两年", StringComparison.Ordinal);
+            if (labelKey is "主管部门" or "项目主管部门" && _t.Department is null && PerfText.Clean(value.Text) is { Length: > 0 } dept)
+            {
+                _t.Department = dept;
+                _t.DepartmentSource = value.Source;
+            }
+            if (PerfText.IsUnitNameLabel(labelKey) && PerfText.Clean(value.Text) is { Length: > 0 } unit)
+                _t.UnitFields.Add(new UnitNameField(labelKey, unit, value.Source));
             if (current || history)
                 foreach (System.Text.RegularExpressions.Match ym in YearInText().Matches(PerfText.Clean(value.Text)))
                     _t.YearMentions.Add(new YearMention(int.Parse(ym.Groups[1].Value), current, labelText, ym.Value, value.Source));

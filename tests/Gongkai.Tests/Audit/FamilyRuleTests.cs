@@ -67,4 +67,35 @@ public class FamilyRuleTests
         Silent<TruncatedDepartmentName>(Named("示例区第1局本级"));
         Silent<TruncatedDepartmentName>(Named("示例区第1局机关服务中心"));
     }
+
+    private static DocBuilder Titled(string name)
+    {
+        var b = DocBuilder.Budget();
+        b.Doc.DepartmentName = name;
+        return b;
+    }
+
+    [Fact] public void GK444_a_table_caption_naming_the_short_name_fires() =>
+        Single<TruncatedDepartmentName>(Titled("示例区第1局").Sentence("单位名称：第1局本级 单位：万元").Sentence("部门名称：示例区第1局 单位：万元"));
+
+    [Fact] public void GK444_a_unit_row_with_the_short_name_fires() =>
+        Single<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.GeneralExpenditureByUnit, t => t.Plain("第1局", 10m)));
+
+    [Fact] public void GK444_a_unit_row_above_another_item_of_the_unit_named_in_full_fires() =>
+        // a table of items by unit (购买服务): the short name repeats the unit with other figures, it is no group row
+        Single<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.PurchaseOfServices, t => t.Total(20.79m).Plain("第1局", 12.31m).Plain("示例区第1局", 8.48m)));
+
+    [Fact] public void GK444_a_group_row_above_the_unit_named_in_full_is_silent() =>
+        // a 分单位 table: the 部门 row carries the budget system's short name, the unit below it is named in full
+        Silent<TruncatedDepartmentName>(Titled("示例区第1局").Table(TableKind.BudgetRevenue, t => t.Total(10.01m).Plain("第1局", 10.01m).Plain("示例区第1局", 6.00m).Plain("示例区第1局机关服务中心", 4.00m))
+            .Sentence("单位名称：示例区第1局").Sentence("编制单位：示例区第1局机关服务中心"));
+
+    [Fact] public void GK444_a_title_without_the_prefix_every_name_field_prints_fires()
+    {
+        var f = Single<TruncatedDepartmentName>(Titled("卫生管理局").Sentence("单位名称：示例区卫生管理局").Sentence("单位名称：示例区卫生管理局"));
+        Assert.Contains("标题", f.Message);
+        // one field is not enough to call the title short, and a title that opens with its own region is complete
+        Silent<TruncatedDepartmentName>(Titled("卫生管理局").Sentence("单位名称：示例区卫生管理局"));
+        Silent<TruncatedDepartmentName>(Titled("乙县卫生管理局").Sentence("单位名称：甲市乙县卫生管理局").Sentence("单位名称：甲市乙县卫生管理局"));
+    }
 }

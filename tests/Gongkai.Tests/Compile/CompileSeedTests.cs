@@ -41,9 +41,10 @@ public class CompileSeedTests
         // Σ 指标得分 96.92 → 9.65 + 96.92 × 0.9 = 96.878 (the published total)
         Assert.Equal("2024年度部门整体绩效自评表", p.Tables.First(t => t.Kind == TableKind.SelfEvaluationOverall).Title);
         var se = Assert.Single(read.SelfEvaluations, s => s.IsOverall);
-        Assert.Equal(39256600.00m, se.TotalFunds!.Executed!.Value);
-        Assert.Equal(40684300.00m, se.TotalFunds.AdjustedBudget!.Value);
-        Assert.Equal(62015500.00m, se.TotalFunds.InitialBudget!.Value);
+        // the 元 figures as entered, to the fen (not the 万元 figures ×10000)
+        Assert.Equal(39256606.05m, se.TotalFunds!.Executed!.Value);
+        Assert.Equal(40684306.05m, se.TotalFunds.AdjustedBudget!.Value);
+        Assert.Equal(62015542.50m, se.TotalFunds.InitialBudget!.Value);
         Assert.Equal(96.49m, se.ScoredFunds!.ExecutionRate!.Value);
         Assert.Equal(9.65m, se.ScoredFunds.Score!.Value);
         Assert.Equal(96.878m, se.TotalScore!.Value);
@@ -215,12 +216,15 @@ public class CompileSeedTests
         var fin = PackageAssert.Build(Load("seed003-final-2024.json"));
         var se = Assert.Single(fin.Model.SelfEvaluations, x => x.IsOverall);
         Assert.Equal(96.878m, se.TotalScore!.Value);
-        var funds = se.Funds[0];
-        se.Funds[0] = new SelfEvaluationFunds
+        for (int k = 0; k < se.Funds.Count; k++)
         {
-            Label = funds.Label, InitialBudget = funds.InitialBudget, AdjustedBudget = funds.AdjustedBudget, ExecutionRate = funds.ExecutionRate, Weight = funds.Weight, Score = funds.Score,
-            Executed = funds.Executed! with { Value = 30000000m },
-        };
+            var funds = se.Funds[k];
+            se.Funds[k] = new SelfEvaluationFunds
+            {
+                Label = funds.Label, InitialBudget = funds.InitialBudget, AdjustedBudget = funds.AdjustedBudget, ExecutionRate = funds.ExecutionRate, Weight = funds.Weight, Score = funds.Score,
+                Executed = funds.Executed! with { Value = 30000000m },
+            };
+        }
         report = Gongkai.Audit.Auditor.Audit(fin.Model, PackageAssert.Options);
         Assert.Contains(report.Findings, f => f.RuleId == "GK618");
         Assert.Contains(report.Findings, f => f.RuleId == "GK601");
@@ -259,6 +263,7 @@ public class CompileSeedTests
         // 决算 without 调整预算数: no 执行率 is claimed, the 自评 score still is
         var fin = Load("seed003-final-2024.json");
         fin.Performance!.OverallSelfEvaluation!.AdjustedBudget = 0m;
+        fin.Performance.OverallSelfEvaluation.Funds = null;
         text = Text(PackageBuilder.Build(fin));
         Assert.Contains("整体绩效自评得分", text);
         Assert.DoesNotContain("预算执行率", text);
@@ -340,7 +345,10 @@ public class CompileSeedTests
         {
             var data = Load(name);
             var p = PackageAssert.Build(data);
+            // names and the texts the department writes itself (goal texts, 完成情况) are data, printed as entered
             var names = new[] { data.Unit.Name }.Concat(data.Unit.Units.Select(u => u.Name)).Concat(data.Projects.Select(x => x.Name))
+                .Concat(new[] { data.Performance?.OverallSelfEvaluation?.Achieved, data.Performance?.OverallSelfEvaluation?.InitialGoal, data.Performance?.OverallTarget?.AnnualGoal, data.Unit.Organization }
+                    .Concat(data.Unit.Functions).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!.Trim().TrimEnd('。', '；', ';', '.')))
                 .Concat(data.Expenditure.Select(l => CompileCatalog.Name(l.Code, Gongkai.Model.CodeScheme.Function, data.Year) ?? "")).ToList(); // catalog names are terms, not sentences
             var text = string.Join("\n", p.Blocks.Select(b => b switch { ParagraphBlock x => x.Text, TableBlock t => string.Join("\n", t.Table.Notes), _ => "" }));
             foreach (var n in names.OrderByDescending(n => n.Length)) text = text.Replace(n, "〇");

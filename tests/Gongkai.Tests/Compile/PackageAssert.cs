@@ -125,8 +125,19 @@ public static class PackageAssert
             Assert.Equal(withIndicators.Select(p => p.Name), projectTargets.Select(p => p.ProjectName));
             foreach (var (p, t) in withIndicators.Zip(projectTargets))
             {
+                // the Hubei form prints the 长期 block before the 年度 one; the other forms print the 年度 indicators only
+                var printed = d.Profile == "hubei" ? p.Indicators.Where(i => i.LongTerm == true).Concat(p.Indicators.Where(i => i.LongTerm != true)).ToList()
+                    : p.Indicators.Where(i => i.LongTerm != true).ToList();
+                Assert.Equal(d.Profile == "hubei" ? printed.Select(i => i.LongTerm == true) : printed.Select(_ => false), t.Indicators.Select(i => i.IsLongTerm));
                 Assert.Equal(p.Amount, t.Amount?.Value);
-                Assert.Equal(p.Indicators.Select(i => (i.Name, i.Target, i.Operator, i.Weight)), t.Indicators.Select(i => (i.Name, i.TargetText, i.Operator, i.Weight)));
+                if (d.Profile == "hubei")
+                {
+                    // the Hubei form prints 指标值 as one cell (≥10次) and has no 权重 column: the operator and the number come back
+                    static string Value(string text, decimal? number) => number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? text;
+                    Assert.Equal(printed.Select(i => (i.Name, Value(i.Target, decimal.TryParse(i.Target, out var v) ? v : null), decimal.TryParse(i.Target, out _) ? i.Operator : "")),
+                        t.Indicators.Select(i => (i.Name, Value(i.TargetText, i.Target), i.Target is null ? "" : i.Operator)));
+                }
+                else Assert.Equal(printed.Select(i => (i.Name, i.Target, i.Operator, i.Weight)), t.Indicators.Select(i => (i.Name, i.TargetText, i.Operator, i.Weight)));
             }
         }
         else
@@ -135,7 +146,8 @@ public static class PackageAssert
             Assert.Equal(evaluated.Select(p => p.Name), projectEvaluations.Select(s => s.ProjectName));
             foreach (var (p, s) in evaluated.Zip(projectEvaluations))
             {
-                Assert.Equal((p.SelfEvaluation?.Executed ?? p.Amount) * 10000m, s.TotalFunds?.Executed?.Value);
+                // the 元 rows as entered (to the fen), else the 万元 figure ×10000
+                Assert.Equal(p.SelfEvaluation?.Funds is { Count: > 0 } rows ? rows[0].Executed : (p.SelfEvaluation?.Executed ?? p.Amount) * 10000m, s.TotalFunds?.Executed?.Value);
                 Assert.Equal(p.SelfEvaluation?.Score ?? 0m, s.TotalScore?.Value ?? 0m);
                 Assert.Equal(p.Indicators.Select(i => i.Name), s.Indicators.Select(i => i.Name));
             }
@@ -172,15 +184,25 @@ public static class PackageAssert
             Assert.Equal(spend, t.Amount?.Value);
             Assert.Equal(o.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Operator, i.Target, i.Unit, i.Weight)),
                 t.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Operator, i.TargetText, i.Unit, i.Weight)));
-            Assert.False(t.Indicators.Any(i => i.IsLongTerm));
+            Assert.Equal(o.Indicators.Any(i => i.LongTerm == true), t.Indicators.Any(i => i.IsLongTerm));
         }
         else Assert.Empty(target);
         if (d.IsFinal && d.Performance?.OverallSelfEvaluation is { } se)
         {
             var s = Assert.Single(evaluation);
-            Assert.Equal(spend * 10000m, s.TotalFunds?.Executed?.Value);
-            Assert.Equal(se.AdjustedBudget * 10000m, s.TotalFunds?.AdjustedBudget?.Value);
-            Assert.Equal(se.InitialBudget * 10000m, s.TotalFunds?.InitialBudget?.Value);
+            if (se.Funds is { Count: > 0 } rows)
+            {
+                // the 元 rows as entered, to the fen: every row, every column
+                Assert.Equal(rows.Select(r => (r.Label, r.Initial, r.Adjusted, r.Executed)),
+                    s.Funds.Select(r => (r.Label, r.InitialBudget?.Value ?? 0m, r.AdjustedBudget?.Value ?? 0m, r.Executed?.Value ?? 0m)));
+                Assert.Equal(spend, Gongkai.Model.Rounding.HalfUp(s.TotalFunds!.Executed!.Value / 10000m, 2));
+            }
+            else
+            {
+                Assert.Equal(spend * 10000m, s.TotalFunds?.Executed?.Value);
+                Assert.Equal(se.AdjustedBudget * 10000m, s.TotalFunds?.AdjustedBudget?.Value);
+                Assert.Equal(se.InitialBudget * 10000m, s.TotalFunds?.InitialBudget?.Value);
+            }
             Assert.Equal(se.Indicators.Select(i => (i.Name, i.Operator, i.Target, i.Weight)), s.Indicators.Select(i => (i.Name, i.Operator, i.TargetText, i.Weight)));
             Assert.NotNull(s.TotalScore);
         }

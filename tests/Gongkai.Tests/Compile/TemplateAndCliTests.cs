@@ -138,6 +138,7 @@ public class TemplateAndCliTests
         using var dir = new TempDir();
         var data = DataFiles.Load(DataFile("seed003-final-2024.json"));
         var p = data.Projects[2];
+        p.Indicators.Clear();
         p.Indicators.Add(new IndicatorData { Level1 = "产出指标", Level2 = "数量指标", Name = "救助人次", Operator = "≥", Target = "1000", Unit = "人次", Weight = 40, Actual = "1200", Score = 40 });
         p.Indicators.Add(new IndicatorData { Level1 = "满意度指标", Level2 = "服务对象满意度指标", Name = "救助对象满意度", Operator = "≥", Target = "90", Unit = "%", Weight = 50, Actual = "95", Score = 50 });
         p.SelfEvaluation!.Score = 95m; // 10 (执行率) + 90 (指标) = 100, not 95

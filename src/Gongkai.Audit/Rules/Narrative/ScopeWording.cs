@@ -178,22 +178,39 @@ public sealed partial class StatedUnitCount : Rule
 }
 
 /// <summary>
-/// GK444 the department's name where a field names it (部门整体绩效表 部门（单位）名称, the 单位构成 list) is the title's name
-/// without its region prefix (“第10局” for “示例区第10局”, “审计局” for “××区审计局”).
+/// GK444 the department's name where a field names it is the document's full name without its region prefix (“第10局”
+/// for “示例区第10局”, “审计局” for “××区审计局”). Every place a unit's name is printed as a name is read: the 部门整体
+/// 绩效表's 部门（单位）名称, the 绩效表 主管部门 and unit fields (申报单位, 项目执行单位 …), the table captions
+/// (单位名称：/部门名称：/编制单位：…), the rows of the tables (分单位 rows, a unit-name column), the 单位构成 list and the
+/// “N个单位：…” sentences. The full name is the title's; a title that itself lacks the region prefix every name field
+/// prints is reported too. The 部门 group row of a 分单位 table (the sum of the units below it, one of them named in
+/// full) may carry the budget system's short 部门 name and is not read.
 /// </summary>
 public sealed partial class TruncatedDepartmentName : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK444", "部门名称完整（不缺区划前缀）", Severity.Warning, Applicability.Both, RuleCategory.Narrative,
-        "部门整体绩效表的部门名称、单位构成所列本级单位名称 ≠ 标题名称去掉“…省/市/区/县”前缀后的剩余部分",
+        "名称字段（部门整体绩效表的部门名称、绩效表的主管部门/申报单位、表头的单位名称/编制单位、表格的单位行、单位构成所列本级单位）≠ 部门全称去掉“…省/市/区/县”前缀后的剩余部分",
         "名称字段应写全称；缺了区划前缀的名称可能指向另一地区的同名部门，多半是截断或套用了模板。叙述中的简称不在此列。",
         "标题为“示例区第10局2025年部门预算”，部门整体绩效目标表的部门名称写“第10局”");
 
     [GeneratedRegex("^.+?(省|市|区|县|州|盟|旗)$")]
     private static partial Regex RegionPrefix();
 
-    [GeneratedRegex(@"单位(?:共有?|包括|合计)(?:[0-9]+|[一二三四五六七八九十])个[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。]+)")]
+    [GeneratedRegex("^[^省市区县州盟旗]{1,6}(省|市|区|县|州|盟|旗)")]
+    private static partial Regex OwnRegion();
+
+    // 单位共N个：… or N个单位：… (the 三公 scope sentence names the units it covers the same way)
+    [GeneratedRegex(@"(?:单位(?:共有?|包括|合计)(?:[0-9]+|[一二三四五六七八九十])个|(?:[0-9]+|[一二三四五六七八九十])个单位)[：:](?:包括|分别是|分别为|具体为|即)?[：:]?(?<list>[^。]+)")]
     private static partial Regex UnitList();
+
+    // a caption line naming the unit of a table (单位名称：××局  单位：万元); the name ends at a space or the unit label
+    [GeneratedRegex(@"^(?<label>单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|预算单位|预算（单位）名称|编制单位|编报单位|填报单位|编制部门|申报单位|主管部门|部门)\s*[:：]\s*(?<name>[^\s:：，。；]{2,40})")]
+    private static partial Regex Caption();
+
+    // a text column of a table that holds unit names (单位名称, 预算单位, 部门名称)
+    [GeneratedRegex(@"^(?:单位名称|预算单位|预算单位名称|部门名称|部门（单位）名称|部门\(单位\)名称|单位)$")]
+    private static partial Regex UnitColumn();
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
@@ -203,22 +220,68 @@ public sealed partial class TruncatedDepartmentName : Rule
         var names = new List<(string Name, Provenance? Source, string Where)>();
         foreach (var p in d.PerformanceTargets.Where(p => p.IsOverall)) names.Add((p.ProjectName, p.Source, "部门整体绩效目标表"));
         foreach (var e in d.SelfEvaluations.Where(e => e.IsOverall)) names.Add((e.ProjectName, e.Source, "部门整体绩效自评表"));
+        foreach (var p in d.PerformanceTargets.Where(p => p.Department is not null)) names.Add((p.Department!, p.DepartmentSource ?? p.Source, "绩效目标表的主管部门"));
+        foreach (var e in d.SelfEvaluations.Where(e => e.Department is not null)) names.Add((e.Department!, e.DepartmentSource ?? e.Source, "绩效自评表的主管部门"));
+        foreach (var p in d.PerformanceTargets) foreach (var f in p.UnitFields) names.Add((f.Name, f.Source, $"绩效目标表的{f.Label}"));
+        foreach (var e in d.SelfEvaluations) foreach (var f in e.UnitFields) names.Add((f.Name, f.Source, $"绩效自评表的{f.Label}"));
         foreach (var u in d.Units) names.Add((u.Name, u.Source, "单位构成"));
+        foreach (var t in d.Tables)
+        {
+            for (int i = 0; i < t.Rows.Count; i++)
+            {
+                var row = t.Rows[i];
+                if (!row.IsTotal && row.Label.Length > 0 && !IsGroupRow(t.Rows, i, full)) names.Add((row.Label, row.Source, $"{t.Title}的单位行"));
+                foreach (var (header, text) in row.Texts)
+                    if (UnitColumn().IsMatch(Regex.Replace(header, @"\s", ""))) names.Add((text, row.Source, $"{t.Title}的{header}"));
+            }
+        }
         foreach (var s in d.Sentences)
         {
+            var caption = Caption().Match(s.Text.Trim());
+            if (caption.Success) names.Add((caption.Groups["name"].Value, s.Source, $"表头的{caption.Groups["label"].Value}"));
             var m = UnitList().Match(Regex.Replace(s.Text, @"\s", ""));
             if (!m.Success) continue;
             foreach (var item in Regex.Split(Regex.Replace(m.Groups["list"].Value, @"[（(][^）)]*[）)]", ""), "[、；;，,]")) names.Add((item, s.Source, "单位构成"));
         }
+        // the title itself may be the short form: every name field (at least two) prints the same region prefix before it
+        if (!OwnRegion().IsMatch(full))
+        {
+            var longer = names.Select(x => (Name: Clean(x.Name), x.Source))
+                .Where(x => x.Name.Length > full.Length && x.Name.EndsWith(full, StringComparison.Ordinal) && RegionPrefix().IsMatch(x.Name[..^full.Length]))
+                .GroupBy(x => x.Name).Where(g => g.Count() >= 2).OrderByDescending(g => g.Count()).FirstOrDefault();
+            if (longer is not null)
+            {
+                yield return Report($"标题中的部门名称「{full}」缺少“{longer.Key[..^full.Length]}”，与名称字段所写的“{longer.Key}”不一致（{longer.Count()} 处）",
+                    new[] { longer.First().Source }, suggestion: $"标题写全称“{longer.Key}”。");
+                full = longer.Key;
+            }
+        }
         var seen = new HashSet<string>();
         foreach (var (raw, src, where) in names)
         {
-            var n = Regex.Replace(Regex.Replace(raw, @"\s", ""), "(（?部门整体）?|整体|本级|机关)$", "");
+            var n = Clean(raw);
             if (n.Length < 2 || n == full || !full.EndsWith(n, StringComparison.Ordinal)) continue;
             var prefix = full[..^n.Length];
-            if (!RegionPrefix().IsMatch(prefix) || !seen.Add(n)) continue;
-            yield return Report($"{where}的名称「{n}」缺少“{prefix}”，与标题中的部门名称“{full}”不一致", new[] { src },
+            // a name that still opens with a region of its own (江汉区医疗保障局 under 武汉市江汉区医疗保障局) is complete at its level
+            if (!RegionPrefix().IsMatch(prefix) || OwnRegion().IsMatch(n) || !seen.Add(n)) continue;
+            yield return Report($"{where}的名称「{n}」缺少“{prefix}”，与部门全称“{full}”不一致", new[] { src },
                 suggestion: $"写全称“{full}”。");
         }
     }
+
+    /// <summary>
+    /// The 部门 group row of a 分单位 table: the budget system prints it with its short 部门 name above the units, one of
+    /// them named in full, and its figures are their sum (within 尾差). A row that only repeats a unit is not one.
+    /// </summary>
+    private static bool IsGroupRow(List<DataRow> rows, int i, string full)
+    {
+        var below = rows.Skip(i + 1).Where(r => !r.IsTotal).ToList();
+        if (below.Count == 0 || !below.Any(r => Clean(r.Label) == full)) return false;
+        var figures = rows[i].CurrentValues.Where(kv => kv.Value.IsNumber && kv.Value.Value != 0).ToList();
+        return figures.Count > 0 && figures.All(kv =>
+            Math.Abs(kv.Value.Value - below.Sum(r => r.ValueOrZero(kv.Key))) <= Rounding.SumEnvelope(below.Count));
+    }
+
+    /// <summary>A printed name without whitespace and without a trailing (部门整体) / 整体 / 本级 / 机关.</summary>
+    private static string Clean(string raw) => Regex.Replace(Regex.Replace(raw, @"\s", ""), "(（?部门整体）?|整体|本级|机关)$", "");
 }
