@@ -182,7 +182,8 @@ thead{display:table-header-group}tr{page-break-inside:avoid}
 /// <summary>A merged header cell: its text, position and spans.</summary>
 public sealed record HeaderCell(string Text, int Row, int Column, int RowSpan, int ColSpan);
 
-/// <summary>Merges the header grid: equal text repeated down a column merges vertically, then equal neighbours in a row merge horizontally.</summary>
+/// <summary>Merges the header grid: equal text repeated down a column merges vertically, then equal neighbours in a row
+/// merge horizontally; in a form's single header row an empty cell joins the text on its left.</summary>
 public static class HeaderLayout
 {
     public static List<List<HeaderCell>> Cells(RenderTable t)
@@ -204,6 +205,16 @@ public static class HeaderLayout
                 for (int i = 0; i < rs; i++) for (int k = 0; k < cs; k++) taken[r + i, c + k] = true;
                 result[r].Add(new HeaderCell(text, r, c, rs, cs));
             }
+        }
+        // a form's one header row (项目名称 | name | | | 项目代码 | code | |): an empty cell belongs to the text on its left
+        if (t.NoModel && rows == 1)
+        {
+            var merged = new List<HeaderCell>();
+            foreach (var c in result[0])
+                if (c.Text.Trim().Length == 0 && merged.Count > 0 && merged[^1].Text.Trim().Length > 0)
+                    merged[^1] = merged[^1] with { ColSpan = merged[^1].ColSpan + c.ColSpan };
+                else merged.Add(c);
+            result[0] = merged;
         }
         return result;
     }
