@@ -354,9 +354,11 @@ public sealed class DocxRenderer : IPackageRenderer
         if (vmerge is not null) props.Append(new VerticalMerge { Val = vmerge.Value });
         if (kind is CellKind.Header or CellKind.Section) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = kind == CellKind.Header ? "F2F2F2" : "F8F8F8" });
         props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        var p = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = kind is CellKind.Header or CellKind.Section ? "TableHeader" : "TableText" },
-            new Justification { Val = kind switch { CellKind.Header => JustificationValues.Center, CellKind.Amount => JustificationValues.Right, _ => JustificationValues.Left } }));
+        var pp = new ParagraphProperties(new ParagraphStyleId { Val = kind is CellKind.Header or CellKind.Section ? "TableHeader" : "TableText" });
+        // a section row (绩效指标, 长期绩效目标表) stays with the row after it
+        if (kind == CellKind.Section) pp.Append(new KeepNext());
+        pp.Append(new Justification { Val = kind switch { CellKind.Header => JustificationValues.Center, CellKind.Amount => JustificationValues.Right, _ => JustificationValues.Left } });
+        var p = new Paragraph(pp);
         p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
         return new TableCell(props, p);
     }

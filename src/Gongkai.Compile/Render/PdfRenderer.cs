@@ -567,7 +567,9 @@ public sealed class PdfRenderer : IPackageRenderer
             {
                 var r = t.Rows[i];
                 double h = rowHeight[i];
-                if (!Fits(h))
+                // a section row never stays alone at a page foot: it moves on with the row after it
+                bool section = t.IsSectionRow(i) && i + 1 < t.Rows.Count && i > 0;
+                if (!Fits(h) || section && !Fits(h + rowHeight[i + 1]))
                 {
                     StartPage(plan.Landscape);
                     Columns();

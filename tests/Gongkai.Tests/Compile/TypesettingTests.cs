@@ -166,6 +166,7 @@ public class TypesettingTests
         Assert.Equal(JustificationValues.Left, label.Descendants<Justification>().First().Val!.Value);
         // a 绩效 section row (资金情况) spans the whole table
         var section = body.Descendants<TableCell>().First(c => c.InnerText == "资金情况");
+        Assert.NotEmpty(section.Descendants<KeepNext>()); // and stays with the row after it
         var grid = section.Ancestors<Table>().First().GetFirstChild<TableGrid>()!.Elements<GridColumn>().Count();
         Assert.Equal(grid, section.TableCellProperties!.GetFirstChild<GridSpan>()!.Val!.Value);
         // widths from the content: the 科目名称 column of 收入决算表 is wider than each of its amount columns,
