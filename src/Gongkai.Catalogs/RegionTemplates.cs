@@ -35,6 +35,10 @@ public sealed class TableTemplate
     public string Label { get; set; } = "";
     /// <summary>The title, with {year} for the year; empty: the standard title of the table kind (as the national layout prints it).</summary>
     public string Title { get; set; } = "";
+
+    /// <summary>The title to look for in a document of the year: the template's, else the kind's standard title; {year} filled in.</summary>
+    public string TitleFor(int year, string standardTitle) =>
+        (Title.Length > 0 ? Title : standardTitle).Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
     /// <summary>The unit line (单位：万元), when it differs from the default.</summary>
     public string? UnitLine { get; set; }
     /// <summary>The region's name of a summary line, by <c>SummaryLine</c> name (CarryIn → 上年结转结余).</summary>

@@ -42,6 +42,7 @@ public static class PackageBuilder
         DataValidator.Consistency(data, issues);
         var facts = new Facts(data, issues);
         var tables = new TableBuilder(facts).Build();
+        RoundingNote.Apply(tables);
         var narrative = new NarrativeWriter(facts, issues).Write();
 
         package.Blocks.Add(new HeadingBlock(1, title + (data.IsFinal ? "公开说明" : "公开说明")));

@@ -49,6 +49,9 @@ public sealed class DocxRenderer : IPackageRenderer
             else first.ParagraphProperties!.Append(new PageBreakBefore());
         }
         var blocks = package.Blocks;
+        var entries = Contents.Entries(package);
+        var estimate = entries.Count > 0 ? EstimatePages(package) : [];
+        bool breakNext = false;
         for (int i = 0; i < blocks.Count; i++)
         {
             // a run of headings followed by a table starts with the table: new page, the table's orientation
@@ -57,7 +60,11 @@ public sealed class DocxRenderer : IPackageRenderer
             if (j < blocks.Count && blocks[j] is TableBlock { Table: var t })
             {
                 bool wide = Landscape(t);
-                var paras = blocks.Skip(i).Take(j - i).Cast<HeadingBlock>().Select(Heading).Concat(TableCaption(t)).ToList();
+                var heads = blocks.Skip(i).Take(j - i).Cast<HeadingBlock>().Select(Heading).ToList();
+                for (int k = 0; k < heads.Count; k++) Mark(heads[k], i + k);
+                var caption = TableCaption(t).ToList();
+                Mark(caption[0], j);
+                var paras = heads.Concat(caption).ToList();
                 // 绩效 tables (no model) follow each other on a page; the first of them, like every core table, starts one
                 if (!t.NoModel || j > i || wide != landscape || !previousFlows) NewPage(wide, paras[0]);
                 previousFlows = t.NoModel;
@@ -75,22 +82,109 @@ public sealed class DocxRenderer : IPackageRenderer
                 _ => null,
             };
             if (para is null) continue;
+            if (blocks[i] is HeadingBlock) Mark(para, i);
             if (landscape) NewPage(false, para);
+            else if (breakNext) para.ParagraphProperties!.Append(new PageBreakBefore());
+            breakNext = false;
             body.Append(para);
             previousFlows = false;
             any = true;
+            if (i == 0 && entries.Count > 0)
+            {
+                // the 目录 after the title; the parts start on a new page
+                foreach (var x in ContentsParagraphs(entries, estimate)) body.Append(x);
+                breakNext = true;
+            }
         }
         body.Append(Section(landscape, footerId));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
+    private static string Bookmark(int block) => $"_Gk_{block}";
+
+    /// <summary>A bookmark around the paragraph's text: the target of a 目录 entry.</summary>
+    private static void Mark(Paragraph p, int block)
+    {
+        var id = (block + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        p.InsertAfter(new BookmarkStart { Id = id, Name = Bookmark(block) }, p.ParagraphProperties);
+        p.Append(new BookmarkEnd { Id = id });
+    }
+
+    /// <summary>
+    /// The 目录: a heading, then per entry its text, a dot-leader tab and a PAGEREF field to the entry's bookmark
+    /// (LibreOffice and an update in Word give the laid-out page; the cached number is an estimate from the same flow).
+    /// </summary>
+    private static IEnumerable<Paragraph> ContentsParagraphs(List<ContentsEntry> entries, Dictionary<int, int> estimate)
+    {
+        yield return Para(Contents.Heading, "ContentsHeading");
+        foreach (var e in entries)
+        {
+            var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = e.Level == 0 ? "Contents1" : "Contents2" }));
+            p.Append(new Run(new Text(e.Text) { Space = SpaceProcessingModeValues.Preserve }));
+            p.Append(new Run(new TabChar()));
+            p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }));
+            p.Append(new Run(new FieldCode($" PAGEREF {Bookmark(e.Block)} \\h ") { Space = SpaceProcessingModeValues.Preserve }));
+            p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+            p.Append(new Run(new Text(estimate.TryGetValue(e.Block, out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "1")));
+            p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            yield return p;
+        }
+    }
+
+    /// <summary>
+    /// The page each heading and table is expected on, following the document's flow: the title and 目录 (one page per
+    /// 35 entries), the parts from a new page, body lines of 16 pt on a 28 pt grid, a core table on a page of its own
+    /// (rows of about 15 pt), 绩效 tables after one another.
+    /// </summary>
+    private static Dictionary<int, int> EstimatePages(CompiledPackage p)
+    {
+        var pages = new Dictionary<int, int>();
+        var entries = Contents.Entries(p).Count;
+        int page = 1 + Math.Max(0, entries - 1) / 35;
+        double used = double.MaxValue; // the parts start on a new page
+        double capacity = PortraitHeight - MarginTop - MarginBottom;
+        bool wide = false;
+        void Need(double h, bool newPage, bool landscape)
+        {
+            double cap = landscape ? PortraitWidth - 2 * MarginSide : capacity;
+            if (newPage || landscape != wide || used + h > cap) { page++; used = 0; wide = landscape; }
+            used += h;
+        }
+        for (int i = 1; i < p.Blocks.Count; i++)
+        {
+            switch (p.Blocks[i])
+            {
+                case HeadingBlock:
+                    Need(700, false, false);
+                    pages[i] = page;
+                    break;
+                case ParagraphBlock para:
+                    int lines = Math.Max(1, (int)Math.Ceiling(Twips(para.Text, 32) / (double)PortraitUsable));
+                    for (int k = 0; k < lines; k++) Need(560, false, false);
+                    break;
+                case TableBlock { Table: var t }:
+                    bool l = Landscape(t);
+                    Need(1600 + t.HeaderRowCount * 400, !t.NoModel || p.Blocks[i - 1] is not TableBlock { Table.NoModel: true }, l);
+                    pages[i] = page;
+                    // a heading just before moves with its table
+                    for (int k = i - 1; k > 0 && p.Blocks[k] is HeadingBlock; k--) pages[k] = page;
+                    foreach (var r in t.Rows) Need(300, false, l);
+                    break;
+            }
+        }
+        return pages;
+    }
+
     private static Paragraph Heading(HeadingBlock h) => Para(h.Text, h.Level == 1 ? "Title" : $"Heading{Math.Min(h.Level - 1, 3)}");
 
-    private static IEnumerable<Paragraph> TableCaption(RenderTable t) =>
-        t.UnitNameLine is { } un
-            ? [Para(t.Label, "TableLabel"), Para(t.Title, "TableTitle"), Para(un, "TableUnitName"), Para(t.UnitLine, "TableUnit")]
-            : [Para(t.Label, "TableLabel"), Para(t.Title, "TableTitle"), Para(t.UnitLine, "TableUnit")];
+    private static IEnumerable<Paragraph> TableCaption(RenderTable t)
+    {
+        yield return Para(t.Label, "TableLabel");
+        yield return Para(t.Title, "TableTitle");
+        if (t.UnitNameLine is { } un) yield return Para(un, "TableUnitName");
+        yield return Para(t.UnitLine, "TableUnit");
+    }
 
     /// <summary>Section properties: A4 portrait or landscape, margins, the page-number footer.</summary>
     private static SectionProperties Section(bool landscape, string footerId)
@@ -143,16 +237,20 @@ public sealed class DocxRenderer : IPackageRenderer
         int cols = t.Columns.Count;
         var need = new int[cols];
         var want = new int[cols];
-        var bodyRows = t.Rows.Where((r, i) => !t.IsSectionRow(i)).ToList();
+        // a merged cell (span of several columns) asks nothing of any one column
+        var single = BodyLayout.Cells(t).SelectMany(x => x).Where(x => x.ColSpan == 1 && !t.IsSectionRow(x.Row)).ToLookup(x => x.Column, x => t.Rows[x.Row]);
         for (int c = 0; c < cols; c++)
         {
+            var bodyRows = single[c].ToList();
             bool amounts = t.IsNumeric(c) || t.Columns[c].Role == ColumnRole.Code;
             int figures = bodyRows.Where(r => t.IsAmountCell(c, r.Cells[c]) || t.Columns[c].Role == ColumnRole.Code).Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
             int text = bodyRows.Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
+            // the widest unbreakable word (97%-100%, a code) is never split
+            int word = bodyRows.SelectMany(r => TextBreaks.Words(r.Cells[c])).Select(w => Twips(w)).DefaultIfEmpty(0).Max();
             var heads = Enumerable.Range(0, t.HeaderRowCount).Select(h => t.HeaderRow(h)[c]).ToList();
             int headWord = heads.Select(h => Twips(h.Length > 4 ? h[..4] : h)).DefaultIfEmpty(0).Max();
             int head = heads.Select(h => Twips(h)).DefaultIfEmpty(0).Max();
-            need[c] = Math.Max(Math.Max(figures, Math.Min(text, Twips("四个汉字"))), headWord) + 2 * CellPad;
+            need[c] = Math.Max(Math.Max(Math.Max(figures, Math.Min(text, Twips("四个汉字"))), headWord), word) + 2 * CellPad;
             want[c] = Math.Max(Math.Max(text, Math.Min(head, Twips(amounts ? "四个汉字" : "八个汉字八个汉字"))) + 2 * CellPad, need[c]);
         }
         return (need, want);
@@ -171,18 +269,7 @@ public sealed class DocxRenderer : IPackageRenderer
     {
         int usable = Landscape(t) ? LandscapeUsable : PortraitUsable;
         var (need, want) = Measure(t);
-        int cols = need.Length;
-        var widths = new double[cols];
-        if (want.Sum() <= usable)
-            for (int c = 0; c < cols; c++) widths[c] = want[c] + (double)(usable - want.Sum()) * want[c] / want.Sum();
-        else if (need.Sum() <= usable)
-        {
-            double extra = Enumerable.Range(0, cols).Sum(c => want[c] - need[c]);
-            for (int c = 0; c < cols; c++) widths[c] = need[c] + (extra > 0 ? (usable - need.Sum()) * (want[c] - need[c]) / extra : 0);
-        }
-        else
-            for (int c = 0; c < cols; c++) widths[c] = (double)need[c] * usable / need.Sum();
-        return widths.Select(w => (int)Math.Floor(w)).ToArray();
+        return ColumnFit.Distribute(need.Select(x => (double)x).ToList(), want.Select(x => (double)x).ToList(), usable).Select(w => (int)Math.Floor(w)).ToArray();
     }
 
     private static Table Table(RenderTable t)
@@ -226,6 +313,8 @@ public sealed class DocxRenderer : IPackageRenderer
             }
             table.Append(tr);
         }
+        var body = BodyLayout.Cells(t);
+        var below = BodyLayout.Covering(t, body);
         for (int i = 0; i < t.Rows.Count; i++)
         {
             var r = t.Rows[i];
@@ -233,8 +322,24 @@ public sealed class DocxRenderer : IPackageRenderer
             if (t.IsSectionRow(i))
                 tr.Append(Cell(r.Cells[0], widths.Sum(), CellKind.Section, cols, null));
             else
-                for (int c = 0; c < cols; c++)
-                    tr.Append(Cell(r.Cells[c], widths[c], t.IsAmountCell(r, c) ? CellKind.Amount : CellKind.Text, 1, null));
+            {
+                var starts = body[i].ToDictionary(x => x.Column);
+                for (int c = 0; c < cols;)
+                {
+                    if (starts.TryGetValue(c, out var bc))
+                    {
+                        var kind = t.IsAmountCell(r, c) ? CellKind.Amount : CellKind.Text;
+                        tr.Append(Cell(bc.Text, widths.Skip(c).Take(bc.ColSpan).Sum(), kind, bc.ColSpan, bc.RowSpan > 1 ? MergedCellValues.Restart : null));
+                        c += bc.ColSpan;
+                    }
+                    else if (below[i, c] is { } above)
+                    {
+                        tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), CellKind.Text, above.ColSpan, MergedCellValues.Continue));
+                        c += above.ColSpan;
+                    }
+                    else c++;
+                }
+            }
             table.Append(tr);
         }
         return table;
@@ -249,11 +354,22 @@ public sealed class DocxRenderer : IPackageRenderer
         if (vmerge is not null) props.Append(new VerticalMerge { Val = vmerge.Value });
         if (kind is CellKind.Header or CellKind.Section) props.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = kind == CellKind.Header ? "F2F2F2" : "F8F8F8" });
         props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        var p = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = kind is CellKind.Header or CellKind.Section ? "TableHeader" : "TableText" },
-            new Justification { Val = kind switch { CellKind.Header => JustificationValues.Center, CellKind.Amount => JustificationValues.Right, _ => JustificationValues.Left } }));
+        var pp = new ParagraphProperties(new ParagraphStyleId { Val = kind is CellKind.Header or CellKind.Section ? "TableHeader" : "TableText" });
+        // a section row (绩效指标, 长期绩效目标表) stays with the row after it
+        if (kind == CellKind.Section) pp.Append(new KeepNext());
+        pp.Append(new Justification { Val = kind switch { CellKind.Header => JustificationValues.Center, CellKind.Amount => JustificationValues.Right, _ => JustificationValues.Left } });
+        var p = new Paragraph(pp);
         p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
         return new TableCell(props, p);
+    }
+
+    /// <summary>A 目录 style: a right tab with dot leaders at the text width, the level's left indent.</summary>
+    private static Style ContentsStyle(Style s, int indent)
+    {
+        var pp = s.GetFirstChild<StyleParagraphProperties>()!;
+        pp.InsertAt(new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = PortraitUsable }), 0);
+        pp.GetFirstChild<Indentation>()!.Left = indent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return s;
     }
 
     private static Styles Styles()
@@ -299,6 +415,9 @@ public sealed class DocxRenderer : IPackageRenderer
             S("TableHeader", "表格表头", "Normal", 20, false, HeadingFont, JustificationValues.Center, line: "240", rule: LineSpacingRuleValues.Auto),
             S("TableText", "表格文字", "Normal", int.Parse(table), false, TableFont, JustificationValues.Left, line: "240", rule: LineSpacingRuleValues.Auto),
             S("TableNote", "表格注释", "Normal", 21, false, BodyFont, JustificationValues.Left, line: "300"),
-            S("Footer", "footer", "Normal", 28, false, BodyFont, JustificationValues.Center, line: "240", rule: LineSpacingRuleValues.Auto));
+            S("Footer", "footer", "Normal", 28, false, BodyFont, JustificationValues.Center, line: "240", rule: LineSpacingRuleValues.Auto),
+            S("ContentsHeading", "目录标题", "Normal", 32, false, HeadingFont, JustificationValues.Center, before: "280", after: "280"),
+            ContentsStyle(S("Contents1", "toc 1", "Normal", 32, false, HeadingFont, JustificationValues.Left), 0),
+            ContentsStyle(S("Contents2", "toc 2", "Normal", 28, false, BodyFont, JustificationValues.Left, line: "480"), 640));
     }
 }

@@ -102,7 +102,8 @@ public sealed class PdfRenderer : IPackageRenderer
         {
             void Add(string? s) { if (s is not null) foreach (var c in s) _chars.Add(c); }
             for (char c = ' '; c <= '~'; c++) _chars.Add(c);
-            Add("（续）—第页，。、；：？！（）《》“”‘’％…·");
+            Add("（续）—第页，。、；：？！（）《》“”‘’％…·" + Contents.Heading);
+            foreach (var e in Contents.Entries(p)) Add(e.Text);
             foreach (var b in p.Blocks)
             {
                 switch (b)
@@ -119,12 +120,30 @@ public sealed class PdfRenderer : IPackageRenderer
             }
         }
 
+        /// <summary>The page each block starts on (headings and tables), for the 目录.</summary>
+        private readonly Dictionary<int, int> _pageOf = new();
+        /// <summary>The page on which the last table drawn starts.</summary>
+        private int _tableStart;
+        /// <summary>The 目录 lines reserved after the title, drawn once every page number is known.</summary>
+        private readonly List<(ContentsEntry Entry, PdfPageBuilder Page, double Baseline)> _contents = new();
+
         public void Run(CompiledPackage p)
         {
             CollectCharacters(p);
             StartPage(false);
             var blocks = p.Blocks;
-            for (int i = 0; i < blocks.Count; i++)
+            int start = 0;
+            var entries = Contents.Entries(p);
+            if (entries.Count > 0)
+            {
+                // the title, then the 目录 (its page numbers filled in at the end); the parts start on a new page
+                Heading((HeadingBlock)blocks[0]);
+                _pageOf[0] = _pages;
+                ReserveContents(entries);
+                StartPage(false);
+                start = 1;
+            }
+            for (int i = start; i < blocks.Count; i++)
             {
                 switch (blocks[i])
                 {
@@ -137,15 +156,16 @@ public sealed class PdfRenderer : IPackageRenderer
                         {
                             var plan = Plan(next);
                             if (StartsOwnPage(next) || _landscape != plan.Landscape || !Fits(HeadingsHeight(run) + plan.MinHeight)) StartPage(plan.Landscape);
-                            foreach (var x in run) Heading(x);
+                            for (int k = 0; k < run.Count; k++) { Heading(run[k]); _pageOf[i + k] = _pages; }
                             Table(next, plan, headed: true);
+                            _pageOf[j] = _tableStart;
                             i = j;
                             break;
                         }
                         double after = j < blocks.Count && blocks[j] is ParagraphBlock para ? Math.Min(2, Wrap(para.Text, FaceRole.Body, BodySize, Usable, 2 * BodySize).Count) * BodySize * LineFactor : 0;
                         _previousFlows = false;
                         if (!Fits(HeadingsHeight(run) + after)) StartPage(false);
-                        foreach (var x in run) Heading(x);
+                        for (int k = 0; k < run.Count; k++) { Heading(run[k]); _pageOf[i + k] = _pages; }
                         i = j - 1;
                         break;
                     case ParagraphBlock body:
@@ -154,9 +174,57 @@ public sealed class PdfRenderer : IPackageRenderer
                         break;
                     case TableBlock { Table: var t }:
                         Table(t, Plan(t), headed: false);
+                        _pageOf[i] = _tableStart;
                         break;
                 }
             }
+            DrawContents();
+        }
+
+        // ---- 目录 ------------------------------------------------------------------------------------------------
+
+        private const double ContentsSize = 12;
+
+        /// <summary>The 目录 heading and one line per entry, reserved on as many pages as it takes.</summary>
+        private void ReserveContents(List<ContentsEntry> entries)
+        {
+            double size = HeadingSize(2), lh = ContentsSize * LineFactor;
+            _y -= size * 1.2;
+            if (!Fits(size * LineFactor + lh)) StartPage(false);
+            _y -= size * LineFactor;
+            DrawText(Contents.Heading, FaceRole.Heading, size, (_width - Width(Contents.Heading, FaceRole.Heading, size)) / 2, _y + size * 0.35);
+            _y -= size * 0.4;
+            foreach (var e in entries)
+            {
+                if (!Fits(lh)) StartPage(false);
+                var page = Page;
+                _y -= lh;
+                _contents.Add((e, page, _y + ContentsSize * 0.3));
+            }
+        }
+
+        /// <summary>Each 目录 line in the body face: the entry (a section or table indented two characters), dot leaders, its page number on the right.</summary>
+        private void DrawContents()
+        {
+            const double size = ContentsSize;
+            double right = 595 - Margin;
+            foreach (var (e, page, baseline) in _contents)
+            {
+                if (!_pageOf.TryGetValue(e.Block, out var number)) continue;
+                var role = FaceRole.Body;
+                var num = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                double left = Margin + e.Level * 2 * size, numW = Width(num, FaceRole.Body, size), dot = Width(".", FaceRole.Body, size);
+                double room = right - numW - left - 4 * dot;
+                var text = e.Text;
+                double textSize = Width(text, role, size) > room ? size * room / Width(text, role, size) : size;
+                _page = page;
+                DrawText(text, role, textSize, left, baseline);
+                double from = left + Width(text, role, textSize) + dot, to = right - numW - dot;
+                int dots = (int)Math.Floor((to - from) / dot);
+                if (dots > 0) DrawText(new string('.', dots), FaceRole.Body, size, to - dots * dot, baseline);
+                DrawText(num, FaceRole.Body, size, right - numW, baseline);
+            }
+            _page = null;
         }
 
         private double Usable => _width - 2 * Margin;
@@ -247,21 +315,26 @@ public sealed class PdfRenderer : IPackageRenderer
         // ---- text --------------------------------------------------------------------------------------------------
 
         /// <summary>
-        /// Breaks text into lines no wider than the width. ASCII runs (figures, codes) stay whole unless wider than a
-        /// line; a closing punctuation mark never starts a line (the character before it moves down with it) and an
-        /// opening one never ends a line.
+        /// Breaks text into lines no wider than the width, only at spaces and CJK boundaries: a word of ASCII letters,
+        /// digits and figure marks (<see cref="TextBreaks"/>) stays whole — wider than the line it has a line of its own,
+        /// split only where <paramref name="split"/> allows (narrative; a table cell shrinks its font instead). A closing
+        /// punctuation mark never starts a line (the character before it moves down with it) and an opening one never
+        /// ends a line.
         /// </summary>
-        private List<string> Wrap(string text, FaceRole role, double size, double width, double firstIndent = 0)
+        private List<string> Wrap(string text, FaceRole role, double size, double width, double firstIndent = 0, bool split = true)
         {
             var tokens = new List<string>();
-            for (int i = 0; i < text.Length;)
+            foreach (var word in TextBreaks.Tokens(text))
             {
-                int j = i + 1;
-                if (IsAsciiWord(text[i]))
-                    while (j < text.Length && IsAsciiWord(text[j])) j++;
-                while (j - i > 1 && Width(text[i..j], role, size) > width) j--;
-                tokens.Add(text[i..j]);
-                i = j;
+                var rest = word;
+                while (split && rest.Length > 1 && Width(rest, role, size) > width)
+                {
+                    int j = rest.Length - 1;
+                    while (j > 1 && Width(rest[..j], role, size) > width) j--;
+                    tokens.Add(rest[..j]);
+                    rest = rest[j..];
+                }
+                tokens.Add(rest);
             }
             var lines = new List<string>();
             var cur = new List<string>();
@@ -286,7 +359,15 @@ public sealed class PdfRenderer : IPackageRenderer
             return lines;
         }
 
-        private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '%' or '-' or '_' or '/';
+        /// <summary>Draws one line of a table cell; a line wider than the room (an unbreakable word in a column that
+        /// could not be made wide enough) is drawn in a smaller size rather than split or clipped.</summary>
+        private void DrawCellLine(string s, FaceRole role, double size, double left, double room, double baseline, bool right, bool centre = false)
+        {
+            double w = Width(s, role, size);
+            if (w > room + 0.01) { size *= room / w; w = room; }
+            double x = right ? left + room - w : centre ? left + (room - w) / 2 : left;
+            DrawText(s, role, size, x, baseline);
+        }
 
         private double HeadingSize(int level) => level switch { 1 => 20, 2 => 15, _ => 13 };
         private static FaceRole HeadingRole(int level) => level == 1 ? FaceRole.Title : FaceRole.Heading;
@@ -344,7 +425,7 @@ public sealed class PdfRenderer : IPackageRenderer
 
         /// <summary>
         /// Column widths: each amount column gets its widest figure; a text column wants its longest text but needs at
-        /// least its header's longest word (up to four characters); the font shrinks from 9 pt until the needs fit, the
+        /// least its widest unbreakable word and its header's longest word (up to four characters); the font shrinks from 9 pt until the needs fit, the
         /// text columns share what is left in proportion to what they want. Landscape when a portrait page cannot hold
         /// the figures at 8 pt (or when the table says so).
         /// </summary>
@@ -353,19 +434,23 @@ public sealed class PdfRenderer : IPackageRenderer
             int cols = t.Columns.Count;
             bool Amount(int c) => t.IsNumeric(c) || t.Rows.Where((r, i) => !t.IsSectionRow(i) && r.Cells[c].Length > 0).All(r => t.IsAmountCell(c, r.Cells[c])) && t.Rows.Any(r => r.Cells[c].Length > 0);
             var amount = Enumerable.Range(0, cols).Select(Amount).ToArray();
+            // a merged cell (span of several columns) asks nothing of any one column
+            var single = BodyLayout.Cells(t, mergeDown: false).SelectMany(x => x).Where(x => x.ColSpan == 1 && !t.IsSectionRow(x.Row)).ToLookup(x => x.Column, x => t.Rows[x.Row]);
             (double[] Want, double[] Need) Measure(double s)
             {
                 var want = new double[cols];
                 var need = new double[cols];
                 for (int c = 0; c < cols; c++)
                 {
-                    double body = t.Rows.Where((r, i) => !t.IsSectionRow(i)).Select(r => Width(r.Cells[c], FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
+                    var rows = single[c].ToList();
+                    double body = rows.Select(r => Width(r.Cells[c], FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
+                    double word = rows.SelectMany(r => TextBreaks.Words(r.Cells[c])).Select(x => Width(x, FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
                     var headTexts = Enumerable.Range(0, t.HeaderRowCount).Select(h => t.HeaderRow(h)[c]).ToList();
                     double headWord = headTexts.Select(h => Width(h.Length > 4 ? h[..4] : h, FaceRole.TableHeader, s)).DefaultIfEmpty(0).Max();
                     double head = headTexts.Select(h => Width(h, FaceRole.TableHeader, s)).DefaultIfEmpty(0).Max();
                     bool code = t.Columns[c].Role == ColumnRole.Code;
-                    double figures = t.Rows.Where((r, i) => !t.IsSectionRow(i) && (code || t.IsAmountCell(c, r.Cells[c]))).Select(r => Width(r.Cells[c], FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
-                    need[c] = Math.Max(amount[c] || code ? body : Math.Max(figures, Math.Min(body, 4 * s)), headWord) + 2 * Pad;
+                    double figures = rows.Where(r => code || t.IsAmountCell(c, r.Cells[c])).Select(r => Width(r.Cells[c], FaceRole.TableText, s)).DefaultIfEmpty(0).Max();
+                    need[c] = Math.Max(Math.Max(amount[c] || code ? body : Math.Max(figures, Math.Min(body, 4 * s)), headWord), word) + 2 * Pad;
                     want[c] = Math.Max(Math.Max(body, Math.Min(head, (amount[c] || code ? 4 : 8) * s)), need[c] - 2 * Pad) + 2 * Pad;
                 }
                 return (want, need);
@@ -377,22 +462,7 @@ public sealed class PdfRenderer : IPackageRenderer
             double usable = (landscape ? 842 : 595) - 2 * Margin;
             var (want, need) = (w9, n9);
             while (need.Sum() > usable && size > 6.5) (want, need) = Measure(size -= 0.5);
-            var widths = new double[cols];
-            if (want.Sum() <= usable)
-            {
-                double spare = usable - want.Sum(), total = want.Sum();
-                for (int c = 0; c < cols; c++) widths[c] = want[c] + spare * want[c] / total;
-            }
-            else if (need.Sum() <= usable)
-            {
-                double spare = usable - need.Sum(), extra = Enumerable.Range(0, cols).Sum(c => want[c] - need[c]);
-                for (int c = 0; c < cols; c++) widths[c] = need[c] + (extra > 0 ? spare * (want[c] - need[c]) / extra : 0);
-            }
-            else
-            {
-                double k = usable / need.Sum();
-                for (int c = 0; c < cols; c++) widths[c] = need[c] * k;
-            }
+            var widths = ColumnFit.Distribute(need, want, usable);
             double lh = size * 1.35;
             double captionHeight = 16 + 26 + 14;
             double minHeight = captionHeight + t.HeaderRowCount * (lh + 2 * Pad) * 1.5 + Math.Min(3, t.Rows.Count) * (lh + 2 * Pad);
@@ -414,22 +484,24 @@ public sealed class PdfRenderer : IPackageRenderer
                 for (int c = 0; c < cols; c++) x0[c + 1] = x0[c] + widths[c];
             }
 
-            // the lines of every row, measured once
-            var rowLines = t.Rows.Select((r, i) => t.IsSectionRow(i)
-                ? new[] { Wrap(r.Cells[0], FaceRole.TableHeader, size, widths.Sum() - 2 * Pad) }
-                : Enumerable.Range(0, cols).Select(c => t.IsAmountCell(c, r.Cells[c]) && Width(r.Cells[c], FaceRole.TableText, size) <= widths[c] - 2 * Pad
-                    ? [r.Cells[c]] : Wrap(r.Cells[c], FaceRole.TableText, size, widths[c] - 2 * Pad)).ToArray()).ToList();
-            var rowHeight = rowLines.Select(l => l.Max(x => x.Count) * lh + 2 * Pad).ToList();
+            // the merged cells and the lines of every cell, measured once; a label merged down its rows is sized in its first row
+            var body = BodyLayout.Cells(t, mergeDown: false);
+            var covered = BodyLayout.Covering(t, body);
+            double CellWidth(BodyCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
+            var rowLines = body.Select(row => row.Select(c => t.IsSectionRow(c.Row)
+                ? Wrap(c.Text, FaceRole.TableHeader, size, CellWidth(c) - 2 * Pad)
+                : t.IsAmountCell(t.Rows[c.Row], c.Column) ? [c.Text] : Wrap(c.Text, FaceRole.TableText, size, CellWidth(c) - 2 * Pad, split: false)).ToArray()).ToList();
+            var rowHeight = rowLines.Select(l => l.Select(x => x.Count).DefaultIfEmpty(1).Max() * lh + 2 * Pad).ToList();
 
             var header = HeaderLayout.Cells(t);
             int hr = t.HeaderRowCount;
             double Span(HeaderCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
             var rowH = new double[hr];
             for (int h = 0; h < hr; h++)
-                rowH[h] = header[h].Where(c => c.RowSpan == 1).Select(c => Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad).DefaultIfEmpty(lh + 2 * Pad).Max();
+                rowH[h] = header[h].Where(c => c.RowSpan == 1).Select(c => Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad, split: false).Count * lh + 2 * Pad).DefaultIfEmpty(lh + 2 * Pad).Max();
             foreach (var c in header.SelectMany(x => x).Where(c => c.RowSpan > 1))
             {
-                double need = Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad;
+                double need = Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad, split: false).Count * lh + 2 * Pad;
                 double have = Enumerable.Range(c.Row, c.RowSpan).Sum(i => rowH[i]);
                 if (need > have) rowH[c.Row + c.RowSpan - 1] += need - have;
             }
@@ -479,29 +551,35 @@ public sealed class PdfRenderer : IPackageRenderer
                     page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, true);
                     page.ResetColor();
                     page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, false);
-                    var lines = Wrap(c.Text, FaceRole.TableHeader, size, w - 2 * Pad);
+                    var lines = Wrap(c.Text, FaceRole.TableHeader, size, w - 2 * Pad, split: false);
                     double textTop = (y1 + y2) / 2 + lines.Count * lh / 2;
                     for (int k = 0; k < lines.Count; k++)
-                        DrawText(lines[k], FaceRole.TableHeader, size, x1 + (w - Width(lines[k], FaceRole.TableHeader, size)) / 2, textTop - (k + 1) * lh + size * 0.3);
+                        DrawCellLine(lines[k], FaceRole.TableHeader, size, x1 + Pad, w - 2 * Pad, textTop - (k + 1) * lh + size * 0.3, right: false, centre: true);
                 }
                 _y = rowTop[hr];
             }
 
             Caption(false);
+            _tableStart = _pages;
             Header();
+            double topOfRows = _y;
             for (int i = 0; i < t.Rows.Count; i++)
             {
                 var r = t.Rows[i];
                 double h = rowHeight[i];
-                if (!Fits(h))
+                // a section row never stays alone at a page foot: it moves on with the row after it
+                bool section = t.IsSectionRow(i) && i + 1 < t.Rows.Count && i > 0;
+                if (!Fits(h) || section && !Fits(h + rowHeight[i + 1]))
                 {
                     StartPage(plan.Landscape);
                     Columns();
                     Caption(true);
                     // a 绩效 table's "header" is its 项目名称 row: printed once, or the continued page reads as another project
                     if (!t.NoModel) Header();
+                    topOfRows = _y;
                 }
                 var page = Page;
+                bool pageTop = PageIsFresh || _y >= topOfRows - 0.01;
                 if (t.IsSectionRow(i))
                 {
                     double w = widths.Sum();
@@ -510,22 +588,41 @@ public sealed class PdfRenderer : IPackageRenderer
                     page.ResetColor();
                     page.DrawRectangle(new PdfPoint(x0[0], _y - h), w, h, 0.5, false);
                     var lines = rowLines[i][0];
-                    for (int k = 0; k < lines.Count; k++) DrawText(lines[k], FaceRole.TableHeader, size, x0[0] + Pad, _y - Pad - (k + 1) * lh + size * 0.3);
+                    for (int k = 0; k < lines.Count; k++) DrawCellLine(lines[k], FaceRole.TableHeader, size, x0[0] + Pad, w - 2 * Pad, _y - Pad - (k + 1) * lh + size * 0.3, right: false);
                     _y -= h;
                     continue;
                 }
+                for (int k2 = 0; k2 < body[i].Count; k2++)
+                {
+                    var bc = body[i][k2];
+                    double w = CellWidth(bc), x1 = x0[bc.Column];
+                    if (bc.RowSpan == 1) page.DrawRectangle(new PdfPoint(x1, _y - h), w, h, 0.5, false);
+                    else
+                    {
+                        // the top and the sides of a cell merged down: no rule between its rows
+                        page.DrawLine(new PdfPoint(x1, _y), new PdfPoint(x1 + w, _y), 0.5);
+                        page.DrawLine(new PdfPoint(x1, _y), new PdfPoint(x1, _y - h), 0.5);
+                        page.DrawLine(new PdfPoint(x1 + w, _y), new PdfPoint(x1 + w, _y - h), 0.5);
+                    }
+                    bool right = t.IsAmountCell(r, bc.Column);
+                    var lines = rowLines[i][k2];
+                    for (int k = 0; k < lines.Count; k++)
+                        DrawCellLine(lines[k], FaceRole.TableText, size, x1 + Pad, w - 2 * Pad, _y - Pad - (k + 1) * lh + size * 0.3, right);
+                }
                 for (int c = 0; c < cols; c++)
                 {
-                    page.DrawRectangle(new PdfPoint(x0[c], _y - h), widths[c], h, 0.5, false);
-                    bool right = t.IsAmountCell(c, r.Cells[c]);
-                    var lines = rowLines[i][c];
-                    for (int k = 0; k < lines.Count; k++)
-                    {
-                        var s = lines[k];
-                        double x = right ? x0[c + 1] - Pad - Width(s, FaceRole.TableText, size) : x0[c] + Pad;
-                        DrawText(s, FaceRole.TableText, size, x, _y - Pad - (k + 1) * lh + size * 0.3);
-                    }
+                    if (covered[i, c] is not { } above) continue;
+                    double w = CellWidth(above), x1 = x0[c];
+                    bool last = i == above.Row + above.RowSpan - 1;
+                    page.DrawLine(new PdfPoint(x1, _y), new PdfPoint(x1, _y - h), 0.5);
+                    page.DrawLine(new PdfPoint(x1 + w, _y), new PdfPoint(x1 + w, _y - h), 0.5);
+                    if (pageTop) page.DrawLine(new PdfPoint(x1, _y), new PdfPoint(x1 + w, _y), 0.5);
+                    if (last) page.DrawLine(new PdfPoint(x1, _y - h), new PdfPoint(x1 + w, _y - h), 0.5);
                 }
+                // a merged cell that goes on past this row closes at the page foot when the next row moves on
+                if (i + 1 < t.Rows.Count && !Fits(h + rowHeight[i + 1]))
+                    foreach (var bc in body[i].Where(x => x.RowSpan > 1).Concat(Enumerable.Range(0, cols).Select(c => covered[i, c]).OfType<BodyCell>().Where(x => x.Row + x.RowSpan - 1 > i)))
+                        page.DrawLine(new PdfPoint(x0[bc.Column], _y - h), new PdfPoint(x0[bc.Column] + CellWidth(bc), _y - h), 0.5);
                 _y -= h;
             }
             _previousFlows = t.NoModel;

@@ -112,25 +112,39 @@ th,td{border:1px solid #333;padding:2px 4px}th{background:#f2f2f2;font-weight:bo
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 thead{display:table-header-group}tr{page-break-inside:avoid}
 .note{text-indent:0;font-size:.85em}
+.toc{margin:1.5em 0 2.5em;page-break-after:always}.toc-title{text-align:center;font-weight:bold;font-size:1.25em}
+.toc ul{list-style:none;padding:0}.toc li{margin:.15em 0 .15em 2em}.toc li.part{margin-left:0;font-weight:bold}.toc a{color:inherit;text-decoration:none}
 @page{size:A4;margin:18mm 15mm}
 </style>
 </head>
 <body>
 
 """);
-        foreach (var b in package.Blocks)
+        var entries = Contents.Entries(package);
+        var targets = entries.Select(e => e.Block).ToHashSet();
+        string Id(int block) => targets.Contains(block) ? $" id=\"b{block}\"" : "";
+        for (int i = 0; i < package.Blocks.Count; i++)
         {
+            var b = package.Blocks[i];
             switch (b)
             {
                 case HeadingBlock h:
                     var lv = Math.Min(h.Level, 4);
-                    sb.Append($"<h{lv}>").Append(E(h.Text)).Append($"</h{lv}>\n");
+                    sb.Append($"<h{lv}{Id(i)}>").Append(E(h.Text)).Append($"</h{lv}>\n");
+                    if (i == 0 && entries.Count > 0)
+                    {
+                        // the 目录 after the title: a link to every part and table
+                        sb.Append("<nav class=\"toc\">\n<div class=\"toc-title\">").Append(Contents.Heading).Append("</div>\n<ul>\n");
+                        foreach (var e in entries)
+                            sb.Append(e.Level == 0 ? "<li class=\"part\">" : "<li>").Append($"<a href=\"#b{e.Block}\">").Append(E(e.Text)).Append("</a></li>\n");
+                        sb.Append("</ul>\n</nav>\n");
+                    }
                     break;
                 case ParagraphBlock p:
                     sb.Append("<p>").Append(E(p.Text)).Append("</p>\n");
                     break;
                 case TableBlock { Table: var t }:
-                    sb.Append("<section class=\"tbl\">\n<div class=\"label\">").Append(E(t.Label)).Append("</div>\n<div class=\"title\">").Append(E(t.Title))
+                    sb.Append($"<section class=\"tbl\"{Id(i)}>\n<div class=\"label\">").Append(E(t.Label)).Append("</div>\n<div class=\"title\">").Append(E(t.Title))
                       .Append("</div>\n<div class=\"unit\">").Append(E(t.UnitLine)).Append("</div>\n");
                     if (t.UnitNameLine is { } un) sb.Append("<div class=\"unit\">").Append(E(un)).Append("</div>\n");
                     if (t.Columns.Count > 0)
@@ -144,11 +158,13 @@ thead{display:table-header-group}tr{page-break-inside:avoid}
                             sb.Append("</tr>\n");
                         }
                         sb.Append("</thead>\n<tbody>\n");
-                        foreach (var row in t.Rows)
+                        foreach (var row in BodyLayout.Cells(t))
                         {
                             sb.Append("<tr>");
-                            for (int c = 0; c < row.Cells.Length; c++)
-                                sb.Append(t.IsNumeric(c) ? "<td class=\"num\">" : "<td>").Append(E(row.Cells[c])).Append("</td>");
+                            foreach (var c in row)
+                                sb.Append("<td").Append(c.ColSpan > 1 ? $" colspan=\"{c.ColSpan}\"" : "").Append(c.RowSpan > 1 ? $" rowspan=\"{c.RowSpan}\"" : "")
+                                  .Append(c.ColSpan < t.Columns.Count && t.IsAmountCell(t.Rows[c.Row], c.Column) ? " class=\"num\">" : ">")
+                                  .Append(E(c.Text)).Append("</td>");
                             sb.Append("</tr>\n");
                         }
                         sb.Append("</tbody>\n</table>\n");
@@ -166,7 +182,8 @@ thead{display:table-header-group}tr{page-break-inside:avoid}
 /// <summary>A merged header cell: its text, position and spans.</summary>
 public sealed record HeaderCell(string Text, int Row, int Column, int RowSpan, int ColSpan);
 
-/// <summary>Merges the header grid: equal text repeated down a column merges vertically, then equal neighbours in a row merge horizontally.</summary>
+/// <summary>Merges the header grid: equal text repeated down a column merges vertically, then equal neighbours in a row
+/// merge horizontally; in a form's single header row an empty cell joins the text on its left.</summary>
 public static class HeaderLayout
 {
     public static List<List<HeaderCell>> Cells(RenderTable t)
@@ -189,6 +206,16 @@ public static class HeaderLayout
                 result[r].Add(new HeaderCell(text, r, c, rs, cs));
             }
         }
+        // a form's one header row (项目名称 | name | | | 项目代码 | code | |): an empty cell belongs to the text on its left
+        if (t.NoModel && rows == 1)
+        {
+            var merged = new List<HeaderCell>();
+            foreach (var c in result[0])
+                if (c.Text.Trim().Length == 0 && merged.Count > 0 && merged[^1].Text.Trim().Length > 0)
+                    merged[^1] = merged[^1] with { ColSpan = merged[^1].ColSpan + c.ColSpan };
+                else merged.Add(c);
+            result[0] = merged;
+        }
         return result;
     }
 
@@ -196,5 +223,100 @@ public static class HeaderLayout
     {
         for (int i = 0; i < r; i++) if (grid[i][c1] != grid[i][c2]) return false;
         return true;
+    }
+}
+
+/// <summary>A printed body cell: its text, position (row index in <see cref="RenderTable.Rows"/>, column) and spans.</summary>
+public sealed record BodyCell(string Text, int Row, int Column, int RowSpan, int ColSpan);
+
+/// <summary>
+/// The merged cells of a table's body, shared by every renderer: a section row is one cell across the table; a row
+/// with <see cref="RenderRow.Spans"/> has a cell per span (a covered position belongs to the cell on its left); in a
+/// label-layout table (绩效) a first-column label runs down the rows below it whose first cell is empty (当年绩效指标
+/// over its indicators, 资金来源 over its lines), as the regions' forms print it. A covered position has no cell.
+/// </summary>
+public static class BodyLayout
+{
+    /// <param name="mergeDown">Merge first-column labels down their rows. The PDF does not: its rows are found again
+    /// by their full-width rules (by our reader, and by others that read ruled PDF tables).</param>
+    public static List<List<BodyCell>> Cells(RenderTable t, bool mergeDown = true)
+    {
+        int cols = t.Columns.Count, n = t.Rows.Count;
+        var result = new List<List<BodyCell>>(n);
+        for (int i = 0; i < n; i++)
+        {
+            var r = t.Rows[i];
+            var row = new List<BodyCell>();
+            if (cols > 0 && t.IsSectionRow(i)) row.Add(new BodyCell(r.Cells[0], i, 0, 1, cols));
+            else
+            {
+                var spans = r.Spans is { } s && s.Length == cols ? s : null;
+                for (int c = 0; c < cols;)
+                {
+                    int span = spans is null || spans[c] < 1 ? 1 : Math.Min(spans[c], cols - c);
+                    row.Add(new BodyCell(r.Cells[c], i, c, 1, span));
+                    c += span;
+                }
+            }
+            result.Add(row);
+        }
+        if (!t.NoModel || !mergeDown) return result;
+        for (int i = 0; i < n; i++)
+        {
+            if (result[i].Count == 0 || result[i][0] is not { Column: 0, ColSpan: 1 } first || first.Text.Trim().Length == 0 || t.IsSectionRow(i)) continue;
+            int k = i + 1;
+            while (k < n && !t.IsSectionRow(k) && result[k].Count > 1 && result[k][0] is { Column: 0, ColSpan: 1 } below && below.Text.Trim().Length == 0) k++;
+            if (k - i < 2) continue;
+            result[i][0] = first with { RowSpan = k - i };
+            for (int m = i + 1; m < k; m++) result[m].RemoveAt(0);
+            i = k - 1;
+        }
+        return result;
+    }
+
+    /// <summary>Whether position (row, column) is covered by a cell that starts above it.</summary>
+    public static BodyCell?[,] Covering(RenderTable t, List<List<BodyCell>> cells)
+    {
+        var covered = new BodyCell?[t.Rows.Count, t.Columns.Count];
+        foreach (var c in cells.SelectMany(x => x))
+            for (int i = 1; i < c.RowSpan; i++) covered[c.Row + i, c.Column] = c;
+        return covered;
+    }
+}
+
+/// <summary>An entry of the 目录: the block it points to, its level (0 a part, 1 a section or a table) and its text.</summary>
+public sealed record ContentsEntry(int Block, int Level, string Text);
+
+/// <summary>
+/// The 目录 printed after the title (PDF with page numbers, DOCX with page references, HTML with links): the parts
+/// (第一部分 …), the sections of the narrative (一、…) and every table, by label and title (a 绩效 form also by its project). Nothing when the package has no
+/// table or does not open with its title.
+/// </summary>
+public static partial class Contents
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^第[一二三四五六七八九十]+部分")]
+    private static partial System.Text.RegularExpressions.Regex PartHeading();
+
+    public const string Heading = "目录";
+
+    public static List<ContentsEntry> Entries(CompiledPackage p)
+    {
+        var list = new List<ContentsEntry>();
+        if (p.Blocks.Count == 0 || p.Blocks[0] is not HeadingBlock { Level: 1 } || !p.Blocks.OfType<TableBlock>().Any()) return list;
+        for (int i = 1; i < p.Blocks.Count; i++)
+        {
+            if (p.Blocks[i] is HeadingBlock { Level: 2 } h) list.Add(new ContentsEntry(i, PartHeading().IsMatch(h.Text) ? 0 : 1, h.Text));
+            else if (p.Blocks[i] is TableBlock { Table: var t }) list.Add(new ContentsEntry(i, 1, TableEntry(t)));
+        }
+        return list;
+    }
+
+    /// <summary>Label and title; a 绩效 form whose first header is 项目名称 adds the project's name.</summary>
+    public static string TableEntry(RenderTable t)
+    {
+        var text = t.Label.Length > 0 ? $"{t.Label}　{t.Title}" : t.Title;
+        if (t.NoModel && t.Columns.Count > 1 && t.Columns[0].Header.LastOrDefault() == "项目名称" && t.Columns[1].Header.LastOrDefault() is { Length: > 0 } name)
+            text += $"（{name}）";
+        return text;
     }
 }

@@ -15,7 +15,7 @@ public sealed class XlsxRenderer : IPackageRenderer
     public string Format => "xlsx";
     public string Extension => "xlsx";
 
-    private const uint StyleTitle = 1, StyleUnit = 2, StyleHeader = 3, StyleText = 4, StyleNumber = 5, StyleHeading = 6, StyleParagraph = 7, StyleNote = 8;
+    private const uint StyleTitle = 1, StyleUnit = 2, StyleHeader = 3, StyleText = 4, StyleNumber = 5, StyleHeading = 6, StyleParagraph = 7, StyleNote = 8, StyleUnitName = 9;
 
     public void Render(CompiledPackage package, Stream output)
     {
@@ -55,8 +55,9 @@ public sealed class XlsxRenderer : IPackageRenderer
             uint firstHeader = 4;
             AddSheet(wbPart, sheets, id++, name, ws =>
             {
+                var single = BodyLayout.Cells(t).SelectMany(x => x).Where(x => x.ColSpan == 1).ToLookup(x => x.Column, x => x.Text);
                 var widths = Enumerable.Range(0, cols).Select(c => Math.Max(8.0, Math.Min(40.0,
-                    t.Rows.Select(r => Width(r.Cells[c])).Concat(Enumerable.Range(0, headerRows).Select(h => Width(t.HeaderRow(h)[c]) / 1.5)).DefaultIfEmpty(8).Max() + 2))).ToList();
+                    single[c].Select(Width).Concat(Enumerable.Range(0, headerRows).Select(h => Width(t.HeaderRow(h)[c]) / 1.5)).DefaultIfEmpty(8).Max() + 2))).ToList();
                 ws.Append(new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })));
                 var data = new SheetData();
                 var merges = new List<string>();
@@ -64,8 +65,17 @@ public sealed class XlsxRenderer : IPackageRenderer
                 data.Append(Row(1, [Text("A", 1, t.Label, StyleUnit)]));
                 data.Append(Row(2, [Text("A", 2, t.Title, StyleTitle)]));
                 merges.Add($"A2:{last}2");
-                data.Append(Row(3, [Text("A", 3, t.UnitLine, StyleUnit)]));
-                merges.Add($"A3:{last}3");
+                // the 编制单位 line on the left of the unit line, as the regions print it (on a row of its own for a one-column table)
+                if (t.UnitNameLine is { } unitName && cols >= 2)
+                {
+                    data.Append(Row(3, [Text("A", 3, unitName, StyleUnitName), Text(last, 3, t.UnitLine, StyleUnit)]));
+                    if (cols > 2) merges.Add($"A3:{Col(cols - 2)}3");
+                }
+                else
+                {
+                    data.Append(Row(3, [Text("A", 3, t.UnitNameLine is { } un ? un + "　" + t.UnitLine : t.UnitLine, StyleUnit)]));
+                    merges.Add($"A3:{last}3");
+                }
                 var header = HeaderLayout.Cells(t);
                 for (int h = 0; h < headerRows; h++)
                 {
@@ -81,6 +91,10 @@ public sealed class XlsxRenderer : IPackageRenderer
                     data.Append(Row(rr, cells));
                 }
                 uint row = firstHeader + (uint)headerRows;
+                uint firstBody = row;
+                // merged body cells (绩效 forms: spans, section rows, labels down their rows)
+                foreach (var bc in BodyLayout.Cells(t).SelectMany(x => x).Where(x => x.ColSpan > 1 || x.RowSpan > 1))
+                    merges.Add($"{Col(bc.Column)}{firstBody + (uint)bc.Row}:{Col(bc.Column + bc.ColSpan - 1)}{firstBody + (uint)(bc.Row + bc.RowSpan - 1)}");
                 foreach (var r in t.Rows)
                 {
                     var cells = new List<Cell>();
@@ -191,7 +205,8 @@ public sealed class XlsxRenderer : IPackageRenderer
             F(0, 0, 1, 164, HorizontalAlignmentValues.Right, false),      // number cell
             F(1, 0, 0, 0, HorizontalAlignmentValues.Left, false),         // narrative heading
             F(0, 0, 0, 0, HorizontalAlignmentValues.Left, true, VerticalAlignmentValues.Top), // paragraph
-            F(0, 0, 0, 0, HorizontalAlignmentValues.Left, true, VerticalAlignmentValues.Top)); // note
+            F(0, 0, 0, 0, HorizontalAlignmentValues.Left, true, VerticalAlignmentValues.Top), // note
+            F(0, 0, 0, 0, HorizontalAlignmentValues.Left, false));        // 编制单位
         return new Stylesheet(numFmts, fonts, fills, borders, formats);
     }
 }

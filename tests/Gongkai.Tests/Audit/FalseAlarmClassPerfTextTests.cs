@@ -228,6 +228,23 @@ public class FalseAlarmClassPerfTextTests
         Single<TargetFundsSum>(b, expected: 46624m, found: 46794m);
     }
 
+    [Fact]
+    public void GK614_ignores_the_spending_details_block_on_the_same_page()
+    {
+        // the Hubei 申报表: 资金来源 lines, then 项目支出明细及依据 whose items carry 本级财政拨款金额 per item
+        var b = DocBuilder.Budget(2023);
+        var at = new Provenance("doc.pdf", Page: 31, Text: "103.20");
+        var p = new PerformanceTarget { ProjectName = "医保经办机构", Source = at, Amount = b.Fig(103.20m, at: at) };
+        p.Funds.Add(new FundLine("1.财政拨款收入（区级安排数）", new() { ["金额"] = b.Fig(103.20m, at: at) }));
+        p.Funds.Add(new FundLine("2.财政拨款收入（上级转移支付）", new()));
+        p.Funds.Add(new FundLine("医保经办机构租金", new() { ["本级财政拨款金额"] = b.Fig(60m, at: at) }));
+        b.Doc.PerformanceTargets.Add(p);
+        Silent<TargetFundsSum>(b);
+        // a source line that does not add up still fires
+        p.Funds.Add(new FundLine("4.其他资金", new() { ["金额"] = b.Fig(10m, at: at) }));
+        Single<TargetFundsSum>(b, expected: 113.20m, found: 103.20m);
+    }
+
     // ------------------------------------------------------------------ GK3xx units
 
     [Fact]

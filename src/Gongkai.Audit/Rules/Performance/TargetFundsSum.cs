@@ -12,6 +12,9 @@ public sealed class TargetFundsSum : Rule
         "绩效目标表的资金总额应与其分来源金额相加一致。",
         "年度资金总额 100.00 = 财政拨款 80.00 + 其他资金 10.00（差 10.00）");
 
+    /// <summary>A column of the 明细 block: a source's amount per spending item (本级财政拨款金额, 上级转移支付金额).</summary>
+    private static bool IsDetailColumn(string key) => key.Contains("本级财政拨款金额") || key.Contains("上级转移支付金额");
+
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Amount is { IsNumber: true }))
@@ -20,6 +23,9 @@ public sealed class TargetFundsSum : Rule
             // read from another page belong to another table that the recognizer attached
             var parts = p.Funds.Where(f => !f.Label.Contains("合计") && !f.Label.Contains("总") && !f.Label.Contains("其中"))
                 .Where(f => !f.Values.Keys.Any(k => k.Contains("指标") || k.Contains("权重")))
+                // lines of a 项目支出明细 block (项目内容 | 测算依据 | 本级财政拨款金额 | 上级转移支付金额 …) are spending items
+                // broken down by source, not sources
+                .Where(f => !f.Values.Keys.Any(IsDetailColumn))
                 .Select(f => f.Values.Values.FirstOrDefault(v => v.IsNumber)).Where(v => v is not null)
                 .Where(v => v!.Source.Page == p.Amount!.Source.Page).ToList();
             if (parts.Count < 2 || parts.Sum(x => x!.Value) == 2 * p.Amount!.Value) continue; // a subtotal read as a source

@@ -22,7 +22,7 @@ internal static partial class TemplateMatch
         {
             if (template.Table(t.Kind.ToString()) is not { } tt || t.Label is null || t.Title is null) continue;
             if (RegionTemplates.Squeeze(t.Label) != RegionTemplates.Squeeze(tt.Label)) continue;
-            var title = RegionTemplates.Squeeze((tt.Title.Length > 0 ? tt.Title : t.Kind.Chinese()).Replace("{year}", year.ToString(CultureInfo.InvariantCulture)));
+            var title = RegionTemplates.Squeeze(tt.TitleFor(year, t.Kind.Chinese()));
             if (!RegionTemplates.Squeeze(t.Title).Contains(title, StringComparison.Ordinal)) continue;
             yield return (t, tt);
         }
