@@ -262,6 +262,7 @@ public sealed partial class TableBuilder
             right.Add((label, SummaryLine.ExpenditureClass, c,
                 [_f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital)]));
         right.Add((LineName(kind, SummaryLine.CarryOut, "二、结转下年"), SummaryLine.CarryOut, null, [_f.CarryOutFiscal, _f.Carry.CarryOutGeneral, _f.Carry.CarryOutGovFund, _f.Carry.CarryOutStateCapital]));
+        string L(SummaryLine line, string builtIn) => LineName(TableKind.FinalFiscalSummary, line, builtIn);
         var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + _f.Carry.CarryOutGeneral, _f.Spend[FundSource.GovFund] + _f.Carry.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + _f.Carry.CarryOutStateCapital };
         (string[] Header, ColumnKey? Key)[] cols =
             [(["支出项目"], null), (["合计"], (ColumnKey)Measure.Total), (["一般公共预算"], (ColumnKey)Measure.GeneralBudget), (["政府性基金预算"], (ColumnKey)Measure.GovernmentFund), (["国有资本经营预算"], (ColumnKey)Measure.StateCapital)];
@@ -485,8 +486,8 @@ public sealed partial class TableBuilder
             right = fixedClasses.Select(c => (c.Label, SummaryLine.ExpenditureClass, (string?)c.Code, new[] { _f.ClassSpend(c.Code) })).ToList();
         return TwoSided(TableKind.FinalSummary, "收入支出决算总表", ["收入项目", "决算数"], [(["支出功能分类科目"], null), (["决算数"], (ColumnKey)Measure.Amount)], left, right,
             ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal],
-            [("使用非财政拨款结余和专用结余", SummaryLine.UseOfNonFiscalBalance, _f.Carry.UseOfNonFiscalBalance), ("年初结转和结余", SummaryLine.CarryIn, _f.CarryInAll)],
-            [("结余分配", SummaryLine.BalanceDistribution, null, [_f.Carry.BalanceDistribution]), ("年末结转和结余", SummaryLine.CarryOut, null, [_f.CarryOutAll])],
+            [(LineName(TableKind.FinalSummary, SummaryLine.UseOfNonFiscalBalance, "使用非财政拨款结余和专用结余"), SummaryLine.UseOfNonFiscalBalance, _f.Carry.UseOfNonFiscalBalance), (LineName(TableKind.FinalSummary, SummaryLine.CarryIn, "年初结转和结余"), SummaryLine.CarryIn, _f.CarryInAll)],
+            [(LineName(TableKind.FinalSummary, SummaryLine.BalanceDistribution, "结余分配"), SummaryLine.BalanceDistribution, null, [_f.Carry.BalanceDistribution]), (LineName(TableKind.FinalSummary, SummaryLine.CarryOut, "年末结转和结余"), SummaryLine.CarryOut, null, [_f.CarryOutAll])],
             ("总计", _f.GrandIncome), ("总计", [_f.GrandSpend]), blankZeros: true);
     }
 
@@ -509,12 +510,14 @@ public sealed partial class TableBuilder
             right = fixedClasses.Select(x => (x.Label, SummaryLine.ExpenditureClass, (string?)x.Code,
                 new[] { _f.ClassSpend(x.Code, fiscal), _f.ClassSpend(x.Code, FundSource.General), _f.ClassSpend(x.Code, FundSource.GovFund), _f.ClassSpend(x.Code, FundSource.StateCapital) })).ToList();
         var c = _f.Carry;
+        string L(SummaryLine line, string builtIn) => LineName(TableKind.FinalFiscalSummary, line, builtIn);
         var totalRight = new[] { _f.FiscalSpend + _f.CarryOutFiscal, _f.Spend[FundSource.General] + c.CarryOutGeneral, _f.Spend[FundSource.GovFund] + c.CarryOutGovFund, _f.Spend[FundSource.StateCapital] + c.CarryOutStateCapital };
         return TwoSided(TableKind.FinalFiscalSummary, "财政拨款收入支出决算总表", ["收入项目", "决算数"],
             [(["支出功能分类科目"], null), (["小计"], (ColumnKey)Measure.Total), (["一般公共预算财政拨款"], (ColumnKey)Measure.GeneralBudget), (["政府性基金预算财政拨款"], (ColumnKey)Measure.GovernmentFund), (["国有资本经营预算财政拨款"], (ColumnKey)Measure.StateCapital)],
             left, right, ("本年收入合计", _f.FiscalIncome), [_f.FiscalSpend, _f.Spend[FundSource.General], _f.Spend[FundSource.GovFund], _f.Spend[FundSource.StateCapital]],
-            [("年初财政拨款结转和结余", SummaryLine.CarryIn, _f.CarryInFiscal), ("一般公共预算财政拨款", SummaryLine.CarryInGeneralBudget, c.CarryInGeneral), ("政府性基金预算财政拨款", SummaryLine.CarryInGovernmentFund, c.CarryInGovFund), ("国有资本经营预算财政拨款", SummaryLine.CarryInStateCapital, c.CarryInStateCapital)],
-            [("年末财政拨款结转和结余", SummaryLine.CarryOut, null, [_f.CarryOutFiscal, c.CarryOutGeneral, c.CarryOutGovFund, c.CarryOutStateCapital])],
+            [(L(SummaryLine.CarryIn, "年初财政拨款结转和结余"), SummaryLine.CarryIn, _f.CarryInFiscal), (L(SummaryLine.CarryInGeneralBudget, "一般公共预算财政拨款"), SummaryLine.CarryInGeneralBudget, c.CarryInGeneral),
+             (L(SummaryLine.CarryInGovernmentFund, "政府性基金预算财政拨款"), SummaryLine.CarryInGovernmentFund, c.CarryInGovFund), (L(SummaryLine.CarryInStateCapital, "国有资本经营预算财政拨款"), SummaryLine.CarryInStateCapital, c.CarryInStateCapital)],
+            [(L(SummaryLine.CarryOut, "年末财政拨款结转和结余"), SummaryLine.CarryOut, null, [_f.CarryOutFiscal, c.CarryOutGeneral, c.CarryOutGovFund, c.CarryOutStateCapital])],
             ("总计", _f.FiscalGrand), ("总计", totalRight), blankZeros: true);
     }
 

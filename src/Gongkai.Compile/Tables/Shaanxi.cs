@@ -86,8 +86,10 @@ public sealed partial class TableBuilder
 
     private string ClassName(string code, CodeScheme scheme) => CompileCatalog.Name(code, scheme, _d.Year) ?? code;
 
-    private List<SideLine> FunctionBlock(FundSource[] sources) =>
-        _f.Classes(sources).Select((c, i) => new SideLine($"{i + 1}、{ClassNames.Fallback(c)}", SummaryLine.ExpenditureClass, _f.ClassSpend(c, sources), c)).ToList();
+    /// <summary>The 功能分类 block: the template's fixed class list when the region's template has one, else the classes with money.</summary>
+    private List<SideLine> FunctionBlock(TableKind kind, FundSource[] sources) =>
+        (TemplateClasses(kind, _f.Classes(sources)) ?? _f.Classes(sources).Select((c, i) => ($"{i + 1}、{ClassNames.Fallback(c)}", c)).ToList())
+        .Select(x => new SideLine(x.Item1, SummaryLine.ExpenditureClass, _f.ClassSpend(x.Item2, sources), x.Item2)).ToList();
 
     /// <summary>表1 收支总表 with the three spending blocks.</summary>
     private RenderTable XaSummary(string title)
@@ -97,7 +99,7 @@ public sealed partial class TableBuilder
         foreach (var (label, line, src) in BudgetIncomeItems) left.Add(new($"{CompileCatalog.Ordinal(i++)}、{label}", line, _f.Income[src]));
         return XaTwoSided(TableKind.BudgetSummary, title, left, _f.IncomeTotal,
             [new("用事业基金弥补收支差额", SummaryLine.InstitutionFund, _f.Carry.InstitutionFund), new("上年结转", SummaryLine.CarryIn, _f.CarryInAll)],
-            _f.GrandIncome, [FunctionBlock([]), DepartmentEconomicBlock(withOtherSpending: true), GovernmentEconomicBlock()],
+            _f.GrandIncome, [FunctionBlock(TableKind.BudgetSummary, []), DepartmentEconomicBlock(withOtherSpending: true), GovernmentEconomicBlock()],
             _f.SpendTotal, _f.CarryOutAll, _f.GrandSpend);
     }
 
@@ -119,7 +121,7 @@ public sealed partial class TableBuilder
         };
         var fiscal = new[] { FundSource.General, FundSource.GovFund, FundSource.StateCapital };
         return XaTwoSided(TableKind.BudgetFiscalSummary, title, left, _f.FiscalIncome, carry, _f.FiscalGrand,
-            [FunctionBlock(fiscal), DepartmentEconomicBlock(withOtherSpending: false), GovernmentEconomicBlock()],
+            [FunctionBlock(TableKind.BudgetFiscalSummary, fiscal), DepartmentEconomicBlock(withOtherSpending: false), GovernmentEconomicBlock()],
             _f.FiscalSpend, _f.CarryOutFiscal, _f.FiscalSpend + _f.CarryOutFiscal);
     }
 

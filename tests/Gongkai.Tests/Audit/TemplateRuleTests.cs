@@ -74,4 +74,41 @@ public class TemplateRuleTests(ITestOutputHelper output)
         Assert.Contains("其中：外事接待费", f.Message);
     }
 
+    /// <summary>
+    /// The 上海 决算 package (no table numbers, matched by title): silent as compiled; a fixed 类 row and a fixed income
+    /// row dropped (one line of the two-sided table) → GK901, another region's carry-over line name → GK903, the 公务接待费 columns gone → GK902.
+    /// </summary>
+    [Fact]
+    public void Conformity_rules_check_the_shanghai_final_template_by_title()
+    {
+        var data = CompileSeedTests.Load("seed003-final-2024.json");
+        data.Profile = "shanghai";
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(data));
+        Disclosure Read(string text)
+        {
+            var d = new DisclosureReader().Read("sh.md", System.Text.Encoding.UTF8.GetBytes(text)).Disclosure;
+            d.Profile = RegionProfile.Shanghai; // the seed's unit is a 重庆 one: read as the package's region
+            return d;
+        }
+        Assert.Empty(TemplateFindings(Read(md)));
+
+        var dropped = Regex.Replace(md, @"(?m)^\| 八、其他收入 \|[^\n]*\n", "");
+        Assert.NotEqual(md, dropped);
+        var f = TemplateFindings(Read(dropped));
+        output.WriteLine(string.Join("\n", f));
+        // the line holds both sides: the fixed income row and the fixed class row beside it
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.Contains("《收入支出决算总表》") && x.Message.Contains("八、其他收入") && x.Message.Contains("八、社会保障和就业支出"));
+
+        var foreign = md.Replace("| 年初结转和结余 |", "| 上年结转结余 |");
+        Assert.NotEqual(md, foreign);
+        f = TemplateFindings(Read(foreign));
+        Assert.Contains(f, x => x.RuleId == "GK903" && x.Message.Contains("上年结转结余") && x.Message.Contains("年初结转和结余"));
+
+        var noReception = Read(md);
+        var three = noReception.Tables.Single(t => t.Kind == TableKind.FinalThreePublic);
+        three.Columns.RemoveAll(c => c.Key?.Measure == Measure.Reception);
+        f = TemplateFindings(noReception);
+        Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.Contains("公务接待费"));
+        Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
+    }
 }

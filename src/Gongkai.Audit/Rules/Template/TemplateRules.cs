@@ -8,7 +8,8 @@ namespace Gongkai.Audit.Rules.Template;
 /// <summary>
 /// The tables of a document matched to its regional template (<see cref="RegionTemplates"/>) with confidence: the
 /// document's region profile, kind and year select a described template, and the table's own printed number and title
-/// are the template's (预算01表 + 收支预算总表). A table that is not so identified is never compared.
+/// are the template's (预算01表 + 收支预算总表; the title alone where the region prints no numbers). A table that is not
+/// so identified is never compared.
 /// </summary>
 internal static partial class TemplateMatch
 {
@@ -20,8 +21,9 @@ internal static partial class TemplateMatch
         if (RegionTemplates.Find(ctx.Profile.ToString().ToLowerInvariant(), kind, year) is not { } template) yield break;
         foreach (var t in d.Tables)
         {
-            if (template.Table(t.Kind.ToString()) is not { } tt || t.Label is null || t.Title is null) continue;
-            if (RegionTemplates.Squeeze(t.Label) != RegionTemplates.Squeeze(tt.Label)) continue;
+            if (template.Table(t.Kind.ToString()) is not { } tt || t.Title is null) continue;
+            // a region that prints no table numbers (上海) has a template without labels: the title alone identifies the table
+            if (tt.Label.Length > 0 && (t.Label is null || RegionTemplates.Squeeze(t.Label) != RegionTemplates.Squeeze(tt.Label))) continue;
             var title = RegionTemplates.Squeeze(tt.TitleFor(year, t.Kind.Chinese()));
             if (!RegionTemplates.Squeeze(t.Title).Contains(title, StringComparison.Ordinal)) continue;
             yield return (t, tt);
@@ -104,7 +106,13 @@ public sealed class TemplateFixedColumnMissing : Rule
     {
         Measure.Total => "合计", Measure.Basic => "基本支出", Measure.Project => "项目支出", Measure.Personnel => "人员经费", Measure.Public => "公用经费",
         Measure.Amount => "金额", Measure.OperatingExpenditure => "事业单位经营支出", Measure.RemitToSuperior => "上缴上级支出",
-        Measure.SubsidyToSubordinate => "对附属单位补助支出", _ => m.ToString(),
+        Measure.SubsidyToSubordinate => "对附属单位补助支出", Measure.FiscalGrant => "财政拨款收入", Measure.SuperiorSubsidy => "上级补助收入",
+        Measure.BusinessIncome => "事业收入", Measure.OperatingIncome => "经营收入", Measure.SubordinateRemittance => "附属单位上缴收入",
+        Measure.OtherIncome => "其他收入", Measure.GeneralBudget => "一般公共预算财政拨款", Measure.GovernmentFund => "政府性基金预算财政拨款",
+        Measure.StateCapital => "国有资本经营预算财政拨款", Measure.CarryIn => "年初结转和结余", Measure.IncomeThisYear => "本年收入",
+        Measure.CarryOut => "年末结转和结余", Measure.ThreePublicTotal => "“三公”经费合计", Measure.Abroad => "因公出国（境）费",
+        Measure.VehicleTotal => "公务用车购置及运行费", Measure.VehiclePurchase => "公务用车购置费", Measure.VehicleOperation => "公务用车运行费",
+        Measure.Reception => "公务接待费", _ => m.ToString(),
     };
 }
 
