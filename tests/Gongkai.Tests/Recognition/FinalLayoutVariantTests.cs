@@ -256,7 +256,7 @@ public class FinalLayoutVariantTests
             "sub-item" => EditTable(md, "基本支出决算明细表", rows => rows.Select(r => r[0] == "3010702" ? r.Select(c => c == "24.11" ? "25.11" : c).ToArray() : r).ToList()),
             "operating-above-public" => md.Replace("机关运行经费支出决算102.59万元，比2023年度增加5.78万元，增长5.97%", "机关运行经费支出决算132.59万元，比2023年度增加35.78万元，增长36.96%"),
             "procurement-parts" => md.Replace("货物采购金额0.96万元，工程采购金额0万元", "货物采购金额9.60万元，工程采购金额0万元"),
-            "empty-note-on-data" => Regex.Replace(md, @"(?m)^(注：本表反映本部门2024年度一般公共预算财政拨款支出情况。)$", "本单位无此项。"),
+            "empty-note-on-data" => Regex.Replace(md, @"(?m)^(注：(1\. )?本表反映本部门2024年度一般公共预算财政拨款支出情况。)$", "本单位无此项。"),
             _ => throw new ArgumentException(defect),
         };
         Assert.NotEqual(md, mutant);
