@@ -66,7 +66,12 @@ public sealed class CliApp
 
     /// <summary>GONGKAI_TRACE=1: the phases timed by the store and the process's JIT and GC figures, on stderr (profiling).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void WriteTrace() => _err.Write(Gongkai.Store.StoreTrace.Summary());
+    private void WriteTrace()
+    {
+#if !GONGKAI_NATIVE // the native read/check/rules build has no store (and no JIT) to trace
+        _err.Write(Gongkai.Store.StoreTrace.Summary());
+#endif
+    }
 
     private ICommand? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);
 
