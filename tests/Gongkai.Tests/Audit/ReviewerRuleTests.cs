@@ -178,6 +178,9 @@ public class ReviewerRuleTests
     [Fact] public void GK712_a_rate_without_its_percent_sign_fires() =>
         Single<PercentWithoutSign>(DocBuilder.Budget().Sentence("本年支出预算1224.60万元，比上年增长12.35，主要原因是人员增加。"));
 
+    [Fact] public void GK712_a_large_rate_from_a_small_base_without_its_sign_fires() =>
+        Single<PercentWithoutSign>(DocBuilder.Final().Sentence("公务用车运行维护费4.31万元，与上年相比增加4.24万元，增长6057.14，主要原因是车辆更新。"));
+
     [Fact] public void GK712_rates_with_their_sign_and_other_numbers_are_silent() =>
         Silent<PercentWithoutSign>(DocBuilder.Budget()
             .Sentence("本年支出预算1224.60万元，比上年增长12.35%，占支出总额的35.20%。")

@@ -12,7 +12,7 @@ public sealed partial class PercentWithoutSign : TextRule
         "增减幅度和占比以百分比表述；数字后直接是标点，读者无法判断是百分比、金额还是倍数。",
         "“比上年增长12.35，主要原因是…”");
 
-    [GeneratedRegex(@"(?:增长|下降|上升|增幅为?|降幅为?|占[^，。；,;%％]{0,25}?的|比重为?|占比为?|执行率为?|完成率为?)(?<n>\d{1,3}\.\d{1,2})(?=[，。；,;）)]|$)")]
+    [GeneratedRegex(@"(?:增长|下降|上升|增幅为?|降幅为?|占[^，。；,;%％]{0,25}?的|比重为?|占比为?|执行率为?|完成率为?)(?<n>\d{1,6}\.\d{1,2})(?=[，。；,;）)]|$)")]
     private static partial Regex Pattern();
 
     public override IEnumerable<Finding> Check(AuditContext ctx)
