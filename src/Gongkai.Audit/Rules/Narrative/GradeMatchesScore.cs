@@ -21,7 +21,7 @@ public sealed partial class GradeMatchesScore : TextRule
     [GeneratedRegex(@"(?:得分|总分|评分|分数)(?:为|是|：|:)?(?<s>\d{1,3}(?:\.\d+)?)分")]
     private static partial Regex Score();
 
-    [GeneratedRegex(@"(?:等级|等次|评级|评价结果|结果)(?:为|是|：|:|评定为|评为)?[“""「『]?(?<g>优秀|良好|中等|较差|优|良|中|差)(?![\u4e00-\u9fa5]{0,1}[化势质])")]
+    [GeneratedRegex(@"(?:等级|等次|评级|评价结果|结果)(?:为|是|：|:|评定为|评为)?[“""「『]?(?<g>优秀|良好|中等|较差|优|良|中|差)(?=[”""」』，,。；;、）)]|等|级|$)")]
     private static partial Regex Grade();
 
     private static (decimal Min, decimal Max)? Band(string g) => g switch
