@@ -41,8 +41,18 @@ public sealed class CheckCommand : ICommand
     /// <summary>Report renderers by format name; html and xlsx write one file per input into --out. Loaded on first use.</summary>
     public static Dictionary<string, IReportRenderer> Renderers => LazyRenderers.Value;
 
+    /// <summary>The extensions a folder argument contributes (the formats the readers take).</summary>
+    internal static readonly HashSet<string> FolderExtensions = new(StringComparer.OrdinalIgnoreCase)
+        { ".pdf", ".docx", ".xlsx", ".html", ".htm", ".txt", ".md" };
+
+    /// <summary>The readable files under <paramref name="folder"/> (recursive, hidden files left out), in ordinal order.</summary>
+    internal static IEnumerable<string> FilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => FolderExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal);
+
     private const string UsageLine =
-        "gongkai check 文件... [--format text|json|html|xlsx] [--out 目录] [--profile 地区] [--jobs N] [--fail-on error|warning|never]";
+        "gongkai check 文件或目录... [--format text|json|html|xlsx] [--out 目录] [--profile 地区] [--jobs N] [--fail-on error|warning|never]";
 
     public void WriteHelp(TextWriter w)
     {
@@ -147,7 +157,8 @@ public sealed class CheckCommand : ICommand
         var options = new AuditOptions { Profile = profile, ReportRoundingDifferences = !cl.Flag("--no-rounding"), Catalog = CatalogAdapter.Instance };
         bool keepRead = format is not ("text" or "json");
         bool quiet = cl.Flag("--quiet");
-        var files = cl.Positionals;
+        // a folder stands for the readable files under it; any other argument is checked as given (a missing file gets its error)
+        var files = cl.Positionals.SelectMany(p => Directory.Exists(p) ? FilesIn(p) : [p]).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _progress = 0;
         var results = CheckAll(files, jobs, options, keepRead, r => Emit(r, files.Count, quiet, error));

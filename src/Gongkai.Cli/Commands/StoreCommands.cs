@@ -56,8 +56,6 @@ internal static class StoreOptions
 public sealed class ImportCommand : ICommand
 {
     private const string UsageLine = "gongkai import 文件或目录... [--store 文件 | --postgres 连接串] [--jobs N]";
-    private static readonly HashSet<string> FolderExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".pdf", ".docx", ".xlsx", ".html", ".htm", ".txt", ".md" };
 
     public string Name => "import";
     public string Summary => "把公开文档导入资料库（读取、审核并保存数字和问题），可重复运行";
@@ -102,9 +100,7 @@ public sealed class ImportCommand : ICommand
         foreach (var p in cl.Positionals)
         {
             if (Directory.Exists(p))
-                files.AddRange(Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
-                    .Where(f => FolderExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(CheckCommand.FilesIn(p));
             else if (File.Exists(p)) files.Add(p);
             else { error.WriteLine($"gongkai import：找不到文件或目录：{p}"); missing = true; }
         }

@@ -41,6 +41,22 @@ public class CheckBatchTests
     }
 
     [Fact]
+    public void A_folder_is_checked_as_the_readable_files_under_it_in_order()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "b-sub"));
+        File.Copy(Demo, Path.Combine(dir.Path, "b-sub", "z-demo.md"));
+        File.Copy(Clean, Path.Combine(dir.Path, "a-clean.md"));
+        dir.File("notes.png", [0x89, 0x50, 0x4e, 0x47]);      // not a format the readers take: left out
+        dir.File(".hidden.md", "# 草稿");                     // hidden: left out
+        var run = CliRun.Of("check", dir.Path, "--format", "json", "--jobs", "2");
+        Assert.Equal(["a-clean.md", "z-demo.md"], JsonFiles(run.Out));
+        Assert.Equal(1, run.ExitCode); // the demo's 错误 count, as when the files are named one by one
+        Assert.Equal(CliRun.Of("check", Path.Combine(dir.Path, "a-clean.md"), Path.Combine(dir.Path, "b-sub", "z-demo.md"),
+            "--format", "json", "--jobs", "2").Out, run.Out);
+    }
+
+    [Fact]
     public void A_parallel_batch_reports_in_input_order_and_equals_the_sequential_run()
     {
         using var dir = new TempDir();
