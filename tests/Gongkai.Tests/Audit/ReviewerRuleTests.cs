@@ -93,7 +93,7 @@ public class ReviewerRuleTests
             .Sentence("2024年度本部门整体绩效自评得分92.14分，自评等级为优。")
             .Sentence("项目自评得分85分，等级为良；另有1个项目得分72分，评价结果为中。")
             .Sentence("自评得分97.705分，执行率得分10.00分（权重10.00分）。")
-            .Sentence("根据信用等级高低，对监管对象采取差异化监管措施。")
+            .Sentence("按信用等级的高低，对被监管单位分类施策。")
             // a grade word that begins another word is no grade
             .Sentence("自评得分95分，与上年评价结果差异不大。"));
 
