@@ -43,7 +43,7 @@ public class FinalLayoutVariantTests
             ("### 一般公共预算财政拨款支出决算表", "### 一般公共预算财政拨款支出决算明细表"),
             ("### 一般公共预算财政拨款基本支出决算表", "### 2024年度一般公共预算财政拨款基本支出决算明细表"),
             ("### 财政拨款“三公”经费支出决算表", "### 一般公共预算财政拨款“三公”经费支出决算表"),
-            ("### 政府性基金预算财政拨款收入支出决算表", "### 政府性基金预算财政拨款支出决算表"),
+            ("### " + TableKind.FinalGovFund.Chinese(), "### 政府性基金预算财政拨款支出决算表"),
         };
         foreach (var (from, to) in titles) md = ReplaceLine(md, from, to);
         return Regex.Replace(md, @"(?m)^公开(\d\d)表$", "财决$1表");
