@@ -103,7 +103,7 @@ public static class RegionTemplates
             && t.Kind == kind && year >= t.FromYear && year <= t.ToYear);
 
     /// <summary>Whitespace removed (labels are compared without the spaces of spaced-out printing).</summary>
-    public static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+    public static string Squeeze(string s) => Gongkai.Model.Whitespace.Squeeze(s);
 
     private static IReadOnlyList<RegionTemplate> Load()
     {

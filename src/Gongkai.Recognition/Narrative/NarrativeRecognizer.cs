@@ -81,7 +81,7 @@ public static partial class NarrativeRecognizer
     {
         var text = Numbers.ToHalfWidth(heading).Trim();
         NumberingLevel(text, out int plen);
-        var name = Regex.Replace(text[plen..], @"\s", "").TrimEnd('。', '：', ':', '；');
+        var name = Whitespace.Squeeze(text[plen..]).TrimEnd('。', '：', ':', '；');
         var own = OwnUnitRegex().Match(name);
         if (own.Success) name = name[..own.Index];
         var core = AliasRegex().Replace(name, "");

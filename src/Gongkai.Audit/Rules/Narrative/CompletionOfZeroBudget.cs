@@ -25,7 +25,7 @@ public sealed partial class CompletionOfZeroBudget : TextRule
         foreach (var item in Texts(ctx, titles: false))
         {
             if (item.Where != "情况说明") continue;
-            var t = Regex.Replace(item.Text, @"\s", "");
+            var t = Whitespace.Squeeze(item.Text);
             foreach (Match m in Pattern().Matches(t))
             {
                 if (m.Groups["b2"].Success && m.Groups["b2"].Value != m.Groups["b"].Value) continue;

@@ -28,7 +28,7 @@ public sealed partial class CompletionZeroWithSpending : TextRule
         foreach (var item in Texts(ctx, titles: false))
         {
             if (item.Where != "情况说明") continue;
-            var t = Regex.Replace(item.Text, @"\s", "");
+            var t = Whitespace.Squeeze(item.Text);
             foreach (Match m in ZeroRate().Matches(t))
             {
                 // the clause the rate closes: back to the previous 。 or ；, at most 250 characters

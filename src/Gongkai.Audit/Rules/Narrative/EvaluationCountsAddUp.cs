@@ -19,7 +19,7 @@ public sealed partial class EvaluationCountsAddUp : Rule
     {
         foreach (var s in ctx.Disclosure.Sentences)
         {
-            var t = Regex.Replace(s.Text, @"\s", "");
+            var t = Whitespace.Squeeze(s.Text);
             if (!t.Contains("评") && !t.Contains("整改")) continue;
             var grades = Grade().Matches(t).Select(m => (m.Groups["g"].Value, N: ScopeWords.Digits(m.Groups["n"].Value))).ToList();
             var total = Total().Match(t);

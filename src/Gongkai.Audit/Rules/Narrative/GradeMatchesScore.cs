@@ -38,7 +38,7 @@ public sealed partial class GradeMatchesScore : TextRule
         foreach (var item in Texts(ctx, titles: false))
         {
             if (item.Where != "情况说明") continue;
-            var t = Regex.Replace(item.Text, @"\s", "");
+            var t = Whitespace.Squeeze(item.Text);
             var scores = Score().Matches(t).ToList();
             if (scores.Count == 0) continue;
             foreach (Match g in Grade().Matches(t))

@@ -34,7 +34,7 @@ public sealed partial class RelationWordVsChange : TextRule
         foreach (var item in Texts(ctx, titles: false))
         {
             if (item.Where != "情况说明") continue;
-            var t = Regex.Replace(item.Text, @"\s", "");
+            var t = Whitespace.Squeeze(item.Text);
             foreach (var m in ChangeThenRelation().Matches(t).Concat(RelationThenChange().Matches(t)))
             {
                 if (!decimal.TryParse(m.Groups["v"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) || v == 0m) continue;

@@ -18,7 +18,7 @@ internal static partial class ScopeWords
         Sentence? fd = null, fu = null;
         foreach (var s in d.Sentences)
         {
-            var t = Regex.Replace(s.Text, @"\s", "");
+            var t = Whitespace.Squeeze(s.Text);
             int a = DepartmentWord().Matches(t).Count, b = UnitWord().Matches(t).Count;
             if (a > 0) fd ??= s;
             if (b > 0) fu ??= s;
@@ -37,14 +37,14 @@ internal static partial class ScopeWords
         if (listed > 0) (best, src) = (listed, d.Units[0].Source);
         foreach (var s in d.Sentences)
         {
-            var t = Regex.Replace(s.Text, @"\s", "");
+            var t = Whitespace.Squeeze(s.Text);
             var m = StatedCount().Match(t);
             if (m.Success && Digits(m.Groups["n"].Value) is int n && n > best) (best, src) = (n, s.Source);
         }
         // "1. 重庆市××局…" "2. ××中心，参公单位…" under （二）单位构成
-        foreach (var g in d.Sections.Where(x => UnitsHeading().IsMatch(Regex.Replace(x.Heading, @"\s", ""))))
+        foreach (var g in d.Sections.Where(x => UnitsHeading().IsMatch(Whitespace.Squeeze(x.Heading))))
         {
-            var numbered = g.Sentences.Select(s => NumberedUnit().Match(Regex.Replace(s.Text, @"\s", ""))).Where(m => m.Success)
+            var numbered = g.Sentences.Select(s => NumberedUnit().Match(Whitespace.Squeeze(s.Text))).Where(m => m.Success)
                 .Select(m => m.Groups["i"].Value).Distinct().Count();
             if (numbered > best) (best, src) = (numbered, g.Source);
         }
@@ -56,7 +56,7 @@ internal static partial class ScopeWords
     {
         foreach (var s in d.Sentences)
         {
-            var m = SubordinateCount().Match(Regex.Replace(s.Text, @"\s", ""));
+            var m = SubordinateCount().Match(Whitespace.Squeeze(s.Text));
             if (m.Success && Digits(m.Groups["n"].Value) is int n && n > 0) return (n, s);
         }
         return (0, null);
@@ -161,7 +161,7 @@ public sealed partial class StatedUnitCount : Rule
     {
         foreach (var s in ctx.Disclosure.Sentences)
         {
-            var t = Regex.Replace(s.Text, @"\s", "");
+            var t = Whitespace.Squeeze(s.Text);
             var m = Pattern().Match(t);
             if (!m.Success || ScopeWords.Digits(m.Groups["n"].Value) is not int n) continue;
             var list = m.Groups["list"].Value;
@@ -215,7 +215,7 @@ public sealed partial class TruncatedDepartmentName : Rule
     public override IEnumerable<Finding> Check(AuditContext ctx)
     {
         var d = ctx.Disclosure;
-        var full = Regex.Replace(d.DepartmentName ?? "", @"\s", "");
+        var full = Whitespace.Squeeze(d.DepartmentName ?? "");
         if (full.Length < 4) yield break;
         var names = new List<(string Name, Provenance? Source, string Where)>();
         foreach (var p in d.PerformanceTargets.Where(p => p.IsOverall)) names.Add((p.ProjectName, p.Source, "部门整体绩效目标表"));
@@ -232,14 +232,14 @@ public sealed partial class TruncatedDepartmentName : Rule
                 var row = t.Rows[i];
                 if (!row.IsTotal && row.Label.Length > 0 && !IsGroupRow(t.Rows, i, full)) names.Add((row.Label, row.Source, $"{t.Title}的单位行"));
                 foreach (var (header, text) in row.Texts)
-                    if (UnitColumn().IsMatch(Regex.Replace(header, @"\s", ""))) names.Add((text, row.Source, $"{t.Title}的{header}"));
+                    if (UnitColumn().IsMatch(Whitespace.Squeeze(header))) names.Add((text, row.Source, $"{t.Title}的{header}"));
             }
         }
         foreach (var s in d.Sentences)
         {
             var caption = Caption().Match(s.Text.Trim());
             if (caption.Success) names.Add((caption.Groups["name"].Value, s.Source, $"表头的{caption.Groups["label"].Value}"));
-            var m = UnitList().Match(Regex.Replace(s.Text, @"\s", ""));
+            var m = UnitList().Match(Whitespace.Squeeze(s.Text));
             if (!m.Success) continue;
             foreach (var item in Regex.Split(Regex.Replace(m.Groups["list"].Value, @"[（(][^）)]*[）)]", ""), "[、；;，,]")) names.Add((item, s.Source, "单位构成"));
         }
@@ -283,5 +283,5 @@ public sealed partial class TruncatedDepartmentName : Rule
     }
 
     /// <summary>A printed name without whitespace and without a trailing (部门整体) / 整体 / 本级 / 机关.</summary>
-    private static string Clean(string raw) => Regex.Replace(Regex.Replace(raw, @"\s", ""), "(（?部门整体）?|整体|本级|机关)$", "");
+    private static string Clean(string raw) => Regex.Replace(Whitespace.Squeeze(raw), "(（?部门整体）?|整体|本级|机关)$", "");
 }

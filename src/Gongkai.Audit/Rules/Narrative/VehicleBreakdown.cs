@@ -25,7 +25,7 @@ public sealed partial class VehicleBreakdown : TextRule
         foreach (var item in Texts(ctx, titles: false))
         {
             if (item.Where != "情况说明") continue;
-            var t = Regex.Replace(item.Text, @"\s", "");
+            var t = Whitespace.Squeeze(item.Text);
             foreach (Match m in Pattern().Matches(t))
             {
                 var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);

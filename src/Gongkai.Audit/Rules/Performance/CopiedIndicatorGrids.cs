@@ -58,7 +58,7 @@ public sealed partial class CopiedIndicatorGrids : Rule
         return string.Join("\u0001", rows.Select(r => r.Name + "\u0002" + r.Value).Order(StringComparer.Ordinal));
     }
 
-    private static string Norm(string s) => Regex.Replace(s ?? "", @"\s", "");
+    private static string Norm(string s) => Whitespace.Squeeze(s ?? "");
 
     /// <summary>Whether two project names share a specific part (a run of <see cref="RelatedRun"/> characters once years, digits and generic words are gone).</summary>
     public static bool Related(string a, string b)

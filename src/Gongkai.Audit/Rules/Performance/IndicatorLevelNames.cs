@@ -28,7 +28,7 @@ public sealed partial class IndicatorLevelNames : Rule
         {
             foreach (var (level, name, allowed) in new[] { ("一级", i.Level1, L1), ("二级", i.Level2, L2) })
             {
-                var n = Regex.Replace(name, @"\s", "");
+                var n = Whitespace.Squeeze(name);
                 // only names that look like level names; values or shifted cells (=100%, /, 指标1：…) are a recognition matter
                 if (!Regex.IsMatch(n, "^[\u4e00-\u9fa5]{2,8}指标$") || L1.Any(n.Contains) || L2.Any(n.Contains) || !seen.Add(level + n)) continue;
                 yield return Report($"{table}{level}指标「{n}」不在规定的{level}指标名称中", new[] { i.Source },
@@ -36,8 +36,8 @@ public sealed partial class IndicatorLevelNames : Rule
             }
             // a 二级 of one 一级 family under another standard 一级 (数量指标 under 效益指标, 社会效益指标 under 产出指标);
             // 满意度 under 效益 is the older national system and not reported
-            var l1 = Regex.Replace(i.Level1, @"\s", "");
-            var l2 = Regex.Replace(i.Level2, @"\s", "");
+            var l1 = Whitespace.Squeeze(i.Level1);
+            var l2 = Whitespace.Squeeze(i.Level2);
             var family = OutputL2().IsMatch(l2) ? "产出指标" : BenefitL2().IsMatch(l2) ? "效益指标" : null;
             if (family is not null && l1 is "产出指标" or "效益指标" or "满意度指标" && l1 != family && seen.Add("pair" + l1 + l2))
                 yield return Report($"{table}二级指标「{l2}」应属一级指标“{family}”，实列在“{l1}”下", new[] { i.Source },

@@ -20,7 +20,7 @@ public sealed partial class PercentWithoutSign : TextRule
         foreach (var item in Texts(ctx, titles: false))
         {
             if (item.Where != "情况说明") continue;
-            var t = Regex.Replace(item.Text, @"\s", "");
+            var t = Whitespace.Squeeze(item.Text);
             foreach (Match m in Pattern().Matches(t))
                 yield return Report($"{item.Where}「{Excerpt(t, m.Index, m.Length)}」：{m.Groups["n"].Value} 后缺少“%”", new[] { item.Source },
                     suggestion: "补上百分号（或写明单位）。");
