@@ -25,11 +25,15 @@ if (opts.Help)
           --dump DIR    write the clean compiled documents (Markdown) to DIR
           --classes L   only these error classes or families (comma-separated ids, e.g. units,reason-sum)
           --kind K      only compiled documents (and seeds) of this kind: budget or final (default both)
+          --benign      precision benchmark instead: benign variants of the clean documents and seeds (amounts in 元,
+                        zero as “-”, codes split into 类/款/项, other titles, tables over two pages …) must add no
+                        错误/警告; --classes then names variants
         """);
     return 0;
 }
 var sw = Stopwatch.StartNew();
 var shared = opts.Shared ?? FindShared();
+if (opts.Benign) return BenignBench.Run(shared, opts.Seed, opts.Docs, opts.Classes, opts.Kind, opts.Out, opts.Explain, opts.Dump);
 var rulesById = RuleRegistry.Default.Descriptors.ToDictionary(d => d.Id);
 var classes = opts.Classes is { } only ? Mutants.All.Where(c => only.Contains(c.Id) || only.Contains(Mutants.FamilyOf(c))).ToList() : Mutants.All;
 var fired = new HashSet<string>(StringComparer.Ordinal);
@@ -350,7 +354,7 @@ sealed class ClassStats
 
 sealed class Args
 {
-    public bool Help, Quick, Explain;
+    public bool Help, Quick, Explain, Benign;
     public int Docs = 140, MutantsPerClass = 2, SeedMutants = 4, Seed = 1;
     public string[] Formats = ["html", "docx"];
     public HashSet<string>? Classes;
@@ -367,6 +371,7 @@ sealed class Args
             {
                 case "--quick": a.Quick = true; break;
                 case "--explain": a.Explain = true; break;
+                case "--benign": a.Benign = true; break;
                 case "--docs": docs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--mutants": mutants = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seed": a.Seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;

@@ -231,6 +231,9 @@ public sealed class DisclosureTable
     public ValueUnit Unit { get; init; } = ValueUnit.WanYuan;
     /// <summary>Whether a unit line was printed (otherwise the unit is the document default).</summary>
     public bool UnitStated { get; init; }
+    /// <summary>The table is printed in 千元: its money cells are read into 万元 (÷ 10, one more decimal), so every rule
+    /// compares them as it compares a 万元 table.</summary>
+    public bool InThousands { get; init; }
     public Provenance Source { get; init; } = Provenance.Unknown;
     public List<TableColumn> Columns { get; } = new();
     public List<DataRow> Rows { get; } = new();

@@ -84,7 +84,7 @@ public sealed class CodedTableBuilder
                 {
                     var cell = r.Cell(col);
                     if (cell is null || Numbers.Parse(cell.Text).Kind == CellValueKind.Text) continue;
-                    var fig = Grid.ToFigure(cell, t.Unit);
+                    var fig = Grid.ToFigure(cell, t);
                     if (key is ColumnKey k && !head.Values.ContainsKey(k)) head.Values[k] = fig;
                     else if (fig.IsNumber) head.Extras[h.Length > 0 ? h : $"列{col}"] = fig;
                 }
@@ -149,7 +149,7 @@ public sealed class CodedTableBuilder
                         if (cell.Text.Trim().Length > 0) row.Texts[h.Length > 0 ? h : $"列{col}"] = cell.Text.Trim();
                         continue;
                     }
-                    var fig = Grid.ToFigure(cell, t.Unit);
+                    var fig = Grid.ToFigure(cell, t);
                     if (key is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
                     else if (fig.IsNumber) row.Extras[h.Length > 0 ? h : $"列{col}"] = fig;
                 }
@@ -255,7 +255,7 @@ public sealed class CodedTableBuilder
             t.Columns.Add(new TableColumn(c, paths[c], key, 0));
             var cell = r.Cell(c);
             if (cell is null) continue;
-            var fig = Grid.ToFigure(cell, t.Unit);
+            var fig = Grid.ToFigure(cell, t);
             if (key is ColumnKey ck && !row.Values.ContainsKey(ck)) row.Values[ck] = fig;
             else if (fig.IsNumber) row.Extras[paths[c].Length > 0 ? paths[c] : $"列{c}"] = fig;
         }
@@ -282,7 +282,7 @@ public sealed class CodedTableBuilder
                 var cell = r.Cell(c)!;
                 if (Numbers.Parse(cell.Text).Kind is CellValueKind.Number)
                 {
-                    row.Values[m] = Grid.ToFigure(cell, t.Unit);
+                    row.Values[m] = Grid.ToFigure(cell, t);
                     return;
                 }
             }

@@ -64,7 +64,7 @@ public sealed class GenericTableBuilder
                 }
                 var key = c < maps.Length ? maps[c].Key : null;
                 if (key is { Measure: Measure.Amount }) key = Measure.Amount;
-                var fig = Grid.ToFigure(cell, t.Unit);
+                var fig = Grid.ToFigure(cell, t);
                 if (key is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
                 else if (fig.Kind != FigureKind.Blank) row.Extras[paths[c].Length > 0 ? paths[c] + (row.Extras.ContainsKey(paths[c]) ? $"#{c}" : "") : $"列{c}"] = fig;
             }

@@ -121,6 +121,13 @@ public static class Grid
         return paths.Select(p => string.Join("/", p)).ToArray();
     }
 
+    /// <summary>A cell of <paramref name="table"/> as a figure in the table's unit (a 千元 table's money read into 万元).</summary>
+    public static Figure ToFigure(SourceCell cell, DisclosureTable table)
+    {
+        var f = ToFigure(cell, table.Unit);
+        return table.InThousands && f.IsNumber && f.Unit == ValueUnit.WanYuan ? f with { Value = f.Value / 10m, Scale = f.Scale + 1 } : f;
+    }
+
     public static Figure ToFigure(SourceCell cell, ValueUnit unit)
     {
         var v = Numbers.Parse(cell.Text);

@@ -41,7 +41,7 @@ public sealed class LabelledBlocksBuilder
                     var v = Numbers.Parse(cell.Text);
                     if (v.Kind == CellValueKind.Text) { if (cell.Text.Length > 0) row.Texts[paths[c]] = cell.Text; continue; }
                     var key = ColumnMeaning.Of(paths[c], t.Kind);
-                    var fig = Grid.ToFigure(cell, t.Unit);
+                    var fig = Grid.ToFigure(cell, t);
                     if (key is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
                     else if (fig.IsNumber) row.Extras[paths[c].Length > 0 ? paths[c] : $"列{c}"] = fig;
                 }

@@ -152,7 +152,7 @@ public sealed class SummaryTableBuilder
                     if (cell is null) continue;
                     var v = Numbers.Parse(cell.Text);
                     if (v.Kind == CellValueKind.Text) { if (cell.Text.Length > 0) row.Texts[paths[valueCols[i]]] = cell.Text; continue; }
-                    var fig = Grid.ToFigure(cell, t.Unit);
+                    var fig = Grid.ToFigure(cell, t);
                     if (valueKeys[i] is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
                     else if (fig.IsNumber) row.Extras[paths[valueCols[i]].Length > 0 ? paths[valueCols[i]] : $"列{valueCols[i]}"] = fig;
                 }

@@ -71,7 +71,7 @@ public sealed partial class TableRecognizer
                 var text = rows[0].Row.NonEmpty.Select(c => c.Text).ToList();
                 foreach (var t in text)
                 {
-                    if (TableTitles.UnitOf(t) is ValueUnit u) { ctx.Unit = u; ctx.UnitStated = true; }
+                    if (TableTitles.UnitOf(t) is ValueUnit u) { ctx.Unit = u; ctx.UnitStated = true; ctx.Thousands = TableTitles.IsThousands(t); }
                     else if (!TableTitles.IsMetaLine(t) && (ctx.Title is null || TableTitles.Classify(ctx.Title, d.Kind) == TableKind.Unknown)
                              && TableTitles.Classify(t, d.Kind) != TableKind.Unknown) ctx.Title = t;
                     else if (ctx.Title is null && !TableTitles.IsMetaLine(t)) ctx.Title = t;
@@ -105,6 +105,7 @@ public sealed partial class TableRecognizer
                 Label = ctx.Label,
                 Unit = ctx.Unit ?? lastStated ?? firstStated ?? ValueUnit.WanYuan,
                 UnitStated = ctx.UnitStated,
+                InThousands = ctx.Thousands,
                 Source = tb.Source,
             };
             table.SourceTables.Add(tb.Index);
@@ -166,6 +167,7 @@ public sealed partial class TableRecognizer
         public string? Label;
         public ValueUnit? Unit;
         public bool UnitStated;
+        public bool Thousands;
         public List<string> Notes = new();
     }
 
@@ -180,7 +182,13 @@ public sealed partial class TableRecognizer
             if (blocks[j] is not TextBlock t) break;
             var text = t.Text;
             if (TableTitles.IsPageNumber(text)) { seen--; continue; }
-            if (TableTitles.UnitOf(text) is ValueUnit u) { ctx.Unit ??= u; ctx.UnitStated = true; continue; }
+            if (TableTitles.UnitOf(text) is ValueUnit u)
+            {
+                if (ctx.Unit is null) ctx.Thousands = TableTitles.IsThousands(text);
+                ctx.Unit ??= u;
+                ctx.UnitStated = true;
+                continue;
+            }
             if (TextNormalizer.Compact(text).StartsWith("单位:", StringComparison.Ordinal)) { ctx.UnitStated = false; continue; }
             if (TableTitles.IsLabel(text)) { ctx.Label ??= TextNormalizer.Compact(text); continue; }
             if (TableTitles.IsMetaLine(text)) continue;

@@ -38,8 +38,16 @@ public static partial class TableTitles
         var t = TextNormalizer.Compact(text);
         if (!t.Contains("单位")) return null;
         if (t.Contains("万元")) return ValueUnit.WanYuan;
+        if (IsThousands(t)) return ValueUnit.WanYuan; // read into 万元 (DisclosureTable.InThousands)
         if (Regex.IsMatch(t, @"单位:元")) return ValueUnit.Yuan;
         return null;
+    }
+
+    /// <summary>A unit line stating 千元 (单位：千元).</summary>
+    public static bool IsThousands(string text)
+    {
+        var t = TextNormalizer.Compact(text);
+        return t.Contains("单位") && Regex.IsMatch(t, @"单位:千元");
     }
 
     [GeneratedRegex(@"(\([^()]*\))+$")]

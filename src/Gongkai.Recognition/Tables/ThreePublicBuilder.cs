@@ -57,7 +57,7 @@ public sealed partial class ThreePublicBuilder
                 var v = Numbers.Parse(cell.Text);
                 if (idCols.Contains(c)) { if (v.IsNumeric) _ledger.MarkStructural(cell); continue; }
                 if (v.Kind == CellValueKind.Text) { if (cell.Text.Length > 0) row.Texts[paths[c]] = cell.Text; continue; }
-                var fig = Grid.ToFigure(cell, t.Unit);
+                var fig = Grid.ToFigure(cell, t);
                 if (keys[c] is ColumnKey k && !row.Values.ContainsKey(k)) row.Values[k] = fig;
                 else if (fig.IsNumber) row.Extras[paths[c].Length > 0 ? paths[c] : $"列{c}"] = fig;
             }
@@ -131,7 +131,7 @@ public sealed partial class ThreePublicBuilder
                     var cell = r.Cell(c)!;
                     var v = Numbers.Parse(cell.Text);
                     if (v.Kind == CellValueKind.Text) continue;
-                    var fig = Grid.ToFigure(cell, t.Unit);
+                    var fig = Grid.ToFigure(cell, t);
                     if (money.Contains(c)) itemsRow.Values[new ColumnKey(m, keys[c]?.Basis ?? Basis.Default)] = fig;
                     else if (fig.IsNumber) itemsRow.Extras[$"{TextNormalizer.StripOrdinal(label)}/{(paths[c].Length > 0 ? paths[c] : $"列{c}")}"] = fig;
                 }
@@ -144,7 +144,7 @@ public sealed partial class ThreePublicBuilder
                 var cell = r.Cell(c)!;
                 var v = Numbers.Parse(cell.Text);
                 if (v.Kind == CellValueKind.Text) { if (cell.Text.Trim().Length > 0) other.Texts[paths[c].Length > 0 ? paths[c] : $"列{c}"] = cell.Text.Trim(); continue; }
-                var fig = Grid.ToFigure(cell, t.Unit);
+                var fig = Grid.ToFigure(cell, t);
                 if (fig.IsNumber) other.Extras[paths[c].Length > 0 ? paths[c] : $"列{c}"] = fig;
             }
             if (label.Length > 0 || other.Extras.Count > 0) t.Rows.Add(other);
@@ -198,7 +198,7 @@ public sealed partial class ThreePublicBuilder
                 var cell = r.Cell(c)!;
                 var v = Numbers.Parse(cell.Text);
                 if (v.Kind == CellValueKind.Text) { if (cell.Text.Trim().Length > 0) row.Texts[paths[c].Length > 0 ? paths[c] : $"列{c}"] = cell.Text.Trim(); continue; }
-                var fig = Grid.ToFigure(cell, t.Unit);
+                var fig = Grid.ToFigure(cell, t);
                 var col = cols.FirstOrDefault(x => x.Col == c);
                 if (current && othersZero && col.General && col.Col == c && !row.Values.ContainsKey(col.Item)) row.Values[col.Item] = fig;
                 else if (fig.IsNumber) row.Extras[paths[c].Length > 0 ? paths[c] : $"列{c}"] = fig;

@@ -25,8 +25,9 @@ public abstract class AverageRule : NarrativeRule
     {
         var d = ctx.Disclosure;
         if (d.ThreePublic is not { } tp) yield break;
-        var amount = Amount(d.Kind == DocumentKind.FinalAccount ? tp.Final : tp.Budget);
-        if (amount is not { IsNumber: true }) yield break;
+        // the 三公 table may be printed in 元: the amount in 万元 (the narrative's average is judged in its own unit)
+        if (Amount(d.Kind == DocumentKind.FinalAccount ? tp.Final : tp.Budget) is not { IsNumber: true } printed) yield break;
+        var amount = X.Wan(printed);
         var counts = Counts(ctx).Where(c => c.Count > 0).GroupBy(c => c.Count).Select(g => g.First()).ToList();
         if (counts.Count != 1) yield break;
         var (n, countSource) = counts[0];

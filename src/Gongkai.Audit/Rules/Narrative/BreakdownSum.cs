@@ -19,6 +19,14 @@ public sealed partial class BreakdownSum : NarrativeRule
             if (claim.Amount is not decimal total || claim.Parts.Count == 0) continue;
             var scale = claim.Parts.Select(p => Tolerance.NarrativeScale(p.Scale)).Append(Tolerance.NarrativeScale(claim.AmountScale)).Min();
             var parts = claim.Parts.Select(p => p.Amount).ToList();
+            // a list whose amounts are printed in different units (the whole in 元, an item in 万元) is added up in 万元
+            if (claim.Parts.Any(p => p.Unit != claim.Unit))
+            {
+                (total, scale) = Wan(total, claim.AmountScale, claim.Unit);
+                var wan = claim.Parts.Select(p => Wan(p.Amount, p.Scale, p.Unit)).ToList();
+                parts = wan.Select(w => w.Value).ToList();
+                scale = wan.Select(w => w.Scale).Append(scale).Min();
+            }
             var c = claim.Parts.Count >= 2
                 ? Tolerance.Sum(total, parts, scale)
                 : Tolerance.AtMost(parts[0], total, scale);

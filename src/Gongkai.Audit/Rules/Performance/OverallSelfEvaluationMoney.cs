@@ -18,7 +18,7 @@ public sealed class OverallSelfEvaluationMoney : Rule
         if (s is null || X.SpendingTotal(ctx) is not var (total, table)) yield break;
         var e = s.TotalFunds!.Executed!;
         var wan = e.Unit == ValueUnit.Yuan ? e.ToWanYuan() : e;
-        var f = Judge(ctx, Tolerance.Equal(total, wan with { Scale = Math.Min(wan.Scale, 2) }), "部门整体绩效自评表",
+        var f = Judge(ctx, Tolerance.Equal(X.Wan(total), wan with { Scale = Math.Min(wan.Scale, 2) }), "部门整体绩效自评表",
             $"全年执行数（换算万元）应等于{table.Describe()}本年支出合计", new[] { e.Source, total.Source }, table, "核对执行数与单位。", "万元");
         if (f is not null) yield return f;
     }
