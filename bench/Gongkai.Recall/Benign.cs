@@ -138,7 +138,7 @@ public static partial class Mutants
             }
             bool performance = false;
             for (int k = Math.Max(0, i - 4); k < end; k++)
-                if (lines[k].Contains("绩效") || lines[k].Contains("指标") || (k > i && lines[k].Contains("万元"))) performance = true;
+                if ((lines[k].Contains("绩效") && !lines[k].Contains("绩效工资")) || lines[k].Contains("指标") || (k > i && lines[k].Contains("万元"))) performance = true;
             if (!performance) list.Add((i, i + 1, end));
             i = end - 1;
         }

@@ -24,6 +24,9 @@ public sealed partial class TableRecognizer
         // unit line of the document, else 万元
         ValueUnit? lastStated = null;
         ValueUnit? firstStated = blocks.OfType<TextBlock>().Select(b => TableTitles.UnitOf(b.Text)).FirstOrDefault(u => u is not null);
+        // … and in 千元 when that unit is
+        bool lastThousands = false;
+        bool firstThousands = blocks.OfType<TextBlock>().FirstOrDefault(b => TableTitles.UnitOf(b.Text) is not null) is { } fu && TableTitles.IsThousands(fu.Text);
         // rows cut by a page break are joined back before any table is built
         var cut = CutRows.Find(blocks, _ledger);
         for (int i = 0; i < blocks.Count; i++)
@@ -105,11 +108,11 @@ public sealed partial class TableRecognizer
                 Label = ctx.Label,
                 Unit = ctx.Unit ?? lastStated ?? firstStated ?? ValueUnit.WanYuan,
                 UnitStated = ctx.UnitStated,
-                InThousands = ctx.Thousands,
+                InThousands = ctx.Unit is not null ? ctx.Thousands : lastStated is not null ? lastThousands : firstThousands,
                 Source = tb.Source,
             };
             table.SourceTables.Add(tb.Index);
-            if (ctx.Unit is ValueUnit stated && ctx.UnitStated) lastStated = stated;
+            if (ctx.Unit is ValueUnit stated && ctx.UnitStated) { lastStated = stated; lastThousands = ctx.Thousands; }
             foreach (var n in ctx.Notes) table.Notes.Add(n);
             CollectNotesAfter(blocks, i, table);
             Build(table, rows, isContinuation: false);
