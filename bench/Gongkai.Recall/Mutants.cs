@@ -78,7 +78,7 @@ public static partial class Mutants
     private static IReadOnlyList<ErrorClass>? all;
 
     /// <summary>Every error class: the first list and those of the other families (MoreMutants.cs).</summary>
-    public static IReadOnlyList<ErrorClass> All => all ??= [.. FirstClasses(), .. MoreClasses(), .. ReviewerClasses()];
+    public static IReadOnlyList<ErrorClass> All => all ??= [.. FirstClasses(), .. MoreClasses(), .. ReviewerClasses(), .. RulesNineClasses()];
 
     private static IReadOnlyList<ErrorClass> FirstClasses() =>
     [
