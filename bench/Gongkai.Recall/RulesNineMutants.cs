@@ -16,6 +16,7 @@ public static partial class Mutants
         new("equipment-threshold", "设备单价标准前后不一（20万元 / 100万元）", Set("GK714"), EquipmentThreshold) { TouchesTables = true, Family = "procurement-assets" },
         new("toc-empty-on-data", "目录将有数据的表标为空表", Set("GK107", "GK103"), TocEmptyOnData) { TouchesTables = true, Family = "empty-table" },
         new("toc-empty-no-reason", "目录标为空表但未填理由", Set("GK108", "GK102"), TocEmptyNoReason) { TouchesTables = true, Family = "empty-table" },
+        new("toc-order", "正文表格顺序与目录不一致", Set("GK110"), TocOrderSwap) { TouchesTables = true, Family = "structure" },
         new("education-fee", "教育收费大于事业收入", Set([.. Identities, "GK218"]), EducationFee) { TouchesTables = true, Family = "arithmetic" },
         new("indicator-yuan", "万元金额指标按元填写", Set("GK612", "GK626", "GK620"), IndicatorYuan) { TouchesTables = true, Family = "units" },
         new("spending-plan", "资金支出计划累计进度倒退或未达100%", Set("GK615"), SpendingPlan) { Family = "performance" },
@@ -82,6 +83,24 @@ public static partial class Mutants
         return Join(lines);
     }
 
+    /// <summary>Two neighbouring tables of the 目录 listed in each other's place (the body keeps its order).</summary>
+    private static string? TocOrderSwap(string text, Random r)
+    {
+        var lines = Lines(text);
+        var rows = TocRows(lines).Where(x => Cells(lines[x.Line])[x.Empty].Trim().Length == 0 && !Cells(lines[x.Line]).Any(c => c.Contains("绩效"))).ToList();
+        var pairs = rows.Zip(rows.Skip(1)).Where(p => p.Second.Line == p.First.Line + 1).ToList();
+        if (pairs.Count == 0) return null;
+        var (a, b) = pairs[r.Next(pairs.Count)];
+        var ca = Cells(lines[a.Line]);
+        var cb = Cells(lines[b.Line]);
+        int t = Array.IndexOf(ca, ca.MaxBy(c => c.Trim().Length));
+        if (t < 0 || t >= cb.Length) return null;
+        (ca[t], cb[t]) = (cb[t], ca[t]);
+        SetCell(lines, a.Line, t, ca[t]);
+        SetCell(lines, b.Line, t, cb[t]);
+        return Join(lines);
+    }
+
     /// <summary>An 教育收费 (the “其中” column of 事业收入) keyed above its row's 事业收入.</summary>
     private static string? EducationFee(string text, Random r)
     {
@@ -89,7 +108,7 @@ public static partial class Mutants
         var c = ColumnCells(lines, h => h is "其中：教育收费" or "其中:教育收费").Where(x =>
         {
             var cells = Cells(lines[x.Line]);
-            return x.Col > 0 && CodeRow(3)(cells) | CodeRow(5)(cells) | CodeRow(7)(cells) && Dec(cells[x.Col - 1]) is decimal s && s > 0m && Dec(cells[x.Col]) is not null;
+            return x.Col > 0 && CodeRow(3)(cells) | CodeRow(5)(cells) | CodeRow(7)(cells) && Dec(cells[x.Col - 1]) is decimal s && s >= 0m && Dec(cells[x.Col]) is not null;
         }).ToList();
         if (c.Count == 0) return null;
         var (li, ci) = c[r.Next(c.Count)];

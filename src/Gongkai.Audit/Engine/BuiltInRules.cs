@@ -33,6 +33,7 @@ public static class BuiltInRules
         new Rules.Completeness.NonEmptyTableWithEmptyNote(),
         new Rules.Completeness.TocEmptyButData(),
         new Rules.Completeness.TocEmptyWithoutReason(),
+        new Rules.Completeness.TocOrder(),
         // CrossDocument
         new Rules.CrossDocument.FinalInitialBudgetMatchesPublishedBudget(),
         new Rules.CrossDocument.LargeDeviationFromBudgetIsExplained(),

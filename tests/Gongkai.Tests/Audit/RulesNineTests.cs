@@ -1,4 +1,5 @@
 using Gongkai.Audit;
+using Gongkai.Audit.Rules.Completeness;
 using Gongkai.Audit.Rules.Text;
 using Gongkai.Compile.Render;
 using Gongkai.Model;
@@ -27,8 +28,8 @@ public class RulesNineTests
     [Fact]
     public void GK713_a_narrative_amount_left_as_a_dash_fires_once_per_sentence()
     {
-        var f = Single<DashAsValue>(DocBuilder.Budget().Sentence("2024年一般公共预算拨款收入—万元，比上年增长——%，主要原因是人员增加。"));
-        Assert.Contains("本句共 2 处", f.Message);
+        var f = Single<DashAsValue>(DocBuilder.Budget().Sentence("2024年一般公共预算拨款收入—万元，比上年增长——%，主要原因是人员增加，共有车辆—辆。"));
+        Assert.Contains("本句共 3 处", f.Message);
         Assert.Equal(Severity.Warning, f.Severity);
     }
 
@@ -36,7 +37,9 @@ public class RulesNineTests
         Silent<DashAsValue>(DocBuilder.Budget()
             .Sentence("2023-2025年规划期内，每年新增1-2个项目，每户补助500—1000元。")
             .Sentence("一般公共预算拨款收入1224.60万元，比上年增加12.00万元，增长1.00%。")
-            .Sentence("本部门2024年无政府性基金预算拨款收入——本表无数据。"));
+            .Sentence("本部门2024年无政府性基金预算拨款收入——本表无数据。")
+            // a dash between words (003 深圳 水务局 p. 7): “项” starts the word 项目, it is no unit
+            .Sentence("贯通“目标—指标—任务—项目”的高质量发展路径，形成“规划—人才—家庭”联动。"));
 
     [Theory]
     [InlineData("000")]
@@ -70,6 +73,31 @@ public class RulesNineTests
             .Sentence("2024年安排购置单价20万元（含）以上的设备1台（套）；单价50万元以上通用设备0台，单价100万元以上专用设备1台。")
             .Table(TableKind.Assets, t => t.Plain("3、单价在20万元以上的设备（台、套）", 12m)));
 
+    // ------------------------------------------------------------------------------------------------ GK110
+
+    private static DocBuilder Toc(params string[] body)
+    {
+        var b = DocBuilder.Budget();
+        foreach (var e in new[] { "2024年部门收支总表", "2024年部门收入总表", "2024年部门支出总表", "2024年财政拨款收支总表" })
+            b.Doc.TableOfContents.Add((e, null, null));
+        var kinds = new Dictionary<string, TableKind>
+        {
+            ["部门收支总表"] = TableKind.BudgetSummary, ["部门收入总表"] = TableKind.BudgetRevenue,
+            ["部门支出总表"] = TableKind.BudgetExpenditure, ["财政拨款收支总表"] = TableKind.BudgetFiscalSummary,
+        };
+        foreach (var title in body) b.Table(kinds[title[5..]], t => t.Plain("合计", 1m), title);
+        return b;
+    }
+
+    [Fact] public void GK110_a_table_printed_before_one_the_toc_lists_first_fires() =>
+        Assert.Contains("「2024年部门支出总表」在目录中排在「2024年财政拨款收支总表」之前",
+            Single<TocOrder>(Toc("2024年部门收支总表", "2024年部门收入总表", "2024年财政拨款收支总表", "2024年部门支出总表")).Message);
+
+    [Fact] public void GK110_the_toc_order_with_a_continuation_is_silent() =>
+        Silent<TocOrder>(Toc("2024年部门收支总表", "2024年部门收入总表", "2024年部门收入总表", "2024年部门支出总表", "2024年财政拨款收支总表"));
+
+    [Fact] public void GK110_is_silent_on_the_seed_with_a_toc() => Assert.DoesNotContain(SeedFindings("002"), f => f.RuleId == "GK110");
+
     // ------------------------------------------------------------------------------------------------ classes
 
     /// <summary>Each class on compiled documents: the clean document is silent for the rule, the mutant fires it.</summary>
@@ -97,6 +125,7 @@ public class RulesNineTests
     [InlineData("toc-empty-on-data", "002", "GK107")]
     [InlineData("toc-empty-no-reason", "002", "GK108")]
     [InlineData("spending-plan", "001", "GK615")]
+    [InlineData("toc-order", "002", "GK110")]
     public void Seed_mutants_fire(string cls, string seed, string rule)
     {
         var c = Mutants.All.Single(x => x.Id == cls);
