@@ -13,13 +13,13 @@ public static partial class Mutants
     private static IReadOnlyList<ErrorClass> RulesNineClasses() =>
     [
         new("dash-value", "叙述中的金额以横线代替（支出—万元）", Set("GK713", "GK701"), DashValue) { Family = "template" },
-        new("equipment-threshold", "设备单价标准前后不一（20万元 / 100万元）", Set("GK714"), EquipmentThreshold) { TouchesTables = true, Family = "procurement-assets" },
-        new("toc-empty-on-data", "目录将有数据的表标为空表", Set("GK107", "GK103"), TocEmptyOnData) { TouchesTables = true, Family = "empty-table" },
-        new("toc-empty-no-reason", "目录标为空表但未填理由", Set("GK108", "GK102"), TocEmptyNoReason) { TouchesTables = true, Family = "empty-table" },
-        new("toc-order", "正文表格顺序与目录不一致", Set("GK110"), TocOrderSwap) { TouchesTables = true, Family = "structure" },
-        new("education-fee", "教育收费大于事业收入", Set([.. Identities, "GK218"]), EducationFee) { TouchesTables = true, Family = "arithmetic" },
-        new("indicator-yuan", "万元金额指标按元填写", Set("GK612", "GK626", "GK620"), IndicatorYuan) { TouchesTables = true, Family = "units" },
-        new("spending-plan", "资金支出计划累计进度倒退或未达100%", Set("GK615"), SpendingPlan) { Family = "performance" },
+        new("equipment-threshold", "设备单价标准前后不一（20万元 / 100万元）", Set("GK714"), EquipmentThreshold) { RareLayout = true, TouchesTables = true, Family = "procurement-assets" },
+        new("toc-empty-on-data", "目录将有数据的表标为空表", Set("GK107", "GK103"), TocEmptyOnData) { RareLayout = true, TouchesTables = true, Family = "empty-table" },
+        new("toc-empty-no-reason", "目录标为空表但未填理由", Set("GK108", "GK102"), TocEmptyNoReason) { RareLayout = true, TouchesTables = true, Family = "empty-table" },
+        new("toc-order", "正文表格顺序与目录不一致", Set("GK110"), TocOrderSwap) { RareLayout = true, TouchesTables = true, Family = "structure" },
+        new("education-fee", "教育收费大于事业收入", Set([.. Identities, "GK218"]), EducationFee) { RareLayout = true, TouchesTables = true, Family = "arithmetic" },
+        new("indicator-yuan", "万元金额指标按元填写", Set([.. SelfEvaluation, "GK612", "GK626", "GK620"]), IndicatorYuan) { RareLayout = true, TouchesTables = true, Family = "units" },
+        new("spending-plan", "资金支出计划累计进度倒退或未达100%", Set("GK615"), SpendingPlan) { RareLayout = true, Family = "performance" },
     ];
 
     /// <summary>An amount of a narrative sentence left as the template's dash.</summary>

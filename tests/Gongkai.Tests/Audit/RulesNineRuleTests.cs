@@ -16,7 +16,7 @@ namespace Gongkai.Tests.Audit;
 /// GK714) and the error classes for rules no class exercised (目录 empty marks GK107/GK108, 教育收费 GK218, a 万元
 /// indicator in 元 GK612, a 资金支出计划 going backwards GK615): built models, seeds and compiled documents.
 /// </summary>
-public class RulesNineTests
+public class RulesNineRuleTests
 {
     private static IReadOnlyList<Finding> Audit(string path, string text) => Mutants.Check(path, text).Findings;
 
