@@ -33,6 +33,7 @@ public static class BuiltInRules
         new Rules.Completeness.NonEmptyTableWithEmptyNote(),
         new Rules.Completeness.TocEmptyButData(),
         new Rules.Completeness.TocEmptyWithoutReason(),
+        new Rules.Completeness.TocOrder(),
         // CrossDocument
         new Rules.CrossDocument.FinalInitialBudgetMatchesPublishedBudget(),
         new Rules.CrossDocument.LargeDeviationFromBudgetIsExplained(),
@@ -131,8 +132,10 @@ public static class BuiltInRules
         new Rules.Text.ColumnHeaderYear(),
         new Rules.Text.ComparisonYearInText(),
         new Rules.Text.CutOffDates(),
+        new Rules.Text.DashAsValue(),
         new Rules.Text.DuplicatedWord(),
         new Rules.Text.EmptyReason(),
+        new Rules.Text.EquipmentThreshold(),
         new Rules.Text.FutureYear(),
         new Rules.Text.PercentWithoutSign(),
         new Rules.Text.ReasonContradictsDirection(),
