@@ -104,6 +104,17 @@ public sealed class DocReaderTests : IDisposable
     }
 
     [Fact]
+    public void Nested_table_is_a_table_of_its_own_after_the_holding_table()
+    {
+        var docx = DocumentReaders.CreateDefault().Read(Data("nested.docx"));
+        var doc = DocumentReaders.CreateDefault().Read(Data("nested.doc"));
+        Assert.Equal(Texts(docx), Texts(doc));
+        Assert.Equal(Tables(docx), Tables(doc));
+        Assert.Equal(["0:甲 | 1:乙\n0:丙 | 1:丁", "0:内1 | 1:内2\n0: | 1:内4"], Tables(doc));
+        Assert.Equal([0, 1], doc.Blocks.OfType<TableBlock>().Select(t => t.Index));
+    }
+
+    [Fact]
     public void Wps_named_file_is_read_by_content()
     {
         var path = Path.Combine(_dir, "公开.wps");
