@@ -31,6 +31,9 @@ if (corpusArgs.Count == 0)
     if (shared is null) { Console.Error.WriteLine("找不到 ../shared；请给出语料文件或目录。"); return 2; }
     corpusArgs.Add(Path.Combine(shared, "seeds"));
     corpusArgs.Add(Path.Combine(shared, "samples", "pdf"));
+    // the Word fixtures of the tests (.doc/.docx/.html made with LibreOffice), so the .doc reader is fuzzed too
+    if (FindRepo() is { } repo && Directory.Exists(Path.Combine(repo, "tests", "Gongkai.Tests", "Office", "Data")))
+        corpusArgs.Add(Path.Combine(repo, "tests", "Gongkai.Tests", "Office", "Data"));
     var extra = Path.Combine(AppContext.BaseDirectory, "corpus");
     if (Directory.Exists(extra)) corpusArgs.Add(extra);
 }
@@ -132,5 +135,13 @@ static string? FindShared()
             var candidate = Path.Combine(dir.FullName, "..", "shared");
             if (Directory.Exists(Path.Combine(candidate, "seeds"))) return Path.GetFullPath(candidate);
         }
+    return null;
+}
+
+static string? FindRepo()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx"))) return dir.FullName;
     return null;
 }

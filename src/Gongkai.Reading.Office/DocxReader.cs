@@ -115,27 +115,23 @@ public sealed partial class DocxReader
         return false;
     }
 
-    private sealed record RawCell(string Text, int Column, int ColSpan, MergeState Merge, int Line);
-
-    private enum MergeState { None, Restart, Continue }
-
     private static void ReadTable(Table table, State s)
     {
         int tableIndex = s.Tables++;
         var nested = new List<Table>();
-        var rows = new List<(List<RawCell> Cells, int Line)>();
+        var rows = new List<(List<WordTable.RawCell> Cells, int Line)>();
         foreach (var tr in RowsOf(table))
         {
             int col = tr.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
-            var cells = new List<RawCell>();
+            var cells = new List<WordTable.RawCell>();
             int rowLine = s.Paragraphs + 1;
             foreach (var tc in CellsOf(tr))
             {
                 var props = tc.TableCellProperties;
                 int span = Math.Clamp(props?.GridSpan?.Val?.Value ?? 1, 1, 1000);
-                var merge = MergeState.None;
+                var merge = WordTable.MergeState.None;
                 if (props?.VerticalMerge is { } vm)
-                    merge = vm.Val?.Value == MergedCellValues.Restart ? MergeState.Restart : MergeState.Continue;
+                    merge = vm.Val?.Value == MergedCellValues.Restart ? WordTable.MergeState.Restart : WordTable.MergeState.Continue;
                 bool hContinue = props?.HorizontalMerge is { } hm && hm.Val?.Value != MergedCellValues.Restart;
                 int line = s.Paragraphs + 1;
                 var pieces = new List<string>();
@@ -147,52 +143,13 @@ public sealed partial class DocxReader
                     var prev = cells[^1];
                     cells[^1] = prev with { ColSpan = prev.ColSpan + span, Text = TextPieces.Join([prev.Text, text]) };
                 }
-                else cells.Add(new RawCell(text, col, span, merge, line));
+                else cells.Add(new WordTable.RawCell(text, col, span, merge, line));
                 col += span;
             }
             rows.Add((cells, rowLine));
         }
 
-        // grid: text in the first cell, covered cells empty; vertical merges give the first cell its RowSpan
-        var grid = new List<SourceCell?[]>();
-        var continued = new List<bool[]>();
-        var rowSpans = new Dictionary<(int Row, int Col), int>();
-        for (int r = 0; r < rows.Count; r++)
-        {
-            var cells = rows[r].Cells;
-            int width = cells.Count == 0 ? 0 : cells.Max(c => c.Column + c.ColSpan);
-            var line = new SourceCell?[width];
-            var marks = new bool[width];
-            foreach (var c in cells)
-            {
-                int? anchor = c.Merge == MergeState.Continue ? AnchorAbove(grid, continued, r, c.Column) : null;
-                var text = anchor is null ? c.Text : "";
-                line[c.Column] = new SourceCell(text, c.Column,
-                    new Provenance(s.Path, c.Line, TableIndex: tableIndex, Row: r, Column: c.Column, Text: text), anchor is null ? c.ColSpan : 1);
-                if (anchor is int a)
-                {
-                    marks[c.Column] = true;
-                    rowSpans[(a, c.Column)] = rowSpans.GetValueOrDefault((a, c.Column), 1) + 1;
-                }
-            }
-            grid.Add(line);
-            continued.Add(marks);
-        }
-
-        var sourceRows = new List<SourceRow>(grid.Count);
-        for (int r = 0; r < grid.Count; r++)
-        {
-            var line = grid[r];
-            var cells = new List<SourceCell>(line.Length);
-            for (int c = 0; c < line.Length; c++)
-            {
-                var cell = line[c] ?? new SourceCell("", c, new Provenance(s.Path, rows[r].Line, TableIndex: tableIndex, Row: r, Column: c));
-                if (rowSpans.TryGetValue((r, c), out int rs)) cell = cell with { RowSpan = rs };
-                cells.Add(cell);
-            }
-            var rowText = string.Join(" | ", cells.Where(x => !x.IsEmpty).Select(x => x.Text));
-            sourceRows.Add(new SourceRow(cells, new Provenance(s.Path, rows[r].Line, TableIndex: tableIndex, Row: r, Text: rowText)));
-        }
+        var sourceRows = WordTable.Grid(rows, s.Path, tableIndex);
         if (sourceRows.Count > 0)
         {
             var first = sourceRows[0].Source;
@@ -200,17 +157,6 @@ public sealed partial class DocxReader
         }
         else s.Tables--;
         foreach (var n in nested) ReadTable(n, s);
-    }
-
-    /// <summary>The row of the first cell of the vertical merge that a continuing cell at (row, col) belongs to.</summary>
-    private static int? AnchorAbove(List<SourceCell?[]> grid, List<bool[]> continued, int row, int col)
-    {
-        for (int r = row - 1; r >= 0; r--)
-        {
-            if (col >= grid[r].Length || grid[r][col] is null) return null;
-            if (!continued[r][col]) return r;
-        }
-        return null;
     }
 
     private static IEnumerable<TableRow> RowsOf(OpenXmlElement table)

@@ -7,8 +7,9 @@ public enum OleKind { EncryptedOoxml, LegacyWord, LegacyExcel, Other }
 
 /// <summary>
 /// Tells password-protected Word/Excel files (an OLE container with EncryptionInfo and EncryptedPackage
-/// streams) from legacy .doc/.xls files by the stream names in the container's directory. The directory
-/// is not parsed: its entries hold the names in UTF-16LE, which are searched for directly.
+/// streams) from legacy .doc/.xls files by the stream names in the container's directory. This first look does
+/// not parse the directory: its entries hold the names in UTF-16LE, which are searched for directly; a Word
+/// file is then opened with <see cref="CompoundFile"/>.
 /// </summary>
 public static class OleCompound
 {

@@ -3,10 +3,10 @@ using Gongkai.Model;
 namespace Gongkai.Reading;
 
 /// <summary>The input format a reader detected from the content.</summary>
-public enum SourceFormat { Text, Markdown, Pdf, Docx, Xlsx, Html }
+public enum SourceFormat { Text, Markdown, Pdf, Docx, Xlsx, Html, Doc }
 
 /// <summary>How a text table was written (kept for diagnostics).</summary>
-public enum TableSyntax { Pipe, Tab, CellPerLine, Pdf, Docx, Xlsx, Html }
+public enum TableSyntax { Pipe, Tab, CellPerLine, Pdf, Docx, Xlsx, Html, Doc }
 
 /// <summary>A block of the format-neutral source document.</summary>
 public abstract record SourceBlock(Provenance Source);

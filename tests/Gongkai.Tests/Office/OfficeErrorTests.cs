@@ -106,7 +106,6 @@ public sealed class OfficeErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("old.doc", "WordDocument", ".docx")]
     [InlineData("old.xls", "Workbook", ".xlsx")]
     public void Legacy_office_files_are_unsupported_with_advice(string name, string stream, string advice)
     {
@@ -114,6 +113,15 @@ public sealed class OfficeErrorTests : IDisposable
         Assert.Equal(ReadFailure.Unsupported, e.Failure);
         Assert.Contains(advice, e.Message);
         Assert.Contains("另存为", e.Message);
+    }
+
+    [Fact]
+    public void Ole_file_naming_a_word_stream_without_a_valid_container_is_corrupt()
+    {
+        var e = Fails(Ole("old.doc", "WordDocument"));
+        Assert.Equal(ReadFailure.Corrupt, e.Failure);
+        Assert.Contains("已损坏", e.Message);
+        Assert.Contains("old.doc", e.Message);
     }
 
     [Fact]
