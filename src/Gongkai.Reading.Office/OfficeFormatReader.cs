@@ -6,8 +6,9 @@ namespace Gongkai.Reading.Office;
 
 /// <summary>
 /// Word and Excel files, recognised by content: ZIP containers (checked by <see cref="ZipGuard"/> before opening,
-/// then read as .docx or .xlsx by their parts) and OLE compound files (password-protected Office files, legacy
-/// .doc/.xls), which are refused with a message saying what to do.
+/// then read as .docx or .xlsx by their parts) and OLE compound files: legacy Excel 97–2003 workbooks (.xls) and WPS
+/// spreadsheets (.et) are read by <see cref="XlsReader"/>; password-protected Office files and legacy .doc are
+/// refused with a message saying what to do.
 /// </summary>
 public sealed class OfficeFormatReader : IFormatReader
 {
@@ -22,7 +23,10 @@ public sealed class OfficeFormatReader : IFormatReader
 
     public SourceDocument Read(string path, byte[] bytes)
     {
-        if (OleCompound.IsOle(bytes)) throw OleCompound.Refuse(path, bytes);
+        if (OleCompound.IsOle(bytes))
+            return OleCompound.Classify(bytes) == OleKind.LegacyExcel
+                ? new XlsReader().Read(path, bytes)
+                : throw OleCompound.Refuse(path, bytes);
         var kind = Guard.Check(path, bytes);
         var file = path;
         var settings = new OpenSettings { MaxCharactersInPart = MaxCharactersInPart, AutoSave = false };

@@ -7,7 +7,7 @@ public enum OleKind { EncryptedOoxml, LegacyWord, LegacyExcel, Other }
 
 /// <summary>
 /// Tells password-protected Word/Excel files (an OLE container with EncryptionInfo and EncryptedPackage
-/// streams) from legacy .doc/.xls files by the stream names in the container's directory. The directory
+/// streams) from legacy .doc and .xls/.et files by the stream names in the container's directory. The directory
 /// is not parsed: its entries hold the names in UTF-16LE, which are searched for directly.
 /// </summary>
 public static class OleCompound
@@ -27,7 +27,8 @@ public static class OleCompound
     private static bool Contains(ReadOnlySpan<byte> content, string name) =>
         content.IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
 
-    /// <summary>The exception for an OLE file: encrypted, legacy format or unknown.</summary>
+    /// <summary>The exception for an OLE file that is not read: encrypted OOXML, legacy Word or unknown (legacy Excel is
+    /// read by <see cref="XlsReader"/>).</summary>
     public static ReadException Refuse(string path, ReadOnlySpan<byte> content)
     {
         var file = path;
@@ -37,8 +38,6 @@ public static class OleCompound
                 $"文件已加密：{file} 设有打开密码，无法读取。请在 Word/Excel 中输入密码打开，取消密码（文件→信息→保护→用密码进行加密，清空）后另存，再读取。"),
             OleKind.LegacyWord => new ReadException(path, ReadFailure.Unsupported,
                 $"暂不支持旧版 Word 格式（.doc）：{file}。请用 Word 打开后“另存为”Word 文档（.docx），再读取。"),
-            OleKind.LegacyExcel => new ReadException(path, ReadFailure.Unsupported,
-                $"暂不支持旧版 Excel 格式（.xls）：{file}。请用 Excel 打开后“另存为”Excel 工作簿（.xlsx），再读取。"),
             _ => new ReadException(path, ReadFailure.Unsupported,
                 $"暂不支持该文件格式：{file} 是 Office 97-2003 格式的文件，但不是 Word 或 Excel 文档。请另存为 .docx 或 .xlsx 后再读取。"),
         };

@@ -66,6 +66,8 @@ public sealed class DocumentReader
                 throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。当前程序未加载 PDF 读取组件，请先转换为文本后读取。");
             case SourceFormat.Docx:
                 throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Word/Excel 文件：{path}。当前程序未加载 Office 读取组件，请先另存为文本后读取。");
+            case SourceFormat.Xls:
+                throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Office 97-2003 文件：{path}。当前程序未加载 Office 读取组件，请先另存为文本后读取。");
         }
         return new TextDocumentReader { MaxBytes = MaxBytes }.Read(path, bytes);
     }
@@ -73,11 +75,13 @@ public sealed class DocumentReader
     /// <summary>
     /// The binary format a file's content shows, or null for text. A PDF is recognised by <c>%PDF-</c> anywhere in
     /// the first 1 KB (some generators write junk before it, which PDF readers tolerate); a ZIP container (Word,
-    /// Excel) by its <c>PK\x03\x04</c> signature.
+    /// Excel) by its <c>PK\x03\x04</c> signature, an OLE compound file (legacy Excel .xls, WPS .et, but also .doc) by
+    /// its <c>D0 CF 11 E0</c> signature.
     /// </summary>
     public static SourceFormat? Sniff(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) return SourceFormat.Docx;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return SourceFormat.Xls;
         var head = bytes[..Math.Min(bytes.Length, 1024)];
         if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
         return null;

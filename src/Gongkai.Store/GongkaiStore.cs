@@ -80,6 +80,7 @@ public sealed class GongkaiStore
     {
         SourceFormat.Pdf => "pdf",
         SourceFormat.Docx => "zip",
+        SourceFormat.Xls => "ole",
         _ => LooksLikeText(bytes) ? "text" : "binary",
     };
 
