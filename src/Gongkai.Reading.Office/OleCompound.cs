@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Gongkai.Reading.Office;
@@ -16,6 +17,19 @@ public static class OleCompound
 
     public static bool IsOle(ReadOnlySpan<byte> content) => content.StartsWith(Signature);
 
+    /// <summary>
+    /// The file ends before its directory (the list of streams) or is shorter than its header: cut off in a download
+    /// or copy. The header gives the sector size (2^shift bytes at offset 30) and the directory's first sector (offset 48).
+    /// </summary>
+    public static bool Truncated(ReadOnlySpan<byte> content)
+    {
+        if (content.Length < 512) return true;
+        int shift = BinaryPrimitives.ReadUInt16LittleEndian(content[30..]);
+        uint directory = BinaryPrimitives.ReadUInt32LittleEndian(content[48..]);
+        if (shift is < 7 or > 16 || directory >= 0xFFFFFFFA) return false; // not a header we can judge
+        return (directory + 1L) * (1L << shift) + (1L << shift) > content.Length;
+    }
+
     public static OleKind Classify(ReadOnlySpan<byte> content)
     {
         if (Contains(content, "EncryptionInfo") && Contains(content, "EncryptedPackage")) return OleKind.EncryptedOoxml;
@@ -32,6 +46,9 @@ public static class OleCompound
     public static ReadException Refuse(string path, ReadOnlySpan<byte> content)
     {
         var file = path;
+        if (Classify(content) == OleKind.Other && Truncated(content))
+            return new ReadException(path, ReadFailure.Corrupt,
+                $"文件已损坏：{file} 是 Office 97-2003 格式的文件（.xls、.et 或 .doc），但内容不完整（可能在下载或复制时被截断），无法读取。请重新获取完整的文件后再读取。");
         return Classify(content) switch
         {
             OleKind.EncryptedOoxml => new ReadException(path, ReadFailure.Encrypted,

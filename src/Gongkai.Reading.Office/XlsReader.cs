@@ -41,6 +41,8 @@ public sealed class XlsReader
             // older files, and files without a CODEPAGE record are read as GB18030 (GBK's superset)
             var config = new ExcelReaderConfiguration { FallbackEncoding = Encoding.GetEncoding("GB18030") };
             using var reader = ExcelReaderFactory.CreateBinaryReader(new MemoryStream(bytes, writable: false), config);
+            // a workbook always has a sheet: none means the workbook globals are damaged
+            if (reader.ResultsCount == 0) throw new InvalidDataException("no worksheet");
             int tableIndex = 0;
             do
             {
@@ -69,11 +71,10 @@ public sealed class XlsReader
         {
             throw;
         }
-        catch (Exception e) when (e is ExcelReaderException or CompoundDocumentException or HeaderException
-            or NotSupportedException or InvalidOperationException or ArgumentException or IOException or FormatException
-            or OverflowException or IndexOutOfRangeException or NullReferenceException or InvalidCastException
-            or DecoderFallbackException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // the library's own exceptions (ExcelReaderException, CompoundDocumentException, HeaderException) and
+            // whatever a damaged record makes it trip over
             throw new ReadException(path, ReadFailure.Corrupt,
                 $"文件已损坏：{path} 不是有效的 Excel 97-2003 工作簿（.xls）或 WPS 表格（.et），无法解析其内容。请用 Excel 或 WPS 打开，确认内容完整后另存为 .xlsx，再读取。", e);
         }

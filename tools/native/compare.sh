@@ -22,6 +22,8 @@ inputs=(samples/demo-budget-2025.md samples/demo-budget-2024.md)
 # Word, Excel and HTML inputs: the sample data compiled by the full CLI (the native build has no compile)
 $jit compile samples/compile-budget-2025.json -o "$out/pkg" --format docx,xlsx,html >/dev/null
 inputs+=("$out"/pkg/*)
+# legacy Excel (.xls): the committed fixtures (the product cannot write .xls; see the fixtures' make script)
+inputs+=(tests/Gongkai.Tests/Office/Fixtures/*.xls)
 for f in ../shared/samples/pdf/*.pdf ../shared/seeds/*.txt; do [ -f "$f" ] && inputs+=("$f"); done
 diffs=0
 compare() { # label, args...

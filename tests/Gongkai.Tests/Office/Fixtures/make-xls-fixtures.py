@@ -4,7 +4,8 @@ LibreOffice Calc: apt-get install python3-openpyxl libreoffice-calc-nogui). The 
 
 typed.xlsx / typed.xls: a small budget disclosure typed by hand in the layout departments publish in: a merged
 title row, a 部门/单位：万元 line, a two-level header, a 合计 row with formulas, amounts stored as text in some
-cells, a hidden column, one sheet per table and a hidden working sheet. Both files are written by LibreOffice from
+cells, a hidden column, a cover sheet, one sheet per table and a hidden working sheet; one planted defect (30201 is
+50.50, so 302 商品和服务支出 is not the sum of its 款). Both files are written by LibreOffice from
 one source workbook, so that formulas carry their cached results in both.
 errors.xls: error values (#DIV/0!, #N/A) as formula results.
 
@@ -65,8 +66,10 @@ def sheet(ws, title, header_top, header_bottom, rows, text_cells=(), hidden_note
 
 def typed(path):
     wb = Workbook()
-    ws = wb.active
-    ws.title = "公开05表"
+    cover = wb.active
+    cover.title = "封面"
+    cover["A1"] = "青川区示范局2025年部门预算"
+    ws = wb.create_sheet("公开05表")
     sheet(ws, "2025年一般公共预算支出表", ("功能分类科目", "本年一般公共预算支出"),
           ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
           [("208", "社会保障和就业支出", 60.15, 0),
@@ -95,7 +98,7 @@ def typed(path):
            ("30110", "职工基本医疗保险缴费", 25.30, 0),
            ("30113", "住房公积金", 30.00, 0),
            ("302", "商品和服务支出", 0, 72.75),
-           ("30201", "办公费", 0, 50.00),
+           ("30201", "办公费", 0, 50.50),          # planted: 302 ≠ Σ款 (72.75 vs 73.25)
            ("30211", "差旅费", 0, 20.75),
            ("30217", "公务接待费", 0, 2.00),
            ("303", "对个人和家庭的补助", 48.00, 0),
