@@ -147,6 +147,19 @@ public sealed class XlsReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_xls_in_a_check_batch_is_named_gives_exit_code_2_and_the_others_are_checked()
+    {
+        var cut = _dir.File("损坏.xls", File.ReadAllBytes(Fixture("typed.xls"))[..6000]);
+        var run = Gongkai.Tests.Cli.CliRun.Of("check", Fixture("typed.xls"), cut, Fixture("budget-2025.xls"), "--format", "json");
+        Assert.Equal(Gongkai.Cli.Commands.ExitCodes.InputUnreadable, run.ExitCode);
+        Assert.False(run.HasStackTrace);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(["typed.xls", "budget-2025.xls"],
+            json.RootElement.EnumerateArray().Select(r => Path.GetFileName(r.GetProperty("file").GetString()!)));
+        Assert.Contains(run.ErrLines, l => l.Contains("损坏.xls") && l.Contains("已损坏"));
+    }
+
+    [Fact]
     public void Garbled_workbook_stream_is_corrupt()
     {
         var bytes = File.ReadAllBytes(Fixture("typed.xls"));
