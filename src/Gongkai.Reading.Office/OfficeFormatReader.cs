@@ -7,8 +7,8 @@ namespace Gongkai.Reading.Office;
 /// <summary>
 /// Word and Excel files, recognised by content: ZIP containers (checked by <see cref="ZipGuard"/> before opening,
 /// then read as .docx or .xlsx by their parts) and OLE compound files: Word 97–2003 and WPS documents (.doc/.wps)
-/// are read by <see cref="DocReader"/>; password-protected Office files and legacy .xls are refused with a message
-/// saying what to do.
+/// are read by <see cref="DocReader"/>, legacy Excel 97–2003 workbooks (.xls) and WPS spreadsheets (.et) by
+/// <see cref="XlsReader"/>; password-protected Office files are refused with a message saying what to do.
 /// </summary>
 public sealed class OfficeFormatReader : IFormatReader
 {
@@ -20,7 +20,8 @@ public sealed class OfficeFormatReader : IFormatReader
     private static SourceDocument ReadOle(string path, byte[] bytes)
     {
         var kind = OleCompound.Classify(bytes);
-        if (kind is OleKind.EncryptedOoxml or OleKind.LegacyExcel) throw OleCompound.Refuse(path, bytes);
+        if (kind == OleKind.LegacyExcel) return new XlsReader().Read(path, bytes);
+        if (kind == OleKind.EncryptedOoxml) throw OleCompound.Refuse(path, bytes);
         try
         {
             var cf = new CompoundFile(bytes);

@@ -66,6 +66,8 @@ public sealed class DocumentReader
                 throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 PDF：{path}。当前程序未加载 PDF 读取组件，请先转换为文本后读取。");
             case SourceFormat.Docx or SourceFormat.Doc:
                 throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Word/Excel 文件：{path}。当前程序未加载 Office 读取组件，请先另存为文本后读取。");
+            case SourceFormat.Xls:
+                throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Office 97-2003 文件：{path}。当前程序未加载 Office 读取组件，请先另存为文本后读取。");
         }
         return new TextDocumentReader { MaxBytes = MaxBytes }.Read(path, bytes);
     }
@@ -73,14 +75,16 @@ public sealed class DocumentReader
     /// <summary>
     /// The binary format a file's content shows, or null for text. A PDF is recognised by <c>%PDF-</c> anywhere in
     /// the first 1 KB (some generators write junk before it, which PDF readers tolerate); a ZIP container (Word,
-    /// Excel) by its <c>PK\x03\x04</c> signature; an OLE compound file (Word 97–2003/WPS, legacy Excel, encrypted
-    /// Office files) as <see cref="SourceFormat.Doc"/> by its D0 CF 11 E0 signature.
+    /// Excel) by its <c>PK\x03\x04</c> signature; an OLE compound file (D0 CF 11 E0 signature) as
+    /// <see cref="SourceFormat.Doc"/> when its directory names a WordDocument stream (Word 97–2003, WPS), otherwise as
+    /// <see cref="SourceFormat.Xls"/> (legacy Excel, WPS spreadsheets, encrypted Office files).
     /// </summary>
     public static SourceFormat? Sniff(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) return SourceFormat.Docx;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+            return bytes.IndexOf("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"u8) >= 0 ? SourceFormat.Doc : SourceFormat.Xls;
         var head = bytes[..Math.Min(bytes.Length, 1024)];
-        if (bytes.Length >= 8 && bytes[..8].SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) return SourceFormat.Doc;
         if (head.IndexOf("%PDF-"u8) >= 0) return SourceFormat.Pdf;
         return null;
     }

@@ -2,10 +2,11 @@ using Gongkai.Model;
 
 namespace Gongkai.Reading;
 
-/// <summary>The input format a reader detected from the content.</summary>
-public enum SourceFormat { Text, Markdown, Pdf, Docx, Xlsx, Html, Doc }
+/// <summary>The input format a reader detected from the content. Doc: Word 97–2003 / WPS (.doc, .wps); Xls: a
+/// legacy Excel 97–2003 workbook (.xls) or WPS spreadsheet (.et).</summary>
+public enum SourceFormat { Text, Markdown, Pdf, Docx, Xlsx, Html, Doc, Xls }
 
-/// <summary>How a text table was written (kept for diagnostics).</summary>
+/// <summary>How a text table was written (kept for diagnostics). Xlsx: a spreadsheet grid (.xlsx, .xls, .et).</summary>
 public enum TableSyntax { Pipe, Tab, CellPerLine, Pdf, Docx, Xlsx, Html, Doc }
 
 /// <summary>A block of the format-neutral source document.</summary>

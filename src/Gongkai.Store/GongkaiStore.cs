@@ -80,7 +80,7 @@ public sealed class GongkaiStore
     {
         SourceFormat.Pdf => "pdf",
         SourceFormat.Docx => "zip",
-        SourceFormat.Doc => "ole",
+        SourceFormat.Doc or SourceFormat.Xls => "ole",
         _ => LooksLikeText(bytes) ? "text" : "binary",
     };
 

@@ -24,6 +24,8 @@ $jit compile samples/compile-budget-2025.json -o "$out/pkg" --format docx,xlsx,h
 inputs+=("$out"/pkg/*)
 # Word 97-2003 (.doc) inputs: the committed fixtures (made with LibreOffice, see their README)
 inputs+=(tests/Gongkai.Tests/Office/Data/*.doc)
+# legacy Excel (.xls): the committed fixtures (the product cannot write .xls; see the fixtures' make script)
+inputs+=(tests/Gongkai.Tests/Office/Fixtures/*.xls)
 for f in ../shared/samples/pdf/*.pdf ../shared/seeds/*.txt; do [ -f "$f" ] && inputs+=("$f"); done
 diffs=0
 compare() { # label, args...

@@ -54,7 +54,7 @@ public static class DocumentsApi
         }
         // the content decides what the file is; the client's name and content type are not trusted
         if (GongkaiStore.SniffFormat(bytes) == "binary")
-            return TypedResults.Problem(Problem(415, "不支持的文件类型", "只接受 PDF、Word/Excel（docx/doc/wps/xlsx）、HTML 或文本格式的公开文档。"));
+            return TypedResults.Problem(Problem(415, "不支持的文件类型", "只接受 PDF、Word/Excel（docx/doc/wps/xlsx/xls/et）、HTML 或文本格式的公开文档。"));
         var result = store.Add(bytes, file.FileName ?? "upload", new DocumentHints(department?.Trim(), year, GongkaiStore.NormalizeKind(kind)),
             user.Identity?.Name ?? "?");
         // the same bytes already stored under a department out of the user's scope: not told which

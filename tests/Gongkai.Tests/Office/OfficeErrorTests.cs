@@ -106,13 +106,14 @@ public sealed class OfficeErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("old.xls", "Workbook", ".xlsx")]
-    public void Legacy_office_files_are_unsupported_with_advice(string name, string stream, string advice)
+    [InlineData("broken.xls", "Workbook")]
+    [InlineData("broken.et", "Book")]
+    public void Legacy_excel_container_that_cannot_be_parsed_is_corrupt(string name, string stream)
     {
         var e = Fails(Ole(name, stream));
-        Assert.Equal(ReadFailure.Unsupported, e.Failure);
-        Assert.Contains(advice, e.Message);
-        Assert.Contains("另存为", e.Message);
+        Assert.Equal(ReadFailure.Corrupt, e.Failure);
+        Assert.Contains(name, e.Message);
+        Assert.Contains("Excel 97-2003", e.Message);
     }
 
     [Fact]
