@@ -43,7 +43,7 @@ public sealed class CheckCommand : ICommand
 
     /// <summary>The extensions a folder argument contributes (the formats the readers take).</summary>
     internal static readonly HashSet<string> FolderExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".html", ".htm", ".txt", ".md" };
+        { ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".html", ".htm", ".txt", ".md" };
 
     /// <summary>The readable files under <paramref name="folder"/> (recursive, hidden files left out), in ordinal order.</summary>
     internal static IEnumerable<string> FilesIn(string folder) =>
