@@ -7,7 +7,7 @@ const JOB = { queued: '排队中', running: '处理中', done: '完成', failed:
 export function render(main) {
   if (!canReview()) { main.append(h('div', { class: 'error-box' }, '查看者不能上传文档。')); return; }
   let stopped = false;
-  const input = h('input', { type: 'file', id: 'upload-input', multiple: true, accept: '.pdf,.docx,.xlsx,.html,.htm,.txt,.md' });
+  const input = h('input', { type: 'file', id: 'upload-input', multiple: true, accept: '.pdf,.docx,.doc,.wps,.xlsx,.xls,.et,.html,.htm,.txt,.md' });
   const dept = h('input', { id: 'up-dept', placeholder: '部门名称（文档未写明时）' });
   const year = h('input', { id: 'up-year', type: 'number', min: 1990, max: 2100, placeholder: '年度' });
   const kind = h('select', { id: 'up-kind' }, h('option', { value: '' }, '预算/决算（文档未写明时）'), h('option', {}, '预算'), h('option', {}, '决算'));
