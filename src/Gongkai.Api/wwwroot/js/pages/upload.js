@@ -13,7 +13,7 @@ export function render(main) {
   const kind = h('select', { id: 'up-kind' }, h('option', { value: '' }, '预算/决算（文档未写明时）'), h('option', {}, '预算'), h('option', {}, '决算'));
   const list = h('tbody', { id: 'upload-list' });
   const drop = h('div', { class: 'drop', id: 'drop', tabindex: 0 },
-    h('p', {}, '把 PDF、Word（docx）、Excel（xlsx）、HTML 或文本文件拖到这里，可一次多个'),
+    h('p', {}, '把 PDF、Word（docx、doc、wps）、Excel（xlsx、xls、et）、HTML 或文本文件拖到这里，可一次多个'),
     h('p', {}, '或 ', h('label', { class: 'button', for: 'upload-input' }, '选择文件')), input);
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
