@@ -22,8 +22,16 @@ public sealed class RegionTemplate
     /// <summary>The line printed above each table naming the unit ("单位名称：{unit}"), or null when the region prints none.</summary>
     public string? UnitNameLine { get; set; }
     public List<TableTemplate> Tables { get; set; } = new();
+    /// <summary>Tables (by <c>TableKind</c> name) the region does not print when they have no figures (重庆 2026: no 国有资本经营 table).</summary>
+    public List<string> OmitWhenEmpty { get; set; } = new();
 
     public TableTemplate? Table(string kind) => Tables.FirstOrDefault(t => t.Kind == kind);
+
+    /// <summary>What {entity} stands for in a title: 部门 for a department's disclosure, 单位 for a unit's.</summary>
+    public static string Entity(bool unit) => unit ? "单位" : "部门";
+
+    /// <summary>What {budgetEntity} stands for in a title: 部门, or 预算单位 for a unit's disclosure (上海).</summary>
+    public static string BudgetEntity(bool unit) => unit ? "预算单位" : "部门";
 }
 
 /// <summary>One standard table of a template.</summary>
@@ -37,8 +45,15 @@ public sealed class TableTemplate
     public string Title { get; set; } = "";
 
     /// <summary>The title to look for in a document of the year: the template's, else the kind's standard title; {year} filled in.</summary>
-    public string TitleFor(int year, string standardTitle) =>
-        (Title.Length > 0 ? Title : standardTitle).Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string TitleFor(int year, string standardTitle, bool unit = false) =>
+        (Title.Length > 0 ? Title : standardTitle).Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{entity}", RegionTemplate.Entity(unit)).Replace("{budgetEntity}", RegionTemplate.BudgetEntity(unit));
+
+    /// <summary>The titles a document of the year may print: a department's and a unit's ({entity}, {budgetEntity}).</summary>
+    public IEnumerable<string> TitlesFor(int year, string standardTitle) => new[] { TitleFor(year, standardTitle), TitleFor(year, standardTitle, unit: true) }.Distinct();
+
+    /// <summary>Every fixed row label of the table: <see cref="FixedRows"/>, <see cref="RightRows"/> and the labels of <see cref="IncomeRows"/>.</summary>
+    public IEnumerable<string> AllFixedRows => FixedRows.Concat(RightRows).Concat(IncomeRows.Select(r => r.Label));
     /// <summary>The unit line (单位：万元), when it differs from the default.</summary>
     public string? UnitLine { get; set; }
     /// <summary>The region's name of a summary line, by <c>SummaryLine</c> name (CarryIn → 上年结转结余).</summary>
@@ -47,6 +62,21 @@ public sealed class TableTemplate
     public List<string> OmitLines { get; set; } = new();
     /// <summary>Line names of other regions' templates: a row so named does not belong to this template.</summary>
     public List<string> ForeignLines { get; set; } = new();
+    /// <summary>
+    /// The income lines of a summary table in the region's order, each with its printed label, its <c>SummaryLine</c> and the
+    /// fund sources (<c>FundSource</c> names) it adds up (上海: 一、财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营, then
+    /// 1、2、3、 for each); printed whatever the figures.
+    /// </summary>
+    public List<IncomeRow> IncomeRows { get; set; } = new();
+    /// <summary>The income columns of an income table by function, in the region's order (label = header, line, sources: 上海 财政拨款收入).</summary>
+    public List<IncomeRow> IncomeColumns { get; set; } = new();
+    /// <summary>Lines the region never prints (by <c>SummaryLine</c>: the 一、本年收入 / 一、本年支出 heads over their items).</summary>
+    public List<string> DropLines { get; set; } = new();
+    /// <summary>
+    /// The ordinal style of the 功能分类 classes when the region numbers only the classes it prints (those with money):
+    /// “一、” or “（一）”; used when <see cref="ClassRows"/> is empty.
+    /// </summary>
+    public string? ClassOrdinal { get; set; }
     /// <summary>The fixed list of 功能分类 classes on the spending side, each with its printed label (ordinal and name).</summary>
     public List<FixedRow> ClassRows { get; set; } = new();
     /// <summary>Fixed rows printed whatever the figures (labels as printed, spaces ignored when compared).</summary>
@@ -73,6 +103,15 @@ public sealed class TableTemplate
     public List<string> Notes { get; set; } = new();
     /// <summary>The note of an empty table ({year}, {subject} replaced).</summary>
     public string? EmptyNote { get; set; }
+}
+
+public sealed class IncomeRow
+{
+    public string Label { get; set; } = "";
+    /// <summary>The <c>SummaryLine</c> name of the row.</summary>
+    public string Line { get; set; } = "";
+    /// <summary>The <c>FundSource</c> names the row adds up.</summary>
+    public List<string> Sources { get; set; } = new();
 }
 
 public sealed class FixedRow

@@ -136,19 +136,35 @@ public sealed partial class TableBuilder
 
     private RenderTable BudgetSummary(string title)
     {
-        var left = new List<(string, SummaryLine, decimal)>();
-        int i = 0;
-        foreach (var (label, line, src) in BudgetIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, _f.Income[src]));
         const TableKind k = TableKind.BudgetSummary;
-        var classes = TemplateClasses(k, _f.Classes()) ?? _f.Classes().Select(c => (ClassNames.Fallback(c), c)).ToList();
+        var left = TemplateIncomeRows(k) ?? new List<(string Label, SummaryLine Line, decimal Value)>();
+        if (left.Count == 0)
+        {
+            int i = 0;
+            foreach (var (label, line, src) in BudgetIncomeItems) left.Add(($"{CompileCatalog.Ordinal(i++)}、{label}", line, _f.Income[src]));
+        }
+        else
+        {
+            // a source with money that the region's lines do not hold is added after them (as a class outside the fixed list is)
+            var covered = Tpl(k)!.IncomeRows.SelectMany(r => r.Sources).Select(Enum.Parse<FundSource>).ToHashSet();
+            foreach (var (label, line, src) in BudgetIncomeItems)
+                if (!covered.Contains(src) && _f.Income[src] != 0) left.Add((label, line, _f.Income[src]));
+        }
+        var classes = TemplateClassLabels(k, _f.Classes()) ?? _f.Classes().Select(c => (ClassNames.Fallback(c), c)).ToList();
         var right = classes.Select(c => (c.Item1, SummaryLine.ExpenditureClass, (string?)c.Item2, new[] { _f.ClassSpend(c.Item2) })).ToList();
         var leftCarry = new List<(string, SummaryLine, decimal)>();
         if (!(Omits(k, SummaryLine.InstitutionFund) && _f.Carry.InstitutionFund == 0))
             leftCarry.Add((LineName(k, SummaryLine.InstitutionFund, "用事业基金弥补收支差额"), SummaryLine.InstitutionFund, _f.Carry.InstitutionFund));
-        leftCarry.Add((LineName(k, SummaryLine.CarryIn, "上年结转"), SummaryLine.CarryIn, _f.CarryInAll));
+        if (!(Omits(k, SummaryLine.CarryIn) && _f.CarryInAll == 0))
+            leftCarry.Add((LineName(k, SummaryLine.CarryIn, "上年结转"), SummaryLine.CarryIn, _f.CarryInAll));
+        var rightCarry = new List<(string, SummaryLine, string?, decimal[])>();
+        if (!(Omits(k, SummaryLine.CarryOut) && _f.CarryOutAll == 0))
+            rightCarry.Add((LineName(k, SummaryLine.CarryOut, "结转下年"), SummaryLine.CarryOut, null, [_f.CarryOutAll]));
+        // a region that prints no 本年收入合计 line when nothing is carried (上海: 收入总计 is then the year's total)
+        bool yearLine = !(Omits(k, SummaryLine.TotalIncomeThisYear) && leftCarry.Count == 0 && rightCarry.Count == 0);
         var t = TwoSided(k, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
-            ("本年收入合计", _f.IncomeTotal), [_f.SpendTotal], leftCarry,
-            [(LineName(k, SummaryLine.CarryOut, "结转下年"), SummaryLine.CarryOut, null, [_f.CarryOutAll])],
+            yearLine ? ("本年收入合计", _f.IncomeTotal) : null, yearLine ? [_f.SpendTotal] : null, leftCarry,
+            rightCarry,
             (LineName(k, SummaryLine.GrandTotalIncome, "收入总计"), _f.GrandIncome), (LineName(k, SummaryLine.GrandTotalExpenditure, "支出总计"), [_f.GrandSpend]),
             blankZeros: Tpl(k)?.BlankZeros == true, uses: _d.Profile == "jiangsu" ? SpendingUses() : null);
         return t;
@@ -168,8 +184,27 @@ public sealed partial class TableBuilder
             ("附属单位上缴收入", Measure.SubordinateRemittance, [FundSource.Subordinate]),
             ("其他收入", Measure.OtherIncome, [FundSource.Other]),
         };
+        if (Tpl(TableKind.BudgetRevenue) is { IncomeColumns.Count: > 0 } tt)
+        {
+            // the region's income columns (上海: 财政拨款收入 = the three fiscal funds), then any source with money they leave out
+            var own = tt.IncomeColumns.Select(r => (Gongkai.Catalogs.CatalogText.StripOrdinal(r.Label), (ColumnKey)IncomeMeasure(Enum.Parse<SummaryLine>(r.Line)),
+                r.Sources.Select(Enum.Parse<FundSource>).ToArray())).ToList();
+            var covered = own.SelectMany(c => c.Item3).ToHashSet();
+            own.AddRange(cols.Where(c => c.Src.Any(s => !covered.Contains(s) && _f.Income[s] != 0)));
+            cols = own.ToArray();
+        }
         return WithEducationFees(RevenueTable(TableKind.BudgetRevenue, BudgetTitle(title), "合计", cols));
     }
+
+    /// <summary>The income-table column of a summary income line (一般公共预算拨款收入 → 一般公共预算 …).</summary>
+    private static Measure IncomeMeasure(SummaryLine line) => line switch
+    {
+        SummaryLine.FiscalGrant => Measure.FiscalGrant, SummaryLine.GeneralBudgetGrant => Measure.GeneralBudget,
+        SummaryLine.GovernmentFundGrant => Measure.GovernmentFund, SummaryLine.StateCapitalGrant => Measure.StateCapital,
+        SummaryLine.SpecialAccountIncome => Measure.SpecialAccount, SummaryLine.SuperiorSubsidy => Measure.SuperiorSubsidy,
+        SummaryLine.BusinessIncome => Measure.BusinessIncome, SummaryLine.OperatingIncome => Measure.OperatingIncome,
+        SummaryLine.SubordinateRemittance => Measure.SubordinateRemittance, _ => Measure.OtherIncome,
+    };
 
     private RenderTable RevenueTable(TableKind kind, string title, string totalHeader, (string Header, ColumnKey Key, FundSource[] Src)[] cols)
     {
@@ -196,6 +231,18 @@ public sealed partial class TableBuilder
         var headers = new List<(string[], ColumnKey)> { ([totalHeader], Measure.Total) };
         if (carry) headers.Add((["上年结转"], Measure.CarryIn));
         headers.AddRange(cols.Select(c => (new[] { c.Header }, c.Key)));
+        // a region whose income table has no 上年结转 column (its template lists the columns without it) prints none when
+        // nothing is carried over
+        if (carry && Tpl(kind) is { Measures.Count: > 0 } tt && !tt.Measures.Contains(nameof(Measure.CarryIn)) && leaves.All(l => l.Values[1] == 0))
+        {
+            headers.RemoveAt(1);
+            leaves = leaves.Select(l => (l.Code, l.Values.Where((_, i) => i != 1).ToArray())).ToList();
+        }
+        if (TemplateOrder(kind, headers.Select(h => h.Item2).ToList()) is { } order)
+        {
+            headers = order.Select(i => headers[i]).ToList();
+            leaves = leaves.Select(l => (l.Code, order.Select(i => l.Values[i]).ToArray())).ToList();
+        }
         return Coded(kind, title, headers, _f.Tree(leaves, headers.Count), null);
     }
 
@@ -257,7 +304,7 @@ public sealed partial class TableBuilder
             ("一、本年支出", SummaryLine.TotalExpenditureThisYear, null, [_f.FiscalSpend, _f.Spend[FundSource.General], _f.Spend[FundSource.GovFund], _f.Spend[FundSource.StateCapital]]),
         };
         const TableKind kind = TableKind.BudgetFiscalSummary;
-        var classes = TemplateClasses(kind, _f.Classes(fiscal)) ?? _f.Classes(fiscal).Select(c => (ClassNames.Fallback(c), c)).ToList();
+        var classes = TemplateClassLabels(kind, _f.Classes(fiscal)) ?? _f.Classes(fiscal).Select(c => (ClassNames.Fallback(c), c)).ToList();
         foreach (var (label, c) in classes)
             right.Add((label, SummaryLine.ExpenditureClass, c,
                 [_f.ClassSpend(c, fiscal), _f.ClassSpend(c, FundSource.General), _f.ClassSpend(c, FundSource.GovFund), _f.ClassSpend(c, FundSource.StateCapital)]));
@@ -275,6 +322,9 @@ public sealed partial class TableBuilder
         }
         left = left.Select(l => (LineName(kind, l.Item2, l.Item1), l.Item2, l.Item3)).ToList();
         right = right.Select(r => r.Item2 is SummaryLine.TotalExpenditureThisYear ? (LineName(kind, r.Item2, r.Item1), r.Item2, r.Item3, r.Item4) : r).ToList();
+        // lines the region never prints (the 一、本年收入 head) and lines it prints only with figures (上年结转, 结转下年)
+        left = left.Where(l => !Drops(kind, l.Item2) && !(Omits(kind, l.Item2) && l.Item3 == 0)).ToList();
+        right = right.Where(r => !Drops(kind, r.Item2) && !(Omits(kind, r.Item2) && r.Item4.All(v => v == 0))).ToList();
         return TwoSided(kind, BudgetTitle(title), ["收入项目", "预算数"], cols,
             left, right, null, null, [], [], (LineName(kind, SummaryLine.GrandTotalIncome, "收入总计"), _f.FiscalGrand), (LineName(kind, SummaryLine.GrandTotalExpenditure, "支出总计"), totalRight),
             blankZeros: Tpl(kind)?.BlankZeros == true);

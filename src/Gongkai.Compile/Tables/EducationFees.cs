@@ -19,6 +19,8 @@ public sealed partial class TableBuilder
             return t;
         }
         if (!ItemFacts.PrintsEducationFees(_d)) return t;
+        // a regional template that lists the table's columns without 教育收费 (重庆 2026: 事业收入 undivided)
+        if (Tpl(t.Kind) is { Measures.Count: > 0 } tt && !tt.Measures.Contains(nameof(Measure.EducationFees))) return t;
         int c = t.Columns.FindIndex(x => x.Key == (ColumnKey)Measure.BusinessIncome);
         if (c < 0) return t;
         var head = t.Columns[c].Header[^1];

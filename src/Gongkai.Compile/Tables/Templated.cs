@@ -56,7 +56,50 @@ public sealed partial class TableBuilder
     private bool SplitsBasic(TableKind kind, IEnumerable<FunctionLine> lines) =>
         Tpl(kind)?.Measures.Contains(nameof(Measure.Personnel)) == true && lines.Any(l => l.Public is not null);
 
-    private string Fill(string s) => s.Replace("{year}", _d.Year.ToString(CultureInfo.InvariantCulture)).Replace("{subject}", Subject).Replace("{unit}", UnitForLine);
+    private string Fill(string s) => s.Replace("{year}", _d.Year.ToString(CultureInfo.InvariantCulture)).Replace("{subject}", Subject).Replace("{unit}", UnitForLine)
+        .Replace("{entity}", RegionTemplate.Entity(IsUnitScope)).Replace("{budgetEntity}", RegionTemplate.BudgetEntity(IsUnitScope));
+
+    private bool IsUnitScope => _d.Unit.Scope == "unit";
+
+    /// <summary>Whether the region never prints the line (the 一、本年收入 head over its items).</summary>
+    private bool Drops(TableKind kind, SummaryLine line) => Tpl(kind)?.DropLines.Contains(line.ToString()) == true;
+
+    /// <summary>
+    /// The region's income lines of a summary table (label, line, amount: Σ this year's income of its sources), or null
+    /// when the template gives none.
+    /// </summary>
+    private List<(string Label, SummaryLine Line, decimal Value)>? TemplateIncomeRows(TableKind kind)
+    {
+        if (Tpl(kind) is not { IncomeRows.Count: > 0 } t) return null;
+        return t.IncomeRows.Select(r => (r.Label, Enum.Parse<SummaryLine>(r.Line),
+            r.Sources.Sum(s => _f.Income[Enum.Parse<FundSource>(s)]))).ToList();
+    }
+
+    /// <summary>
+    /// The classes as the template prints them: its fixed list (<see cref="TemplateClasses"/>), or the classes with money
+    /// numbered in the template's ordinal style (一、 / （一）), or null (the built-in names).
+    /// </summary>
+    private List<(string Label, string Code)>? TemplateClassLabels(TableKind kind, IReadOnlyList<string> withMoney)
+    {
+        if (TemplateClasses(kind, withMoney) is { } fixedList) return fixedList;
+        if (Tpl(kind)?.ClassOrdinal is not { Length: > 0 } style) return null;
+        return withMoney.Select((c, i) => (Ordinal(style, i) + _f.ClassName(c), c)).ToList();
+    }
+
+    /// <summary>The i-th ordinal (0-based) in a style: “一、” → 一、二、…; “（一）” → （一）（二）…; “1、” → 1、2、….</summary>
+    private static string Ordinal(string style, int i) => style switch
+    {
+        "（一）" => $"（{CompileCatalog.Ordinal(i)}）",
+        "1、" => $"{i + 1}、",
+        _ => $"{CompileCatalog.Ordinal(i)}、",
+    };
+
+    /// <summary>Whether a table prints no figure other than zero (its value columns blank or 0.00).</summary>
+    private static bool HasNoFigures(RenderTable t)
+    {
+        var values = t.Columns.Select((c, i) => (c, i)).Where(x => x.c.Role == ColumnRole.Value).Select(x => x.i).ToList();
+        return t.Rows.All(r => values.All(i => i >= r.Cells.Length || !decimal.TryParse(r.Cells[i], NumberStyles.Number, CultureInfo.InvariantCulture, out var v) || v == 0));
+    }
 
     /// <summary>The unit named on the 编制单位 line: the one 预算单位 of a one-unit department, the department otherwise.</summary>
     private string UnitForLine => _d.Unit.Units.Count == 1 && _d.Unit.Units[0].Name.Length > 0 ? _d.Unit.Units[0].Name : _d.Unit.Name;
@@ -68,6 +111,11 @@ public sealed partial class TableBuilder
     private List<RenderTable> ApplyTemplate(List<RenderTable> tables)
     {
         if (Template is not { } tpl) return tables;
+        // the region's table order (tables it does not describe keep their place after those it does); a table the region
+        // does not print when it has no figures is left out then
+        tables = tables.Where(t => !(tpl.OmitWhenEmpty.Contains(t.Kind.ToString()) && HasNoFigures(t)))
+            .Select((t, i) => (t, i)).OrderBy(x => tpl.Tables.FindIndex(tt => tt.Kind == x.t.Kind.ToString()) is var k and >= 0 ? k : int.MaxValue).ThenBy(x => x.i)
+            .Select(x => x.t).ToList();
         foreach (var t in tables)
         {
             if (tpl.UnitNameLine is { } line) t.UnitNameLine = Fill(line);
@@ -79,7 +127,8 @@ public sealed partial class TableBuilder
             {
                 var col = t.Columns[c];
                 var header = col.Header;
-                if (col.Key is { } key && tt.ColumnNames.TryGetValue(key.Measure.ToString(), out var name)) header = [.. header[..^1], name];
+                // the region's header of the column: every level that repeats the built-in header (合计 over 合计) is renamed
+                if (col.Key is { } key && tt.ColumnNames.TryGetValue(key.Measure.ToString(), out var name)) header = header.Select(h => h == header[^1] ? name : h).ToArray();
                 if (tt.ValueGroup is { } group && col.Role == ColumnRole.Value) header = [group, .. header];
                 if (tt.SideHeaders.Count == 2 && col.Side != Side.None) header = [col.Side == Side.Income ? tt.SideHeaders[0] : tt.SideHeaders[1], .. header];
                 if (!ReferenceEquals(header, col.Header)) t.Columns[c] = col with { Header = header };

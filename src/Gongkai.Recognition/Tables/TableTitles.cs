@@ -9,10 +9,10 @@ namespace Gongkai.Recognition.Tables;
 /// </summary>
 public static partial class TableTitles
 {
-    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 公开表4, 表4, 表14-1, 预算08表, 财决01表, 决算03表, 附件3-2.</summary>
+    /// <summary>A table label printed with the title: 公开01表, 公开 01 表, 公开表4, 表4, 表一 (重庆 2026), 表14-1, 预算08表, 财决01表, 决算03表, 附件3-2.</summary>
     public static bool IsLabel(string text) => LabelRegex().IsMatch(TextNormalizer.Compact(text));
 
-    [GeneratedRegex(@"^((公开|财决|部决|决算|预算)\d{1,2}表|(公开|财决|决算)表\d{1,2}|表\d{1,2}(-\d{1,2})?|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
+    [GeneratedRegex(@"^((公开|财决|部决|决算|预算)\d{1,2}表|(公开|财决|决算)表\d{1,2}|表\d{1,2}(-\d{1,2})?|表[一二三四五六七八九十]{1,3}|附件\d+(-\d+)?|附表\d*(-\d+)?)$")]
     private static partial Regex LabelRegex();
 
     /// <summary>Lines printed between a title and its grid that are not the title: 单位：, 部门：, 编制单位, (2022年度).</summary>

@@ -111,4 +111,74 @@ public class TemplateRuleTests(ITestOutputHelper output)
         Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.Contains("公务接待费"));
         Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
     }
+
+    private static Disclosure ReadAs(string text, RegionProfile profile)
+    {
+        var d = new DisclosureReader().Read("package.md", System.Text.Encoding.UTF8.GetBytes(text)).Disclosure;
+        d.Profile = profile; // the re-entered seed's unit is a 武汉 one: read as the package's region
+        return d;
+    }
+
+    /// <summary>
+    /// The 上海 预算 2026 template (no numbers, matched by title; 部门 or 预算单位 in the title): silent on the compiled
+    /// package; an income line dropped → GK901, another template's line name → GK903, the 财政拨款收入 column gone → GK902.
+    /// </summary>
+    [Fact]
+    public void Conformity_rules_check_the_shanghai_budget_template()
+    {
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = "shanghai";
+        data.Year = 2026;
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(data));
+        Assert.Contains("2026年部门财务收支预算总表", md);
+        Assert.Empty(TemplateFindings(ReadAs(md, RegionProfile.Shanghai)));
+
+        var dropped = Regex.Replace(md, @"(?m)^\| 二、事业收入 \|[^\n]*\n", "");
+        Assert.NotEqual(md, dropped);
+        var f = TemplateFindings(ReadAs(dropped, RegionProfile.Shanghai));
+        output.WriteLine(string.Join("\n", f));
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.Contains("财务收支预算总表") && x.Message.Contains("二、事业收入"));
+
+        var foreign = md.Replace("| 二、事业收入 |", "| 用事业基金弥补收支差额 |");
+        f = TemplateFindings(ReadAs(foreign, RegionProfile.Shanghai));
+        Assert.Contains(f, x => x.RuleId == "GK903" && x.Message.Contains("用事业基金弥补收支差额"));
+
+        var noFiscal = ReadAs(md, RegionProfile.Shanghai);
+        noFiscal.Tables.Single(t => t.Kind == TableKind.BudgetRevenue).Columns.RemoveAll(c => c.Key?.Measure == Measure.FiscalGrant);
+        f = TemplateFindings(noFiscal);
+        Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.Contains("收入预算总表") && x.Message.Contains("财政拨款收入"));
+        Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
+    }
+
+    /// <summary>
+    /// The 重庆 预算 2026 template: silent on the compiled package; the same data compiled with the national layout and
+    /// printed under the region's numbers and titles (表一 收支总体情况表 …) → GK901 (the income lines 一、一般公共预算资金 …)
+    /// and GK902 (表五 without 人员经费 | 公用经费).
+    /// </summary>
+    [Fact]
+    public void Conformity_rules_check_the_chongqing_budget_template()
+    {
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = "chongqing";
+        data.Year = 2026;
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(data));
+        Assert.Contains("2026年部门收支总体情况表", md);
+        var own = TemplateFindings(ReadAs(md, RegionProfile.Chongqing));
+        Assert.True(own.Count == 0, string.Join("\n", own));
+
+        var national = CompileSeedTests.Load("seed004-budget-2023.json");
+        national.Profile = "national";
+        national.Year = 2026;
+        var nmd = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(national));
+        foreach (var (label, cn, title, region) in new[] { ("表1", "表一", "部门收支总表", "部门收支总体情况表"), ("表5", "表五", "一般公共预算支出表", "一般公共预算支出情况表") })
+        {
+            Assert.Contains($"### 2026年{title}\n", nmd);
+            nmd = Regex.Replace(nmd, $"(?m)^{label}$", cn).Replace($"### 2026年{title}\n", $"### 2026年{region}\n");
+        }
+        var f = TemplateFindings(ReadAs(nmd, RegionProfile.Chongqing));
+        output.WriteLine(string.Join("\n", f));
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.StartsWith("表一") && x.Message.Contains("一、一般公共预算资金"));
+        Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.StartsWith("表五") && x.Message.Contains("人员经费") && x.Message.Contains("公用经费"));
+        Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
+    }
 }

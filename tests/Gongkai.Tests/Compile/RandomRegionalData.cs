@@ -42,17 +42,29 @@ public static class RandomRegionalData
 
         // 公用经费 by 功能 项 (Hubei 预算05/06 split 基本支出 into 人员经费 | 公用经费): the economic 公用经费 laid over the
         // 一般公共预算 lines in order, each line taking at most its 基本支出
-        if (!d.IsFinal && d.Profile == "hubei")
-        {
-            var left = d.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount);
-            foreach (var l in d.Expenditure.Where(l => l.Source == FundSource.General))
-            {
-                l.Public = Math.Min(l.Basic, left);
-                left -= l.Public.Value;
-            }
-        }
+        if (!d.IsFinal && d.Profile == "hubei") LayPublic(d);
 
         // 固定资产 holdings (printed in the Hebei budget)
+        HoldingsOf(d, r, Money);
+    }
+
+    /// <summary>
+    /// 公用经费 by 功能 项: the economic 公用经费 laid over the 一般公共预算 lines in order, each line taking at most its 基本支出
+    /// (a 预算 only; data that gives it already is left as it is).
+    /// </summary>
+    public static void LayPublic(DisclosureData d)
+    {
+        if (d.IsFinal || d.Expenditure.Any(l => l.Public is not null)) return;
+        var left = d.Economic.Where(e => !CompileCatalog.IsPersonnel(e.Code)).Sum(e => e.Amount);
+        foreach (var l in d.Expenditure.Where(l => l.Source == FundSource.General))
+        {
+            l.Public = Math.Min(l.Basic, left);
+            left -= l.Public.Value;
+        }
+    }
+
+    private static void HoldingsOf(DisclosureData d, Random r, Func<decimal, decimal> Money)
+    {
         if (d.Assets is { } a && r.NextDouble() < 0.6)
         {
             a.BuildingArea = Money(3000);

@@ -24,8 +24,9 @@ internal static partial class TemplateMatch
             if (template.Table(t.Kind.ToString()) is not { } tt || t.Title is null) continue;
             // a region that prints no table numbers (上海) has a template without labels: the title alone identifies the table
             if (tt.Label.Length > 0 && (t.Label is null || RegionTemplates.Squeeze(t.Label) != RegionTemplates.Squeeze(tt.Label))) continue;
-            var title = RegionTemplates.Squeeze(tt.TitleFor(year, t.Kind.Chinese()));
-            if (!RegionTemplates.Squeeze(t.Title).Contains(title, StringComparison.Ordinal)) continue;
+            // a department's or a unit's title ({entity}: 部门收支总体情况表 / 单位收支总体情况表)
+            var printed = RegionTemplates.Squeeze(t.Title);
+            if (!tt.TitlesFor(year, t.Kind.Chinese()).Any(x => printed.Contains(RegionTemplates.Squeeze(x), StringComparison.Ordinal))) continue;
             yield return (t, tt);
         }
     }
@@ -67,11 +68,12 @@ public sealed class TemplateFixedRowMissing : Rule
             var missing = new List<string>();
             foreach (var c in tt.ClassRows)
                 if (!t.Rows.Any(r => r.Code?.Value == c.Code && r.Side != Side.Income)) missing.Add(c.Label);
-            foreach (var label in tt.FixedRows.Concat(tt.RightRows))
+            var fixedRows = tt.AllFixedRows.ToList();
+            foreach (var label in fixedRows)
                 if (!TemplateMatch.HasRow(t, label)) missing.Add(label.Replace("{threshold}", "N"));
             if (missing.Count == 0) continue;
             yield return Report($"{t.Label}《{t.Title}》：缺少地区模板的固定行 {TemplateMatch.List(missing)}（共 {missing.Count} 行）",
-                new[] { t.Source }, expected: tt.ClassRows.Count + tt.FixedRows.Count + tt.RightRows.Count, found: tt.ClassRows.Count + tt.FixedRows.Count + tt.RightRows.Count - missing.Count,
+                new[] { t.Source }, expected: tt.ClassRows.Count + fixedRows.Count, found: tt.ClassRows.Count + fixedRows.Count - missing.Count,
                 suggestion: "按地区模板列出全部固定行，无数据的行留空或填 0。", table: t.Kind);
         }
     }
