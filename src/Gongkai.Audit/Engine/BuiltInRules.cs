@@ -102,6 +102,7 @@ public static class BuiltInRules
         new Rules.Performance.ExecutionRate(),
         new Rules.Performance.ExecutionScore(),
         new Rules.Performance.ExecutionWithinBudget(),
+        new Rules.Narrative.OverallSelfEvaluationText(),
         new Rules.Performance.IndicatorCoefficient(),
         new Rules.Performance.IndicatorDeviation(),
         new Rules.Performance.IndicatorLevelNames(),
