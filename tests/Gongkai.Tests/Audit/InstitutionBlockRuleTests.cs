@@ -51,4 +51,20 @@ public class InstitutionBlockRuleTests
         Assert.Equal(1.95m, f.Expected);
         Assert.Equal(2.95m, f.Found);
     }
+
+    [Fact]
+    public void GK230_reads_the_procurement_rows_of_the_institution_table()
+    {
+        var f = Assert.Single(Check(Replace("1.政府采购货物支出\t0.96", "1.政府采购货物支出\t0.69"), "GK230"));
+        Assert.Equal(0.69m, f.Expected);
+        Assert.Equal(0.96m, f.Found);
+    }
+
+    [Fact]
+    public void GK232_reads_the_vehicle_rows_of_the_institution_table()
+    {
+        var f = Assert.Single(Check(Replace("4.应急保障用车\t1", "4.应急保障用车\t2"), "GK232"));
+        Assert.Equal(2m, f.Expected);
+        Assert.Equal(1m, f.Found);
+    }
 }
