@@ -4,7 +4,7 @@ using static Gongkai.Tests.Audit.RuleAssert;
 namespace Gongkai.Tests.Audit;
 
 /// <summary>GK427: the 部门整体绩效自评 paragraph against the 年度总金额 row of the 整体自评表 (a table in 元).</summary>
-public class OverallSelfEvaluationTextTests
+public class OverallSelfEvaluationTextRuleTests
 {
     private const string Paragraph = "2025年度本部门整体绩效自评得分98.42分。资金方面，全年执行数10811.72万元，全年（调整）预算数12839.64万元，预算执行率84.21%，执行率得分8.42分（权重10.00分）。";
 
