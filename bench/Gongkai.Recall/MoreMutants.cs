@@ -90,6 +90,7 @@ public static partial class Mutants
         new("procurement-parts", "政府采购货物、工程、服务之和不等于总额", Set("GK230", "GK406", "GK414", "GK401", "GK405", "GK415"), ProcurementParts) { Family = "procurement-assets" },
         new("sme-above-total", "授予中小企业金额超过采购总额", Set("GK231", "GK415", "GK405", "GK401"), SmeAboveTotal) { Family = "procurement-assets" },
         new("vehicle-count", "车辆总数与各类车辆之和不符", Set("GK232", "GK416", "GK406", "GK432"), VehicleCount) { Family = "procurement-assets" },
+        new("block-item", "“三公”、政府采购、车辆、资产栏目表格中一项错数", Set([.. Identities, .. NarrativeRules, "GK432"]), BlockItem) { TouchesTables = true, Family = "procurement-assets" },
     ];
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -208,6 +209,18 @@ public static partial class Mutants
 
     // ------------------------------------------------------------------------------------------------ cross-table
 
+    /// <summary>
+    /// The 年初预算数 column of a 自评 money block (header row 年初预算数 | 全年（调整）预算数 | 全年执行数 | 执行率 …), or null
+    /// when the row is not that header. No figure of the document restates it: the 执行率 is computed on the adjusted
+    /// budget, the 决算 tables and the 自评 paragraph state the adjusted budget and the spending, and the fund rows under
+    /// 年度总金额 are “其中” parts. A changed 年初预算数 leaves the document consistent, so the money classes leave it.
+    /// </summary>
+    private static int? InitialBudgetColumn(string[] cells)
+    {
+        int c = Array.FindIndex(cells, x => x.Trim() == "年初预算数");
+        return c >= 0 && cells.Any(x => x.Trim().Contains("执行数")) ? c : null;
+    }
+
     /// <summary>The 机关运行经费 of the narrative set above the 公用经费 the document states.</summary>
     private static string? OperatingAbovePublic(string text, Random r)
     {
@@ -223,12 +236,14 @@ public static partial class Mutants
     {
         var lines = Lines(text);
         var candidates = new List<(int, int)>();
+        int initial = -1;
         foreach (var i in SectionLines(lines, h => h.Contains("整体绩效")))
         {
             if (!IsTableLine(lines[i])) continue;
             var cells = Cells(lines[i]);
+            if (InitialBudgetColumn(cells) is int ic) { initial = ic; continue; }
             for (int c = 0; c < cells.Length; c++)
-                if (Shift(cells[c], new Random(0)) is not null && Dec(cells[c]) is decimal v && v >= 1m && (cells[c].Contains(',') || v >= 100m))
+                if (c != initial && Shift(cells[c], new Random(0)) is not null && Dec(cells[c]) is decimal v && v >= 1m && (cells[c].Contains(',') || v >= 100m))
                     candidates.Add((i, c));
         }
         if (candidates.Count == 0) return null;
@@ -245,14 +260,16 @@ public static partial class Mutants
     {
         var lines = Lines(text);
         var candidates = new List<(int, int)>();
+        int initial = -1;
         foreach (var i in SectionLines(lines, h => h.Contains("项目") && h.Contains("绩效")))
         {
             if (!IsTableLine(lines[i])) continue;
             var cells = Cells(lines[i]);
+            if (InitialBudgetColumn(cells) is int ic) { initial = ic; continue; }
             var label = cells.Select(c => c.Trim()).FirstOrDefault(c => c.Length > 0) ?? "";
             if (!(label.Contains("预算") || label.Contains("资金") || label.Contains("年度总金额") || label.Contains("财政拨款"))) continue;
             for (int c = 0; c < cells.Length; c++)
-                if (Dec(cells[c]) is decimal v && v >= 1m && Number.IsMatch(cells[c].Trim())) candidates.Add((i, c));
+                if (c != initial && Dec(cells[c]) is decimal v && v >= 1m && Number.IsMatch(cells[c].Trim())) candidates.Add((i, c));
         }
         if (candidates.Count == 0) return null;
         var (li, ci) = candidates[r.Next(candidates.Count)];
@@ -740,8 +757,23 @@ public static partial class Mutants
 
     // ------------------------------------------------------------------------------------------------ procurement and assets
 
+    private static readonly Regex ProcurementPart = new(@"(政府采购(?:货物|工程|服务)(?:支出|预算)?|货物类|服务类|工程类)(\d[\d,]*\.\d{2})万元", RegexOptions.Compiled);
+    private static readonly Regex ProcurementWhole = new(@"政府采购(?:支出总额|预算)(\d[\d,]*\.\d{2})万元", RegexOptions.Compiled);
+
+    /// <summary>
+    /// One of 货物 / 工程 / 服务 keyed wrong. When the sentence lists two or more parts, one is shifted (the parts no longer
+    /// add up to the total). When it lists one part only (the others are zero and left out), a smaller part would read as a
+    /// partial list, so the mistake shows as the part written above the total it belongs to.
+    /// </summary>
     private static string? ProcurementParts(string text, Random r) =>
-        ReplaceInNarrative(text, r, new Regex(@"(政府采购(?:货物|工程|服务)(?:支出|预算)?|货物类|服务类|工程类)(\d[\d,]*\.\d{2})万元"), (m, rr) => ShiftGroup(m, rr, 2));
+        ReplaceInNarrative(text, r, ProcurementPart, (m, rr) =>
+        {
+            var line = Lines(text).First(l => l.Contains(m.Value));
+            if (ProcurementPart.Matches(line).Count >= 2) return ShiftGroup(m, rr, 2);
+            if (ProcurementWhole.Match(line) is not { Success: true } whole || Dec(whole.Groups[1].Value) is not decimal t || t <= 0) return null;
+            var above = t + rr.Next(1, 30) + 0.37m;
+            return m.Groups[1].Value + above.ToString("0.00", CultureInfo.InvariantCulture) + "万元";
+        });
 
     private static string? SmeAboveTotal(string text, Random r)
     {
@@ -751,7 +783,79 @@ public static partial class Mutants
         return ReplaceInNarrative(text, r, new Regex(@"(授予中小企业合同金额|面向中小企业预留采购份额)(\d[\d,]*\.\d{2})万元"), (m, _) => m.Groups[1].Value + above + "万元");
     }
 
-    private static string? VehicleCount(string text, Random r) =>
-        ReplaceInNarrative(text, r, new Regex(@"(共有车辆|用车)(\d+)辆"), (m, rr) => m.Groups[1].Value + (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + rr.Next(1, 3)) + "辆",
-            l => l.Contains("车辆"));
+    private static readonly Regex VehicleList = new(@"共有车辆(\d+)辆，其中：([^；。]+)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The vehicle total and the vehicles by type disagree, as a reviewer can see it. Where a table lists every vehicle
+    /// type (a 车辆数合计 row with a row per type), the narrative total is changed either way. Where only the narrative
+    /// lists the types (“其中：” names the non-zero ones, so a larger total is a partial list), the types listed are
+    /// made to add up to more than the total: one type raised, or the total written below their sum.
+    /// </summary>
+    private static string? VehicleCount(string text, Random r)
+    {
+        static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+        if (Lines(text).Any(l => IsTableLine(l) && l.Contains("车辆数合计")))
+            return ReplaceInNarrative(text, r, new Regex(@"(共有车辆)(\d+)辆"), (m, rr) =>
+            {
+                var n = Int(m.Groups[2].Value);
+                return m.Groups[1].Value + (n > 1 && rr.Next(2) == 0 ? n - 1 : n + rr.Next(1, 3)) + "辆";
+            }, l => l.Contains("车辆"));
+        return ReplaceInNarrative(text, r, VehicleList, (m, rr) =>
+        {
+            var n = Int(m.Groups[1].Value);
+            var list = m.Groups[2].Value;
+            var parts = Regex.Matches(list, @"(\d+)辆").ToList();
+            if (parts.Count == 0) return null;
+            var sum = parts.Sum(p => Int(p.Groups[1].Value));
+            if (sum >= 2 && rr.Next(2) == 0) return $"共有车辆{sum - rr.Next(1, Math.Min(sum, 3))}辆，其中：{list}";
+            var p = parts[rr.Next(parts.Count)].Groups[1];
+            var raised = Int(p.Value) + Math.Max(0, n - sum) + rr.Next(1, 3);
+            return $"共有车辆{n}辆，其中：{list[..p.Index]}{raised}{list[(p.Index + p.Length)..]}";
+        }, l => l.Contains("车辆"));
+    }
+
+    private static readonly Regex BlockMoneyLabel = new("^（一）支出合计$|因公出国|公务用车购置|公务用车运行|公务接待费|国内接待费|^[二三四]、(会议费|培训费|差旅费)$|政府采购|中小企业|小微企业", RegexOptions.Compiled);
+    private static readonly Regex BlockCountLabel = new("车辆数合计|用车$|用车（辆）|保有量|以上设备", RegexOptions.Compiled);
+
+    /// <summary>
+    /// One figure of the labelled rows of the “三公” / 政府采购 / 车辆 / 资产 blocks keyed wrong: a money cell of a row such as
+    /// （一）支出合计, 公务用车购置费, 政府采购货物支出 (机构运行信息表, 三公 items as rows) or of a 政府采购 table, or a count
+    /// of a 车辆数合计 / vehicle-type / 以上设备 row. Coded rows (an economic line 30231 公务用车运行维护费) and the 绩效
+    /// tables are left to their own classes.
+    /// </summary>
+    private static string? BlockItem(string text, Random r)
+    {
+        var lines = Lines(text);
+        var candidates = new List<(int Line, int Col, bool Count)>();
+        string heading = "";
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith('#')) heading = lines[i];
+            if (!IsTableLine(lines[i]) || heading.Contains("绩效") || IsRule(lines[i])) continue;
+            var cells = Cells(lines[i]);
+            if (cells.Any(c => Code.IsMatch(c.Trim()))) continue;
+            bool procurementTable = heading.Contains("政府采购") && heading.EndsWith("表");
+            string label = "";
+            for (int c = 0; c < cells.Length; c++)
+            {
+                var t = cells[c].Trim();
+                if (t.Length == 0 || t is "—" or "-") continue;
+                if (!Number.IsMatch(t)) { label = Regex.Replace(t, @"\s", ""); continue; }
+                if (t.Contains('.') && Dec(t) is > 0m && (BlockMoneyLabel.IsMatch(label) || procurementTable && label is "合计" or "总计"))
+                    candidates.Add((i, c, false));
+                else if (!t.Contains('.') && !t.Contains(',') && BlockCountLabel.IsMatch(label) && label.Length < 30)
+                    candidates.Add((i, c, true));
+            }
+        }
+        if (candidates.Count == 0) return null;
+        var (li, ci, count) = candidates[r.Next(candidates.Count)];
+        var cell = Cells(lines[li])[ci];
+        if (count)
+        {
+            var n = int.Parse(cell.Trim(), CultureInfo.InvariantCulture);
+            SetCell(lines, li, ci, cell.Replace(cell.Trim(), (n > 1 && r.Next(2) == 0 ? n - 1 : n + r.Next(1, 3)).ToString(CultureInfo.InvariantCulture)));
+        }
+        else SetCell(lines, li, ci, Shift(cell, r)!);
+        return Join(lines);
+    }
 }

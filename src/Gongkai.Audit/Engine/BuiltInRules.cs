@@ -74,6 +74,7 @@ public static class BuiltInRules
         new Rules.Narrative.EvaluationCountsAddUp(),
         new Rules.Narrative.FlatWithChange(),
         new Rules.Narrative.GradeMatchesScore(),
+        new Rules.Narrative.OverallSelfEvaluationText(),
         new Rules.Narrative.NarrativeAmountButTableEmpty(),
         new Rules.Narrative.NarrativeBasicSplit(),
         new Rules.Narrative.NarrativeNoneButTable(),

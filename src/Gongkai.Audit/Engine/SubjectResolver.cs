@@ -174,11 +174,21 @@ public sealed partial class SubjectResolver
         if (s == "机关运行经费" && _d.OperatingCosts is { } oc) return new ResolvedFigure(oc, null, "机关运行经费");
         if (s is "政府采购" or "政府采购支出" or "政府采购金额" or "政府采购预算" && _d.Procurement?.Total is { } pt)
             return new ResolvedFigure(pt, TableKind.Procurement, "政府采购合计");
+        // the 中小企业 / 小微企业 amounts of the procurement table or the 机构运行信息表 (a money column, never a share in %)
+        if (s.Contains("中小企业") && (s.Contains("授予") || s.Contains("预留") || s.Contains("面向")) && !s.Contains("小微")
+            && _d.Procurement?.Sme is { IsNumber: true, Unit: ValueUnit.WanYuan or ValueUnit.Yuan } sme)
+            return new ResolvedFigure(sme, ProcurementKind(), "政府采购授予中小企业金额");
+        if (s.Contains("小微企业") && (s.Contains("授予") || s.Contains("预留") || s.Contains("面向"))
+            && _d.Procurement?.SmallMicro is { IsNumber: true, Unit: ValueUnit.WanYuan or ValueUnit.Yuan } sm)
+            return new ResolvedFigure(sm, ProcurementKind(), "政府采购授予小微企业金额");
         // 政府购买服务（预算/支出）合计 → the 合计 of the 购买服务 table (Hubei 预算12)
         if (PurchasedServicesSubject().IsMatch(s) && _d.Table(TableKind.PurchaseOfServices)?.TotalRow?[Measure.Total] is { } ps)
             return new ResolvedFigure(ps, TableKind.PurchaseOfServices, "政府购买服务表合计");
         return null;
     }
+
+    private TableKind ProcurementKind() =>
+        _d.Table(TableKind.Procurement) is not null ? TableKind.Procurement : TableKind.InstitutionOperation;
 
     /// <summary>A column-number row (栏次 / ** with 1 2 3 …) that a layout printed under the header and a reader took as data.</summary>
     public static bool IsColumnNumberRow(DataRow row)

@@ -12,8 +12,14 @@ public sealed class GenericTableBuilder
     private readonly RecognitionLedger _ledger;
     public GenericTableBuilder(RecognitionLedger ledger) => _ledger = ledger;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DisclosureTable, SplitCodes.Staggered> Carries = new();
+
     public void Build(DisclosureTable t, List<GridRow> rows, bool isContinuation = false)
     {
+        // 政府采购 / 政府购买服务 tables by function subject may print the code over 类 | 款 | 项 cells (201 || ; | 40 | ; | | 01):
+        // joined into one code cell, the name stays in its column
+        if (t.Kind is TableKind.Procurement or TableKind.PurchaseOfServices)
+            rows = SplitCodes.Join(rows, _ledger, Carries.GetOrCreateValue(t), moveNames: false);
         var (header, data) = Grid.Split(rows);
         if (data.Count == 0 && header.Count > 1)
         {

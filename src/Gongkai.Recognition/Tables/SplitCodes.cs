@@ -6,11 +6,13 @@ namespace Gongkai.Recognition.Tables;
 /// Classification codes printed over several columns — 类 | 款 | 项 ("201 | 06 | 01", Shanghai 决算 function tables) or
 /// 类 | 款 ("301 | 01", economic tables) — are joined into one code cell ("2010601", "30101") and the name moved next
 /// to it, so that coded tables read the same whichever way the code was printed. Side-by-side blocks are each joined.
-/// The digits of the 款 and 项 cells are marked structural; every cell keeps its own provenance.
+/// The digits of the 款 and 项 cells are marked structural; every cell keeps its own provenance. Tables read by their
+/// column headers (政府采购, 政府购买服务: <paramref name="moveNames"/> false) keep the name in its own column and only
+/// lose the 款/项 digits, which are now part of the code.
 /// </summary>
 public static class SplitCodes
 {
-    public static List<GridRow> Join(List<GridRow> rows, RecognitionLedger ledger, Staggered? carry = null)
+    public static List<GridRow> Join(List<GridRow> rows, RecognitionLedger ledger, Staggered? carry = null, bool moveNames = true)
     {
         int width = rows.Count == 0 ? 0 : rows.Max(r => r.Width);
         for (int c = 0; c + 2 < width; c++)
@@ -19,7 +21,7 @@ public static class SplitCodes
             {
                 carry ??= new Staggered();
                 var joined = new List<GridRow>();
-                foreach (var r in rows) joined.Add(RewriteStaggered(r, c, carry, ledger));
+                foreach (var r in rows) joined.Add(RewriteStaggered(r, c, carry, ledger, moveNames));
                 rows = joined;
                 c += 2;
                 continue;
@@ -28,7 +30,7 @@ public static class SplitCodes
             if (parts == 0) continue;
             string? cls = null, kuan = null;
             var rewritten = new List<GridRow>(rows.Count);
-            foreach (var r in rows) rewritten.Add(Rewrite(r, c, parts, ledger, ref cls, ref kuan));
+            foreach (var r in rows) rewritten.Add(Rewrite(r, c, parts, ledger, ref cls, ref kuan, moveNames));
             rows = rewritten;
             c += parts;
         }
@@ -70,7 +72,7 @@ public static class SplitCodes
         return (classes > 0 || continued) && partial > 0 && bad == 0;
     }
 
-    private static GridRow RewriteStaggered(GridRow r, int c, Staggered carry, RecognitionLedger ledger)
+    private static GridRow RewriteStaggered(GridRow r, int c, Staggered carry, RecognitionLedger ledger, bool moveNames)
     {
         var a = r[c].Trim();
         var b = r[c + 1].Trim();
@@ -106,9 +108,9 @@ public static class SplitCodes
         var cells = r.Row.Cells.ToList();
         var name = r.Cell(c + 3)!;
         cells[c] = cells[c] with { Text = code, Source = source.Source };
-        cells[c + 1] = name with { Column = c + 1 };
+        cells[c + 1] = moveNames ? name with { Column = c + 1 } : cells[c + 1] with { Text = "" };
         cells[c + 2] = cells[c + 2] with { Text = "" };
-        cells[c + 3] = cells[c + 3] with { Text = "" };
+        if (moveNames) cells[c + 3] = cells[c + 3] with { Text = "" };
         return new GridRow(r.Index, r.Row with { Cells = cells });
     }
 
@@ -132,7 +134,7 @@ public static class SplitCodes
     private static bool IsClass(string s) => s.Length == 3 && s.All(char.IsAsciiDigit) && s[0] is '2' or '3' or '5';
     private static bool IsPart(string s) => s.Length == 2 && s.All(char.IsAsciiDigit);
 
-    private static GridRow Rewrite(GridRow r, int c, int parts, RecognitionLedger ledger, ref string? cls, ref string? kuan)
+    private static GridRow Rewrite(GridRow r, int c, int parts, RecognitionLedger ledger, ref string? cls, ref string? kuan, bool moveNames)
     {
         var a = r[c].Trim();
         // code rows, and data rows without a code (the 合计 row printed on the 类 | 款 | 项 header line)
@@ -160,6 +162,11 @@ public static class SplitCodes
         for (int k = 1; k < parts; k++) ledger.MarkStructural(r.Cell(c + k));
         var name = r.Cell(c + parts)!;
         cells[c] = cells[c] with { Text = coded ? code : cells[c].Text };
+        if (!moveNames)
+        {
+            for (int k = 1; k < parts; k++) cells[c + k] = cells[c + k] with { Text = "" };
+            return new GridRow(r.Index, r.Row with { Cells = cells });
+        }
         cells[c + 1] = name with { Column = c + 1 };
         for (int k = 2; k <= parts; k++) cells[c + k] = cells[c + k] with { Text = "" };
         return new GridRow(r.Index, r.Row with { Cells = cells });

@@ -263,6 +263,17 @@ public class MoreRuleTests
     [Fact] public void GK614_sources_do_not_add_up_fires() => Single<TargetFundsSum>(Funds(80m, 10m), expected: 90m, found: 100m);
     [Fact] public void GK614_sources_add_up_is_silent() => Silent<TargetFundsSum>(Funds(80m, 20m));
 
+    /// <summary>A target whose fund-source block prints its own total (当年预算合计, HB 项目绩效目标表).</summary>
+    private static DocBuilder SourcesTotal(decimal declared)
+    {
+        var b = Indicators(I());
+        b.Doc.PerformanceTargets[0].Funds.Add(new FundLine("当年预算合计", new() { ["2022年预算申报数"] = b.Fig(declared) }));
+        return b;
+    }
+
+    [Fact] public void GK614_sources_total_line_other_than_the_year_budget_fires() => Single<TargetFundsSum>(SourcesTotal(110m), expected: 100m, found: 110m);
+    [Fact] public void GK614_sources_total_line_equal_to_the_year_budget_is_silent() => Silent<TargetFundsSum>(SourcesTotal(100m));
+
     private static DocBuilder Plan(params decimal[] steps)
     {
         var b = Indicators(I());

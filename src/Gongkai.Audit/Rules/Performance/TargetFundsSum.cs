@@ -8,8 +8,8 @@ public sealed class TargetFundsSum : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK614", "项目绩效目标表资金合计等于各来源之和", Severity.Warning, Applicability.Budget, RuleCategory.Performance,
-        "年度资金总额 = Σ 各资金来源（财政拨款、其他资金…）",
-        "绩效目标表的资金总额应与其分来源金额相加一致。",
+        "年度资金总额 = Σ 各资金来源（财政拨款、其他资金…）；资金来源栏的“当年预算合计” = 项目当年预算",
+        "绩效目标表的资金总额应与其分来源金额相加一致；表中另列资金来源合计（当年预算合计）时，应等于项目当年预算。",
         "年度资金总额 100.00 = 财政拨款 80.00 + 其他资金 10.00（差 10.00）");
 
     /// <summary>A column of the 明细 block: a source's amount per spending item (本级财政拨款金额, 上级转移支付金额).</summary>
@@ -19,6 +19,15 @@ public sealed class TargetFundsSum : Rule
     {
         foreach (var p in ctx.Disclosure.PerformanceTargets.Where(p => !p.IsOverall && p.Amount is { IsNumber: true }))
         {
+            // the total of the fund-source block (当年预算合计) printed on the table's own page is the year's budget again
+            var declared = p.Funds.Where(f => f.Label.Replace(" ", "").StartsWith("当年预算合计", StringComparison.Ordinal))
+                .Select(f => f.Values.Values.FirstOrDefault(v => v.IsNumber)).FirstOrDefault(v => v is not null && v.Source.Page == p.Amount!.Source.Page);
+            if (declared is not null)
+            {
+                var d = Judge(ctx, Tolerance.Equal(p.Amount!, declared), Perf.Name(p.IsOverall, p.ProjectName), "资金来源的当年预算合计应等于项目当年预算",
+                    new[] { p.Amount!.Source, declared.Source }, null, "核对项目当年预算与资金来源合计。", "");
+                if (d is not null) yield return d;
+            }
             // fund lines are money lines of the target's own block: lines carrying indicator columns (指标值, 权重) or
             // read from another page belong to another table that the recognizer attached
             var parts = p.Funds.Where(f => !f.Label.Contains("合计") && !f.Label.Contains("总") && !f.Label.Contains("其中"))

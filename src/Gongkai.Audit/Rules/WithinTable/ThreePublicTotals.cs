@@ -6,14 +6,29 @@ namespace Gongkai.Audit.Rules.WithinTable;
 internal static class ThreePublicRows
 {
     /// <summary>
-    /// The 三公 figures as rows: from the tables when there are any, otherwise from
-    /// <see cref="Disclosure.ThreePublic"/> (rebuilt into a synthetic row so the same checks apply).
+    /// The 三公 figures as rows: from the tables whose columns carry the 三公 measures (B7/F7 and their variants) when
+    /// there are any, otherwise from <see cref="Disclosure.ThreePublic"/> (rebuilt into a synthetic row so the same
+    /// checks apply). A 机构运行信息表 (CQ 公开09) prints the 三公 items as labelled rows under 预算数 | 决算数: its
+    /// figures reach <see cref="Disclosure.ThreePublic"/> and are checked through the synthetic row, under the
+    /// table's kind.
     /// </summary>
     public static IEnumerable<(DisclosureTable Table, DataRow Row, Basis Basis)> All(AuditContext ctx)
     {
-        if (!ctx.Tables(TableNames.ThreePublic).Any() && ctx.Disclosure.ThreePublic is { } tp)
+        var fromTables = new List<(DisclosureTable, DataRow, Basis)>();
+        foreach (var t in ctx.Tables(TableNames.ThreePublic))
+            foreach (var row in t.Rows)
+                foreach (var basis in new[] { Basis.Default, Basis.Budget, Basis.Final })
+                    if (row.Values.Keys.Any(k => k.Basis == basis && k.Measure is Measure.ThreePublicTotal or Measure.VehicleTotal))
+                        fromTables.Add((t, row, basis));
+        if (fromTables.Count > 0)
         {
-            var kind = ctx.Disclosure.Kind == DocumentKind.FinalAccount ? TableKind.FinalThreePublic : TableKind.BudgetThreePublic;
+            foreach (var x in fromTables) yield return x;
+            yield break;
+        }
+        if (ctx.Disclosure.ThreePublic is { } tp)
+        {
+            var kind = ctx.Tables(TableKind.InstitutionOperation).Any() ? TableKind.InstitutionOperation
+                : ctx.Disclosure.Kind == DocumentKind.FinalAccount ? TableKind.FinalThreePublic : TableKind.BudgetThreePublic;
             var table = new DisclosureTable { Kind = kind };
             var row = new DataRow();
             foreach (var (figures, basis) in new[] { (tp.Budget, Basis.Budget), (tp.Final, Basis.Final) })
@@ -26,13 +41,7 @@ internal static class ThreePublicRows
             table.Rows.Add(row);
             foreach (var basis in new[] { Basis.Budget, Basis.Final })
                 if (row.Values.Keys.Any(k => k.Basis == basis)) yield return (table, row, basis);
-            yield break;
         }
-        foreach (var t in ctx.Tables(TableNames.ThreePublic))
-            foreach (var row in t.Rows)
-                foreach (var basis in new[] { Basis.Default, Basis.Budget, Basis.Final })
-                    if (row.Values.Keys.Any(k => k.Basis == basis && k.Measure is Measure.ThreePublicTotal or Measure.VehicleTotal))
-                        yield return (t, row, basis);
     }
 }
 
