@@ -142,17 +142,18 @@ public sealed class ImportCommand : ICommand
         int done = 0, ready = 0, needsDetails = 0, unreadable = 0, failed = 0;
         var gate = new object();
         var unfinished = new HashSet<long>(pending.Keys);
-        void Report(long jobId, Job? known = null)
+        void Report(long jobId, JobOutcome? known = null)
         {
             using var _ = StoreTrace.Phase("import.report");
-            var job = known ?? store.Job(jobId)!;
+            var job = known?.Job ?? store.Job(jobId)!;
             if (job.Status is not (JobStatus.Done or JobStatus.Failed)) return;
             lock (gate)
             {
                 if (!unfinished.Remove(jobId)) return;
                 done++;
                 var file = pending[jobId];
-                var doc = job.DocumentId is long id ? store.Document(id) : null;
+                // the worker says how it left the document; read it only for a job finished elsewhere
+                var doc = known?.Document ?? (job.DocumentId is long id ? store.Document(id) : null);
                 string line;
                 if (job.Status == JobStatus.Failed) { failed++; line = $"处理失败：{job.LastError}"; }
                 else if (doc is null) line = "完成";
@@ -183,7 +184,7 @@ public sealed class ImportCommand : ICommand
             while (true)
             {
                 lock (gate) if (unfinished.Count == 0) return;
-                if (!store.RunOne(owner, j => Report(j.Id, j)))
+                if (!store.RunOne(owner, o => Report(o.Job.Id, o)))
                 {
                     // nothing due: our remaining jobs are held by another live process; wait for them
                     Thread.Sleep(300);
