@@ -20,6 +20,12 @@ public sealed record DocumentHints(string? Department = null, int? Year = null, 
 /// <summary>The outcome of adding a file: the document (new or the existing one with the same bytes) and its job.</summary>
 public sealed record AddResult(long DocumentId, long? JobId, bool IsNew);
 
+/// <summary>
+/// A job as it ended in <see cref="GongkaiStore.RunOne"/>, with its document as the job left it when the worker knows
+/// it (null otherwise: read it with <c>Document(id)</c>).
+/// </summary>
+public sealed record JobOutcome(Job Job, DocumentSummary? Document);
+
 /// <summary>A finding as shown to a reviewer, with its dismissal or last year's dismissal as a hint.</summary>
 public sealed record FindingView(FindingRecord Finding, Dismissal? Dismissal, Dismissal? LastYearDismissal);
 
@@ -161,7 +167,7 @@ public sealed class GongkaiStore
     /// Claims and runs one job. Returns false when no job was due. Never throws for a job's own failure: the
     /// error is recorded on the job (retried, then dead-lettered).
     /// </summary>
-    public bool RunOne(string owner, Action<Job>? onDone = null)
+    public bool RunOne(string owner, Action<JobOutcome>? onDone = null)
     {
         Job job;
         using (StoreTrace.Phase("job.claim"))
@@ -171,12 +177,13 @@ public sealed class GongkaiStore
             job = db.Jobs.AsNoTracking().First(j => j.Id == claimed);
         }
         var jobId = job.Id;
+        DocumentSummary? document = null;
         try
         {
             switch (job.Type)
             {
                 case ProcessJob:
-                    Process(job, owner);
+                    document = Process(job, owner);
                     break;
                 default:
                     using (var db = Db())
@@ -194,11 +201,24 @@ public sealed class GongkaiStore
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            using var db = Db();
-            JobQueue.Fail(db, jobId, owner, $"处理失败（{Failures.Describe(e)}）{Failures.Details(e)}");
+            using (var db = Db())
+                JobQueue.Fail(db, jobId, owner, $"处理失败（{Failures.Describe(e)}）{Failures.Details(e)}");
+            // the job as the failure left it (queued again or failed) is read back
+            if (onDone is not null)
+                using (var db = Db()) onDone(new JobOutcome(db.Jobs.AsNoTracking().First(j => j.Id == jobId), null));
+            return true;
         }
+        if (onDone is null) return true;
         using (StoreTrace.Phase("job.done"))
-        using (var db = Db()) onDone?.Invoke(db.Jobs.AsNoTracking().First(j => j.Id == jobId));
+        {
+            // completed in the transaction that wrote its results (JobQueue.Complete): done, lease released
+            var at = DateTime.UtcNow;
+            job.Status = JobStatus.Done;
+            job.LeaseUntil = 0;
+            job.UpdatedAt = at;
+            job.FinishedAt = at;
+            onDone(new JobOutcome(job, document));
+        }
         return true;
     }
 
@@ -238,7 +258,8 @@ public sealed class GongkaiStore
         }
     }
 
-    private void Process(Job job, string owner)
+    /// <summary>Reads, audits and stores the job's document; returns the document as stored.</summary>
+    private DocumentSummary Process(Job job, string owner)
     {
         Document doc;
         byte[] content;
@@ -258,8 +279,7 @@ public sealed class GongkaiStore
         }
         catch (ReadException e)
         {
-            Finish(doc.Id, job.Id, owner, d => { d.Status = DocumentStatus.Unreadable; d.StatusDetail = e.Message; });
-            return;
+            return Finish(doc.Id, job.Id, owner, d => { d.Status = DocumentStatus.Unreadable; d.StatusDetail = e.Message; });
         }
         var disclosure = read.Disclosure;
         var kind = disclosure.Kind switch { DocumentKind.Budget => "预算", DocumentKind.FinalAccount => "决算", _ => NormalizeKind(doc.HintKind) };
@@ -273,14 +293,13 @@ public sealed class GongkaiStore
             if (deptName is null) missing.Add("部门");
             if (year is null) missing.Add("年度");
             if (kind is null) missing.Add("类型（预算/决算）");
-            Finish(doc.Id, job.Id, owner, d =>
+            return Finish(doc.Id, job.Id, owner, d =>
             {
                 d.Status = DocumentStatus.NeedsDetails;
                 d.StatusDetail = $"文档未写明{string.Join("、", missing)}，请上传时补充（department、year、kind），不按猜测归档。";
                 d.Title = disclosure.Title;
                 d.PrintedDepartment = disclosure.DepartmentName;
             });
-            return;
         }
         var options = new AuditOptions { Catalog = CatalogAdapter.Instance };
         AuditReport report;
@@ -299,7 +318,7 @@ public sealed class GongkaiStore
             try
             {
                 var phase = StoreTrace.Phase("save.document");
-                var deptId = ResolveDepartment(db, deptName, year.Value);
+                var (deptId, filedUnder) = ResolveDepartment(db, deptName, year.Value);
                 var d = db.Documents.First(x => x.Id == doc.Id);
                 d.DepartmentId = deptId;
                 d.Kind = kind;
@@ -332,6 +351,7 @@ public sealed class GongkaiStore
                 db.SaveChanges();
                 var seen = new Dictionary<string, int>();
                 var carry = new List<DismissalCarry.Item>();
+                var records = new List<FindingRecord>(report.Findings.Count);
                 foreach (var f in report.Findings)
                 {
                     var fp = Fingerprint.Of(f, meanings, deptId, kind, year);
@@ -347,9 +367,11 @@ public sealed class GongkaiStore
                         IsRounding = f.IsRoundingDifference, TableKind = f.Table?.ToString(),
                         LocationsJson = JsonSerializer.Serialize(f.Locations.Select(LocationView.Of)), Ordinal = ordinal,
                     };
-                    db.Findings.Add(record);
+                    records.Add(record);
                     carry.Add(new(record.Fingerprint, record.YearlessFingerprint, former => Fingerprint.Of(f, meanings, former, kind, year, ordinal)));
                 }
+                // in bulk like the facts (in the order of the report, so their ids keep it)
+                FactWriter.InsertFindings(db, records);
                 // dismissals made while the department was filed under a record since merged into this one
                 DismissalCarry.Run(db, deptId, carry);
                 db.SaveChanges();
@@ -362,7 +384,7 @@ public sealed class GongkaiStore
                     db.SaveChanges();
                     tx.Commit();
                 }
-                return;
+                return new DocumentSummary(d, filedUnder, run, job.Id);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -372,7 +394,7 @@ public sealed class GongkaiStore
         }
     }
 
-    private void Finish(long documentId, long jobId, string owner, Action<Document> update)
+    private DocumentSummary Finish(long documentId, long jobId, string owner, Action<Document> update)
     {
         using var db = Db();
         using var tx = db.Database.BeginTransaction();
@@ -381,6 +403,7 @@ public sealed class GongkaiStore
         JobQueue.Complete(db, jobId, owner);
         db.SaveChanges();
         tx.Commit();
+        return new DocumentSummary(d, null, null, jobId);
     }
 
     public static string? NormalizeKind(string? kind) => kind?.Trim() switch
@@ -393,20 +416,24 @@ public sealed class GongkaiStore
 
     public static string SeverityName(Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
 
-    private static long ResolveDepartment(GongkaiDb db, string name, int year)
+    /// <summary>The department printed as <paramref name="name"/> (created when new): its id and its name.</summary>
+    private static (long Id, string Name) ResolveDepartment(GongkaiDb db, string name, int year)
     {
-        var alias = db.DepartmentAliases.FirstOrDefault(a => a.Name == name);
-        if (alias is not null)
+        var hit = db.DepartmentAliases.Where(a => a.Name == name)
+            .Select(a => new { Alias = a, Department = db.Departments.Where(x => x.Id == a.DepartmentId).Select(x => x.Name).First() })
+            .FirstOrDefault();
+        if (hit is not null)
         {
+            var alias = hit.Alias;
             if (alias.FirstYear is null || year < alias.FirstYear) alias.FirstYear = year;
             if (alias.LastYear is null || year > alias.LastYear) alias.LastYear = year;
-            return alias.DepartmentId;
+            return (alias.DepartmentId, hit.Department);
         }
         var dept = new Department { Name = name, CreatedAt = DateTime.UtcNow };
         dept.Aliases.Add(new DepartmentAlias { Name = name, FirstYear = year, LastYear = year });
         db.Departments.Add(dept);
         db.SaveChanges();
-        return dept.Id;
+        return (dept.Id, dept.Name);
     }
 
     /// <summary>The money figures of the recognised tables, one per (table kind, row, column meaning), in 万元.</summary>

@@ -59,9 +59,34 @@ public static class StoreTrace
                 $"{name,-28} {t.Count,6} {t.WallTicks * 1000.0 / Stopwatch.Frequency,10:0.0} {t.CpuNanos / 1e6,10:0.0} {t.CpuNanos / 1e6 / Math.Max(1, t.Count),9:0.00}"));
         using var p = Process.GetCurrentProcess();
         sb.AppendLine(FormattableString.Invariant($"process CPU {p.TotalProcessorTime.TotalMilliseconds:0} ms (user {p.UserProcessorTime.TotalMilliseconds:0})"));
+        sb.AppendLine("threads (CPU ms by name, live threads only): " + ThreadCpu());
         sb.AppendLine(FormattableString.Invariant(
             $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() / 1048576} MB"));
         return sb.ToString();
+    }
+
+    /// <summary>The CPU time of the process's live threads by thread name (Linux: /proc/self/task), to tell the work of
+    /// the command's own threads from the runtime's (JIT, GC, finalizer).</summary>
+    private static string ThreadCpu()
+    {
+        if (!OperatingSystem.IsLinux()) return "";
+        try
+        {
+            var byName = new Dictionary<string, double>();
+            double tick = 1000.0 / 100; // USER_HZ
+            foreach (var dir in Directory.GetDirectories("/proc/self/task"))
+            {
+                string stat;
+                try { stat = File.ReadAllText(Path.Combine(dir, "stat")); } catch (IOException) { continue; }
+                int open = stat.IndexOf('('), close = stat.LastIndexOf(')');
+                var name = stat[(open + 1)..close];
+                var fields = stat[(close + 2)..].Split(' ');
+                double ms = (double.Parse(fields[11]) + double.Parse(fields[12])) * tick; // utime, stime
+                byName[name] = byName.GetValueOrDefault(name) + ms;
+            }
+            return string.Join(", ", byName.Where(p => p.Value > 0).OrderByDescending(p => p.Value).Select(p => FormattableString.Invariant($"{p.Key} {p.Value:0}")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return ""; }
     }
 
     /// <summary>Records a point in the process's life (process CPU so far) as a phase of count 1.</summary>

@@ -110,49 +110,29 @@ public sealed class ImportCommand : ICommand
         StoreTrace.Mark("opened");
         var clock = Stopwatch.StartNew();
 
-        // 1. store every file (one transaction each): after a kill, what was stored stays stored
+        // Files are stored one by one (one transaction each: after a kill, what was stored stays stored) while the
+        // workers already process the stored ones, so the reading of the first files overlaps the storing of the rest.
+        // Jobs left by a killed run are taken over (their dead owners' leases released first).
+        using (var db = store.Db()) JobQueue.ReleaseDeadOwners(db);
         var pending = new Dictionary<long, string>(); // job id → file
         int added = 0, existing = 0, failedToStore = 0;
-        for (int i = 0; i < files.Count; i++)
-        {
-            var f = files[i];
-            try
-            {
-                var bytes = File.ReadAllBytes(f);
-                if (bytes.Length == 0 || bytes.Length > store.MaxBytes)
-                {
-                    error.WriteLine($"[{i + 1}/{files.Count}] {f}：{(bytes.Length == 0 ? "文件为空" : "文件过大")}，跳过");
-                    failedToStore++;
-                    continue;
-                }
-                var r = store.Add(bytes, f, actor: "import");
-                if (r.IsNew) added++; else existing++;
-                if (r.JobId is long jobId) pending[jobId] = f;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"[{i + 1}/{files.Count}] {f}：无法读取（{e.Message}）");
-                failedToStore++;
-            }
-        }
-
-        StoreTrace.Mark("stored");
-        // 2. work the queue until every job of these files is finished (jobs left by a killed run are taken over)
-        using (var db = store.Db()) JobQueue.ReleaseDeadOwners(db);
         int done = 0, ready = 0, needsDetails = 0, unreadable = 0, failed = 0;
         var gate = new object();
-        var unfinished = new HashSet<long>(pending.Keys);
-        void Report(long jobId, Job? known = null)
+        var unfinished = new HashSet<long>();
+        bool storing = true;
+        void Report(long jobId, JobOutcome? known = null)
         {
             using var _ = StoreTrace.Phase("import.report");
-            var job = known ?? store.Job(jobId)!;
+            var job = known?.Job ?? store.Job(jobId)!;
             if (job.Status is not (JobStatus.Done or JobStatus.Failed)) return;
             lock (gate)
             {
+                // a job finished before its file was counted is reported by the query after the storing
                 if (!unfinished.Remove(jobId)) return;
                 done++;
                 var file = pending[jobId];
-                var doc = job.DocumentId is long id ? store.Document(id) : null;
+                // the worker says how it left the document; read it only for a job finished elsewhere
+                var doc = known?.Document ?? (job.DocumentId is long id ? store.Document(id) : null);
                 string line;
                 if (job.Status == JobStatus.Failed) { failed++; line = $"处理失败：{job.LastError}"; }
                 else if (doc is null) line = "完成";
@@ -167,31 +147,72 @@ public sealed class ImportCommand : ICommand
                     case DocumentStatus.Unreadable: unreadable++; line = "无法读取：" + doc.Document.StatusDetail; break;
                     default: line = doc.Document.Status; break;
                 }
-                error.WriteLine($"[{done}/{pending.Count}] {file}：{line}");
+                // while files are still being stored the count of all files given stands for the number of jobs
+                error.WriteLine($"[{done}/{(storing ? files.Count : pending.Count)}] {file}：{line}");
             }
-        }
-        // jobs already finished in an earlier run (one query for all, not one per file)
-        using (var db = store.Db())
-        {
-            var ids = pending.Keys.ToList();
-            foreach (var id in db.Jobs.Where(j => ids.Contains(j.Id) && (j.Status == JobStatus.Done || j.Status == JobStatus.Failed)).Select(j => j.Id).ToList())
-                Report(id);
         }
         var owner = JobQueue.NewOwner();
         var workers = Enumerable.Range(0, jobs).Select(_ => Task.Run(() =>
         {
             while (true)
             {
-                lock (gate) if (unfinished.Count == 0) return;
-                if (!store.RunOne(owner, j => Report(j.Id, j)))
+                bool stillStoring;
+                lock (gate)
                 {
-                    // nothing due: our remaining jobs are held by another live process; wait for them
-                    Thread.Sleep(300);
-                    foreach (var id in SnapshotUnfinished()) Report(id);
+                    stillStoring = storing;
+                    if (!storing && unfinished.Count == 0) return;
                 }
+                if (store.RunOne(owner, o => Report(o.Job.Id, o))) continue;
+                if (stillStoring) { Thread.Sleep(20); continue; } // the next file is being stored
+                // nothing due: our remaining jobs are held by another live process; wait for them
+                Thread.Sleep(300);
+                foreach (var id in SnapshotUnfinished()) Report(id);
             }
         })).ToArray();
         List<long> SnapshotUnfinished() { lock (gate) return unfinished.ToList(); }
+
+        try
+        {
+            for (int i = 0; i < files.Count; i++)
+            {
+                var f = files[i];
+                try
+                {
+                    var bytes = File.ReadAllBytes(f);
+                    if (bytes.Length == 0 || bytes.Length > store.MaxBytes)
+                    {
+                        error.WriteLine($"[{i + 1}/{files.Count}] {f}：{(bytes.Length == 0 ? "文件为空" : "文件过大")}，跳过");
+                        failedToStore++;
+                        continue;
+                    }
+                    var r = store.Add(bytes, f, actor: "import");
+                    if (r.IsNew) added++; else existing++;
+                    if (r.JobId is long jobId)
+                        lock (gate)
+                        {
+                            pending[jobId] = f;
+                            unfinished.Add(jobId);
+                        }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"[{i + 1}/{files.Count}] {f}：无法读取（{e.Message}）");
+                    failedToStore++;
+                }
+            }
+            StoreTrace.Mark("stored");
+            // jobs finished in an earlier run, or by a worker before their file was counted (one query for all)
+            using (var db = store.Db())
+            {
+                var ids = SnapshotUnfinished();
+                foreach (var id in db.Jobs.Where(j => ids.Contains(j.Id) && (j.Status == JobStatus.Done || j.Status == JobStatus.Failed)).Select(j => j.Id).ToList())
+                    Report(id);
+            }
+        }
+        finally
+        {
+            lock (gate) storing = false;
+        }
         Task.WaitAll(workers);
 
         error.WriteLine($"导入 {files.Count} 个文件（{connection.Describe()}）：新增 {added}，已在库中 {existing}；" +
