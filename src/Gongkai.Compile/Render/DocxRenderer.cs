@@ -71,7 +71,12 @@ public sealed class DocxRenderer : IPackageRenderer
                 previousFlows = t.NoModel;
                 foreach (var x in paras) body.Append(x);
                 body.Append(Table(t));
-                foreach (var n in t.Notes) body.Append(Para(n, "TableNote"));
+                for (int k = 0; k < t.Notes.Count; k++)
+                {
+                    var note = Para(t.Notes[k], "TableNote");
+                    if (k < t.Notes.Count - 1) note.ParagraphProperties!.Append(new KeepNext());
+                    body.Append(note);
+                }
                 any = true;
                 i = j;
                 continue;
@@ -326,7 +331,8 @@ public sealed class DocxRenderer : IPackageRenderer
         // rows kept with the next (keep-with-next on every paragraph of the row): a form that fits a page stays whole;
         // otherwise the caption and header with the first two rows, and the last row with the one before it
         bool whole = t.NoModel && FitsPage(t);
-        bool Keep(int i) => i < n - 1 && (whole || i < 2 || i == n - 2);
+        // (the last row stays with the notes under the table: no page holds only a note)
+        bool Keep(int i) => i < n - 1 && (whole || i < 2 || i == n - 2) || i == n - 1 && t.Notes.Count > 0;
         for (int i = 0; i < n; i++)
         {
             var r = t.Rows[i];
@@ -361,7 +367,7 @@ public sealed class DocxRenderer : IPackageRenderer
     private enum CellKind { Header, Section, Text, Amount }
 
     /// <summary>The height a table may take on one page of its orientation (with a margin for the estimate).</summary>
-    private static double Capacity(RenderTable t) => (Landscape(t) ? PortraitWidth - 2 * MarginSide : PortraitHeight - MarginTop - MarginBottom) * 0.9;
+    private static double Capacity(RenderTable t) => (Landscape(t) ? PortraitWidth - 2 * MarginSide : PortraitHeight - MarginTop - MarginBottom) * 0.95;
 
     /// <summary>The table's text size in half-points: 10 pt, or 9 / 8 pt when that fits a table running a few rows past
     /// a page onto one page (a finance office prints each table on a page where it can).</summary>
@@ -373,19 +379,25 @@ public sealed class DocxRenderer : IPackageRenderer
         return TableHalfPoints;
     }
 
-    /// <summary>Whether the table, by <see cref="EstimatedHeight"/> at its size, fits one page of its orientation.</summary>
-    private static bool FitsPage(RenderTable t) => EstimatedHeight(t, ColumnWidths(t), TableSize(t)) <= Capacity(t);
+    /// <summary>Whether the table, by <see cref="EstimatedHeight"/> at its size, fits one page of its orientation with a
+    /// margin wide enough for the estimate: a form that does is kept whole (every row with the next); one that does not
+    /// starts a page and may run on. A whole form the layout finds too long would leave its caption alone.</summary>
+    public static bool FitsPage(RenderTable t) => EstimatedHeight(t, ColumnWidths(t), TableSize(t)) <= Capacity(t) * 0.8;
 
     /// <summary>The height of a table in twips as Word will lay it out, roughly: the caption, and per row its tallest cell
-    /// (lines of the cell's text at its width, 10 pt lines).</summary>
+    /// (lines of the cell's text at its width).</summary>
     private static int EstimatedHeight(RenderTable t, int[] widths, int halfPoints)
     {
-        int line = 14 * halfPoints, rowPad = 60, total = 1600;
+        // measured on LibreOffice's layout (CJK substitute faces have tall lines): a row of one line at 10 pt is 15 pt
+        // high; the caption (label, title, 编制单位 and unit lines) about 85 pt
+        int line = (int)(14.5 * halfPoints), rowPad = halfPoints / 2, total = 1700;
         var header = HeaderLayout.Cells(t);
         foreach (var row in header)
             total += row.Where(c => c.RowSpan == 1).Select(c => Lines(c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())).DefaultIfEmpty(1).Max() * line + rowPad;
         foreach (var row in BodyLayout.Cells(t))
             total += row.Where(c => c.RowSpan == 1).Select(c => Lines(c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())).DefaultIfEmpty(1).Max() * line + rowPad;
+        // the notes under it (10.5 pt on a 15 pt line)
+        foreach (var n in t.Notes) total += 300 * Math.Max(1, (int)Math.Ceiling(Twips(n, 21) / (double)Math.Max(1, widths.Sum())));
         return total;
         int Lines(string text, int width) => Math.Max(1, (int)Math.Ceiling(FigureTwips(text, halfPoints) / (double)Math.Max(1, width - 2 * CellPad)));
     }

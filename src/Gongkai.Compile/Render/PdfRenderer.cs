@@ -368,14 +368,30 @@ public sealed class PdfRenderer : IPackageRenderer
         {
             var lines = Wrap(text, role, size, width, split: false);
             if (lines.Count < 2 || Visible(lines[^1]) > 1) return lines;
-            double lo = 0, hi = width;
-            for (int k = 0; k < 14; k++)
-            {
-                double mid = (lo + hi) / 2;
-                if (Wrap(text, role, size, mid, split: false).Count == lines.Count) hi = mid; else lo = mid;
-            }
-            var balanced = Wrap(text, role, size, hi, split: false);
-            return balanced.Count == lines.Count && Visible(balanced[^1]) > 1 && balanced.All(l => Width(l, role, size) <= width + 0.01) ? balanced : lines;
+            // the same number of lines, each within the width, with the least squared slack (so the lines come out
+            // even: 4 + 3 + 3 + 3 rather than 4 + 4 + 4 + 1), breaking only where the CJK rules allow
+            var tokens = TextBreaks.Tokens(text).ToList();
+            int m = tokens.Count, n = lines.Count;
+            string Line(int j, int i) => string.Concat(tokens.Skip(j).Take(i - j)).Trim();
+            bool BreakBefore(int j) => j == 0 || tokens[j] != " " && !NoLineStart.Contains(tokens[j][0]) && !NoLineEnd.Contains(tokens[j - 1][^1]);
+            var cost = new double[n + 1, m + 1];
+            var from = new int[n + 1, m + 1];
+            for (int k = 0; k <= n; k++) for (int i = 0; i <= m; i++) cost[k, i] = double.PositiveInfinity;
+            cost[0, 0] = 0;
+            for (int k = 1; k <= n; k++)
+                for (int i = 1; i <= m; i++)
+                    for (int j = i - 1; j >= 0; j--)
+                    {
+                        double lw = Width(Line(j, i), role, size);
+                        if (lw > width + 0.01) break;
+                        if (double.IsPositiveInfinity(cost[k - 1, j]) || !BreakBefore(j)) continue;
+                        double c = cost[k - 1, j] + (width - lw) * (width - lw);
+                        if (c < cost[k, i]) { cost[k, i] = c; from[k, i] = j; }
+                    }
+            if (double.IsPositiveInfinity(cost[n, m])) return lines;
+            var balanced = new List<string>();
+            for (int k = n, i = m; k > 0; i = from[k, i], k--) balanced.Insert(0, Line(from[k, i], i));
+            return Visible(balanced[^1]) > 1 && balanced.All(l => l.Length > 0) ? balanced : lines;
         }
 
         /// <summary>The characters of a line that are not punctuation.</summary>
