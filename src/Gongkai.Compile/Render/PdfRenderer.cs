@@ -10,7 +10,9 @@ namespace Gongkai.Compile.Render;
 /// at a line start, no opening one at a line end); a heading never stays at a page foot (it moves with the table or the
 /// lines that follow). Core tables start on their own page (landscape when they do not fit portrait); tables without a
 /// model (绩效) follow each other when they fit. Columns are measured: amounts get the width of their widest figure
-/// and are right-aligned; text columns share the rest and wrap; section rows span the table; the caption and header
+/// and are right-aligned; text columns share the rest and wrap (balanced, no line of one character where it can be
+/// avoided); section rows span the table, a form's labels are merged down their rows (and repeated on a continued
+/// page); a form a few rows longer than a page is set smaller to fit it; the caption and header
 /// rows repeat on continued pages; page numbers in the footer. Pages are created on first use, so none is blank.
 /// </summary>
 public sealed class PdfRenderer : IPackageRenderer
