@@ -66,11 +66,17 @@ public sealed class DocxRenderer : IPackageRenderer
                 Mark(caption[0], j);
                 var paras = heads.Concat(caption).ToList();
                 // 绩效 tables (no model) follow each other on a page; the first of them, like every core table, starts one
-                if (!t.NoModel || j > i || wide != landscape || !previousFlows) NewPage(wide, paras[0]);
+                // (a form longer than a page starts one too: it is split in any case, and so only once)
+                if (!t.NoModel || j > i || wide != landscape || !previousFlows || !FitsPage(t)) NewPage(wide, paras[0]);
                 previousFlows = t.NoModel;
                 foreach (var x in paras) body.Append(x);
                 body.Append(Table(t));
-                foreach (var n in t.Notes) body.Append(Para(n, "TableNote"));
+                for (int k = 0; k < t.Notes.Count; k++)
+                {
+                    var note = Para(t.Notes[k], "TableNote");
+                    if (k < t.Notes.Count - 1) note.ParagraphProperties!.Append(new KeepNext());
+                    body.Append(note);
+                }
                 any = true;
                 i = j;
                 continue;
@@ -228,6 +234,11 @@ public sealed class DocxRenderer : IPackageRenderer
     /// em; the margin keeps a figure on one line where a wider substitute font is used).</summary>
     private static int Twips(string s, int halfPoints = TableHalfPoints) => (int)Math.Ceiling(s.Sum(ch => ch > 0x2E80 ? 1.0 : 0.6) * halfPoints * 10);
 
+    /// <summary>The width of a figure or code: digits at 0.66 em, the width of the sans figures LibreOffice and WPS substitute
+    /// where 宋体 is missing (DejaVu Sans: 0.64 em), so a 7-digit 项 code or an amount stays on one line there too.</summary>
+    private static int FigureTwips(string s, int halfPoints = TableHalfPoints) =>
+        (int)Math.Ceiling(s.Sum(ch => ch > 0x2E80 ? 1.0 : char.IsAsciiDigit(ch) ? 0.66 : ch is '.' or ',' ? 0.35 : 0.6) * halfPoints * 10);
+
     private static int PortraitUsable => PortraitWidth - 2 * MarginSide;
     private static int LandscapeUsable => PortraitHeight - MarginTop - MarginBottom;
 
@@ -243,10 +254,10 @@ public sealed class DocxRenderer : IPackageRenderer
         {
             var bodyRows = single[c].ToList();
             bool amounts = t.IsNumeric(c) || t.Columns[c].Role == ColumnRole.Code;
-            int figures = bodyRows.Where(r => t.IsAmountCell(c, r.Cells[c]) || t.Columns[c].Role == ColumnRole.Code).Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
+            int figures = bodyRows.Where(r => t.IsAmountCell(c, r.Cells[c]) || t.Columns[c].Role == ColumnRole.Code).Select(r => FigureTwips(r.Cells[c])).DefaultIfEmpty(0).Max();
             int text = bodyRows.Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
             // the widest unbreakable word (97%-100%, a code) is never split
-            int word = bodyRows.SelectMany(r => TextBreaks.Words(r.Cells[c])).Select(w => Twips(w)).DefaultIfEmpty(0).Max();
+            int word = bodyRows.SelectMany(r => TextBreaks.Words(r.Cells[c])).Select(w => FigureTwips(w)).DefaultIfEmpty(0).Max();
             var heads = Enumerable.Range(0, t.HeaderRowCount).Select(h => t.HeaderRow(h)[c]).ToList();
             int headWord = heads.Select(h => Twips(h.Length > 4 ? h[..4] : h)).DefaultIfEmpty(0).Max();
             int head = heads.Select(h => Twips(h)).DefaultIfEmpty(0).Max();
@@ -276,6 +287,7 @@ public sealed class DocxRenderer : IPackageRenderer
     {
         int cols = t.Columns.Count;
         var widths = ColumnWidths(t);
+        int size = TableSize(t);
         var table = new Table();
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
@@ -301,12 +313,12 @@ public sealed class DocxRenderer : IPackageRenderer
             {
                 if (starts.TryGetValue(c, out var hc))
                 {
-                    tr.Append(Cell(hc.Text, widths.Skip(c).Take(hc.ColSpan).Sum(), CellKind.Header, hc.ColSpan, hc.RowSpan > 1 ? MergedCellValues.Restart : null));
+                    tr.Append(Cell(hc.Text, widths.Skip(c).Take(hc.ColSpan).Sum(), CellKind.Header, hc.ColSpan, hc.RowSpan > 1 ? MergedCellValues.Restart : null, keepNext: true, size: size));
                     c += hc.ColSpan;
                 }
                 else if (covered[h, c] is { } above)
                 {
-                    tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), CellKind.Header, above.ColSpan, MergedCellValues.Continue));
+                    tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), CellKind.Header, above.ColSpan, MergedCellValues.Continue, keepNext: true, size: size));
                     c += above.ColSpan;
                 }
                 else c++;
@@ -315,12 +327,19 @@ public sealed class DocxRenderer : IPackageRenderer
         }
         var body = BodyLayout.Cells(t);
         var below = BodyLayout.Covering(t, body);
-        for (int i = 0; i < t.Rows.Count; i++)
+        int n = t.Rows.Count;
+        // rows kept with the next (keep-with-next on every paragraph of the row): a form that fits a page stays whole;
+        // otherwise the caption and header with the first two rows, and the last row with the one before it
+        bool whole = t.NoModel && FitsPage(t);
+        // (the last row stays with the notes under the table: no page holds only a note)
+        bool Keep(int i) => i < n - 1 && (whole || i < 2 || i == n - 2) || i == n - 1 && t.Notes.Count > 0;
+        for (int i = 0; i < n; i++)
         {
             var r = t.Rows[i];
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            bool keep = Keep(i);
             if (t.IsSectionRow(i))
-                tr.Append(Cell(r.Cells[0], widths.Sum(), CellKind.Section, cols, null));
+                tr.Append(Cell(r.Cells[0], widths.Sum(), CellKind.Section, cols, null, size: size));
             else
             {
                 var starts = body[i].ToDictionary(x => x.Column);
@@ -329,12 +348,12 @@ public sealed class DocxRenderer : IPackageRenderer
                     if (starts.TryGetValue(c, out var bc))
                     {
                         var kind = t.IsAmountCell(r, c) ? CellKind.Amount : CellKind.Text;
-                        tr.Append(Cell(bc.Text, widths.Skip(c).Take(bc.ColSpan).Sum(), kind, bc.ColSpan, bc.RowSpan > 1 ? MergedCellValues.Restart : null));
+                        tr.Append(Cell(bc.Text, widths.Skip(c).Take(bc.ColSpan).Sum(), kind, bc.ColSpan, bc.RowSpan > 1 ? MergedCellValues.Restart : null, keep, size));
                         c += bc.ColSpan;
                     }
                     else if (below[i, c] is { } above)
                     {
-                        tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), CellKind.Text, above.ColSpan, MergedCellValues.Continue));
+                        tr.Append(Cell("", widths.Skip(c).Take(above.ColSpan).Sum(), CellKind.Text, above.ColSpan, MergedCellValues.Continue, keep, size));
                         c += above.ColSpan;
                     }
                     else c++;
@@ -347,7 +366,43 @@ public sealed class DocxRenderer : IPackageRenderer
 
     private enum CellKind { Header, Section, Text, Amount }
 
-    private static TableCell Cell(string text, int width, CellKind kind, int span, MergedCellValues? vmerge)
+    /// <summary>The height a table may take on one page of its orientation (with a margin for the estimate).</summary>
+    private static double Capacity(RenderTable t) => (Landscape(t) ? PortraitWidth - 2 * MarginSide : PortraitHeight - MarginTop - MarginBottom) * 0.95;
+
+    /// <summary>The table's text size in half-points: 10 pt, or 9 / 8 pt when that fits a table running a few rows past
+    /// a page onto one page (a finance office prints each table on a page where it can).</summary>
+    public static int TableSize(RenderTable t)
+    {
+        var widths = ColumnWidths(t);
+        foreach (var hp in new[] { TableHalfPoints, 18, 16 })
+            if (EstimatedHeight(t, widths, hp) <= Capacity(t)) return hp;
+        return TableHalfPoints;
+    }
+
+    /// <summary>Whether the table, by <see cref="EstimatedHeight"/> at its size, fits one page of its orientation with a
+    /// margin wide enough for the estimate: a form that does is kept whole (every row with the next); one that does not
+    /// starts a page and may run on. A whole form the layout finds too long would leave its caption alone.</summary>
+    public static bool FitsPage(RenderTable t) => EstimatedHeight(t, ColumnWidths(t), TableSize(t)) <= Capacity(t) * 0.8;
+
+    /// <summary>The height of a table in twips as Word will lay it out, roughly: the caption, and per row its tallest cell
+    /// (lines of the cell's text at its width).</summary>
+    private static int EstimatedHeight(RenderTable t, int[] widths, int halfPoints)
+    {
+        // measured on LibreOffice's layout (CJK substitute faces have tall lines): a row of one line at 10 pt is 15 pt
+        // high; the caption (label, title, 编制单位 and unit lines) about 85 pt
+        int line = (int)(14.5 * halfPoints), rowPad = halfPoints / 2, total = 1700;
+        var header = HeaderLayout.Cells(t);
+        foreach (var row in header)
+            total += row.Where(c => c.RowSpan == 1).Select(c => Lines(c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())).DefaultIfEmpty(1).Max() * line + rowPad;
+        foreach (var row in BodyLayout.Cells(t))
+            total += row.Where(c => c.RowSpan == 1).Select(c => Lines(c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())).DefaultIfEmpty(1).Max() * line + rowPad;
+        // the notes under it (10.5 pt on a 15 pt line)
+        foreach (var n in t.Notes) total += 300 * Math.Max(1, (int)Math.Ceiling(Twips(n, 21) / (double)Math.Max(1, widths.Sum())));
+        return total;
+        int Lines(string text, int width) => Math.Max(1, (int)Math.Ceiling(FigureTwips(text, halfPoints) / (double)Math.Max(1, width - 2 * CellPad)));
+    }
+
+    private static TableCell Cell(string text, int width, CellKind kind, int span, MergedCellValues? vmerge, bool keepNext = false, int size = TableHalfPoints)
     {
         var props = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString() });
         if (span > 1) props.Append(new GridSpan { Val = span });
@@ -356,10 +411,12 @@ public sealed class DocxRenderer : IPackageRenderer
         props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         var pp = new ParagraphProperties(new ParagraphStyleId { Val = kind is CellKind.Header or CellKind.Section ? "TableHeader" : "TableText" });
         // a section row (绩效指标, 长期绩效目标表) stays with the row after it
-        if (kind == CellKind.Section) pp.Append(new KeepNext());
+        if (kind == CellKind.Section || keepNext) pp.Append(new KeepNext());
         pp.Append(new Justification { Val = kind switch { CellKind.Header => JustificationValues.Center, CellKind.Amount => JustificationValues.Right, _ => JustificationValues.Left } });
         var p = new Paragraph(pp);
-        p.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var run = new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        if (size != TableHalfPoints) run.PrependChild(new RunProperties(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        p.Append(run);
         return new TableCell(props, p);
     }
 

@@ -10,7 +10,9 @@ namespace Gongkai.Compile.Render;
 /// at a line start, no opening one at a line end); a heading never stays at a page foot (it moves with the table or the
 /// lines that follow). Core tables start on their own page (landscape when they do not fit portrait); tables without a
 /// model (绩效) follow each other when they fit. Columns are measured: amounts get the width of their widest figure
-/// and are right-aligned; text columns share the rest and wrap; section rows span the table; the caption and header
+/// and are right-aligned; text columns share the rest and wrap (balanced, no line of one character where it can be
+/// avoided); section rows span the table, a form's labels are merged down their rows (and repeated on a continued
+/// page); a form a few rows longer than a page is set smaller to fit it; the caption and header
 /// rows repeat on continued pages; page numbers in the footer. Pages are created on first use, so none is blank.
 /// </summary>
 public sealed class PdfRenderer : IPackageRenderer
@@ -359,6 +361,44 @@ public sealed class PdfRenderer : IPackageRenderer
             return lines;
         }
 
+        /// <summary>
+        /// A table cell's lines: as <see cref="Wrap"/> without splitting words, but when the last line would hold a single
+        /// character (对附属单位补助支 / 出) the lines are balanced — broken at the narrowest width that keeps their number —
+        /// so that no line is left with one character where it can be avoided.
+        /// </summary>
+        private List<string> CellLines(string text, FaceRole role, double size, double width)
+        {
+            var lines = Wrap(text, role, size, width, split: false);
+            if (lines.Count < 2 || Visible(lines[^1]) > 1) return lines;
+            // the same number of lines, each within the width, with the least squared slack (so the lines come out
+            // even: 4 + 3 + 3 + 3 rather than 4 + 4 + 4 + 1), breaking only where the CJK rules allow
+            var tokens = TextBreaks.Tokens(text).ToList();
+            int m = tokens.Count, n = lines.Count;
+            string Line(int j, int i) => string.Concat(tokens.Skip(j).Take(i - j)).Trim();
+            bool BreakBefore(int j) => j == 0 || tokens[j] != " " && !NoLineStart.Contains(tokens[j][0]) && !NoLineEnd.Contains(tokens[j - 1][^1]);
+            var cost = new double[n + 1, m + 1];
+            var from = new int[n + 1, m + 1];
+            for (int k = 0; k <= n; k++) for (int i = 0; i <= m; i++) cost[k, i] = double.PositiveInfinity;
+            cost[0, 0] = 0;
+            for (int k = 1; k <= n; k++)
+                for (int i = 1; i <= m; i++)
+                    for (int j = i - 1; j >= 0; j--)
+                    {
+                        double lw = Width(Line(j, i), role, size);
+                        if (lw > width + 0.01) break;
+                        if (double.IsPositiveInfinity(cost[k - 1, j]) || !BreakBefore(j)) continue;
+                        double c = cost[k - 1, j] + (width - lw) * (width - lw);
+                        if (c < cost[k, i]) { cost[k, i] = c; from[k, i] = j; }
+                    }
+            if (double.IsPositiveInfinity(cost[n, m])) return lines;
+            var balanced = new List<string>();
+            for (int k = n, i = m; k > 0; i = from[k, i], k--) balanced.Insert(0, Line(from[k, i], i));
+            return Visible(balanced[^1]) > 1 && balanced.All(l => l.Length > 0) ? balanced : lines;
+        }
+
+        /// <summary>The characters of a line that are not punctuation.</summary>
+        private static int Visible(string line) => line.Count(c => !char.IsWhiteSpace(c) && !NoLineStart.Contains(c) && !NoLineEnd.Contains(c) && c != '：' && c != ':');
+
         /// <summary>Draws one line of a table cell; a line wider than the room (an unbreakable word in a column that
         /// could not be made wide enough) is drawn in a smaller size rather than split or clipped.</summary>
         private void DrawCellLine(string s, FaceRole role, double size, double left, double room, double baseline, bool right, bool centre = false)
@@ -429,7 +469,7 @@ public sealed class PdfRenderer : IPackageRenderer
         /// text columns share what is left in proportion to what they want. Landscape when a portrait page cannot hold
         /// the figures at 8 pt (or when the table says so).
         /// </summary>
-        private TablePlan Plan(RenderTable t)
+        private TablePlan Plan(RenderTable t, double maxSize = 9)
         {
             int cols = t.Columns.Count;
             bool Amount(int c) => t.IsNumeric(c) || t.Rows.Where((r, i) => !t.IsSectionRow(i) && r.Cells[c].Length > 0).All(r => t.IsAmountCell(c, r.Cells[c])) && t.Rows.Any(r => r.Cells[c].Length > 0);
@@ -455,10 +495,10 @@ public sealed class PdfRenderer : IPackageRenderer
                 }
                 return (want, need);
             }
-            double size = 9;
+            double size = maxSize;
             var (w9, n9) = Measure(size);
             double portrait = 595 - 2 * Margin;
-            bool landscape = t.Landscape ?? (cols > 4 && (Measure(8).Need.Sum() > portrait || w9.Sum() > portrait * 1.15));
+            bool landscape = t.Landscape ?? (cols > 4 && (Measure(8).Need.Sum() > portrait || Measure(9).Want.Sum() > portrait * 1.15));
             double usable = (landscape ? 842 : 595) - 2 * Margin;
             var (want, need) = (w9, n9);
             while (need.Sum() > usable && size > 6.5) (want, need) = Measure(size -= 0.5);
@@ -484,24 +524,33 @@ public sealed class PdfRenderer : IPackageRenderer
                 for (int c = 0; c < cols; c++) x0[c + 1] = x0[c] + widths[c];
             }
 
-            // the merged cells and the lines of every cell, measured once; a label merged down its rows is sized in its first row
-            var body = BodyLayout.Cells(t, mergeDown: false);
+            // the merged cells and the lines of every cell, measured once; a label merged down its rows (资金来源, 年度绩效目标)
+            // asks its rows together for its height, the last of them grows when they are not high enough
+            var body = BodyLayout.Cells(t);
             var covered = BodyLayout.Covering(t, body);
             double CellWidth(BodyCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
             var rowLines = body.Select(row => row.Select(c => t.IsSectionRow(c.Row)
                 ? Wrap(c.Text, FaceRole.TableHeader, size, CellWidth(c) - 2 * Pad)
-                : t.IsAmountCell(t.Rows[c.Row], c.Column) ? [c.Text] : Wrap(c.Text, FaceRole.TableText, size, CellWidth(c) - 2 * Pad, split: false)).ToArray()).ToList();
-            var rowHeight = rowLines.Select(l => l.Select(x => x.Count).DefaultIfEmpty(1).Max() * lh + 2 * Pad).ToList();
+                : t.IsAmountCell(t.Rows[c.Row], c.Column) ? [c.Text] : CellLines(c.Text, FaceRole.TableText, size, CellWidth(c) - 2 * Pad)).ToArray()).ToList();
+            var rowHeight = rowLines.Select((l, i) => l.Where((x, k) => body[i][k].RowSpan == 1).Select(x => x.Count).DefaultIfEmpty(1).Max() * lh + 2 * Pad).ToList();
+            for (int i = 0; i < body.Count; i++)
+                for (int k = 0; k < body[i].Count; k++)
+                {
+                    var bc = body[i][k];
+                    if (bc.RowSpan < 2) continue;
+                    double need = rowLines[i][k].Count * lh + 2 * Pad, have = Enumerable.Range(i, bc.RowSpan).Sum(m => rowHeight[m]);
+                    if (need > have) rowHeight[i + bc.RowSpan - 1] += need - have;
+                }
 
             var header = HeaderLayout.Cells(t);
             int hr = t.HeaderRowCount;
             double Span(HeaderCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
             var rowH = new double[hr];
             for (int h = 0; h < hr; h++)
-                rowH[h] = header[h].Where(c => c.RowSpan == 1).Select(c => Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad, split: false).Count * lh + 2 * Pad).DefaultIfEmpty(lh + 2 * Pad).Max();
+                rowH[h] = header[h].Where(c => c.RowSpan == 1).Select(c => CellLines(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad).DefaultIfEmpty(lh + 2 * Pad).Max();
             foreach (var c in header.SelectMany(x => x).Where(c => c.RowSpan > 1))
             {
-                double need = Wrap(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad, split: false).Count * lh + 2 * Pad;
+                double need = CellLines(c.Text, FaceRole.TableHeader, size, Span(c) - 2 * Pad).Count * lh + 2 * Pad;
                 double have = Enumerable.Range(c.Row, c.RowSpan).Sum(i => rowH[i]);
                 if (need > have) rowH[c.Row + c.RowSpan - 1] += need - have;
             }
@@ -510,6 +559,14 @@ public sealed class PdfRenderer : IPackageRenderer
 
             // where the table starts: a core table on its own page; a 绩效 table after the previous one when it fits whole
             double whole = captionHeight + headerHeight + rowHeight.Sum() + t.Notes.Count * 14 + 8;
+            // a form (绩效) that runs a few rows past one page is set smaller to fit it, rather than leave those rows on a
+            // page of their own
+            double pageRoom = (plan.Landscape ? 595 : 842) - 2 * Margin - (headed ? _height - Margin - _y : 0);
+            if (t.NoModel && whole > pageRoom && whole <= pageRoom * 1.3 && plan.Size > 7)
+            {
+                Table(t, Plan(t, plan.Size - 0.5), headed);
+                return;
+            }
             if (!headed)
             {
                 bool own = StartsOwnPage(t) || !_previousFlows || _landscape != plan.Landscape || !Fits(whole + 12);
@@ -551,7 +608,7 @@ public sealed class PdfRenderer : IPackageRenderer
                     page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, true);
                     page.ResetColor();
                     page.DrawRectangle(new PdfPoint(x1, y2), w, y1 - y2, 0.5, false);
-                    var lines = Wrap(c.Text, FaceRole.TableHeader, size, w - 2 * Pad, split: false);
+                    var lines = CellLines(c.Text, FaceRole.TableHeader, size, w - 2 * Pad);
                     double textTop = (y1 + y2) / 2 + lines.Count * lh / 2;
                     for (int k = 0; k < lines.Count; k++)
                         DrawCellLine(lines[k], FaceRole.TableHeader, size, x1 + Pad, w - 2 * Pad, textTop - (k + 1) * lh + size * 0.3, right: false, centre: true);
@@ -563,23 +620,52 @@ public sealed class PdfRenderer : IPackageRenderer
             _tableStart = _pages;
             Header();
             double topOfRows = _y;
-            for (int i = 0; i < t.Rows.Count; i++)
+            int n = t.Rows.Count, onPage = 0;
+            // whether row i moves to a new page when it would start at y with `before` rows already on the page: it does
+            // not fit; a section row does not fit with the row after it; the last row would be left alone on the next page
+            bool Breaks(int i, double y, int before)
+            {
+                double room = y - Margin, h = rowHeight[i];
+                if (h > room) return true;
+                if (t.IsSectionRow(i) && i + 1 < n && i > 0 && h + rowHeight[i + 1] > room) return true;
+                return i == n - 2 && before >= 2 && h + rowHeight[n - 1] > room;
+            }
+            // the merged cells open on this page, with the top of their part on it: their label is drawn centred in
+            // that part when it ends (the span's last row, or the page foot), so a continued page repeats it
+            var open = new List<(BodyCell Cell, int Index, double Top)>();
+            void DrawMerged(BodyCell bc, int index, double top, double bottom)
+            {
+                double w = CellWidth(bc) - 2 * Pad, s2 = size;
+                var lines = rowLines[bc.Row][index];
+                while (lines.Count * s2 * 1.35 > top - bottom - 2 * Pad + 0.01 && s2 > 5)
+                {
+                    s2 -= 0.5;
+                    lines = CellLines(bc.Text, FaceRole.TableText, s2, w);
+                }
+                double l2 = s2 * 1.35, textTop = (top + bottom) / 2 + lines.Count * l2 / 2;
+                for (int k = 0; k < lines.Count; k++)
+                    DrawCellLine(lines[k], FaceRole.TableText, s2, x0[bc.Column] + Pad, w, textTop - (k + 1) * l2 + s2 * 0.3, right: false);
+            }
+            for (int i = 0; i < n; i++)
             {
                 var r = t.Rows[i];
                 double h = rowHeight[i];
-                // a section row never stays alone at a page foot: it moves on with the row after it
-                bool section = t.IsSectionRow(i) && i + 1 < t.Rows.Count && i > 0;
-                if (!Fits(h) || section && !Fits(h + rowHeight[i + 1]))
+                if (Breaks(i, _y, onPage))
                 {
+                    // the merged labels going on past the page foot are printed in their part on this page
+                    foreach (var (bc, index, top) in open) DrawMerged(bc, index, top, _y);
                     StartPage(plan.Landscape);
                     Columns();
                     Caption(true);
                     // a 绩效 table's "header" is its 项目名称 row: printed once, or the continued page reads as another project
                     if (!t.NoModel) Header();
                     topOfRows = _y;
+                    onPage = 0;
+                    for (int k = 0; k < open.Count; k++) open[k] = open[k] with { Top = _y };
                 }
                 var page = Page;
                 bool pageTop = PageIsFresh || _y >= topOfRows - 0.01;
+                onPage++;
                 if (t.IsSectionRow(i))
                 {
                     double w = widths.Sum();
@@ -603,6 +689,8 @@ public sealed class PdfRenderer : IPackageRenderer
                         page.DrawLine(new PdfPoint(x1, _y), new PdfPoint(x1 + w, _y), 0.5);
                         page.DrawLine(new PdfPoint(x1, _y), new PdfPoint(x1, _y - h), 0.5);
                         page.DrawLine(new PdfPoint(x1 + w, _y), new PdfPoint(x1 + w, _y - h), 0.5);
+                        open.Add((bc, k2, _y));
+                        continue;
                     }
                     bool right = t.IsAmountCell(r, bc.Column);
                     var lines = rowLines[i][k2];
@@ -620,16 +708,22 @@ public sealed class PdfRenderer : IPackageRenderer
                     if (last) page.DrawLine(new PdfPoint(x1, _y - h), new PdfPoint(x1 + w, _y - h), 0.5);
                 }
                 // a merged cell that goes on past this row closes at the page foot when the next row moves on
-                if (i + 1 < t.Rows.Count && !Fits(h + rowHeight[i + 1]))
+                if (i + 1 < n && Breaks(i + 1, _y - h, onPage))
                     foreach (var bc in body[i].Where(x => x.RowSpan > 1).Concat(Enumerable.Range(0, cols).Select(c => covered[i, c]).OfType<BodyCell>().Where(x => x.Row + x.RowSpan - 1 > i)))
                         page.DrawLine(new PdfPoint(x0[bc.Column], _y - h), new PdfPoint(x0[bc.Column] + CellWidth(bc), _y - h), 0.5);
                 _y -= h;
+                for (int k = open.Count - 1; k >= 0; k--)
+                {
+                    if (open[k].Cell.Row + open[k].Cell.RowSpan - 1 != i) continue;
+                    DrawMerged(open[k].Cell, open[k].Index, open[k].Top, _y);
+                    open.RemoveAt(k);
+                }
             }
             _previousFlows = t.NoModel;
             _y -= 6;
-            foreach (var n in t.Notes)
+            foreach (var note in t.Notes)
             {
-                foreach (var line in Wrap(n, FaceRole.Body, 9, widths.Sum()))
+                foreach (var line in Wrap(note, FaceRole.Body, 9, widths.Sum()))
                 {
                     if (!Fits(14)) StartPage(plan.Landscape);
                     _y -= 14;

@@ -237,8 +237,8 @@ public sealed record BodyCell(string Text, int Row, int Column, int RowSpan, int
 /// </summary>
 public static class BodyLayout
 {
-    /// <param name="mergeDown">Merge first-column labels down their rows. The PDF does not: its rows are found again
-    /// by their full-width rules (by our reader, and by others that read ruled PDF tables).</param>
+    /// <param name="mergeDown">Merge first-column labels down their rows (every renderer; off only to measure the
+    /// columns cell by cell).</param>
     public static List<List<BodyCell>> Cells(RenderTable t, bool mergeDown = true)
     {
         int cols = t.Columns.Count, n = t.Rows.Count;

@@ -27,8 +27,35 @@ public static partial class RoundingNote
     }
 
     /// <summary>Whether some coded parent differs from the sum of the coded lines directly under it, or the 合计 from
-    /// the sum of the top-level lines, in any column (within a block, side and unit section).</summary>
-    public static bool PrintsTailDifference(DisclosureTable t)
+    /// the sum of the top-level lines, in any column (within a block, side and unit section); in a summary table
+    /// (收支总表, 财政拨款收支总表), whether 本年支出合计 differs from its printed class lines by a 尾差.</summary>
+    public static bool PrintsTailDifference(DisclosureTable t) => CodedTail(t) || SummaryTail(t);
+
+    /// <summary>
+    /// 本年支出合计 against the function class lines printed above it, per column and block. Only a difference that
+    /// rounding alone can explain counts (<see cref="Rounding.SumEnvelope"/>): a larger one is a layout whose class lines
+    /// are not all of the total (and is the audit's business), not a 尾差.
+    /// </summary>
+    private static bool SummaryTail(DisclosureTable t)
+    {
+        foreach (var g in t.Rows.Where(r => !r.IsSubItem && r.Side == Side.Expenditure).GroupBy(r => r.Block))
+        {
+            var classes = g.Where(r => r.Line == SummaryLine.ExpenditureClass).ToList();
+            if (classes.Count == 0 || g.FirstOrDefault(r => r.Line == SummaryLine.TotalExpenditureThisYear) is not { } total) continue;
+            foreach (var (key, f) in total.Values)
+            {
+                if (!f.IsNumber) continue;
+                var parts = classes.Select(r => r.Values.TryGetValue(key, out var v) && v.IsNumber ? v.Value : (decimal?)null).OfType<decimal>().ToList();
+                if (parts.Count == 0) continue;
+                decimal diff = Math.Abs(f.Value - parts.Sum());
+                // a line printed 0.00 carries no rounding
+                if (diff > 0 && diff <= Rounding.SumEnvelope(Math.Max(1, parts.Count(x => x != 0)))) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool CodedTail(DisclosureTable t)
     {
         // coded tables only: the lines of a summary table (总计 = 合计 + 结转 …) are not a sum of coded parts
         var rows = t.Rows.Where(r => !r.IsSubItem && r.Line == SummaryLine.None).ToList();
