@@ -64,12 +64,35 @@ public static partial class Mutants
     private static string? TocEmptyOnData(string text, Random r)
     {
         var lines = Lines(text);
-        var rows = TocRows(lines).Where(x => Cells(lines[x.Line])[x.Empty].Trim().Length == 0 && !Cells(lines[x.Line]).Any(c => c.Contains("绩效"))).ToList();
+        var rows = TocRows(lines).Where(x => Cells(lines[x.Line])[x.Empty].Trim().Length == 0 && !Cells(lines[x.Line]).Any(c => c.Contains("绩效"))
+                                            && BodyHasFigures(lines, x.Line, Cells(lines[x.Line]))).ToList();
         if (rows.Count == 0) return null;
         var (li, e, why) = rows[r.Next(rows.Count)];
         SetCell(lines, li, e, "是");
         if (why >= 0) SetCell(lines, li, why, "不涉及");
         return Join(lines);
+    }
+
+    /// <summary>
+    /// The body table a 目录 row names prints figures: a table line with an amount follows its title before the next
+    /// heading. A table whose body shows nothing (lost in conversion, or printed empty) marked empty is no defect.
+    /// </summary>
+    private static bool BodyHasFigures(string[] lines, int tocLine, string[] tocCells)
+    {
+        var title = tocCells.Select(c => c.Trim()).Where(c => c.Length >= 6 && !Regex.IsMatch(c, @"^表\s*\d")).OrderByDescending(c => c.Length).FirstOrDefault();
+        if (title is null) return false;
+        for (int i = tocLine + 1; i < lines.Length; i++)
+        {
+            if (IsTableLine(lines[i]) || !lines[i].Contains(title, StringComparison.Ordinal)) continue;
+            for (int j = i + 1; j < lines.Length && j < i + 400; j++)
+            {
+                var l = lines[j].Trim();
+                if (l.StartsWith('#') || Regex.IsMatch(l, @"^表\s*\d+(?:-\d+)?$")) break;
+                if (IsTableLine(lines[j]) && Regex.IsMatch(lines[j], @"(?<![\d.])\d+\.\d{2}(?![\d.])")) return true;
+            }
+            return false;
+        }
+        return false;
     }
 
     /// <summary>The reason of an empty table in the 目录 left blank.</summary>

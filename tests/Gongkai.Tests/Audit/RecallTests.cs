@@ -68,7 +68,7 @@ public class RecallTests
         foreach (var (path, text) in docs)
             for (int k = 0; k < (c.RareLayout && !path.EndsWith(".md") ? 4 : 2); k++)
             {
-                var mutant = c.Apply(text, new Random(path.Length * 101 + k * 7 + c.Id.Length));
+                var mutant = c.Apply(text, new Random(Path.GetFileName(path).Length * 101 + k * 7 + c.Id.Length));
                 if (mutant is null || mutant == text) continue;
                 applicable++;
                 var d = Mutants.Detect(Original(path, text, options), path, mutant, c.ExpectedRules, options);
