@@ -42,8 +42,8 @@ public static class OleCompound
     private static bool Contains(ReadOnlySpan<byte> content, string name) =>
         content.IndexOf(Encoding.Unicode.GetBytes(name)) >= 0;
 
-    /// <summary>The exception for an OLE file that is not read: encrypted OOXML, legacy Word or unknown (legacy Excel is
-    /// read by <see cref="XlsReader"/>).</summary>
+    /// <summary>The exception for an OLE file that is not read: encrypted OOXML, or a container that holds neither a Word
+    /// document (read by <see cref="DocReader"/>) nor a workbook (read by <see cref="XlsReader"/>).</summary>
     public static ReadException Refuse(string path, ReadOnlySpan<byte> content)
     {
         var file = path;
@@ -54,8 +54,6 @@ public static class OleCompound
         {
             OleKind.EncryptedOoxml => new ReadException(path, ReadFailure.Encrypted,
                 $"文件已加密：{file} 设有打开密码，无法读取。请在 Word/Excel 中输入密码打开，取消密码（文件→信息→保护→用密码进行加密，清空）后另存，再读取。"),
-            OleKind.LegacyWord => new ReadException(path, ReadFailure.Unsupported,
-                $"暂不支持旧版 Word 格式（.doc）：{file}。请用 Word 打开后“另存为”Word 文档（.docx），再读取。"),
             _ => new ReadException(path, ReadFailure.Unsupported,
                 $"暂不支持该文件格式：{file} 是 Office 97-2003 格式的文件，但不是 Word 或 Excel 文档。请另存为 .docx 或 .xlsx 后再读取。"),
         };
