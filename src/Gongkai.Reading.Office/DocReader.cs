@@ -42,8 +42,9 @@ public sealed partial class DocReader
         var data = cf.Stream("Data");
         var pieces = Pieces(table, fib, word.Length);
         var papx = new PapxIndex(word, table, data, fib);
+        var chpx = new ChpxIndex(word, table, fib);
         var state = new State(path, new StyleLevels(table, fib));
-        ReadText(word, pieces, fib.CcpText, papx, state);
+        ReadText(word, pieces, fib.CcpText, papx, chpx, state);
         if (state.Blocks.Count == 0)
             throw new ReadException(path, ReadFailure.Empty, $"文件为空：{path} 中没有可读取的文字或表格。");
         return new SourceDocument(path, SourceFormat.Doc, state.Blocks, problems: state.Problems);
@@ -54,7 +55,7 @@ public sealed partial class DocReader
     // ── FIB ─────────────────────────────────────────────────────────────────────────────────────────────
 
     private sealed record Fib(int NFib, bool Encrypted, bool WhichTable, int CcpText, uint FcClx, uint LcbClx, uint FcBtePapx, uint LcbBtePapx,
-        uint FcStshf = 0, uint LcbStshf = 0)
+        uint FcStshf = 0, uint LcbStshf = 0, uint FcBteChpx = 0, uint LcbBteChpx = 0)
     {
         public static Fib Parse(byte[] w)
         {
@@ -76,13 +77,19 @@ public sealed partial class DocReader
             int fc = pos + 2;
             if (cbRgFcLcb < 34) throw Corrupt("FIB 的 fibRgFcLcb 过短");
             return new Fib(nFib, encrypted, which, ccpText,
-                U32(w, fc + 33 * 8), U32(w, fc + 33 * 8 + 4), U32(w, fc + 13 * 8), U32(w, fc + 13 * 8 + 4), U32(w, fc + 8), U32(w, fc + 12));
+                U32(w, fc + 33 * 8), U32(w, fc + 33 * 8 + 4), U32(w, fc + 13 * 8), U32(w, fc + 13 * 8 + 4), U32(w, fc + 8), U32(w, fc + 12),
+                U32(w, fc + 12 * 8), U32(w, fc + 12 * 8 + 4));
         }
     }
 
     // ── piece table ─────────────────────────────────────────────────────────────────────────────────────
 
-    private readonly record struct Piece(int CpStart, int CpEnd, int Fc, bool Compressed);
+    private readonly record struct Piece(int CpStart, int CpEnd, int Fc, bool Compressed, Hide Hide = Hide.None);
+
+    /// <summary>Why characters are not shown on the page: a deleted revision (sprmCFRMarkDel) or hidden text
+    /// (sprmCFVanish, sprmCFFldVanish). Inserted revisions (sprmCFRMarkIns) are shown and read.</summary>
+    [Flags]
+    private enum Hide : byte { None = 0, Deleted = 1, Hidden = 2 }
 
     /// <summary>The pieces of the CLX (Prc entries skipped, then the Pcdt's PlcPcd), checked against the WordDocument stream.</summary>
     private static List<Piece> Pieces(byte[] table, Fib fib, int wordLength)
@@ -90,11 +97,13 @@ public sealed partial class DocReader
         if (fib.CcpText < 0 || fib.CcpText > wordLength) throw Corrupt("正文长度超出文件");
         long pos = fib.FcClx, end = (long)fib.FcClx + fib.LcbClx;
         if (end > table.Length || fib.LcbClx == 0) throw Corrupt("片段表（CLX）超出 Table 流");
+        var prcs = new List<Hide>(); // what each Prc's grpprl hides (pieces refer to them by index, Prm1)
         while (pos < end && table[pos] == 0x01)
         {
             if (pos + 3 > end) throw Corrupt("CLX 截断");
             int cb = (short)U16(table, (int)pos + 1);
-            if (cb < 0) throw Corrupt("CLX 无效");
+            if (cb < 0 || pos + 3 + cb > end) throw Corrupt("CLX 无效");
+            prcs.Add(HideOf(table, (int)pos + 3, (int)pos + 3 + cb, Hide.None));
             pos += 3 + cb;
         }
         if (pos + 5 > end || table[pos] != 0x02) throw Corrupt("片段表（Pcdt）无效");
@@ -114,9 +123,110 @@ public sealed partial class DocReader
             long bytes = (long)(cpEnd - cpStart) * (compressed ? 1 : 2);
             if (cpStart >= fib.CcpText) break;
             if (fc + bytes > wordLength) throw Corrupt("片段超出 WordDocument 流");
-            pieces.Add(new Piece(cpStart, cpEnd, (int)fc, compressed));
+            pieces.Add(new Piece(cpStart, cpEnd, (int)fc, compressed, PrmHide(U16(table, (int)plc + 4 * (n + 1) + 8 * i + 6), prcs)));
         }
         return pieces;
+    }
+
+    /// <summary>
+    /// What a piece's property modifier (Prm) hides: Prm0 holds one character sprm by its isprm (0x41
+    /// sprmCFRMarkDel, 0x43 sprmCFFldVanish, 0x5C sprmCFVanish), Prm1 the index of a Prc grpprl of the CLX.
+    /// </summary>
+    private static Hide PrmHide(ushort prm, List<Hide> prcs)
+    {
+        if ((prm & 1) != 0)
+        {
+            int index = prm >> 1;
+            return index < prcs.Count ? prcs[index] : Hide.None;
+        }
+        int isprm = (prm >> 1) & 0x7F, val = prm >> 8;
+        return isprm switch
+        {
+            0x41 => val != 0 ? Hide.Deleted : Hide.None,
+            0x43 or 0x5C => Toggle(val) ? Hide.Hidden : Hide.None,
+            _ => Hide.None,
+        };
+    }
+
+    /// <summary>A ToggleOperand: 0 off, 1 on, 0x80 the style's value, 0x81 its opposite (styles are taken as not hiding).</summary>
+    private static bool Toggle(int v) => v is 1 or 0x81;
+
+    /// <summary>The character sprms of a grpprl that hide text, applied over <paramref name="from"/>.</summary>
+    private static Hide HideOf(byte[] b, int pos, int end, Hide from)
+    {
+        var hide = from;
+        foreach (var (sprm, op, _) in Sprms(b, pos, end))
+        {
+            switch (sprm)
+            {
+                case 0x0800: hide = b[op] != 0 ? hide | Hide.Deleted : hide & ~Hide.Deleted; break; // sprmCFRMarkDel
+                case 0x083C or 0x0802: hide = Toggle(b[op]) ? hide | Hide.Hidden : hide & ~Hide.Hidden; break; // sprmCFVanish, sprmCFFldVanish
+            }
+        }
+        return hide;
+    }
+
+    // ── character properties ────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// The FKP runs of PlcBteChpx ([MS-DOC] ChpxFkp: crun+1 FCs, crun one-byte word offsets, crun in the last byte),
+    /// each with what its CHPX hides. A table without character runs hides nothing.
+    /// </summary>
+    private sealed class ChpxIndex
+    {
+        private readonly List<(uint FcStart, uint FcEnd, Hide Hide)> _runs = [];
+        private int _last;
+
+        public ChpxIndex(byte[] word, byte[] table, Fib fib)
+        {
+            long lcb = fib.LcbBteChpx;
+            if (lcb == 0) return;
+            if ((long)fib.FcBteChpx + lcb > table.Length || lcb < 12 || (lcb - 4) % 8 != 0) throw Corrupt("字符属性表（PlcBteChpx）无效");
+            int n = (int)((lcb - 4) / 8);
+            int b = (int)fib.FcBteChpx;
+            var pages = new HashSet<long>();
+            for (int i = 0; i < n; i++)
+            {
+                long page = (U32(table, b + 4 * (n + 1) + 4 * i) & 0x3FFFFF) * 512L;
+                if (page + 512 > word.Length) throw Corrupt("字符属性页（FKP）超出文件");
+                if (!pages.Add(page)) continue;
+                int crun = word[page + 511];
+                if (4 * (crun + 1) + crun > 511) throw Corrupt("字符属性页（FKP）无效");
+                for (int r = 0; r < crun; r++)
+                {
+                    uint fcStart = U32(word, (int)page + 4 * r), fcEnd = U32(word, (int)page + 4 * r + 4);
+                    int offset = word[page + 4 * (crun + 1) + r] * 2;
+                    var hide = Hide.None;
+                    if (offset != 0)
+                    {
+                        int o = (int)page + offset, cb = word[o];
+                        if (o + 1 + cb > page + 511) throw Corrupt("字符属性（CHPX）超出属性页");
+                        hide = HideOf(word, o + 1, o + 1 + cb, Hide.None);
+                    }
+                    if (fcEnd > fcStart && hide != Hide.None) _runs.Add((fcStart, fcEnd, hide));
+                }
+            }
+            _runs.Sort((x, y) => x.FcStart.CompareTo(y.FcStart));
+        }
+
+        public bool Any => _runs.Count > 0;
+
+        /// <summary>What the character at byte offset <paramref name="fc"/> hides (characters are read in order, so the last run is tried first).</summary>
+        public Hide At(uint fc)
+        {
+            if (_runs.Count == 0) return Hide.None;
+            if (_last < _runs.Count && _runs[_last].FcStart <= fc && fc < _runs[_last].FcEnd) return _runs[_last].Hide;
+            int lo = 0, hi = _runs.Count - 1, found = -1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (_runs[mid].FcStart <= fc) { found = mid; lo = mid + 1; }
+                else hi = mid - 1;
+            }
+            if (found < 0 || fc >= _runs[found].FcEnd) return Hide.None;
+            _last = found;
+            return _runs[found].Hide;
+        }
     }
 
     // cp1252 bytes 0x80–0x9F as stored in compressed pieces ([MS-DOC] 2.4.1); others map to the same code point
@@ -379,6 +489,7 @@ public sealed partial class DocReader
         public List<SourceProblem> Problems { get; } = [];
         public int Paragraphs;
         public int Tables;
+        public int Deleted, Hidden;
     }
 
     private sealed class CellBuild(int line)
@@ -402,7 +513,7 @@ public sealed partial class DocReader
         public List<TableBuild> Nested { get; } = [];
     }
 
-    private static void ReadText(byte[] word, List<Piece> pieces, int ccpText, PapxIndex papx, State s)
+    private static void ReadText(byte[] word, List<Piece> pieces, int ccpText, PapxIndex papx, ChpxIndex chpx, State s)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
@@ -450,6 +561,15 @@ public sealed partial class DocReader
                         continue;
                 }
                 if (instructions > 0) continue;
+                // deleted revisions and hidden text are not on the page: their characters are dropped, but paragraph,
+                // cell and row marks (above) are kept, so a deleted paragraph or row leaves an empty one, never a merge
+                var hide = piece.Hide | chpx.At(fc);
+                if (hide != Hide.None)
+                {
+                    if ((hide & Hide.Deleted) != 0) s.Deleted++;
+                    else s.Hidden++;
+                    continue;
+                }
                 switch (c)
                 {
                     case '\t':

@@ -18,7 +18,7 @@ namespace Gongkai.Reading.Office;
 /// </para>
 /// <para>Provenance: <c>Line</c> is the 1-based index of the paragraph in document order (paragraphs in table
 /// cells counted too); tables carry their index, row and column.</para>
-/// Text boxes, headers, footers, footnotes and deleted revisions are not read.
+/// Text boxes, headers, footers, footnotes, deleted revisions and hidden runs (w:vanish) are not read.
 /// </summary>
 public sealed partial class DocxReader
 {
@@ -88,16 +88,16 @@ public sealed partial class DocxReader
         {
             switch (e)
             {
-                case Text t when !Skipped(t):
+                case Text t when !Skipped(t, p):
                     sb.Append(t.Text);
                     break;
-                case TabChar or PositionalTab when !Skipped(e):
+                case TabChar or PositionalTab when !Skipped(e, p):
                     sb.Append(' ');
                     break;
-                case NoBreakHyphen when !Skipped(e):
+                case NoBreakHyphen when !Skipped(e, p):
                     sb.Append('-');
                     break;
-                case Break or CarriageReturn when !Skipped(e):
+                case Break or CarriageReturn when !Skipped(e, p):
                     lines.Add(sb.ToString());
                     sb.Clear();
                     break;
@@ -107,11 +107,18 @@ public sealed partial class DocxReader
         return lines;
     }
 
-    /// <summary>Text in text boxes, in the fallback copy of alternate content, or in deleted revisions is not read.</summary>
-    private static bool Skipped(OpenXmlElement e)
+    /// <summary>
+    /// Text in text boxes, in the fallback copy of alternate content, in deleted revisions or in hidden runs
+    /// (w:vanish set directly on the run, as the page does not show it) is not read.
+    /// </summary>
+    private static bool Skipped(OpenXmlElement e, Paragraph p)
     {
-        for (var a = e.Parent; a is not null && a is not Paragraph; a = a.Parent)
+        // up to the paragraph being read: a text box's own paragraphs lie inside it
+        for (var a = e.Parent; a is not null && a != p; a = a.Parent)
+        {
             if (a is TextBoxContent or DocumentFormat.OpenXml.AlternateContentFallback or DeletedRun or Deleted) return true;
+            if (a is Run { RunProperties.Vanish: { } vanish } && (vanish.Val is null || vanish.Val.Value)) return true;
+        }
         return false;
     }
 

@@ -32,7 +32,8 @@ public sealed class ExcelNumberFormat
         var first = sections[0];
         if (first.Trim().Equals("General", StringComparison.OrdinalIgnoreCase) || first.Trim().Length == 0) { _kind = Kind.General; }
         else Analyse(first, out _kind, out _minDecimals, out _maxDecimals, out _thousands, out _scaleThousands, out _dateTime, out _dateChinese);
-        if (sections.Count > 1) _negativeParens = Strip(sections[1]).Contains('(');
+        // parentheses are usually written escaped (#,##0.00_);\(#,##0.00\), as Excel and LibreOffice save them) or quoted
+        if (sections.Count > 1) _negativeParens = Strip(sections[1], keepLiterals: true).IndexOfAny(['(', '（']) >= 0;
         if (sections.Count > 2)
         {
             // a zero section such as _ * "-"??_ prints its literal; # and ? print nothing for zero

@@ -46,9 +46,18 @@ internal sealed partial class SheetGrid(string path, string name, int page, List
     private readonly HashSet<(int Row, int Col)> _bordered = [];
     private readonly Dictionary<(int Row, int Col), (int Rows, int Cols)> _merges = [];
     private readonly Dictionary<(int Row, int Col), (int Row, int Col)> _coveredBy = [];
+    private readonly HashSet<int> _hiddenRows = [], _hiddenCols = [];
+    private int[]? _rowOf, _colOf; // after hidden rows/columns are taken out: grid index → the sheet's row/column
     private int _maxRow, _maxCol;
 
     public string Name => name;
+
+    /// <summary>Rows and columns hidden in the sheet: they are not on the page and are not read (see <see cref="Complete"/>).</summary>
+    public void Hide(IEnumerable<int> rows, IEnumerable<int> cols)
+    {
+        _hiddenRows.UnionWith(rows.Where(r => r > 0));
+        _hiddenCols.UnionWith(cols.Where(c => c > 0));
+    }
 
     /// <summary>Sets a cell (a Blank cell only records that the cell exists, e.g. for its borders).</summary>
     public void Set(int row, int col, GridCell cell)
@@ -94,7 +103,69 @@ internal sealed partial class SheetGrid(string path, string name, int page, List
         CheckSize(_maxRow, _maxCol);
         foreach (var key in _cells.Keys.ToList())
             if (_cells[key].Kind == GridValue.Pending) Resolve(key, 0);
+        TakeOutHidden();
     }
+
+    /// <summary>
+    /// Hidden rows and columns are not on the printed page: they are taken out of the grid (after formulas are
+    /// computed, as their cells count in them), so that the tables read as the page shows them and a hidden
+    /// column does not split a table. Provenance keeps the sheet's own row numbers and column letters. Hidden
+    /// rows or columns that held content are reported once per sheet.
+    /// </summary>
+    private void TakeOutHidden()
+    {
+        var rows = _hiddenRows.Where(r => r <= _maxRow).Order().ToList();
+        var cols = _hiddenCols.Where(c => c <= _maxCol).Order().ToList();
+        if (rows.Count == 0 && cols.Count == 0) return;
+        var withContent = _cells.Where(kv => kv.Value.Kind != GridValue.Blank && Numbers.CleanCellText(kv.Value.Text).Length > 0).Select(kv => kv.Key).ToList();
+        var lostRows = rows.Where(r => withContent.Any(k => k.Row == r)).ToList();
+        var lostCols = cols.Where(c => withContent.Any(k => k.Col == c)).ToList();
+        if (lostRows.Count > 0 || lostCols.Count > 0)
+        {
+            var parts = new List<string>();
+            if (lostRows.Count > 0) parts.Add("隐藏的第 " + string.Join("、", lostRows.Take(10)) + (lostRows.Count > 10 ? " 等" : "") + " 行");
+            if (lostCols.Count > 0) parts.Add("隐藏的 " + string.Join("、", lostCols.Take(10).Select(SimpleFormula.ColumnName)) + (lostCols.Count > 10 ? " 等" : "") + " 列");
+            problems.Add(new SourceProblem($"工作表“{name}”中{string.Join("和", parts)}在页面上不显示，未读取。如其中有需要读取的内容，请在 Excel 中取消隐藏后另存。",
+                new Provenance(path, Line: lostRows.Count > 0 ? lostRows[0] : null, Page: page, Text: name)));
+        }
+        var rowOf = new List<int> { 0 };
+        var colOf = new List<int> { 0 };
+        var newRow = new int[_maxRow + 1];
+        var newCol = new int[_maxCol + 1];
+        for (int r = 1; r <= _maxRow; r++)
+            if (!_hiddenRows.Contains(r)) { newRow[r] = rowOf.Count; rowOf.Add(r); }
+        for (int c = 1; c <= _maxCol; c++)
+            if (!_hiddenCols.Contains(c)) { newCol[c] = colOf.Count; colOf.Add(c); }
+        var cells = _cells.ToList();
+        var bordered = _bordered.ToList();
+        var merges = _merges.ToList();
+        _cells.Clear();
+        _bordered.Clear();
+        _merges.Clear();
+        _coveredBy.Clear();
+        foreach (var (k, v) in cells)
+            if (k.Row <= _maxRow && k.Col <= _maxCol && newRow[k.Row] > 0 && newCol[k.Col] > 0) _cells[(newRow[k.Row], newCol[k.Col])] = v;
+        foreach (var k in bordered)
+            if (k.Row <= _maxRow && k.Col <= _maxCol && newRow[k.Row] > 0 && newCol[k.Col] > 0) _bordered.Add((newRow[k.Row], newCol[k.Col]));
+        _maxRow = rowOf.Count - 1;
+        _maxCol = colOf.Count - 1;
+        foreach (var ((r1, c1), (n, m)) in merges)
+        {
+            // the merge keeps its visible rows and columns; its text moves to its first visible cell
+            var vr = Enumerable.Range(r1, n).Where(r => r < newRow.Length && newRow[r] > 0).Select(r => newRow[r]).ToList();
+            var vc = Enumerable.Range(c1, m).Where(c => c < newCol.Length && newCol[c] > 0).Select(c => newCol[c]).ToList();
+            if (vr.Count == 0 || vc.Count == 0) continue;
+            var anchor = cells.FirstOrDefault(kv => kv.Key == (r1, c1)).Value;
+            if (anchor is not null) _cells[(vr[0], vc[0])] = anchor;
+            if (vr.Count > 1 || vc.Count > 1) Merge(vr[0], vc[0], vr[^1], vc[^1]);
+        }
+        _rowOf = [.. rowOf];
+        _colOf = [.. colOf];
+    }
+
+    private int SheetRow(int r) => _rowOf is { } map && r < map.Length ? map[r] : r;
+
+    private string SheetA1(int r, int c) => A1(SheetRow(r), _colOf is { } map && c < map.Length ? map[c] : c);
 
     /// <summary>Throws TooLarge when a sheet of this many rows and columns exceeds the limit.</summary>
     public void CheckSize(long rows, long cols)
@@ -283,7 +354,7 @@ internal sealed partial class SheetGrid(string path, string name, int page, List
         foreach (var c in CellsInRow(r, c1, c2))
         {
             var text = TextAt(r, c);
-            blocks.Add(new TextBlock(text, new Provenance(path, Line: r, Page: page, Text: text)));
+            blocks.Add(new TextBlock(text, new Provenance(path, Line: SheetRow(r), Page: page, Text: text)));
         }
     }
 
@@ -306,13 +377,13 @@ internal sealed partial class SheetGrid(string path, string name, int page, List
                     rowSpan = Math.Min(m.Rows, r2 - r + 1);
                 }
                 cells.Add(new SourceCell(text, column,
-                    new Provenance(path, Line: r, Page: page, TableIndex: tableIndex, Row: r - r1, Column: column, Text: text), colSpan, rowSpan));
+                    new Provenance(path, Line: SheetRow(r), Page: page, TableIndex: tableIndex, Row: r - r1, Column: column, Text: text), colSpan, rowSpan));
             }
-            var rowText = $"{name}!{A1(r, c1)}:{A1(r, c2)}";
-            rows.Add(new SourceRow(cells, new Provenance(path, Line: r, Page: page, TableIndex: tableIndex, Row: r - r1, Text: rowText)));
+            var rowText = $"{name}!{SheetA1(r, c1)}:{SheetA1(r, c2)}";
+            rows.Add(new SourceRow(cells, new Provenance(path, Line: SheetRow(r), Page: page, TableIndex: tableIndex, Row: r - r1, Text: rowText)));
         }
         blocks.Add(new TableBlock(rows, TableSyntax.Xlsx,
-            new Provenance(path, Line: r1, Page: page, TableIndex: tableIndex, Text: $"{name}!{A1(r1, c1)}:{A1(r2, c2)}"), tableIndex));
+            new Provenance(path, Line: SheetRow(r1), Page: page, TableIndex: tableIndex, Text: $"{name}!{SheetA1(r1, c1)}:{SheetA1(r2, c2)}"), tableIndex));
     }
 
     /// <summary>A table title: ends with 表 (or 表（续）/一览表/明细), short, without sentence punctuation.</summary>

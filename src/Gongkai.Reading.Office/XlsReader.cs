@@ -14,10 +14,11 @@ namespace Gongkai.Reading.Office;
 /// <item>Values: strings, numbers printed with the cell's number format, booleans (TRUE/FALSE), dates (which the
 /// library hands over as dates) printed with their format. Formulas are read by their cached result, which BIFF
 /// always stores.</item>
-/// <item>Error values (#DIV/0!, #N/A): the library reads them as empty cells; they stay blank, never 0.</item>
-/// <item>Borders are not exposed by the library: every sheet is read as a sheet without borders (header lines
-/// above a table are found by the grid's rule for unruled sheets).</item>
-/// <item>Hidden and very hidden sheets are skipped and reported. Hidden rows and columns are read.</item>
+/// <item>What the library does not give is read from the BIFF8 records by <see cref="BiffSheetInfo"/>: cell
+/// borders (so that a ruled table's header lines are found as in .xlsx), error values (#DIV/0!, #N/A, #REF! …:
+/// kept as their text and reported, never a number) and hidden rows and columns.</item>
+/// <item>Hidden and very hidden sheets are skipped and reported; hidden rows and columns are not read (as in
+/// .xlsx: they are not on the page).</item>
 /// <item>A file with an open password (FILEPASS) is <see cref="ReadFailure.Encrypted"/>; a damaged one
 /// <see cref="ReadFailure.Corrupt"/>.</item>
 /// </list>
@@ -35,6 +36,7 @@ public sealed class XlsReader
         var blocks = new List<SourceBlock>();
         var problems = new List<SourceProblem>();
         int sheets = 0;
+        var extras = BiffSheetInfo.Scan(bytes);
         try
         {
             // BIFF8 keeps its strings in UTF-16; the code page (GBK for Chinese Excel) only matters for BIFF5 and
@@ -56,7 +58,7 @@ public sealed class XlsReader
                 }
                 var grid = new SheetGrid(path, name, sheets, problems, MaxCellsPerSheet);
                 grid.CheckSize(reader.RowCount, reader.FieldCount);
-                Load(grid, reader);
+                Load(grid, reader, extras.GetValueOrDefault(reader.Name ?? ""));
                 grid.Complete();
                 grid.Emit(blocks, ref tableIndex);
             }
@@ -83,7 +85,7 @@ public sealed class XlsReader
         return new SourceDocument(path, SourceFormat.Xls, blocks, pageCount: sheets, problems: problems);
     }
 
-    private static void Load(SheetGrid grid, IExcelDataReader reader)
+    private static void Load(SheetGrid grid, IExcelDataReader reader, BiffSheetInfo? extra)
     {
         var formats = new Dictionary<(int Index, string Code), ExcelNumberFormat>();
         int row = 0;
@@ -92,9 +94,14 @@ public sealed class XlsReader
             row++;
             for (int i = 0; i < reader.FieldCount; i++)
             {
+                int col = i + 1;
+                if (extra is not null && extra.Errors.TryGetValue((row, col), out var error))
+                {
+                    grid.SetError(row, col, error, null);
+                    continue;
+                }
                 var value = reader.GetValue(i);
                 if (value is null) continue;
-                int col = i + 1;
                 switch (value)
                 {
                     case string s:
@@ -123,6 +130,9 @@ public sealed class XlsReader
         }
         foreach (var m in reader.MergeCells ?? [])
             grid.Merge(m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1);
+        if (extra is null) return;
+        foreach (var (r, c) in extra.Bordered) grid.SetBordered(r, c);
+        grid.Hide(extra.HiddenRows, extra.HiddenCols);
     }
 
     /// <summary>

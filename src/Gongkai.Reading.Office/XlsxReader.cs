@@ -24,7 +24,8 @@ namespace Gongkai.Reading.Office;
 /// and reported in <see cref="SourceDocument.Problems"/> — never read as 0.</item>
 /// </list>
 /// Provenance: <c>Page</c> is the sheet's position (1-based) in the workbook, <c>Line</c> the Excel row number;
-/// a table's provenance text names the sheet and range ("收支总表!A3:F20"). Hidden sheets are skipped and reported.
+/// a table's provenance text names the sheet and range ("收支总表!A3:F20"). Hidden sheets are skipped and reported;
+/// hidden rows and columns are not read (they are not on the page; <see cref="SheetGrid"/> reports those that held content).
 /// </summary>
 public sealed partial class XlsxReader
 {
@@ -112,9 +113,11 @@ public sealed partial class XlsxReader
         var sharedFormulas = new Dictionary<uint, (string Text, int Row, int Col)>();
         var data = ws.GetFirstChild<SheetData>();
         int rowNo = 0;
+        var hiddenRows = new List<int>();
         foreach (var row in data?.Elements<Row>() ?? [])
         {
             rowNo = row.RowIndex?.Value is uint ri ? (int)ri : rowNo + 1;
+            if (row.Hidden?.Value == true) hiddenRows.Add(rowNo);
             int colNo = 0;
             foreach (var c in row.Elements<Cell>())
             {
@@ -125,6 +128,11 @@ public sealed partial class XlsxReader
                 ReadCell(grid, c, rowNo, colNo, shared, formats, sharedFormulas);
             }
         }
+        var hiddenCols = new List<int>();
+        foreach (var col in ws.Elements<Columns>().SelectMany(c => c.Elements<Column>()))
+            if (col.Hidden?.Value == true && col.Min?.Value is uint min && col.Max?.Value is uint max)
+                for (uint c = min; c <= Math.Min(max, 16384u); c++) hiddenCols.Add((int)c);
+        grid.Hide(hiddenRows, hiddenCols);
         foreach (var mc in ws.Descendants<MergeCell>())
         {
             var m = RangeRef().Match(mc.Reference?.Value ?? "");

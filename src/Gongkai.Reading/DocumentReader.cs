@@ -69,7 +69,19 @@ public sealed class DocumentReader
             case SourceFormat.Xls:
                 throw new ReadException(path, ReadFailure.Unsupported, $"暂不支持 Office 97-2003 文件：{path}。当前程序未加载 Office 读取组件，请先另存为文本后读取。");
         }
+        if (IsRtf(bytes))
+            throw new ReadException(path, ReadFailure.Unsupported,
+                $"暂不支持 RTF 格式：{path} 是 RTF 文档（可能被改名为 .doc）。请用 Word 或 WPS 打开后另存为 Word 文档（.docx），再读取。");
         return new TextDocumentReader { MaxBytes = MaxBytes }.Read(path, bytes);
+    }
+
+    /// <summary>Rich Text Format (often saved or renamed as .doc): <c>{\rtf</c> at the start, after a BOM or white space.</summary>
+    public static bool IsRtf(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        int i = 0;
+        while (i < bytes.Length && i < 64 && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        return bytes[i..].StartsWith("{\\rtf"u8);
     }
 
     /// <summary>

@@ -81,20 +81,22 @@ public sealed class XlsReaderTests : IDisposable
         Assert.Contains("2025年一般公共预算支出表", texts);
         Assert.Contains("单位：万元", texts);
         var b5 = source.Tables.First();
-        Assert.Equal("公开05表!A3:F18", b5.Source.Text);
+        Assert.Equal("公开05表!A3:E18", b5.Source.Text);
         Assert.Equal((2, 3), (b5.Source.Page, b5.Source.Line));
         // two-level header: 功能分类科目 over two columns, 本年一般公共预算支出 over three; covered cells empty
         Assert.Equal(("功能分类科目", 2), (b5.Rows[0].Cells[0].Text, b5.Rows[0].Cells[0].ColSpan));
         Assert.Equal("", b5.Rows[0].Cells[1].Text);
         Assert.Equal(("本年一般公共预算支出", 3), (b5.Rows[0].Cells[2].Text, b5.Rows[0].Cells[2].ColSpan));
-        Assert.Equal(["科目编码", "科目名称", "合计", "基本支出", "项目支出", "备注"], b5.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["科目编码", "科目名称", "合计", "基本支出", "项目支出"], b5.Rows[1].Cells.Select(c => c.Text));
         // the 合计 row is a formula: its cached result; #,##0.00 is printed as Excel prints it
-        Assert.Equal(["", "合计", "666.20", "586.20", "80.00", ""], b5.Rows[2].Cells.Select(c => c.Text));
-        // amounts stored as text and the hidden column (read, as the .xlsx reader reads it)
+        Assert.Equal(["", "合计", "666.20", "586.20", "80.00"], b5.Rows[2].Cells.Select(c => c.Text));
+        // amounts stored as text; the hidden column F (备注) is not on the page and not read, as in the .xlsx
         var row = b5.Rows.Single(r => r.Cells[0].Text == "2101550");
-        Assert.Equal(["2101550", "事业运行", "230.25", "150.25", "80.00", ""], row.Cells.Select(c => c.Text));
+        Assert.Equal(["2101550", "事业运行", "230.25", "150.25", "80.00"], row.Cells.Select(c => c.Text));
         Assert.Equal(15, row.Source.Line);
-        Assert.Equal(["208", "社会保障和就业支出", "60.15", "60.15", "0.00", "含上年结转"], b5.Rows[3].Cells.Select(c => c.Text));
+        Assert.Equal(["208", "社会保障和就业支出", "60.15", "60.15", "0.00"], b5.Rows[3].Cells.Select(c => c.Text));
+        Assert.DoesNotContain(source.Blocks.OfType<TextBlock>(), t => t.Text.Contains("含上年结转"));
+        Assert.Contains(source.Problems, p => p.Message.Contains("工作表“公开05表”中隐藏的 F 列在页面上不显示，未读取"));
         // the hidden sheet is skipped and reported
         Assert.Contains(source.Problems, p => p.Message.Contains("隐藏的工作表“底稿”") && p.Source.Page == 4);
         Assert.DoesNotContain(texts, t => t.Contains("测算底稿"));
@@ -119,9 +121,11 @@ public sealed class XlsReaderTests : IDisposable
         var source = new DocumentReader([new Gongkai.Reading.Office.OfficeFormatReader()]).Read(Fixture("errors.xls"));
         var t = Assert.Single(source.Tables);
         Assert.Equal(["项目", "金额", "占比"], t.Rows[0].Cells.Select(c => c.Text));
-        Assert.Equal(["行政运行", "100", ""], t.Rows[1].Cells.Select(c => c.Text));   // =B2/0 → #DIV/0!
-        Assert.Equal(["事业运行", "50", ""], t.Rows[2].Cells.Select(c => c.Text));    // =NA() → #N/A
-        Assert.Equal(["合计", "150", ""], t.Rows[3].Cells.Select(c => c.Text));
+        Assert.Equal(["行政运行", "100", "#DIV/0!"], t.Rows[1].Cells.Select(c => c.Text));   // =B2/0
+        Assert.Equal(["事业运行", "50", "#N/A"], t.Rows[2].Cells.Select(c => c.Text));       // =NA()
+        Assert.Equal(["合计", "150", "#DIV/0!"], t.Rows[3].Cells.Select(c => c.Text));       // =C2
+        Assert.Equal(["C2 #DIV/0!", "C3 #N/A", "C4 #DIV/0!"],
+            source.Problems.Where(p => p.Message.Contains("错误值")).Select(p => p.Source.Text.Split('!', 2)[1]).Order());
     }
 
     [Fact]

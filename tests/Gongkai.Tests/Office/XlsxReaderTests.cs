@@ -125,6 +125,9 @@ public sealed class XlsxReaderTests : IDisposable
     [InlineData("#,##0", "-1234.5", "-1,235")]
     [InlineData("0.00;(0.00)", "-3.5", "(3.50)")]
     [InlineData("0.00;[Red]0.00", "-3.5", "-3.50")]
+    [InlineData("#,##0.00_);\\(#,##0.00\\)", "-1234.5", "(1,234.50)")]   // parentheses escaped, as Excel and LibreOffice save them
+    [InlineData("#,##0.00_);[Red]\"(\"#,##0.00\")\"", "-2", "(2.00)")]
+    [InlineData("#,##0.00_);\\(#,##0.00\\)", "5", "5.00")]
     [InlineData("_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ", "0", "-")]
     [InlineData("0%", "0.855", "86%")]
     [InlineData("0.00\"万元\"", "2.5", "2.50")]
