@@ -20,8 +20,11 @@ namespace Gongkai.Reading.Office;
 /// all rows form the grid, like w:tblGrid), plus the legacy horizontal merge flags; vertical merges from the TC80
 /// flags and sprmTVertMerge. Nested tables become TableBlocks of their own after the holding table.</item>
 /// <item>Heading levels: sprmPOutLvl, else the built-in heading styles (istd 1…9).</item>
+/// <item>What the page does not show is not read: characters of deleted revisions (sprmCFRMarkDel) and hidden text
+/// (sprmCFVanish, sprmCFFldVanish), from the character runs (PlcBteChpx → CHPX FKP) and the pieces' property
+/// modifiers (Prm0, or a Prc grpprl by Prm1). Inserted revisions are read. Paragraph, cell and row marks are always
+/// kept, so the table structure holds.</item>
 /// </list>
-/// Deleted revisions and hidden text are read like other text (character properties are not read).
 /// </summary>
 public sealed partial class DocReader
 {
@@ -208,8 +211,6 @@ public sealed partial class DocReader
             }
             _runs.Sort((x, y) => x.FcStart.CompareTo(y.FcStart));
         }
-
-        public bool Any => _runs.Count > 0;
 
         /// <summary>What the character at byte offset <paramref name="fc"/> hides (characters are read in order, so the last run is tried first).</summary>
         public Hide At(uint fc)
@@ -489,7 +490,6 @@ public sealed partial class DocReader
         public List<SourceProblem> Problems { get; } = [];
         public int Paragraphs;
         public int Tables;
-        public int Deleted, Hidden;
     }
 
     private sealed class CellBuild(int line)
@@ -563,13 +563,7 @@ public sealed partial class DocReader
                 if (instructions > 0) continue;
                 // deleted revisions and hidden text are not on the page: their characters are dropped, but paragraph,
                 // cell and row marks (above) are kept, so a deleted paragraph or row leaves an empty one, never a merge
-                var hide = piece.Hide | chpx.At(fc);
-                if (hide != Hide.None)
-                {
-                    if ((hide & Hide.Deleted) != 0) s.Deleted++;
-                    else s.Hidden++;
-                    continue;
-                }
+                if ((piece.Hide | chpx.At(fc)) != Hide.None) continue;
                 switch (c)
                 {
                     case '\t':
