@@ -7,7 +7,7 @@ using static Gongkai.Tests.Audit.RuleAssert;
 namespace Gongkai.Tests.Audit;
 
 /// <summary>GK436: a 财政拨款 委托业务费 / 会议费 / 培训费 of the narrative between the basic line and basic line + 项目支出.</summary>
-public class EconItemWithinTablesTests
+public class EconItemWithinTablesRuleTests
 {
     private static DocBuilder Doc(decimal stated, FundScope scope = FundScope.FiscalGrant, string subject = "委托业务费财政拨款预算",
         decimal consigned = 0m, decimal projects = 4.50m, bool itemised = true)
