@@ -71,6 +71,7 @@ public static class BuiltInRules
         new Rules.Narrative.CompletionPercent(),
         new Rules.Narrative.CompletionZeroWithSpending(),
         new Rules.Narrative.ConflictingChanges(),
+        new Rules.Narrative.EconItemWithinTables(),
         new Rules.Narrative.EvaluationCountsAddUp(),
         new Rules.Narrative.FlatWithChange(),
         new Rules.Narrative.GradeMatchesScore(),

@@ -657,12 +657,20 @@ public static partial class ClaimExtractor
                 else if (_ctx?.Subject == subject && _ctx.Amount is decimal ca) { amount = ca; scale = _ctx.AmountScale; unit = _ctx.Unit; }
             }
             if (g["du"].Value == "元") unit = ValueUnit.Yuan;
+            // a base printed in the clause is the comparison's own figure: kept only when the change is printed too and in
+            // the unit of the current amount ("比上年 1.43 万元，增加 0.68%" has lost its verb: 1.43 is the change, not a base)
+            decimal? baseAmount = null; int baseScale = 0;
+            if (g["base"].Success && delta is not null && amount is not null
+                && (g["bu"].Value == "元" ? ValueUnit.Yuan : ValueUnit.WanYuan) == unit
+                && Numbers.TryParseDecimal(g["base"].Value, out var bv, out var bs))
+            { baseAmount = bv; baseScale = bs; }
             int nextChange = events.Where(e => e.Kind == 'C' && e.Start > m.Index).Select(e => e.Start).DefaultIfEmpty(_t.Length).First();
             return new Claim
             {
                 Kind = ClaimKind.Change, Subject = subject, Amount = amount, AmountScale = scale, Unit = unit,
                 Direction = dir, ChangeAmount = delta, ChangeScale = deltaScale, ChangePercent = pct, ChangePercentScale = pctScale, PercentDirection = pdir,
                 Base = bas, ComparedYear = year, Year = _sentenceYear, Code = code,
+                BaseAmount = baseAmount, BaseAmountScale = baseScale,
                 TemplateResidue = g["res"].Success || g["pres"].Success,
                 Reason = ReasonAfter(m.Index + m.Length, nextChange),
                 Sentence = _s.Text, Section = _s.SectionHeading, Source = _s.Source,
@@ -770,6 +778,8 @@ public static partial class ClaimExtractor
     /// <summary>比上年 / 比 2021 年 / 比 2022 年预算 / 与 2023 年度相比 / 较年初预算数 / 较上年支出数 … 增加|减少 Δ 万元，增长|下降 p%.</summary>
     [GeneratedRegex(
         @"(?<cmp>同比|(?:比|较|与|同)(?:(?<y>(?:19|20)\d{2})年度?(?:(?<yinit>年?初预算数?|年初数)|预算数?|决算数?|支出数|执行数)?|上年度?(?:同期)?(?:预算数?|决算数?|支出数|执行数)?|(?<init>年初预算数?|年初数)|(?<adj>全年预算数?|调整后?预算数?)|(?<bud>预算数?))(?:相比|比较)?)" +
+        // the base stated as a figure ("比 2025 年年初预算数 28479.84 万元增加 1476.43 万元")
+        @"(?:(?<base>" + Num + @")(?<bu>万元|元)(?:相比|比较)?)?" +
         @"，?(?<mid>[^，。；：\d%（）]{0,24}?)" +
         @"(?<dir>基本持平|持平|无增减|无变化|没有变化|增加|减少|增长|下降|上升|降低)" +
         @"(?<res>（或?(?:增加|减少|增长|下降)）)?" +

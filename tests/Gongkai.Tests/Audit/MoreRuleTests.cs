@@ -302,6 +302,11 @@ public class MoreRuleTests
     // the 资产 date of a 决算 is the end of the year reported, of a 预算 the end of the year before (or later)
     [Fact] public void GK709_asset_date_of_last_year_fires() => Single<CutOffDates>(DocBuilder.Final(2024).Sentence("截至2023年12月31日，本部门共有车辆2辆"), expected: 2024m, found: 2023m);
     [Fact] public void GK709_budget_asset_date_of_the_year_before_is_silent() => Silent<CutOffDates>(DocBuilder.Budget(2024).Sentence("截至2023年12月31日，本部门共有车辆2辆"));
+    // nor later than the document's publication: a 预算 of Y in the first half of Y, a 决算 of Y within Y + 1
+    [Fact] public void GK709_budget_asset_date_at_the_end_of_its_own_year_fires() => Single<CutOffDates>(DocBuilder.Budget(2026).Sentence("截至2026年12月31日，本单位共有车辆0辆"));
+    [Fact] public void GK709_budget_asset_date_early_in_its_own_year_is_silent() => Silent<CutOffDates>(DocBuilder.Budget(2026).Sentence("截至2026年1月31日，本部门固定资产金额91,973.02万元，车辆0辆"));
+    [Fact] public void GK709_final_asset_date_in_the_year_of_publication_is_silent() => Silent<CutOffDates>(DocBuilder.Final(2024).Sentence("截至2024年12月31日，本部门共有车辆2辆").Sentence("截至2024年12月31日，房屋 400 平方米"));
+    [Fact] public void GK709_final_asset_date_two_years_on_fires() => Assert.Contains(Run<CutOffDates>(DocBuilder.Final(2024).Sentence("截至2026年3月31日，本部门共有车辆2辆")), f => f.Message.Contains("不应晚于"));
     [Fact] public void GK709_budget_asset_date_two_years_back_fires() => Single<CutOffDates>(DocBuilder.Budget(2024).Sentence("截至2022年12月31日，本部门共有车辆2辆"), expected: 2023m, found: 2022m);
 
     [Fact]

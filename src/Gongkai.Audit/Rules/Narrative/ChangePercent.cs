@@ -7,7 +7,7 @@ public sealed class ChangePercent : NarrativeRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "GK402", "增减幅度与增减金额相符", Severity.Error, Applicability.Both, RuleCategory.Narrative,
-        "p = Δ ÷ 基数 × 100，基数 = 本期 − Δ（增加）或 本期 + Δ（减少），句中写明基数时用所写基数；p = Δ ÷ 本期时注明“以本年数为基数”",
+        "p = Δ ÷ 基数 × 100，基数 = 本期 − Δ（增加）或 本期 + Δ（减少），句中写明基数时用所写基数（p 等于 |本期 − 基数| ÷ 基数 时不报，增减额之误归 GK411）；p = Δ ÷ 本期时注明“以本年数为基数”",
         "叙述中的增长（下降）百分比应能由本期金额和增减额重新算出；基数为 0 时增长率没有意义。",
         "3079.74 ÷ 7005.40 × 100 = 43.96%");
 
@@ -28,6 +28,11 @@ public sealed class ChangePercent : NarrativeRule
                     new[] { c.Source }, null, p, "基数为 0 时不应表述增长百分比，改为说明新增情况。");
                 continue;
             }
+            // both figures printed ("本期 a 万元，比上年 b 万元增加 Δ，增长 p%"): a percent that the two figures give is right, and
+            // a Δ that is not their difference is GK411's one finding
+            if (c.Amount is decimal a && c.BaseAmount is decimal b && a != b
+                && Tolerance.Percent(p, Math.Abs(a - b), b, Math.Min(scale, Tolerance.NarrativeScale(c.BaseAmountScale)), c.ChangePercentScale).Verdict != Verdict.Mismatch)
+                continue;
             var f = Judge(ctx, Tolerance.Percent(p, delta, prior, scale, c.ChangePercentScale), $"情况说明{Quote(c)}",
                 $"「{c.Subject}」{DirectionWord(c.Direction.Value)}幅度（{Tolerance.Format(delta)} ÷ {Tolerance.Format(prior)}）",
                 new[] { c.Source }, suggestion: "核对增减额与基数，按 增减额 ÷ 上年数 × 100 重新计算。", unit: "%");
