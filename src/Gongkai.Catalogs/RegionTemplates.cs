@@ -56,6 +56,13 @@ public sealed class TableTemplate
     public IEnumerable<string> AllFixedRows => FixedRows.Concat(RightRows).Concat(IncomeRows.Select(r => r.Label));
     /// <summary>The unit line (单位：万元), when it differs from the default.</summary>
     public string? UnitLine { get; set; }
+    /// <summary>This table's 编制单位 line, when it differs from the template's (江苏 2018: 部门名称：… on most tables, 部门：… on 05–08 and 12).</summary>
+    public string? UnitNameLine { get; set; }
+    /// <summary>
+    /// The rows are the department and its units (部门代码 | 部门名称), not 功能分类 codes (江苏 2026 收入总表): income by
+    /// source of the year and the carry-over, per unit.
+    /// </summary>
+    public bool ByUnit { get; set; }
     /// <summary>The region's name of a summary line, by <c>SummaryLine</c> name (CarryIn → 上年结转结余).</summary>
     public Dictionary<string, string> Lines { get; set; } = new();
     /// <summary>Summary lines the region does not print (InstitutionFund …) when they are zero.</summary>

@@ -79,7 +79,7 @@ public sealed partial class TableBuilder
     /// fiscal fund with 基本支出 (the data gives the economic classes of that fund alone); 公开11 (机关运行经费) is not
     /// published; the 国有资本经营 budget is in the narrative only.
     /// </summary>
-    private List<RenderTable> JiangsuBudget() =>
+    private List<RenderTable> JiangsuBudget() => _d.Year >= 2026 ? JiangsuBudget2026() :
     [
         At(1, () => BudgetSummary("收支预算总表")),
         At(2, () => BudgetRevenue("收入预算总表")),
@@ -89,11 +89,78 @@ public sealed partial class TableBuilder
         .. FiscalBasicIfGeneral(6, "财政拨款基本支出预算表"),
         At(7, () => CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出预算表", [FundSource.General], false, "一般公共预算拨款")),
         At(8, () => EconomicBudget("一般公共预算基本支出预算表")),
-        At(9, () => ThreePublicOrCombined("“三公”经费支出预算表", "“三公”经费、会议费、培训费支出预算表")),
+        // a template that prints 会议费 and 培训费 (江苏 2018) gets the combined table whatever the data gives (blank when not given)
+        At(9, () => Tpl(TableKind.BudgetThreePublic)?.Measures.Contains(nameof(Measure.Meeting)) == true ? CombinedThreePublic("“三公”经费、会议费、培训费支出预算表")
+            : ThreePublicOrCombined("“三公”经费支出预算表", "“三公”经费、会议费、培训费支出预算表")),
         At(10, () => CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出预算表", [FundSource.GovFund], false, "政府性基金预算拨款")),
         At(11, JiangsuOperatingCosts),
         At(12, () => ProcurementBudget("政府采购支出预算表")),
     ];
+
+    /// <summary>
+    /// Jiangsu 公开01–13 of the 2026 layout (the 市级 departments of 苏州 and 无锡): the national 收支总表 with every class,
+    /// 收入总表 by unit, 支出总表 by function with the non-fiscal kinds, 财政拨款收支总表, 05/07 with 基本支出 as 人员经费 |
+    /// 公用经费 (when the data gives 公用经费 per 项), 06/08 by economic class, 09 三公·会议费·培训费, 10 政府性基金, 11
+    /// 国有资本经营, 12 机关运行经费 by economic class, 13 政府采购. 06 as in the older layout (only when possible).
+    /// </summary>
+    private List<RenderTable> JiangsuBudget2026() =>
+    [
+        At(1, () => BudgetSummary("收支总表")),
+        At(2, () => Tpl(TableKind.BudgetRevenue)?.ByUnit == true ? RevenueByUnit("收入总表") : BudgetRevenue("收入总表")),
+        At(3, () => CodedSpend(TableKind.BudgetExpenditure, "支出总表", [], true, null)),
+        At(4, () => BudgetFiscalSummary("财政拨款收支总表")),
+        At(5, () => CodedSpend(TableKind.FiscalGrantExpenditure, "财政拨款支出表（功能科目）", [FundSource.General, FundSource.GovFund, FundSource.StateCapital], false, "财政拨款")),
+        .. FiscalBasicIfGeneral(6, "财政拨款基本支出表（经济科目）"),
+        At(7, () => CodedSpend(TableKind.BudgetGeneralExpenditure, "一般公共预算支出表", [FundSource.General], false, "一般公共预算拨款")),
+        At(8, () => EconomicBudget("一般公共预算基本支出表")),
+        At(9, () => CombinedThreePublic("一般公共预算“三公”经费、会议费、培训费支出表", grandTotal: false)),
+        At(10, () => CodedSpend(TableKind.BudgetGovFund, "政府性基金预算支出表", [FundSource.GovFund], false, "政府性基金预算拨款")),
+        At(11, () => CodedSpend(TableKind.BudgetStateCapital, "国有资本经营预算支出预算表", [FundSource.StateCapital], false, "国有资本经营预算拨款")),
+        At(12, JiangsuOperatingCosts),
+        At(13, () => ProcurementBudget("政府采购支出表")),
+    ];
+
+    /// <summary>
+    /// 收入总表 by unit (江苏 2026 公开02): 部门代码 | 部门名称 | 合计 | 本年收入（小计 | each source）| 上年结转结余（小计 | 一般公共预算 |
+    /// 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 | 单位资金）; 合计, then the department and its one unit (the data
+    /// gives the income of the department, not per unit: with several units only the department's row is printed).
+    /// </summary>
+    private RenderTable RevenueByUnit(string title)
+    {
+        var t = new RenderTable { Kind = TableKind.BudgetRevenue, Label = NextLabel(), Title = BudgetTitle(title) };
+        t.Columns.Add(new(["部门代码"], ColumnRole.Code));
+        t.Columns.Add(new(["部门名称"], ColumnRole.Label));
+        t.Columns.Add(new(["合计", "合计"], ColumnRole.Value, Measure.Total));
+        t.Columns.Add(new(["本年收入", "小计"], ColumnRole.Value, Measure.IncomeThisYear));
+        var year = new (string Header, Measure Key, FundSource Src)[]
+        {
+            ("一般公共预算", Measure.GeneralBudget, FundSource.General), ("政府性基金预算", Measure.GovernmentFund, FundSource.GovFund),
+            ("国有资本经营预算", Measure.StateCapital, FundSource.StateCapital), ("财政专户管理资金", Measure.SpecialAccount, FundSource.SpecialAccount),
+            ("事业收入", Measure.BusinessIncome, FundSource.Business), ("事业单位经营收入", Measure.OperatingIncome, FundSource.Operating),
+            ("上级补助收入", Measure.SuperiorSubsidy, FundSource.Superior), ("附属单位上缴收入", Measure.SubordinateRemittance, FundSource.Subordinate),
+            ("其他收入", Measure.OtherIncome, FundSource.Other),
+        };
+        foreach (var (h, k, _) in year) t.Columns.Add(new(["本年收入", h], ColumnRole.Value, k));
+        t.Columns.Add(new(["上年结转结余", "小计"], ColumnRole.Value, Measure.CarryIn));
+        // the carry-over by fund (the reader keeps them as columns of the group; the model holds the 小计)
+        var carry = new (string Header, decimal Value)[]
+        {
+            ("一般公共预算", _f.Carry.CarryInGeneral), ("政府性基金预算", _f.Carry.CarryInGovFund), ("国有资本经营预算", _f.Carry.CarryInStateCapital),
+            ("财政专户管理资金", 0m), ("单位资金", _f.Carry.CarryInNonFiscal + _f.Carry.UseOfNonFiscalBalance + _f.Carry.InstitutionFund),
+        };
+        foreach (var (h, _) in carry) t.Columns.Add(new(["上年结转结余", h], ColumnRole.Value));
+        var carryTotal = carry.Sum(c => c.Value);
+        string[] Cells(string code, string name) =>
+        [
+            code, name, Money.Cell(_f.IncomeTotal + carryTotal), Money.Cell(_f.IncomeTotal), .. year.Select(y => Money.Cell(_f.Income[y.Src])),
+            Money.Cell(carryTotal), .. carry.Select(c => Money.Cell(c.Value)),
+        ];
+        t.Rows.Add(new RenderRow(Cells("", "合计"), new RowMeta(IsTotal: true)));
+        t.Rows.Add(new RenderRow(Cells(_d.Unit.DepartmentCode ?? "", _d.Unit.Name)) { ModelRows = [] });
+        if (_d.Unit.Units.Count == 1 && _d.Unit.Units[0].Name.Length > 0)
+            t.Rows.Add(new RenderRow(Cells(_d.Unit.Units[0].Code ?? "", _d.Unit.Units[0].Name)) { ModelRows = [] });
+        return t;
+    }
 
     /// <summary>Shanghai 预算: 基金 and 国资 before the 基本支出 table, 三公 last.</summary>
     private List<RenderTable> ShanghaiBudget() =>
@@ -163,10 +230,11 @@ public sealed partial class TableBuilder
         // a region that prints no 本年收入合计 line when nothing is carried (上海: 收入总计 is then the year's total)
         bool yearLine = !(Omits(k, SummaryLine.TotalIncomeThisYear) && leftCarry.Count == 0 && rightCarry.Count == 0);
         var t = TwoSided(k, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
-            yearLine ? ("本年收入合计", _f.IncomeTotal) : null, yearLine ? [_f.SpendTotal] : null, leftCarry,
+            yearLine ? (LineName(k, SummaryLine.TotalIncomeThisYear, "本年收入合计"), _f.IncomeTotal) : null, yearLine ? [_f.SpendTotal] : null, leftCarry,
             rightCarry,
             (LineName(k, SummaryLine.GrandTotalIncome, "收入总计"), _f.GrandIncome), (LineName(k, SummaryLine.GrandTotalExpenditure, "支出总计"), [_f.GrandSpend]),
-            blankZeros: Tpl(k)?.BlankZeros == true, uses: _d.Profile == "jiangsu" ? SpendingUses() : null);
+            blankZeros: Tpl(k)?.BlankZeros == true, uses: _d.Profile == "jiangsu" && _d.Year < 2026 ? SpendingUses() : null,
+            rightYearLabel: LineName(k, SummaryLine.TotalExpenditureThisYear, "本年支出合计"));
         return t;
     }
 
@@ -382,9 +450,14 @@ public sealed partial class TableBuilder
         return t;
     }
 
-    /// <summary>Jiangsu 公开09 / Xi'an 表13: 合计 = “三公”经费小计 + 会议费 + 培训费.</summary>
-    private RenderTable CombinedThreePublic(string title)
+    /// <summary>
+    /// Jiangsu 公开09 / Xi'an 表13: 合计 = “三公”经费小计 + 会议费 + 培训费. Without <paramref name="grandTotal"/> (江苏 2026)
+    /// the table starts with “三公”经费合计 and has no 合计 column, and a 会议费 or 培训费 the data does not give is left
+    /// blank (a 0.00 would claim an amount the data does not state).
+    /// </summary>
+    private RenderTable CombinedThreePublic(string title, bool grandTotal = true)
     {
+        if (!grandTotal) return ThreePublicWithMeetingAndTraining(title);
         var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
         const string tp = "“三公”经费";
         t.Columns.Add(new(["合计", "合计", "合计"], ColumnRole.Value, Measure.Total));
@@ -399,9 +472,31 @@ public sealed partial class TableBuilder
         var x = _d.ThreePublic.Current;
         decimal meeting = _d.Meeting?.Amount ?? 0, training = _d.Training?.Amount ?? 0;
         t.Rows.Add(new RenderRow([Money.Cell(x.Total + meeting + training), Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase),
-            Money.Cell(x.VehicleOperation), Money.Cell(x.Reception), Money.Cell(meeting), Money.Cell(training)]));
+            Money.Cell(x.VehicleOperation), Money.Cell(x.Reception), _d.Meeting is null ? "" : Money.Cell(meeting), _d.Training is null ? "" : Money.Cell(training)]));
         if (x.Total + meeting + training == 0)
             t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费、会议费和培训费，故本表无数据。");
+        return t;
+    }
+
+    private RenderTable ThreePublicWithMeetingAndTraining(string title)
+    {
+        var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
+        const string v = "公务用车购置及运行维护费";
+        t.Columns.Add(new(["“三公”经费合计", "“三公”经费合计"], ColumnRole.Value, Measure.ThreePublicTotal));
+        t.Columns.Add(new(["因公出国（境）费", "因公出国（境）费"], ColumnRole.Value, Measure.Abroad));
+        t.Columns.Add(new([v, "小计"], ColumnRole.Value, Measure.VehicleTotal));
+        t.Columns.Add(new([v, "公务用车购置费"], ColumnRole.Value, Measure.VehiclePurchase));
+        t.Columns.Add(new([v, "公务用车运行维护费"], ColumnRole.Value, Measure.VehicleOperation));
+        t.Columns.Add(new(["公务接待费", "公务接待费"], ColumnRole.Value, Measure.Reception));
+        t.Columns.Add(new(["会议费", "会议费"], ColumnRole.Value, Measure.Meeting));
+        t.Columns.Add(new(["培训费", "培训费"], ColumnRole.Value, Measure.Training));
+        var x = _d.ThreePublic.Current;
+        t.Rows.Add(new RenderRow([Money.Cell(x.Total), Money.Cell(x.Abroad), Money.Cell(x.Vehicle), Money.Cell(x.VehiclePurchase), Money.Cell(x.VehicleOperation),
+            Money.Cell(x.Reception), _d.Meeting is { } m ? Money.Cell(m.Amount) : "", _d.Training is { } tr ? Money.Cell(tr.Amount) : ""]));
+        if (x.Total + (_d.Meeting?.Amount ?? 0) + (_d.Training?.Amount ?? 0) == 0)
+            t.Notes.Add(_d.Meeting is null && _d.Training is null
+                ? $"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，故本表无数据。"
+                : $"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费、会议费和培训费，故本表无数据。");
         return t;
     }
 
@@ -785,7 +880,7 @@ public sealed partial class TableBuilder
         (string Label, decimal Value)? leftYear, decimal[]? rightYear,
         List<(string Label, SummaryLine Line, decimal Value)> leftCarry, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> rightCarry,
         (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false,
-        List<(string Label, decimal Value)>? uses = null)
+        List<(string Label, decimal Value)>? uses = null, string rightYearLabel = "本年支出合计")
     {
         var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = kind is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary ? title : title };
         t.Columns.Add(new([leftHeader[0]], ColumnRole.Label, Segment: 0, Side: Side.Income));
@@ -816,7 +911,7 @@ public sealed partial class TableBuilder
         }
         int n = Math.Max(left.Count, right.Count);
         for (int i = 0; i < n; i++) Add(i < left.Count ? left[i] : null, i < right.Count ? right[i] : null);
-        if (leftYear is { } ly) Add((ly.Label, SummaryLine.TotalIncomeThisYear, ly.Value), ("本年支出合计", SummaryLine.TotalExpenditureThisYear, null, rightYear!), keep: true);
+        if (leftYear is { } ly) Add((ly.Label, SummaryLine.TotalIncomeThisYear, ly.Value), (rightYearLabel, SummaryLine.TotalExpenditureThisYear, null, rightYear!), keep: true);
         int m = Math.Max(leftCarry.Count, rightCarry.Count);
         for (int i = 0; i < m; i++) Add(i < leftCarry.Count ? leftCarry[i] : null, i < rightCarry.Count ? rightCarry[i] : null);
         Add((leftGrand.Label, SummaryLine.GrandTotalIncome, leftGrand.Value), (rightGrand.Label, SummaryLine.GrandTotalExpenditure, null, rightGrand.Values), keep: true);

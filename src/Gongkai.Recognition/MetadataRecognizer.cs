@@ -199,7 +199,31 @@ public static partial class MetadataRecognizer
         if (name.Contains("西安") || name.Contains("陕西") || head.Contains("陕西") || head.Contains("部门综合预算")) return RegionProfile.Shaanxi;
         if (name.Contains("武汉") || name.Contains("湖北") || head.Contains("武汉") || head.Contains("湖北") || all.Contains("武汉市")) return RegionProfile.Hubei;
         if (name.Contains("河北") || head.Contains("河北") || head.Contains("廊坊")) return RegionProfile.Hebei;
+        // a city's department names its city, not its province (苏州市应急管理局): the province of the city, from the
+        // department name, else from a city named as such (…市) in the document's head
+        if ((ProvinceOfCity(name, c => c) ?? ProvinceOfCity(head, c => c + "市")) is { } province) return province;
         return RegionProfile.National;
+    }
+
+    /// <summary>
+    /// The prefecture-level cities (地级市) of the provinces that have a regional profile (the municipalities 重庆 and
+    /// 上海 are matched by name above). Facts of the administrative division, not of any document.
+    /// </summary>
+    private static readonly (RegionProfile Province, string[] Cities)[] CitiesOfProvince =
+    [
+        (RegionProfile.Jiangsu, ["南京", "无锡", "徐州", "常州", "苏州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江", "泰州", "宿迁"]),
+        (RegionProfile.Hubei, ["武汉", "黄石", "十堰", "宜昌", "襄阳", "鄂州", "荆门", "孝感", "荆州", "黄冈", "咸宁", "随州"]),
+        (RegionProfile.Shaanxi, ["西安", "铜川", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛"]),
+        (RegionProfile.Hebei, ["石家庄", "唐山", "秦皇岛", "邯郸", "邢台", "保定", "张家口", "承德", "沧州", "廊坊", "衡水"]),
+    ];
+
+    /// <summary>The province of the first city named in the text (each city as <paramref name="form"/> gives it), or null.</summary>
+    internal static RegionProfile? ProvinceOfCity(string text, Func<string, string> form)
+    {
+        if (text.Length == 0) return null;
+        foreach (var (province, cities) in CitiesOfProvince)
+            if (cities.Any(c => text.Contains(form(c), StringComparison.Ordinal))) return province;
+        return null;
     }
 
     /// <summary>编制 and 实有 counts stated in the 概况 ("行政编制 8 名", "实有人员 18 人，其中行政 9 人、事业 9 人").</summary>

@@ -118,7 +118,7 @@ public sealed partial class TableBuilder
             .Select(x => x.t).ToList();
         foreach (var t in tables)
         {
-            if (tpl.UnitNameLine is { } line) t.UnitNameLine = Fill(line);
+            if ((tpl.Table(t.Kind.ToString())?.UnitNameLine ?? tpl.UnitNameLine) is { } line) t.UnitNameLine = Fill(line);
             if (tpl.Table(t.Kind.ToString()) is not { } tt) continue;
             if (tt.Label.Length > 0) t.Label = tt.Label;
             if (tt.Title.Length > 0) t.Title = Fill(tt.Title);

@@ -17,7 +17,11 @@ public sealed partial class TableBuilder
             (["合计", "合计"], Measure.Total), (["基本支出", "小计"], Measure.Basic), (["基本支出", "人员经费"], Measure.Personnel),
             (["基本支出", "公用经费"], Measure.Public), (["项目支出", "项目支出"], Measure.Project),
         };
-        var leaves = lines.Select(l => (l.Code, new[] { l.Basic + l.Project + l.Reserve, l.Basic, l.Basic - (l.Public ?? 0), l.Public ?? 0, l.Project }));
+        // Jiangsu 单位预留机动经费: a column of its own after 项目支出, part of 合计 (as in the layout without the split)
+        bool reserve = HasReserve;
+        if (reserve) headers.Add((["单位预留机动经费", "单位预留机动经费"], Measure.Reserve));
+        var leaves = lines.Select(l => (l.Code, new[] { l.Basic + l.Project + l.Reserve, l.Basic, l.Basic - (l.Public ?? 0), l.Public ?? 0, l.Project }
+            .Concat(reserve ? [l.Reserve] : []).ToArray()));
         return Coded(kind, _f.Final ? title : BudgetTitle(title), headers, _f.Tree(leaves, headers.Count), null);
     }
 

@@ -181,4 +181,55 @@ public class TemplateRuleTests(ITestOutputHelper output)
         Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.StartsWith("表五") && x.Message.Contains("人员经费") && x.Message.Contains("公用经费"));
         Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
     }
+
+    /// <summary>
+    /// The 江苏 预算 2026 template (公开01–13 of 苏州 and 无锡): silent on the compiled package; an income line dropped (the
+    /// line holds 九、其他收入 and the class 九、社会保险基金支出 beside it) → GK901, the older layout's carry-over name → GK903,
+    /// the 会议费 column gone → GK902; the 2018 template likewise (a class row dropped, another template's carry name).
+    /// </summary>
+    [Fact]
+    public void Conformity_rules_check_the_jiangsu_budget_templates()
+    {
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = "jiangsu";
+        data.Year = 2026;
+        RandomRegionalData.LayPublic(data);
+        var md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(data));
+        Assert.Contains("### 收支总表\n", md);
+        var own = TemplateFindings(ReadAs(md, RegionProfile.Jiangsu));
+        Assert.True(own.Count == 0, string.Join("\n", own));
+
+        var dropped = Regex.Replace(md, @"(?m)^\| 九、其他收入 \|[^\n]*\n", "");
+        Assert.NotEqual(md, dropped);
+        var f = TemplateFindings(ReadAs(dropped, RegionProfile.Jiangsu));
+        output.WriteLine(string.Join("\n", f));
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.StartsWith("公开01表") && x.Message.Contains("九、其他收入") && x.Message.Contains("九、社会保险基金支出"));
+
+        var foreign = md.Replace("| 上年结转结余 |", "| 上年结转资金 |");
+        Assert.NotEqual(md, foreign);
+        f = TemplateFindings(ReadAs(foreign, RegionProfile.Jiangsu));
+        Assert.Contains(f, x => x.RuleId == "GK903" && x.Message.Contains("上年结转资金") && x.Message.Contains("上年结转结余"));
+
+        var noMeeting = ReadAs(md, RegionProfile.Jiangsu);
+        noMeeting.Tables.Single(t => t.Kind == TableKind.BudgetThreePublic).Columns.RemoveAll(c => c.Key?.Measure == Measure.Meeting);
+        f = TemplateFindings(noMeeting);
+        Assert.Contains(f, x => x.RuleId == "GK902" && x.Message.StartsWith("公开09表") && x.Message.Contains("会议费"));
+        Assert.All(f, x => Assert.Equal(Severity.Warning, x.Severity));
+
+        data = CompileSeedTests.Load("seed004-budget-2023.json");
+        data.Profile = "jiangsu";
+        data.Year = 2018;
+        md = Gongkai.Compile.Render.MarkdownRenderer.ToText(PackageAssert.Build(data));
+        Assert.Contains("### 收支预算总表\n", md);
+        own = TemplateFindings(ReadAs(md, RegionProfile.Jiangsu));
+        Assert.True(own.Count == 0, string.Join("\n", own));
+        dropped = Regex.Replace(md, @"(?m)^\|[^\n]*\| 十、节能环保支出 \|[^\n]*\n", "");
+        Assert.NotEqual(md, dropped);
+        f = TemplateFindings(ReadAs(dropped, RegionProfile.Jiangsu));
+        Assert.Contains(f, x => x.RuleId == "GK901" && x.Message.StartsWith("公开01表") && x.Message.Contains("十、节能环保支出"));
+        foreign = md.Replace("| 上年结转资金 |", "| 上年结转结余 |");
+        Assert.NotEqual(md, foreign);
+        f = TemplateFindings(ReadAs(foreign, RegionProfile.Jiangsu));
+        Assert.Contains(f, x => x.RuleId == "GK903" && x.Message.Contains("上年结转结余"));
+    }
 }

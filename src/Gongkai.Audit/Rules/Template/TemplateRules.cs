@@ -114,7 +114,8 @@ public sealed class TemplateFixedColumnMissing : Rule
         Measure.StateCapital => "国有资本经营预算财政拨款", Measure.CarryIn => "年初结转和结余", Measure.IncomeThisYear => "本年收入",
         Measure.CarryOut => "年末结转和结余", Measure.ThreePublicTotal => "“三公”经费合计", Measure.Abroad => "因公出国（境）费",
         Measure.VehicleTotal => "公务用车购置及运行费", Measure.VehiclePurchase => "公务用车购置费", Measure.VehicleOperation => "公务用车运行费",
-        Measure.Reception => "公务接待费", _ => m.ToString(),
+        Measure.Reception => "公务接待费", Measure.Meeting => "会议费", Measure.Training => "培训费", Measure.Reserve => "单位预留机动经费",
+        Measure.SpecialAccount => "财政专户管理资金", Measure.OperatingCosts => "机关运行经费", _ => m.ToString(),
     };
 }
 
