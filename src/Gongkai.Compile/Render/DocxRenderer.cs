@@ -380,8 +380,9 @@ public sealed class DocxRenderer : IPackageRenderer
         var body = BodyLayout.Cells(t);
         int n = t.Rows.Count;
         var heights = RowHeights(t, body, widths, size);
-        double room = Capacity(t) - 1700;
-        SplitLongMerges(body, heights, room * 0.5);
+        // a continued page of a form has no caption (the 项目名称 row is not repeated): the whole page is room
+        double room = Capacity(t);
+        SplitLongMerges(body, heights, room);
         var below = BodyLayout.Covering(t, body);
         // rows kept with the next (keep-with-next on every paragraph of the row): a form that fits a page stays whole;
         // otherwise the caption and header with the first two rows, and the last row with the one before it
@@ -390,7 +391,7 @@ public sealed class DocxRenderer : IPackageRenderer
         // of its rows, and a section that does not fit the rest of a page starts the next one whole (no page of a few rows)
         var together = new bool[n];
         foreach (var (start, end) in BodyLayout.KeepUnits(t, body))
-            if (Enumerable.Range(start, end - start + 1).Sum(i => heights[i]) <= room * 0.8)
+            if (Enumerable.Range(start, end - start + 1).Sum(i => heights[i]) <= room)
                 for (int i = start; i < end; i++) together[i] = true;
         // (the last row stays with the notes under the table: no page holds only a note)
         bool Keep(int i) => i < n - 1 && (whole || i < 2 || i == n - 2 || together[i]) || i == n - 1 && t.Notes.Count > 0;
@@ -474,15 +475,16 @@ public sealed class DocxRenderer : IPackageRenderer
     }
 
     /// <summary>
-    /// A label merged down more rows than half a page (a long list of indicators) is cut into parts of about equal height,
+    /// A label merged down more rows than a page holds (a long list of indicators) is cut into parts of about equal height,
     /// none much longer than half a page, each a merged cell that prints the label again: Word and LibreOffice do not repeat a merged cell's text on a
     /// continued page, and a part kept whole on a page carries it there.
     /// </summary>
-    private static void SplitLongMerges(List<List<BodyCell>> body, int[] heights, double limit)
+    private static void SplitLongMerges(List<List<BodyCell>> body, int[] heights, double room)
     {
+        double limit = room * 0.5;
         foreach (var bc in body.SelectMany(x => x).Where(c => c.RowSpan > 1).ToList())
         {
-            if (Enumerable.Range(bc.Row, bc.RowSpan).Sum(i => heights[i]) <= limit) continue;
+            if (Enumerable.Range(bc.Row, bc.RowSpan).Sum(i => heights[i]) <= room) continue;
             // parts of about equal height (no part of a few rows)
             int end = bc.Row + bc.RowSpan, start = bc.Row;
             double total = Enumerable.Range(bc.Row, bc.RowSpan).Sum(i => heights[i]);

@@ -294,6 +294,9 @@ public static class BodyLayout
             int e = i + 1;
             while (e < n && !t.IsSectionRow(e)) e++;
             if (e - 1 > i) units.Add((i, e - 1));
+            // a section too long for a page still keeps its head (section row, sub-header) with its largest merged label
+            var body = cells.Skip(i + 1).Take(e - i - 1).SelectMany(x => x).Where(c => c.RowSpan > 1).MaxBy(c => c.RowSpan);
+            if (body is not null && body.Row + body.RowSpan - 1 < e - 1) units.Add((i, body.Row + body.RowSpan - 1));
         }
         return units;
     }
