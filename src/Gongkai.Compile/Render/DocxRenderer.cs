@@ -243,7 +243,7 @@ public sealed class DocxRenderer : IPackageRenderer
     private static int LandscapeUsable => PortraitHeight - MarginTop - MarginBottom;
 
     /// <summary>What each column needs (its widest figure, or its header's longest word / four characters of text) and wants (its longest text).</summary>
-    private static (int[] Need, int[] Want) Measure(RenderTable t)
+    private static (int[] Need, int[] Want) Measure(RenderTable t, int hp = TableHalfPoints)
     {
         int cols = t.Columns.Count;
         var need = new int[cols];
@@ -254,32 +254,84 @@ public sealed class DocxRenderer : IPackageRenderer
         {
             var bodyRows = single[c].ToList();
             bool amounts = t.IsNumeric(c) || t.Columns[c].Role == ColumnRole.Code;
-            int figures = bodyRows.Where(r => t.IsAmountCell(c, r.Cells[c]) || t.Columns[c].Role == ColumnRole.Code).Select(r => FigureTwips(r.Cells[c])).DefaultIfEmpty(0).Max();
-            int text = bodyRows.Select(r => Twips(r.Cells[c])).DefaultIfEmpty(0).Max();
+            int figures = bodyRows.Where(r => t.IsAmountCell(c, r.Cells[c]) || t.Columns[c].Role == ColumnRole.Code).Select(r => FigureTwips(r.Cells[c], hp)).DefaultIfEmpty(0).Max();
+            int text = bodyRows.Select(r => Twips(r.Cells[c], hp)).DefaultIfEmpty(0).Max();
             // the widest unbreakable word (97%-100%, a code) is never split
-            int word = bodyRows.SelectMany(r => TextBreaks.Words(r.Cells[c])).Select(w => FigureTwips(w)).DefaultIfEmpty(0).Max();
+            int word = bodyRows.SelectMany(r => TextBreaks.Words(r.Cells[c])).Select(w => FigureTwips(w, hp)).DefaultIfEmpty(0).Max();
             var heads = Enumerable.Range(0, t.HeaderRowCount).Select(h => t.HeaderRow(h)[c]).ToList();
-            int headWord = heads.Select(h => Twips(h.Length > 4 ? h[..4] : h)).DefaultIfEmpty(0).Max();
-            int head = heads.Select(h => Twips(h)).DefaultIfEmpty(0).Max();
-            need[c] = Math.Max(Math.Max(Math.Max(figures, Math.Min(text, Twips("四个汉字"))), headWord), word) + 2 * CellPad;
-            want[c] = Math.Max(Math.Max(text, Math.Min(head, Twips(amounts ? "四个汉字" : "八个汉字八个汉字"))) + 2 * CellPad, need[c]);
+            int headWord = heads.Select(h => Twips(h.Length > 4 ? h[..4] : h, hp)).DefaultIfEmpty(0).Max();
+            int head = heads.Select(h => Twips(h, hp)).DefaultIfEmpty(0).Max();
+            need[c] = Math.Max(Math.Max(Math.Max(figures, Math.Min(text, Twips("四个汉字", hp))), headWord), word) + 2 * CellPad;
+            want[c] = Math.Max(Math.Max(text, Math.Min(head, Twips(amounts ? "四个汉字" : "八个汉字八个汉字", hp))) + 2 * CellPad, need[c]);
         }
         return (need, want);
     }
 
-    /// <summary>A table goes on a landscape page when it does not fit portrait (or says so).</summary>
-    public static bool Landscape(RenderTable t)
+    /// <summary>A table goes on a landscape page when it does not fit portrait (or says so), or when only a landscape page
+    /// keeps its names (科目名称) on one line; see <see cref="Fit"/>.</summary>
+    public static bool Landscape(RenderTable t) => Fit(t).Landscape;
+
+    /// <summary>
+    /// The name columns of a core table: label columns of names (科目名称, 项目名称 — no text longer than 24 characters), which
+    /// should not wrap: a wrapped 科目名称 reads as two lines of the table.
+    /// </summary>
+    private static List<int> NameColumns(RenderTable t)
     {
-        if (t.Landscape is { } hint) return hint;
-        var (need, want) = Measure(t);
-        return t.Columns.Count > 4 && (need.Sum() > PortraitUsable || want.Sum() > PortraitUsable * 1.15);
+        if (t.NoModel) return [];
+        return Enumerable.Range(0, t.Columns.Count).Where(c => t.Columns[c].Role == ColumnRole.Label && !t.IsNumeric(c)
+            && t.Rows.Where((_, i) => !t.IsSectionRow(i)).All(r => r.Cells[c].Trim().Length <= 24)).ToList();
     }
 
-    /// <summary>Column widths (twips): needs first, the rest shared in proportion to what the columns want beyond their needs.</summary>
+    /// <summary>Whether the name columns get their whole text while every other column gets what it needs.</summary>
+    private static bool NamesFit(RenderTable t, List<int> names, bool landscape, int hp)
+    {
+        var (need, want) = Measure(t, hp);
+        return Enumerable.Range(0, need.Length).Sum(c => names.Contains(c) ? want[c] : need[c]) <= (landscape ? LandscapeUsable : PortraitUsable);
+    }
+
+    /// <summary>
+    /// Orientation and the largest text size (half-points) at which the columns fit: portrait unless the figures do not fit
+    /// it (or the table says so); names kept on one line at 10 pt, else at 9 pt; a portrait table whose names fit neither
+    /// goes landscape when they fit there (as the regions print their wide summary tables), at 10, 9 or, with many figure
+    /// columns, 8 pt. Where names fit nowhere the table keeps 10 pt and its orientation, and the names wrap.
+    /// </summary>
+    private static (bool Landscape, int Size) Fit(RenderTable t)
+    {
+        bool wide;
+        if (t.Landscape is { } hint) wide = hint;
+        else
+        {
+            var (need, want) = Measure(t);
+            wide = t.Columns.Count > 4 && (need.Sum() > PortraitUsable || want.Sum() > PortraitUsable * 1.15);
+        }
+        var names = NameColumns(t);
+        if (names.Count == 0) return (wide, TableHalfPoints);
+        foreach (var hp in new[] { TableHalfPoints, 18 })
+            if (NamesFit(t, names, wide, hp)) return (wide, hp);
+        bool mayTurn = !wide && t.Landscape is null && t.Columns.Count > 4;
+        if (mayTurn)
+            foreach (var hp in new[] { TableHalfPoints, 18 })
+                if (NamesFit(t, names, true, hp)) return (true, hp);
+        // a landscape table of many figure columns (收入预算总表, 13 columns) at 8 pt, as the regions print it
+        if ((wide || mayTurn) && NamesFit(t, names, true, 16)) return (true, 16);
+        return (wide, TableHalfPoints);
+    }
+
+    /// <summary>Column widths (twips) at the table's size: the names their whole text when that fits beside the other
+    /// columns' needs, every column its need, the rest shared in proportion to what the columns want beyond their needs.</summary>
     public static int[] ColumnWidths(RenderTable t)
     {
-        int usable = Landscape(t) ? LandscapeUsable : PortraitUsable;
-        var (need, want) = Measure(t);
+        var (wide, hp) = Fit(t);
+        return Widths(t, wide, hp);
+    }
+
+    private static int[] Widths(RenderTable t, bool wide, int hp)
+    {
+        int usable = wide ? LandscapeUsable : PortraitUsable;
+        var (need, want) = Measure(t, hp);
+        var names = NameColumns(t);
+        if (names.Count > 0 && NamesFit(t, names, wide, hp))
+            foreach (var c in names) need[c] = want[c];
         return ColumnFit.Distribute(need.Select(x => (double)x).ToList(), want.Select(x => (double)x).ToList(), usable).Select(w => (int)Math.Floor(w)).ToArray();
     }
 
@@ -326,13 +378,23 @@ public sealed class DocxRenderer : IPackageRenderer
             table.Append(tr);
         }
         var body = BodyLayout.Cells(t);
-        var below = BodyLayout.Covering(t, body);
         int n = t.Rows.Count;
+        var heights = RowHeights(t, body, widths, size);
+        // a continued page of a form has no caption (the 项目名称 row is not repeated): the whole page is room
+        double room = Capacity(t);
+        SplitLongMerges(body, heights, room);
+        var below = BodyLayout.Covering(t, body);
         // rows kept with the next (keep-with-next on every paragraph of the row): a form that fits a page stays whole;
         // otherwise the caption and header with the first two rows, and the last row with the one before it
         bool whole = t.NoModel && FitsPage(t);
+        // a form's merged label with its rows and each of its sections, when they fit a page: the label is printed with all
+        // of its rows, and a section that does not fit the rest of a page starts the next one whole (no page of a few rows)
+        var together = new bool[n];
+        foreach (var (start, end) in BodyLayout.KeepUnits(t, body))
+            if (Enumerable.Range(start, end - start + 1).Sum(i => heights[i]) <= room)
+                for (int i = start; i < end; i++) together[i] = true;
         // (the last row stays with the notes under the table: no page holds only a note)
-        bool Keep(int i) => i < n - 1 && (whole || i < 2 || i == n - 2) || i == n - 1 && t.Notes.Count > 0;
+        bool Keep(int i) => i < n - 1 && (whole || i < 2 || i == n - 2 || together[i]) || i == n - 1 && t.Notes.Count > 0;
         for (int i = 0; i < n; i++)
         {
             var r = t.Rows[i];
@@ -373,10 +435,11 @@ public sealed class DocxRenderer : IPackageRenderer
     /// a page onto one page (a finance office prints each table on a page where it can).</summary>
     public static int TableSize(RenderTable t)
     {
-        var widths = ColumnWidths(t);
-        foreach (var hp in new[] { TableHalfPoints, 18, 16 })
+        var (wide, most) = Fit(t);
+        var widths = Widths(t, wide, most);
+        foreach (var hp in new[] { TableHalfPoints, 18, 16 }.Where(x => x <= most))
             if (EstimatedHeight(t, widths, hp) <= Capacity(t)) return hp;
-        return TableHalfPoints;
+        return most;
     }
 
     /// <summary>Whether the table, by <see cref="EstimatedHeight"/> at its size, fits one page of its orientation with a
@@ -388,18 +451,56 @@ public sealed class DocxRenderer : IPackageRenderer
     /// (lines of the cell's text at its width).</summary>
     private static int EstimatedHeight(RenderTable t, int[] widths, int halfPoints)
     {
-        // measured on LibreOffice's layout (CJK substitute faces have tall lines): a row of one line at 10 pt is 15 pt
-        // high; the caption (label, title, 编制单位 and unit lines) about 85 pt
-        int line = (int)(14.5 * halfPoints), rowPad = halfPoints / 2, total = 1700;
+        // the caption (label, title, 编制单位 and unit lines) about 85 pt
+        int total = 1700;
         var header = HeaderLayout.Cells(t);
         foreach (var row in header)
-            total += row.Where(c => c.RowSpan == 1).Select(c => Lines(c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())).DefaultIfEmpty(1).Max() * line + rowPad;
-        foreach (var row in BodyLayout.Cells(t))
-            total += row.Where(c => c.RowSpan == 1).Select(c => Lines(c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())).DefaultIfEmpty(1).Max() * line + rowPad;
+            total += RowHeight(row.Where(c => c.RowSpan == 1).Select(c => (c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())), halfPoints);
+        total += RowHeights(t, BodyLayout.Cells(t), widths, halfPoints).Sum();
         // the notes under it (10.5 pt on a 15 pt line)
         foreach (var n in t.Notes) total += 300 * Math.Max(1, (int)Math.Ceiling(Twips(n, 21) / (double)Math.Max(1, widths.Sum())));
         return total;
-        int Lines(string text, int width) => Math.Max(1, (int)Math.Ceiling(FigureTwips(text, halfPoints) / (double)Math.Max(1, width - 2 * CellPad)));
+    }
+
+    /// <summary>The estimated height (twips) of each body row: its tallest cell of one row (lines of its text at its width).</summary>
+    private static int[] RowHeights(RenderTable t, List<List<BodyCell>> body, int[] widths, int halfPoints) =>
+        body.Select(row => RowHeight(row.Where(c => c.RowSpan == 1).Select(c => (c.Text, widths.Skip(c.Column).Take(c.ColSpan).Sum())), halfPoints)).ToArray();
+
+    /// <summary>One row's height: measured on LibreOffice's layout (CJK substitute faces have tall lines), a row of one line at
+    /// 10 pt is 15 pt high.</summary>
+    private static int RowHeight(IEnumerable<(string Text, int Width)> cells, int halfPoints)
+    {
+        int line = (int)(14.5 * halfPoints), rowPad = halfPoints / 2;
+        return cells.Select(c => Math.Max(1, (int)Math.Ceiling(FigureTwips(c.Text, halfPoints) / (double)Math.Max(1, c.Width - 2 * CellPad)))).DefaultIfEmpty(1).Max() * line + rowPad;
+    }
+
+    /// <summary>
+    /// A label merged down more rows than a page holds (a long list of indicators) is cut into parts of about equal height,
+    /// none much longer than half a page, each a merged cell that prints the label again: Word and LibreOffice do not repeat a merged cell's text on a
+    /// continued page, and a part kept whole on a page carries it there.
+    /// </summary>
+    private static void SplitLongMerges(List<List<BodyCell>> body, int[] heights, double room)
+    {
+        double limit = room * 0.5;
+        foreach (var bc in body.SelectMany(x => x).Where(c => c.RowSpan > 1).ToList())
+        {
+            if (Enumerable.Range(bc.Row, bc.RowSpan).Sum(i => heights[i]) <= room) continue;
+            // parts of about equal height (no part of a few rows)
+            int end = bc.Row + bc.RowSpan, start = bc.Row;
+            double total = Enumerable.Range(bc.Row, bc.RowSpan).Sum(i => heights[i]);
+            double share = total / Math.Ceiling(total / limit);
+            while (start < end)
+            {
+                int k = start;
+                double h = 0;
+                do h += heights[k++]; while (k < end && h + heights[k] <= share * 1.15);
+                var part = bc with { Row = start, RowSpan = k - start };
+                var row = body[start];
+                if (start == bc.Row) row[row.IndexOf(bc)] = part;
+                else row.Insert(row.Count(x => x.Column < bc.Column), part);
+                start = k;
+            }
+        }
     }
 
     private static TableCell Cell(string text, int width, CellKind kind, int span, MergedCellValues? vmerge, bool keepNext = false, int size = TableHalfPoints)

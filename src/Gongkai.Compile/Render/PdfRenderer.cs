@@ -621,13 +621,21 @@ public sealed class PdfRenderer : IPackageRenderer
             Header();
             double topOfRows = _y;
             int n = t.Rows.Count, onPage = 0;
+            // a form's runs of rows that belong together (a merged label with its rows, a section), by first row: those that
+            // fit a continued page are kept whole, so a section that does not fit the rest of a page starts the next one
+            double freshRoom = (plan.Landscape ? 595 : 842) - 2 * Margin - captionHeight - (t.NoModel ? 0 : headerHeight);
+            var units = BodyLayout.KeepUnits(t, body)
+                .Select(u => (u.Start, Height: Enumerable.Range(u.Start, u.End - u.Start + 1).Sum(m => rowHeight[m])))
+                .Where(u => u.Height <= freshRoom).ToLookup(u => u.Start, u => u.Height);
             // whether row i moves to a new page when it would start at y with `before` rows already on the page: it does
-            // not fit; a section row does not fit with the row after it; the last row would be left alone on the next page
+            // not fit; a section row does not fit with the row after it; a run that belongs together does not fit; the last
+            // row would be left alone on the next page
             bool Breaks(int i, double y, int before)
             {
                 double room = y - Margin, h = rowHeight[i];
                 if (h > room) return true;
                 if (t.IsSectionRow(i) && i + 1 < n && i > 0 && h + rowHeight[i + 1] > room) return true;
+                if (before >= 1 && units[i].Any(u => u > room)) return true;
                 return i == n - 2 && before >= 2 && h + rowHeight[n - 1] > room;
             }
             // the merged cells open on this page, with the top of their part on it: their label is drawn centred in

@@ -274,6 +274,33 @@ public static class BodyLayout
         return result;
     }
 
+    /// <summary>
+    /// The runs of rows of a form (绩效) that belong together on a page, first and last row: a label merged down its rows
+    /// (资金来源, 年度绩效目标 over its indicators) and a section (its section row up to the next one: 年度绩效目标表 with its
+    /// sub-header and indicators). A renderer keeps a run whole on one page when it fits one, so that a label is never cut
+    /// from part of its rows and a continued page starts at a section boundary rather than with a few rows of a section.
+    /// Core tables have none (their header rows repeat on a continued page).
+    /// </summary>
+    public static List<(int Start, int End)> KeepUnits(RenderTable t, List<List<BodyCell>> cells)
+    {
+        var units = new List<(int Start, int End)>();
+        if (!t.NoModel) return units;
+        foreach (var c in cells.SelectMany(x => x))
+            if (c.RowSpan > 1) units.Add((c.Row, c.Row + c.RowSpan - 1));
+        int n = t.Rows.Count;
+        for (int i = 0; i < n; i++)
+        {
+            if (!t.IsSectionRow(i)) continue;
+            int e = i + 1;
+            while (e < n && !t.IsSectionRow(e)) e++;
+            if (e - 1 > i) units.Add((i, e - 1));
+            // a section too long for a page still keeps its head (section row, sub-header) with its largest merged label
+            var body = cells.Skip(i + 1).Take(e - i - 1).SelectMany(x => x).Where(c => c.RowSpan > 1).MaxBy(c => c.RowSpan);
+            if (body is not null && body.Row + body.RowSpan - 1 < e - 1) units.Add((i, body.Row + body.RowSpan - 1));
+        }
+        return units;
+    }
+
     /// <summary>Whether position (row, column) is covered by a cell that starts above it.</summary>
     public static BodyCell?[,] Covering(RenderTable t, List<List<BodyCell>> cells)
     {

@@ -5,6 +5,7 @@ using Gongkai.Model;
 using Gongkai.Reading;
 using Gongkai.Reading.Pdf;
 using W = DocumentFormat.OpenXml.Wordprocessing;
+using MergedCellValues = DocumentFormat.OpenXml.Wordprocessing.MergedCellValues;
 
 namespace Gongkai.Tests.Compile;
 
@@ -23,6 +24,16 @@ public class PageLayoutTests
     private static List<Gongkai.Reading.TableBlock> ReadTables(byte[] pdf) =>
         new DocumentReader([new PdfDocumentReader()]).Read("package.pdf", pdf).Blocks.OfType<Gongkai.Reading.TableBlock>().ToList();
 
+    /// <summary>Seed 004 with the first project's 年度 indicators listed five times: a label merged down more rows than a page.</summary>
+    private static readonly Lazy<CompiledPackage> _longLabel = new(() =>
+    {
+        var data = CompileSeedTests.Load("seed004-budget-2023.json");
+        var p = data.Projects[0];
+        var annual = p.Indicators.Where(i => i.LongTerm != true).ToList();
+        for (int k = 0; k < 4; k++) p.Indicators.AddRange(annual);
+        return PackageAssert.Build(data);
+    });
+
     [Fact]
     public void Pdf_merges_form_labels_down_their_rows_and_repeats_them_on_a_continued_page()
     {
@@ -32,7 +43,8 @@ public class PageLayoutTests
         // read back from the rules: one ruled cell over the indicator rows, not a label and empty cells under it
         Assert.Contains("年度绩效目标", merged);
         Assert.Contains("长期绩效目标", merged);
-        // a label whose rows go on past the page foot opens the continued page again
+        // a label whose rows go on past the page foot (longer than a page: it cannot be kept whole) opens the continued page again
+        tables = ReadTables(new PdfRenderer().RenderToBytes(_longLabel.Value));
         int repeated = 0;
         for (int k = 0; k + 1 < tables.Count; k++)
         {
@@ -99,12 +111,13 @@ public class PageLayoutTests
     [Fact]
     public void Docx_code_columns_hold_a_seven_digit_code_in_a_substitute_sans_font()
     {
-        // 7 digits at 0.64 em (DejaVu Sans, which LibreOffice draws where 宋体 is missing) at 10 pt, plus Word's cell padding
-        const int sevenDigits = (int)(7 * 0.64 * 200) + 2 * 108;
+        // 7 digits at 0.64 em (DejaVu Sans, which LibreOffice draws where 宋体 is missing) at the table's size (10 pt, or 9 / 8
+        // pt where that keeps the names on one line), plus Word's cell padding
         int checkedTables = 0;
         foreach (var p in new[] { _seed003.Value, _seed004.Value })
-            foreach (var t in DocxTables(p))
+            foreach (var (t, rendered) in DocxTables(p).Zip(p.Tables))
             {
+                int sevenDigits = (int)(7 * 0.64 * DocxRenderer.TableSize(rendered) * 10) + 2 * 108;
                 var rows = t.Elements<W.TableRow>().ToList();
                 if (!rows.Take(3).Any(r => r.InnerText.Contains("编码"))) continue;
                 if (!rows.Skip(1).Any(r => r.Elements<W.TableCell>().FirstOrDefault()?.InnerText is { Length: 7 } s && s.All(char.IsAsciiDigit))) continue;
@@ -152,6 +165,124 @@ public class PageLayoutTests
         }).ToList();
         Assert.Equal(20, sizes[0]);
         Assert.Contains(sizes, x => x < 20);
+    }
+
+    /// <summary>Per page of a PDF: whether it continues a table (（续）) and how much of the page body its text takes
+    /// (from the top of the first line to the foot of the last, the page number left out), 0–1.</summary>
+    private static List<(int Page, string Label, bool Continued, double Filled)> PageFill(byte[] pdf)
+    {
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var result = new List<(int, string, bool, double)>();
+        foreach (var page in doc.GetPages())
+        {
+            var words = page.GetWords().Where(w => !System.Text.RegularExpressions.Regex.IsMatch(w.Text, "^[—\\d\\s]+$")).ToList();
+            if (words.Count == 0) continue;
+            var text = string.Concat(page.Letters.Select(l => l.Value));
+            var label = text.Contains("目录") ? "" : System.Text.RegularExpressions.Regex.Match(text, "附表\\d+").Value;
+            double top = words.Max(w => w.BoundingBox.Top), bottom = words.Min(w => w.BoundingBox.Bottom);
+            result.Add((page.Number, label, text.Contains("（续）"), (top - bottom) / (page.Height - 2 * 56)));
+        }
+        return result;
+    }
+
+    [Fact]
+    public void Pdf_forms_longer_than_a_page_break_at_a_section_and_end_on_a_page_that_is_not_a_stub()
+    {
+        CjkFontGuard();
+        // the 武汉 申报表 run over 2–4 pages; each ended with 1–5 indicator rows of its 年度绩效目标表 on a page of their own
+        // (17–30 % of the page, the repeated caption included); the section now moves whole to the continued page
+        var pages = PageFill(new PdfRenderer().RenderToBytes(_seed004.Value));
+        var forms = pages.Where(p => p.Label.Length > 0).GroupBy(p => p.Label).Where(g => g.Count() > 1).ToList();
+        Assert.True(forms.Count >= 4, $"{forms.Count} forms over several pages");
+        foreach (var g in forms)
+        {
+            var last = g.Last();
+            Assert.True(last.Continued);
+            Assert.True(last.Filled >= 0.3, $"{g.Key}: the last page (p. {last.Page}) is filled {last.Filled:P0}");
+        }
+        // and a continued page opens with a section row (长期绩效目标表 / 年度绩效目标表) or a merged label whole
+        var tables = ReadTables(new PdfRenderer().RenderToBytes(_seed004.Value));
+        var continued = pages.Where(p => p.Continued && p.Label.Length > 0).Select(p => p.Page).ToHashSet();
+        foreach (var t in tables.Where(t => t.Source.Page is { } n && continued.Contains(n) && t.Rows.Count > 0))
+        {
+            var first = t.Rows[0].Cells.First(c => c.Column == 0);
+            Assert.True(t.Rows[0].Cells.Count(c => !c.IsEmpty) == 1 || first.RowSpan > 1 && first.Text.Length > 0,
+                $"page {t.Source.Page}: the continued form opens with {string.Join(" | ", t.Rows[0].Cells.Select(c => c.Text))}");
+        }
+    }
+
+    /// <summary>The rows of each DOCX table with, per row, the text of its first cell and whether it starts or continues a
+    /// vertical merge there.</summary>
+    private static List<List<(string Text, MergedCellValues? Merge, bool Kept)>> DocxFirstCells(CompiledPackage p) =>
+        DocxTables(p).Select(t => t.Elements<W.TableRow>().Select(r =>
+        {
+            var c = r.Elements<W.TableCell>().First();
+            var m = c.TableCellProperties?.GetFirstChild<W.VerticalMerge>();
+            MergedCellValues? merge = m is null ? null : m.Val?.Value ?? MergedCellValues.Continue;
+            return (c.InnerText, merge, KeptWithNext(r));
+        }).ToList()).ToList();
+
+    [Fact]
+    public void Docx_keeps_a_merged_label_with_its_rows_and_a_form_s_sections_whole_and_repeats_a_label_longer_than_a_page()
+    {
+        // LibreOffice and Word do not repeat a merged cell's text on a continued page: a label is kept on one page with all
+        // of its rows (资金来源, 项目支出明细, 长期/年度绩效目标), a section of a form (年度绩效目标表 with its sub-header and
+        // indicators) stays whole, so a long form breaks at a section boundary
+        int groups = 0;
+        foreach (var table in DocxFirstCells(_seed004.Value))
+            for (int i = 0; i < table.Count; i++)
+            {
+                if (table[i].Merge != MergedCellValues.Restart) continue;
+                int end = i + 1;
+                while (end < table.Count && table[end].Merge == MergedCellValues.Continue) end++;
+                if (end - i < 3) continue;
+                for (int k = i; k < end - 1; k++) Assert.True(table[k].Kept, $"{table[i].Text}: row {k - i + 1} of {end - i} is not kept with the next");
+                groups++;
+            }
+        Assert.True(groups >= 15, $"{groups} merged labels");
+        // the 年度绩效目标表 sections that fit a page are kept whole (by the estimate, at least four of the five)
+        int whole = 0, annual = 0;
+        foreach (var t in DocxTables(_seed004.Value))
+        {
+            var rows = t.Elements<W.TableRow>().ToList();
+            int s = rows.FindIndex(r => r.InnerText == "年度绩效目标表");
+            if (s < 0) continue;
+            annual++;
+            if (rows.Skip(s).SkipLast(1).All(KeptWithNext)) whole++;
+        }
+        Assert.Equal(5, annual);
+        Assert.True(whole >= 4, $"{whole} of the 年度绩效目标表 sections kept whole");
+        // a label merged down more rows than a page holds is cut into parts of at most about half a page that each print it, each kept whole
+        var longForm = DocxFirstCells(_longLabel.Value).First(t => t.Count(x => x.Text == "年度绩效目标" && x.Merge == MergedCellValues.Restart) >= 2);
+        var parts = longForm.Select((x, i) => (x, i)).Where(x => x.x.Text == "年度绩效目标" && x.x.Merge == MergedCellValues.Restart).Select(x => x.i).ToList();
+        Assert.InRange(parts.Count, 2, 15);
+        foreach (var start in parts)
+        {
+            int end = start + 1;
+            while (end < longForm.Count && longForm[end].Merge == MergedCellValues.Continue) end++;
+            Assert.True(end - start >= 4, $"a part of {end - start} rows");
+            for (int k = start; k < end - 1; k++) Assert.True(longForm[k].Kept);
+        }
+    }
+
+    [Fact]
+    public void Docx_names_of_summary_tables_fit_on_one_line_or_the_table_turns_landscape()
+    {
+        // 科目名称 such as 机关事业单位基本养老保险缴费支出 (15 characters) wrapped in the 收入预算总表 (13 columns, landscape)
+        // and in the portrait 支出预算总表: the name column now gets its longest name, at 10, 9 or 8 pt, landscape where needed
+        foreach (var p in new[] { _seed003.Value, _seed004.Value })
+            foreach (var t in p.Tables.Where(t => !t.NoModel))
+            {
+                int name = t.Columns.FindIndex(c => c.Role == ColumnRole.Label);
+                if (name < 0 || t.Columns.Count < 6 || !t.Columns[name].Header.Any(h => h.Contains("科目"))) continue;
+                var longest = t.Rows.Select(r => r.Cells[name].Trim()).Where(s => s.Length <= 24).DefaultIfEmpty("").MaxBy(s => s.Length)!;
+                if (longest.Length < 10) continue;
+                int size = DocxRenderer.TableSize(t), width = DocxRenderer.ColumnWidths(t)[name];
+                // one em per CJK character at the table's size, plus Word's cell padding on each side
+                Assert.True(width >= longest.Length * size * 10 + 2 * 108, $"{t.Label} {t.Title}: 科目名称 column {width} twips < {longest}（{longest.Length} 字，{size / 2.0} pt）");
+            }
+        var income = _seed004.Value.Tables.First(t => t.Title.Contains("收入预算总表"));
+        Assert.True(DocxRenderer.Landscape(income));
     }
 
     [Fact]
