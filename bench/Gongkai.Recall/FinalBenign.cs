@@ -414,7 +414,7 @@ public static partial class Mutants
 
     // ------------------------------------------------------------------------------------------------ narrative
 
-    private static readonly Regex ItemSentence = new(@"支出决算(\d[\d,]*\.\d{2})万元，年初预算(\d[\d,]*\.\d{2})万元，完成年初预算的(\d+\.\d{2})%(，决算数(?:高于|低于)年初预算数)?", RegexOptions.Compiled);
+    private static readonly Regex ItemSentence = new(@"支出决算(?<a>\d[\d,]*\.\d{2})万元，年初预算(?<b>\d[\d,]*\.\d{2})万元(?:，调整预算(?<d>\d[\d,]*\.\d{2})万元)?(?:，完成年初预算的(?<c>\d+\.\d{2})%)?(?:，完成调整预算的(?<e>\d+\.\d{2})%)?(?<rel>，决算数(?:高于|低于)年初预算数)?", RegexOptions.Compiled);
     private static readonly Regex VsInitial = new(@"较年初预算数(增加|减少)", RegexOptions.Compiled);
 
     /// <summary>The 决算 sentences in the wordings other regions use: per 项 “年初预算为B万元，调整预算为B万元，决算数为A万元，完成
@@ -429,15 +429,20 @@ public static partial class Mutants
         {
             l = ItemSentence.Replace(l, m =>
             {
-                var a = m.Groups[1].Value;
-                var b = m.Groups[2].Value;
-                var c = m.Groups[3].Value;
-                var rel = m.Groups[4].Value.Contains("高于") ? "大于" : m.Groups[4].Value.Contains("低于") ? "小于" : "等于";
+                var a = m.Groups["a"].Value;
+                var b = m.Groups["b"].Value;
+                // a zero budget printed as a bare 0 (年初预算为0万元): no completion rate is defined
+                var bText = decimal.Parse(b.Replace(",", ""), CultureInfo.InvariantCulture) == 0m ? "0" : b;
+                var adj = m.Groups["d"].Success ? $"，调整预算为{m.Groups["d"].Value}万元" : "";
+                var c = m.Groups["c"].Success ? $"，完成年初预算的{m.Groups["c"].Value}%" : "";
+                var e = m.Groups["e"].Success ? $"，完成调整预算的{m.Groups["e"].Value}%" : "";
+                var rel = m.Groups["rel"].Value.Contains("高于") ? "大于" : m.Groups["rel"].Value.Contains("低于") ? "小于" : "等于";
                 return form switch
                 {
-                    0 => $"年初预算为{b}万元，支出决算为{a}万元，完成年初预算的{c}%，决算数{rel}预算数",
-                    1 => $"年初预算为{b}万元，调整预算为{b}万元，决算数为{a}万元，完成年初预算的{c}%，决算数{rel}年初预算数",
-                    _ => $"决算数为{a}万元，完成年初预算的{c}%（年初预算{b}万元），决算数{rel}预算数",
+                    0 => $"年初预算为{bText}万元{adj}，支出决算为{a}万元{c}{e}，决算数{rel}年初预算数",
+                    1 => $"年初预算数为{bText}万元{adj}，决算数为{a}万元{c}{e}，决算数{rel}预算数",
+                    _ when c.Length > 0 && e.Length == 0 => $"决算数为{a}万元{c}（年初预算{bText}万元），决算数{rel}预算数",
+                    _ => $"决算数为{a}万元，年初预算为{bText}万元{adj}{c}{e}",
                 };
             });
             l = VsInitial.Replace(l, m => (form == 0 ? "比年初预算" : "较年初预算") + m.Groups[1].Value);

@@ -591,6 +591,9 @@ public static partial class ClaimExtractor
                 "全年预算" or "调整预算" => Stem(f.Subject) is var s && (s.EndsWith("调整预算", StringComparison.Ordinal) || s.EndsWith("全年预算", StringComparison.Ordinal) || s.EndsWith("调整后预算", StringComparison.Ordinal)),
                 _ => IsBudget(f),
             };
+            // "年初预算 B，调整预算 D，决算数 A …，决算数等于预算数": an unnamed 预算 beside two budgets that differ could be
+            // either — no pair rather than a guess
+            if (baseWord is not ("年初预算" or "全年预算" or "调整预算") && seg.Where(IsBudget).Select(f => f.Value).Distinct().Count() > 1) return null;
             var budget = seg.LastOrDefault(OfBase);
             var actual = seg.LastOrDefault(f => !IsBudget(f));
             if (budget is null || actual is null || budget.Unit != actual.Unit) return null;
