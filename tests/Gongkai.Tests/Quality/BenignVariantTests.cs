@@ -189,6 +189,8 @@ public class BenignVariantTests
         static List<Gongkai.Model.Claim> X(string text) =>
             Gongkai.Recognition.Narrative.ClaimExtractor.Extract(new Gongkai.Model.Sentence(text, new Gongkai.Model.Provenance("t.txt", 1, Text: text), "")).ToList();
         var a = X("1.一般公共服务支出（类）人大事务（款）代表工作（项）（2010108）年初预算为25.25万元，支出决算为29.20万元，完成年初预算的115.64%，决算数大于年初预算数，主要原因是会议增加");
+        // the bare 支出决算 after the item's budget is the item's actual (compared with its 支出决算表 row by code)
+        Assert.Contains(a, c => c.Kind == Gongkai.Model.ClaimKind.Amount && c.Amount == 29.20m && c.Subject.Contains("2010108"));
         var rate = Assert.Single(a, c => c.CompletionPercent is not null);
         Assert.Equal((29.20m, 25.25m), (rate.Amount, rate.BaseAmount));
         var rel = Assert.Single(a, c => c.Relation is not null);
