@@ -67,6 +67,8 @@ public static partial class Mutants
             // ---- narrative wording
             new("comparison-wording", "比较用语“较上年/同比/比上年”", ComparisonWording),
             new("year-du", "年份写作“2025年度”", (t, _) => YearDu(t)),
+            // ---- 决算 layouts (FinalBenign.cs)
+            .. FinalBenignVariants(),
         ];
         var byId = single.ToDictionary(v => v.Id);
         BenignVariant Combo(string id, string title, params string[] parts) =>
@@ -85,6 +87,7 @@ public static partial class Mutants
             Combo("combo-codes", "编码分列 + 栏次行 + 列对调 + 缩进", "code-split", "column-numbers", "swap-basic-project", "name-indent"),
             Combo("combo-layout", "目录 + 表名 + 表号 + 序号 + 跨页 + 单位行", "toc", "title-wording", "table-label", "title-numbered", "page-split-header", "unit-line"),
             Combo("combo-narrative", "百分比一位 + 全角％ + 较上年 + 年度 + 千分位", "percent-1", "fullwidth-percent", "comparison-wording", "year-du", "narrative-separators"),
+            Combo("combo-final", "决算：结转行写法 + 支出列 + 两级表头 + 基本支出分组 + 三公分块 + 空表说明 + 叙述写法", "final-carry-wording", "final-spend-columns", "final-fiscal-two-level", "final-basic-groups", "final-sangong-blocks", "final-empty-note", "final-narrative-forms"),
             Combo("combo-all", "以上全部（元、编码合并、零值、跨页、用语）", "table-yuan-int", "zero-emdash", "code-name-merged", "column-numbers", "title-wording", "page-split-bare", "percent-0", "comparison-wording", "year-du"),
         ];
     }

@@ -57,6 +57,9 @@ public sealed partial class SubjectResolver
         if (_d.DepartmentName is string dn && dn.Length > 1 && s.StartsWith(Normalize(dn), StringComparison.Ordinal)) s = s[Normalize(dn).Length..];
         s = Regex.Replace(s, "^(本部门|本单位)?((19|20)\\d{2}年度?)", "");
         if (s.Length == 0) return null;
+        // in a 决算, "…（项）（2010108）年初预算为 B 万元" / "…调整预算数 B 万元" states the budget of the subject, not its actual:
+        // no 决算 table column holds it (the 三公 table's 预算数 is matched by its own rule)
+        if (Final && BudgetBasisSuffix().IsMatch(s)) return null;
         return Summary(s) ?? Expenditure(s, scope) ?? ThreePublic(s) ?? Other(s) ?? ByCode(s, scope) ?? ByClassName(s, scope);
     }
 
@@ -203,6 +206,9 @@ public sealed partial class SubjectResolver
 
     [GeneratedRegex("(?:^|安排|用于)政府购买服务(?:预算|支出|资金|金额)?(?:合计|总额|共计|总计)?$")]
     private static partial Regex PurchasedServicesSubject();
+
+    [GeneratedRegex("(?:年初|调整后?|全年（调整）|全年|年度)预算数?$|预算数$")]
+    private static partial Regex BudgetBasisSuffix();
 
     [GeneratedRegex("(?<![0-9])(2[0-9]{2}(?:[0-9]{2}){0,2})(?![0-9])")]
     private static partial Regex FunctionCodePattern();

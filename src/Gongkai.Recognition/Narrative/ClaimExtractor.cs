@@ -337,6 +337,15 @@ public static partial class ClaimExtractor
                             prevEnd = e.End;
                             continue;
                         }
+                        // "…（项）（2010108）年初预算为 B 万元，支出决算为 A 万元": a bare 决算 right after the budget of a named
+                        // subject in the same clause list is that subject's actual
+                        if (ActualBasisRegex().IsMatch(subject) && last is not null && last.End <= e.Start
+                            && _t.IndexOfAny(['；', '。'], last.End, e.Start - last.End) < 0
+                            && NamedBudgetSuffixRegex().Match(last.Subject) is { Success: true, Index: > 0 } nb)
+                        {
+                            subject = last.Subject[..nb.Index];
+                            code ??= last.Code;
+                        }
                         // "1.因公出国（境）费用。2026 年预算数 28.00 万元": a bare 预算数 speaks of its heading's item
                         if (BasisOnlyRegex().IsMatch(subject) && HeadingItem() is { } item) subject = item;
                         var verb = VerbChangeRegex().Match(subject);
@@ -591,6 +600,9 @@ public static partial class ClaimExtractor
                 "全年预算" or "调整预算" => Stem(f.Subject) is var s && (s.EndsWith("调整预算", StringComparison.Ordinal) || s.EndsWith("全年预算", StringComparison.Ordinal) || s.EndsWith("调整后预算", StringComparison.Ordinal)),
                 _ => IsBudget(f),
             };
+            // "年初预算 B，调整预算 D，决算数 A …，决算数等于预算数": an unnamed 预算 beside two budgets that differ could be
+            // either — no pair rather than a guess
+            if (baseWord is not ("年初预算" or "全年预算" or "调整预算") && seg.Where(IsBudget).Select(f => f.Value).Distinct().Count() > 1) return null;
             var budget = seg.LastOrDefault(OfBase);
             var actual = seg.LastOrDefault(f => !IsBudget(f));
             if (budget is null || actual is null || budget.Unit != actual.Unit) return null;
@@ -842,6 +854,12 @@ public static partial class ClaimExtractor
 
     [GeneratedRegex(@"^(?:比|较|同比)|^(?:增加|减少|增长|下降)$")]
     private static partial Regex ComparisonBaseSubjectRegex();
+
+    [GeneratedRegex(@"^(?:支出)?决算数?$|^决算支出数?$")]
+    private static partial Regex ActualBasisRegex();
+
+    [GeneratedRegex(@"(?:年初|调整后?|全年)预算数?$")]
+    private static partial Regex NamedBudgetSuffixRegex();
 
     [GeneratedRegex(@"^(?:年初)?(?:预算|决算|执行|支出)数?$")]
     private static partial Regex BasisOnlyRegex();

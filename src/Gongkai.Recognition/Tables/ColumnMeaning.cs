@@ -285,7 +285,8 @@ public static partial class ColumnMeaning
 
     /// <summary>上年结转 / 上年结余、结转 / 年初结转和结余 / 上年结转结余 — money carried in from the year before.</summary>
     internal static bool IsCarryIn(string compact) =>
-        ((compact.StartsWith("上年", StringComparison.Ordinal) || compact.StartsWith("年初", StringComparison.Ordinal) || compact.StartsWith("以前年度", StringComparison.Ordinal))
+        ((compact.StartsWith("上年", StringComparison.Ordinal) || compact.StartsWith("年初", StringComparison.Ordinal) || compact.StartsWith("期初", StringComparison.Ordinal)
+          || compact.StartsWith("以前年度", StringComparison.Ordinal))
          && (compact.Contains("结转") || compact.Contains("结余"))
          || compact.Contains("年初结转") || compact.Contains("上年结转") || compact.Contains("上年结余") || compact.StartsWith("结转结余", StringComparison.Ordinal))
         && !compact.Contains("实户");
@@ -361,7 +362,7 @@ public static partial class ColumnMeaning
         if (leaf.Contains("附属单位补助") || leaf.Contains("下级单位补助")) return Measure.SubsidyToSubordinate;
         if (leaf.Contains("预留机动")) return Measure.Reserve;
         if (IsCarryIn(leaf)) return Measure.CarryIn;
-        if (leaf.Contains("年末结转") || leaf.Contains("结转下年")) return Measure.CarryOut;
+        if (leaf.Contains("年末结转") || leaf.Contains("期末结转") || leaf.Contains("结转下年")) return Measure.CarryOut;
         if (leaf.Contains("用事业基金")) return Measure.InstitutionFund;
         if (leaf.Contains("非教育收费")) return Measure.NonEducationFees;
         if (leaf.Contains("教育收费")) return Measure.EducationFees;

@@ -55,7 +55,9 @@ public static class LineNames
         if (t.Contains("使用非财政拨款结余")) return SummaryLine.UseOfNonFiscalBalance;
         if (t.Contains("用事业基金弥补")) return SummaryLine.InstitutionFund;
         if (t.Contains("实户资金余额")) return SummaryLine.AccountBalanceIn;
-        if (t.Contains("上年结转") || t.Contains("年初结转") || t.Contains("年初财政拨款结转") || ColumnMeaning.IsCarryIn(t)) return SummaryLine.CarryIn;
+        // 期初结转和结余: the carry-in named by the accounting period
+        if (t.Contains("上年结转") || t.Contains("年初结转") || t.Contains("年初财政拨款结转") || t.Contains("期初结转") || t.Contains("期初财政拨款结转")
+            || ColumnMeaning.IsCarryIn(t)) return SummaryLine.CarryIn;
         // the parts of a carry-in line (1.财政拨款结余、结转 | 2.非财政拨款结余、结转) are not lines of their own
         if (inCarry && (t.Contains("结转") || t.Contains("结余"))) return SummaryLine.None;
         if (t.Contains("收入总计") || t.Contains("收入总数") || t is "总计" or "收入合计" or "合计") return SummaryLine.GrandTotalIncome;
@@ -80,6 +82,7 @@ public static class LineNames
         if (t.Contains("结余分配")) return SummaryLine.BalanceDistribution;
         if (t.Contains("未安排支出的实户资金")) return SummaryLine.AccountBalanceOut;
         if (t.Contains("结转下年") || t.Contains("年末结转") || t.Contains("年终结转") || t.Contains("年末财政拨款结转")
+            || t.Contains("期末结转") || t.Contains("期末财政拨款结转")
             // GZ 结转结余下年: the carry-out in other word order
             || t.Contains("下年") && (t.Contains("结转") || t.Contains("结余"))) return SummaryLine.CarryOut;
         if (t.Contains("支出总计") || t.Contains("支出总数") || t is "总计" or "支出合计") return SummaryLine.GrandTotalExpenditure;

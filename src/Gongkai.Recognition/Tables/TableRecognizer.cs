@@ -280,6 +280,8 @@ public sealed partial class TableRecognizer
             if (blocks[j] is not TextBlock t) return;
             if (TableTitles.UnitOf(t.Text) is not null || TextNormalizer.Compact(t.Text).StartsWith("单位:", StringComparison.Ordinal)) { unitLine = true; continue; }
             if (TableTitles.IsMetaLine(t.Text)) continue;
+            // a note printed between the unit line and the grid (注：本单位…无…，故本表为空。) belongs to the grid below
+            if (unitLine && IsNoteStart(TextNormalizer.Compact(t.Text))) continue;
             break;
         }
         if (!unitLine) return;

@@ -16,18 +16,25 @@ namespace Gongkai.Tests.Quality;
 /// </summary>
 public class BenignVariantTests
 {
-    private sealed record Doc(string Name, string Path, string Text, AuditReport Report, bool Seed);
+    private sealed record Doc(string Name, string Path, string Text, AuditReport Report, bool Seed)
+    {
+        /// <summary>Only the 决算 layout variants run on it (the others are covered by the first four).</summary>
+        public bool FinalOnly { get; init; }
+    }
+
+    private static bool IsFinalVariant(string id) => id.StartsWith("final-", StringComparison.Ordinal) || id == "combo-final";
 
     private static readonly Lazy<List<Doc>> Docs = new(() =>
     {
         var list = new List<Doc>();
         // two 预算 and two 决算 of three regional profiles (shaanxi 决算, chongqing 预算, shanghai 决算, shaanxi 预算)
-        foreach (var seed in new[] { 1, 2, 3, 4 })
+        // … and, for the 决算 layout variants only, a chongqing 决算 (公开01–09 with 机构运行信息表) and a national 决算
+        foreach (var seed in new[] { 1, 2, 3, 4, 5, 9 })
         {
             var package = PackageAssert.Build(RandomData.Create(seed));
             var text = MarkdownRenderer.ToText(package);
             var path = package.Title + ".md";
-            list.Add(new Doc($"compiled {seed}", path, text, Mutants.Check(path, text), false));
+            list.Add(new Doc($"compiled {seed}", path, text, Mutants.Check(path, text), false) { FinalOnly = seed > 4 });
         }
         foreach (var file in Directory.GetFiles(Path.Combine(Shared.Root, "seeds"), "*.txt").Order(StringComparer.Ordinal))
         {
@@ -59,6 +66,7 @@ public class BenignVariantTests
         foreach (var d in Docs.Value)
         {
             if (d.Seed && (!v.OnSeeds || id.StartsWith("combo-", StringComparison.Ordinal) || KnownGaps.Contains((id, d.Name)))) continue;
+            if (d.FinalOnly && !IsFinalVariant(id)) continue;
             if (v.NeedsExactTables && d.Report.Findings.Any(f => f.IsRoundingDifference)) continue;
             var variant = v.Apply(d.Text, new Random(d.Name.Length * 31 + id.Length));
             if (variant is null || variant == d.Text) continue;
@@ -97,5 +105,129 @@ public class BenignVariantTests
         var path = package.Title + ".md";
         Assert.DoesNotContain(Mutants.Check(path, With(right)).Findings, f => f.RuleId == "GK415" && f.Severity != Severity.Info);
         Assert.Contains(Mutants.Check(path, With(right - 0.3m)).Findings, f => f.RuleId == "GK415" && f.Severity == Severity.Error);
+    }
+    // ------------------------------------------------------------------------------------------------ 决算 layouts read, not skipped
+
+    /// <summary>
+    /// A 决算 layout variant is not only silent: its figures are still read and checked. The variant of each compiled
+    /// 决算 is given one wrong figure (a total or a leaf raised by 1.00) and must then report a 错误/警告 it did not
+    /// report before: a layout the reader gave up on would stay silent here too.
+    /// </summary>
+    [Theory]
+    [InlineData("final-basic-groups", "基本支出决算表", "人员经费合计", null, 2)]
+    [InlineData("final-sangong-rows", "三公", "合计", "决算数", -1)]
+    [InlineData("final-sangong-blocks", "三公", null, null, 6)]
+    [InlineData("final-budget-columns", "一般公共预算财政拨款支出决算表", null, "合计", -1)]
+    [InlineData("final-spend-columns", "支出决算表", null, "基本支出", -1)]
+    [InlineData("final-fiscal-two-level", "财政拨款收入支出决算总表", "本年支出合计", "一般公共预算", -1)]
+    [InlineData("final-table-yuan", "三公", null, null, 1)]
+    public void A_final_layout_variant_still_checks_its_figures(string id, string table, string? rowLabel, string? header, int index)
+    {
+        var v = Mutants.Benign.Single(x => x.Id == id);
+        int checkedDocs = 0;
+        foreach (var d in Docs.Value.Where(d => !d.Seed))
+        {
+            if (v.NeedsExactTables && d.Report.Findings.Any(f => f.IsRoundingDifference)) continue;
+            var variant = v.Apply(d.Text, new Random(d.Name.Length * 31 + id.Length));
+            if (variant is null || variant == d.Text) continue;
+            var wrong = RaiseCell(variant, table, rowLabel, header, index);
+            if (wrong is null) continue;
+            checkedDocs++;
+            var before = Mutants.Check(d.Path, variant);
+            var after = Mutants.Check(d.Path, wrong);
+            Assert.True(after.ErrorCount + after.WarningCount > before.ErrorCount + before.WarningCount,
+                $"{d.Name}: {id} with one raised figure in {table} reports nothing new");
+        }
+        Assert.True(checkedDocs > 0, $"variant {id} raised no figure");
+    }
+
+    /// <summary>The variant text with one money cell of the first table titled with <paramref name="table"/> (ending in
+    /// 表) raised by 1.00 (by 10000 in a 元 table): in the row whose cells include <paramref name="rowLabel"/> (else the
+    /// first row with a 7-digit code, else the first row with figures), the column headed <paramref name="header"/> (the
+    /// lowest header row naming it) or else the <paramref name="index"/>-th cell.</summary>
+    private static string? RaiseCell(string text, string table, string? rowLabel, string? header, int index)
+    {
+        var lines = text.Split('\n');
+        int title = Array.FindIndex(lines, l => l.StartsWith("### ") && l.Contains(table) && l.TrimEnd().EndsWith('表'));
+        if (title < 0) return null;
+        int start = title + 1;
+        while (start < lines.Length && !lines[start].StartsWith('|')) start++;
+        int end = start;
+        while (end < lines.Length && lines[end].StartsWith('|')) end++;
+        bool yuan = lines[title..start].Any(l => l.Contains("单位：元"));
+        string[] Inner(string l) => l.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+        var money = new System.Text.RegularExpressions.Regex(@"^-?[\d,]*\d\.\d{2}$");
+        int col = index;
+        if (header is not null)
+        {
+            col = -1;
+            // the lowest header row naming it (the rows above the first row with a figure)
+            for (int i = start; i < Math.Min(end, start + 4) && !Inner(lines[i]).Any(c => money.IsMatch(c)); i++)
+                if (Array.IndexOf(Inner(lines[i]), header) is int c && c >= 0) col = c;
+            if (col < 0) return null;
+        }
+        for (int i = start; i < end; i++)
+        {
+            var cells = Inner(lines[i]);
+            bool match = rowLabel is not null ? cells.Contains(rowLabel)
+                : cells.Any(c => System.Text.RegularExpressions.Regex.IsMatch(c, @"^\d{7}$")) || cells.All(c => money.IsMatch(c) || c.Length == 0) && cells.Any(c => money.IsMatch(c));
+            if (!match || col >= cells.Length || !money.IsMatch(cells[col])) continue;
+            var value = decimal.Parse(cells[col].Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) + (yuan ? 10000m : 1m);
+            cells[col] = value.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = "| " + string.Join(" | ", cells) + " |";
+            return string.Join('\n', lines);
+        }
+        return null;
+    }
+
+    /// <summary>The 决算 sentences in other regions' words (年初预算为 B，支出决算为 A；决算数为 A，完成年初预算的 C%（年初预算 B）；
+    /// 调整预算；年初预算为0 with no rate; 比上年决算增加) give the actual, the budget and the relation, and a 决算 subject
+    /// naming its budget (…（项）（2010108）年初预算) is never compared with the 决算 table.</summary>
+    [Fact]
+    public void Final_sentences_in_other_words_are_read_as_budget_and_actual()
+    {
+        static List<Gongkai.Model.Claim> X(string text) =>
+            Gongkai.Recognition.Narrative.ClaimExtractor.Extract(new Gongkai.Model.Sentence(text, new Gongkai.Model.Provenance("t.txt", 1, Text: text), "")).ToList();
+        var a = X("1.一般公共服务支出（类）人大事务（款）代表工作（项）（2010108）年初预算为25.25万元，支出决算为29.20万元，完成年初预算的115.64%，决算数大于年初预算数，主要原因是会议增加");
+        // the bare 支出决算 after the item's budget is the item's actual (compared with its 支出决算表 row by code)
+        Assert.Contains(a, c => c.Kind == Gongkai.Model.ClaimKind.Amount && c.Amount == 29.20m && c.Subject.Contains("2010108"));
+        var rate = Assert.Single(a, c => c.CompletionPercent is not null);
+        Assert.Equal((29.20m, 25.25m), (rate.Amount, rate.BaseAmount));
+        var rel = Assert.Single(a, c => c.Relation is not null);
+        Assert.Equal((Gongkai.Model.ChangeDirection.Increase, 29.20m, 25.25m), (rel.Relation, rel.Amount, rel.BaseAmount));
+        // 调整预算 between them: the first rate is of the 年初 budget, the second of the adjusted one
+        var b = X("年初预算数为49.41万元，调整预算为52.98万元，决算数为52.98万元，完成年初预算的107.23%，完成调整预算的100.00%").Where(c => c.CompletionPercent is not null).ToList();
+        Assert.Equal(new (decimal?, decimal?)[] { (52.98m, 49.41m), (52.98m, 52.98m) }, b.Select(c => (c.Amount, c.BaseAmount)));
+        // a zero budget: no rate, the relation still read
+        var z = X("年初预算为0万元，支出决算为12.50万元，决算数大于年初预算数，主要原因是年中追加");
+        Assert.DoesNotContain(z, c => c.CompletionPercent is not null);
+        Assert.Equal(0m, Assert.Single(z, c => c.Relation is not null).BaseAmount);
+        // an unnamed 预算 beside a 年初 and an adjusted budget that differ: which one is meant is not said — no relation read
+        Assert.DoesNotContain(X("年初预算数为1190.35万元，调整预算为1325.81万元，决算数为1190.35万元，决算数等于预算数"), c => c.Relation is not null);
+        Assert.Equal(1190.35m, Assert.Single(X("年初预算数为1190.35万元，调整预算为1325.81万元，决算数为1190.35万元，决算数等于年初预算数"), c => c.Relation is not null).BaseAmount);
+        // last year's 决算 as the base
+        var y = Assert.Single(X("基本支出765.85万元，比上年决算减少860.38万元，下降52.91%"), c => c.Kind == Gongkai.Model.ClaimKind.Change);
+        Assert.Equal((Gongkai.Model.ComparisonBase.PriorYear, 860.38m, 52.91m), (y.Base, y.ChangeAmount, y.ChangePercent));
+    }
+
+    /// <summary>On a compiled 决算, the per-项 sentences rewritten with the budget first (年初预算为 B万元，支出决算为 A万元),
+    /// a zero budget printed as 0 and the 决算数 stated before a bracketed budget add no 错误/警告; the same sentence with a
+    /// wrong actual (A + 1.00) is still reported (GK401 against the 支出决算表 row).</summary>
+    [Fact]
+    public void Final_item_sentences_with_the_budget_first_are_silent_and_a_wrong_actual_is_reported()
+    {
+        var v = Mutants.Benign.Single(x => x.Id == "final-narrative-forms");
+        var item = new System.Text.RegularExpressions.Regex(@"（(\d{7})）支出决算(\d[\d,]*\.\d{2})万元，年初预算(\d[\d,]*\.\d{2})万元");
+        var doc = Docs.Value.First(d => !d.Seed && item.IsMatch(d.Text));
+        var report = doc.Report;
+        for (int seed = 0; seed < 3; seed++)
+        {
+            var variant = v.Apply(doc.Text, new Random(seed))!;
+            Assert.Empty(Mutants.CompareBenign(report, doc.Path, variant).Fresh);
+        }
+        var m = item.Match(doc.Text);
+        var actual = decimal.Parse(m.Groups[2].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        var wrong = doc.Text.Replace(m.Value, $"（{m.Groups[1].Value}）年初预算为{m.Groups[3].Value}万元，支出决算为{actual + 1m:0.00}万元");
+        Assert.Contains(Mutants.Check(doc.Path, wrong).Findings, f => f.RuleId == "GK401" && f.Severity == Severity.Error && f.Message.Contains(m.Groups[1].Value));
     }
 }

@@ -123,7 +123,7 @@ public class Sh24fAcceptanceTests
         new(21, ClaimKind.Change, "一般公共预算财政拨款支出", Amount: "2940.05", Direction: ChangeDirection.Decrease, Change: "63.14", Percent: "2.10"),
         new(21, ClaimKind.Share, "一般公共服务支出", Amount: "2106.66", Share: "71.73"),
         new(21, ClaimKind.Share, "住房保障支出", Amount: "445.69", Share: "15.16"),
-        new(21, ClaimKind.Completion, "支出决算", Amount: "2940.05", Completion: "98.20"),
+        new(21, ClaimKind.Completion, "一般公共预算财政拨款支出", Amount: "2940.05", Completion: "98.20"),
         new(22, ClaimKind.Amount, "年初预算", Amount: "1560.05"),
         new(22, ClaimKind.Amount, "支出决算", Amount: "1511.89"),
         new(23, ClaimKind.Amount, "人员经费", Amount: "2152.26"),
