@@ -100,6 +100,9 @@ public class RegionTemplateTests(ITestOutputHelper output)
             var what = $"{tt.Label}《{t.Title}》";
             Assert.Contains(tt.TitlesFor(year, t.Kind.Chinese()), x => Sq(t.Title).Contains(Sq(x)));
             if (t.Label is not null) Assert.Equal(tt.Label, Sq(t.Label));
+            // the table's money unit (上海 预算: 元 for tables 1–8, 万元 for the 三公 table)
+            if (template.Tables.Any(x => x.UnitLine is not null))
+                Assert.True((tt.UnitLine is { } unit && UnitConversion.IsYuan(unit) ? ValueUnit.Yuan : ValueUnit.WanYuan) == t.Unit, $"{what}：单位 {t.Unit}");
             foreach (var c in tt.ClassRows)
             {
                 var row = t.Rows.FirstOrDefault(r => r.Code?.Value == c.Code && r.Side != Side.Income);
@@ -183,6 +186,8 @@ public class RegionTemplateTests(ITestOutputHelper output)
                 {
                     if (read.Tables.FirstOrDefault(t => t.Kind.ToString() == tt.Kind) is not { } t) continue;
                     if (tt.Label.Length > 0) Assert.Equal(tt.Label, t.Label);
+                    if (template.Tables.Any(x => x.UnitLine is not null))
+                        Assert.True((tt.UnitLine is { } unit && UnitConversion.IsYuan(unit) ? ValueUnit.Yuan : ValueUnit.WanYuan) == t.Unit, $"{what} {tt.Kind}：单位 {t.Unit}");
                     foreach (var c in tt.ClassRows) Assert.Contains(t.Rows, r => r.Code?.Value == c.Code && Sq(r.Label) == Sq(c.Label));
                     foreach (var label in tt.AllFixedRows.Where(l => !l.Contains('{')))
                         Assert.True(t.Rows.Any(r => Sq(r.Label) == Sq(label)), $"{what} {tt.Kind}：缺固定行 {label}");
