@@ -132,6 +132,22 @@ public static class DataValidator
             if (p.SmallMicro > p.Sme) Err("procurement.smallMicro", $"其中小微企业金额 {Money.Text(p.SmallMicro)} 万元不能超过中小企业金额 {Money.Text(p.Sme)} 万元。");
             if (p.Items.Count > 0 && p.Items.Sum(i => i.Amount) != p.Total)
                 Err("procurement.items", $"政府采购明细合计 {Money.Text(p.Items.Sum(i => i.Amount))} 万元应等于货物、工程、服务之和 {Money.Text(p.Total)} 万元。");
+            if (p.BySource is { } bySource)
+            {
+                foreach (var l in bySource)
+                {
+                    if (l.Type is not ("goods" or "works" or "services")) Err("procurement.bySource", $"采购类别应为 goods（货物）、works（工程）或 services（服务），实为“{l.Type}”。");
+                    Amount(issues, $"procurement.bySource[{l.Type}]", l.Amount);
+                }
+                foreach (var (type, name, total) in new[] { ("goods", "货物", p.Goods), ("works", "工程", p.Works), ("services", "服务", p.Services) })
+                {
+                    var sum = bySource.Where(l => l.Type == type).Sum(l => l.Amount);
+                    if (sum != total) Err("procurement.bySource", $"政府采购{name}按资金来源合计 {Money.Text(sum)} 万元，应等于{name}预算 {Money.Text(total)} 万元。");
+                }
+            }
+            else if (p.Total > 0 && !d.IsFinal && Gongkai.Catalogs.RegionTemplates.Find(d.Profile, "budget", d.Year)?.Table(nameof(TableKind.Procurement))?.Measures.Contains(nameof(Measure.GeneralBudget)) == true)
+                issues.Add(new(IssueSeverity.Warning, "procurement.bySource",
+                    "本地区的政府采购预算明细表按资金来源列示，数据没有填写按资金来源的采购金额（procurement.bySource），表中各资金来源列将空白。"));
         }
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
         new GivenTotals(d).Check(issues);

@@ -64,7 +64,41 @@ public sealed partial class TableBuilder
             list.Add(ProcurementBudget("部门政府采购预算表"));
             list.AddRange(HebeiAssets(11));
         }
+        // a region whose template lists the 政府采购预算明细表 by fund source (重庆 2026 表九)
+        else if (!hb && Tpl(TableKind.Procurement) is { } pt && pt.Measures.Contains(nameof(Measure.GeneralBudget))) list.Add(ProcurementBySource());
         return list;
+    }
+
+    /// <summary>
+    /// 政府采购预算明细表 by fund source (重庆 2026 表九): 项目编号 | 项目 | 总计 | the nine fund sources; 合计, then A 货物,
+    /// B 工程, C 服务 for the types with money; a source with nothing is blank. The 项目 column (货物 …) is printed only:
+    /// the row is known by its 项目编号, as the reader reads the published table.
+    /// </summary>
+    private RenderTable ProcurementBySource()
+    {
+        var t = new RenderTable { Kind = TableKind.Procurement, Label = NextLabel(), Title = BudgetTitle("政府采购预算明细表") };
+        (string Header, Measure Key, FundSource Source)[] cols =
+        [
+            ("一般公共预算拨款收入", Measure.GeneralBudget, FundSource.General), ("政府性基金预算拨款收入", Measure.GovernmentFund, FundSource.GovFund),
+            ("国有资本经营预算拨款收入", Measure.StateCapital, FundSource.StateCapital), ("财政专户管理资金收入", Measure.SpecialAccount, FundSource.SpecialAccount),
+            ("事业收入", Measure.BusinessIncome, FundSource.Business), ("上级补助收入", Measure.SuperiorSubsidy, FundSource.Superior),
+            ("附属单位上缴收入", Measure.SubordinateRemittance, FundSource.Subordinate), ("事业单位经营收入", Measure.OperatingIncome, FundSource.Operating),
+            ("其他收入", Measure.OtherIncome, FundSource.Other),
+        ];
+        t.Columns.Add(new(["项目编号"], ColumnRole.Label));
+        t.Columns.Add(new(["项目"], ColumnRole.Label, Segment: 9));
+        t.Columns.Add(new(["总计"], ColumnRole.Value, Measure.Total));
+        foreach (var c in cols) t.Columns.Add(new([c.Header], ColumnRole.Value, c.Key));
+        var p = _d.Procurement ?? new ProcurementData();
+        var lines = p.BySource ?? [];
+        string Cell(decimal v) => v == 0 ? "" : Money.Cell(v);
+        string[] Row(string code, string name, decimal total, Func<ProcurementSourceLine, bool> which) =>
+            [code, name, Money.Cell(total), .. cols.Select(c => Cell(lines.Where(l => which(l) && l.Source == c.Source).Sum(l => l.Amount)))];
+        t.Rows.Add(new RenderRow(Row("合计", "", p.Total, _ => true), new RowMeta(IsTotal: true)));
+        foreach (var (type, code, name, amount) in new[] { ("goods", "A", "货物", p.Goods), ("works", "B", "工程", p.Works), ("services", "C", "服务", p.Services) })
+            if (amount != 0) t.Rows.Add(new RenderRow(Row(code, name, amount, l => l.Type == type)));
+        if (p.Total == 0) t.Notes.Add($"注：{Subject}{_d.Year}年没有政府采购预算，故本表无数据。");
+        return t;
     }
 
     /// <summary>Builds a table under a fixed regional number (the counter is set so that its label is that number).</summary>

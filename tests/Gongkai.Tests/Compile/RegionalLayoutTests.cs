@@ -423,6 +423,10 @@ public class RegionalLayoutTests
         d.Year = 2026;
         if (d.Assets is { } a) a.AsOf = "2025-12-31";
         RandomRegionalData.LayPublic(d);
+        // 重庆 表九 lists the purchases by fund source: the seed's, all 一般公共预算
+        if (profile == "chongqing" && d.Procurement is { Total: > 0 } pr)
+            pr.BySource = new[] { ("goods", pr.Goods), ("works", pr.Works), ("services", pr.Services) }.Where(x => x.Item2 > 0)
+                .Select(x => new ProcurementSourceLine { Type = x.Item1, Source = FundSource.General, Amount = x.Item2 }).ToList();
         change?.Invoke(d);
     });
 
@@ -545,5 +549,35 @@ public class RegionalLayoutTests
         }
         var one = PackageAssert.Build(Seed2026("chongqing", d => d.ThreePublic.Prior = null)).Tables.Single(x => x.Kind == TableKind.BudgetThreePublic);
         Assert.Equal(6, one.Columns.Count);
+    }
+
+    /// <summary>
+    /// 重庆 表九 政府采购预算明细表: 合计, A 货物 and C 服务 (the types with money) by fund source, read back from Markdown and
+    /// XLSX; without the fund sources a 警告 before output; sources that do not add up to their type are refused.
+    /// </summary>
+    [Fact]
+    public void Chongqing_2026_table_nine_lists_purchases_by_type_and_fund_source()
+    {
+        var data = Seed2026("chongqing", d => d.Procurement = new ProcurementData
+        {
+            Goods = 12.00m, Services = 30.50m,
+            BySource = [new() { Type = "goods", Source = FundSource.General, Amount = 12.00m }, new() { Type = "services", Source = FundSource.General, Amount = 30.50m }],
+        });
+        var p = PackageAssert.Build(data);
+        var t = p.Tables.Single(x => x.Kind == TableKind.Procurement);
+        Assert.Equal(("表九", "2026年政府采购预算明细表"), (t.Label, t.Title));
+        Assert.Equal(["合计", "A", "C"], t.Rows.Select(r => r.Cells[0]));
+        Assert.Equal(["A", "货物", "12.00", "12.00", "", "", "", "", "", "", "", ""], t.Rows[1].Cells);
+        foreach (var read in ReadBack(data))
+        {
+            var r9 = read.Table(TableKind.Procurement)!;
+            Assert.Equal("表九", r9.Label);
+            Assert.Equal(42.50m, r9.TotalRow!.ValueOrZero(Measure.Total));
+            Assert.Equal(30.50m, r9.Rows.Single(r => r.Label == "C").ValueOrZero(Measure.GeneralBudget));
+        }
+        var without = PackageBuilder.Build(Seed2026("chongqing", d => d.Procurement = new ProcurementData { Goods = 12.00m }));
+        Assert.Contains(without.Issues, i => i.Severity == IssueSeverity.Warning && i.Field == "procurement.bySource");
+        var wrong = PackageBuilder.Build(Seed2026("chongqing", d => d.Procurement = new ProcurementData { Goods = 12.00m, BySource = [new() { Type = "goods", Amount = 11.00m }] }));
+        Assert.Contains(wrong.Issues, i => i.Severity == IssueSeverity.Error && i.Field == "procurement.bySource");
     }
 }
