@@ -106,6 +106,18 @@ public sealed class TableTemplate
     public bool ColumnNumbers { get; set; }
     /// <summary>Zero amounts printed blank rather than 0.00.</summary>
     public bool BlankZeros { get; set; }
+    /// <summary>
+    /// The income lines of a summary table include the carry-over of their sources (重庆 2026 表一: 一般公共预算资金 =
+    /// this year's 一般公共预算 income + its 上年结转), so no 上年结转 line is printed for them.
+    /// </summary>
+    public bool IncomeWithCarry { get; set; }
+    /// <summary>The 合计 (收入总计 | 支出总计) line of a summary table is printed first, under the header (重庆 2026 表一).</summary>
+    public bool TotalFirst { get; set; }
+    /// <summary>
+    /// Header cells over two blocks of the same columns, last year's budget and this year's ({prior}, {year} replaced:
+    /// 重庆 2026 表八 “2025年预算数 | 2026年预算数”), printed when the data gives last year's figures.
+    /// </summary>
+    public List<string> PriorBlocks { get; set; } = new();
     /// <summary>Notes printed under the table ({year}, {subject} replaced).</summary>
     public List<string> Notes { get; set; } = new();
     /// <summary>The note of an empty table ({year}, {subject} replaced).</summary>

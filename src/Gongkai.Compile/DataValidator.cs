@@ -26,7 +26,7 @@ public static class DataValidator
             if (l.Source is FundSource.General or FundSource.GovFund or FundSource.StateCapital && l.RemitToSuperior + l.OperatingExpenditure + l.SubsidyToSubordinate != 0)
                 Err(f, $"科目 {l.Code} 的财政拨款支出只能填写基本支出和项目支出；上缴上级、经营支出和对附属单位补助请按实际资金来源填写。");
             foreach (var (name, v) in new[] { ("基本支出", l.Basic), ("项目支出", l.Project), ("上缴上级支出", l.RemitToSuperior), ("经营支出", l.OperatingExpenditure), ("对附属单位补助支出", l.SubsidyToSubordinate) })
-                Amount(issues, f + "." + name, v);
+                Amount(issues, f + "." + name, v, TableDecimals(d));
         }
         foreach (var (field, lines) in new[] { ("economic", d.Economic), ("projectEconomic", d.ProjectEconomic ?? []) })
         {
@@ -36,7 +36,7 @@ public static class DataValidator
                     Err($"{field}[{e.Code}]", $"部门预算支出经济分类科目编码应为 5 位“款”级编码（以 3 开头），实为“{e.Code}”。");
                 if (e.GovernmentCode is { } g && (g.Length != 5 || !g.All(char.IsAsciiDigit) || g[0] != '5'))
                     Err($"{field}[{e.Code}]", $"政府预算支出经济分类科目编码应为 5 位“款”级编码（以 5 开头），实为“{g}”。");
-                Amount(issues, $"{field}[{e.Code}]", e.Amount);
+                Amount(issues, $"{field}[{e.Code}]", e.Amount, TableDecimals(d));
             }
             // one 部门 款 may be split over several 政府 款, but each pair once
             if (lines.GroupBy(e => (e.Code, e.GovernmentCode ?? "")).Any(g => g.Count() > 1)) Err(field, "经济分类科目有重复编码，请合并。");
@@ -80,7 +80,7 @@ public static class DataValidator
         // income vs spending and carry-over
         var c = d.Carry;
         foreach (var v in new[] { c.CarryInGeneral, c.CarryInGovFund, c.CarryInStateCapital, c.CarryOutGeneral, c.CarryOutGovFund, c.CarryOutStateCapital, c.CarryInNonFiscal, c.CarryOutNonFiscal, c.UseOfNonFiscalBalance, c.InstitutionFund, c.BalanceDistribution })
-            Amount(issues, "carry", v);
+            Amount(issues, "carry", v, TableDecimals(d));
         bool anyCarry = c.CarryInGeneral + c.CarryInGovFund + c.CarryInStateCapital + c.CarryOutGeneral + c.CarryOutGovFund + c.CarryOutStateCapital
             + c.CarryInNonFiscal + c.CarryOutNonFiscal + c.UseOfNonFiscalBalance + c.InstitutionFund + c.BalanceDistribution != 0;
         if (d.RevenueByFunction is { Count: > 0 } rev)
@@ -88,7 +88,7 @@ public static class DataValidator
             foreach (var r in rev)
             {
                 if (r.Code.Length != 7 || !r.Code.All(char.IsAsciiDigit)) Err($"revenueByFunction[{r.Code}]", $"收入的功能分类科目编码应为 7 位，实为“{r.Code}”。");
-                Amount(issues, $"revenueByFunction[{r.Code}]", r.Amount);
+                Amount(issues, $"revenueByFunction[{r.Code}]", r.Amount, TableDecimals(d));
             }
             decimal Inc(FundSource s) => rev.Where(r => r.Source == s).Sum(r => r.Amount);
             decimal Sp(FundSource s) => d.Expenditure.Where(l => l.Source == s).Sum(l => l.Total);
@@ -132,6 +132,22 @@ public static class DataValidator
             if (p.SmallMicro > p.Sme) Err("procurement.smallMicro", $"其中小微企业金额 {Money.Text(p.SmallMicro)} 万元不能超过中小企业金额 {Money.Text(p.Sme)} 万元。");
             if (p.Items.Count > 0 && p.Items.Sum(i => i.Amount) != p.Total)
                 Err("procurement.items", $"政府采购明细合计 {Money.Text(p.Items.Sum(i => i.Amount))} 万元应等于货物、工程、服务之和 {Money.Text(p.Total)} 万元。");
+            if (p.BySource is { } bySource)
+            {
+                foreach (var l in bySource)
+                {
+                    if (l.Type is not ("goods" or "works" or "services")) Err("procurement.bySource", $"采购类别应为 goods（货物）、works（工程）或 services（服务），实为“{l.Type}”。");
+                    Amount(issues, $"procurement.bySource[{l.Type}]", l.Amount);
+                }
+                foreach (var (type, name, total) in new[] { ("goods", "货物", p.Goods), ("works", "工程", p.Works), ("services", "服务", p.Services) })
+                {
+                    var sum = bySource.Where(l => l.Type == type).Sum(l => l.Amount);
+                    if (sum != total) Err("procurement.bySource", $"政府采购{name}按资金来源合计 {Money.Text(sum)} 万元，应等于{name}预算 {Money.Text(total)} 万元。");
+                }
+            }
+            else if (p.Total > 0 && !d.IsFinal && Gongkai.Catalogs.RegionTemplates.Find(d.Profile, "budget", d.Year)?.Table(nameof(TableKind.Procurement))?.Measures.Contains(nameof(Measure.GeneralBudget)) == true)
+                issues.Add(new(IssueSeverity.Warning, "procurement.bySource",
+                    "本地区的政府采购预算明细表按资金来源列示，数据没有填写按资金来源的采购金额（procurement.bySource），表中各资金来源列将空白。"));
         }
         foreach (var pr in d.Projects) Amount(issues, $"projects[{pr.Name}]", pr.Amount);
         new GivenTotals(d).Check(issues);
@@ -201,9 +217,19 @@ public static class DataValidator
                 $"以下科目编码不在内置科目表中，表格将只印编码：{string.Join("、", unknown)}。请核对编码，并在数据中填写名称。"));
     }
 
-    internal static void Amount(List<DataIssue> issues, string field, decimal v)
+    internal static void Amount(List<DataIssue> issues, string field, decimal v, int decimals = 2)
     {
         if (v < 0) issues.Add(new(IssueSeverity.Error, field, $"金额不能为负数：{v}。"));
-        if (!Money.HasAtMostTwoDecimals(v)) issues.Add(new(IssueSeverity.Error, field, $"金额以万元为单位，最多两位小数：{v}。"));
+        if (!Money.HasAtMostDecimals(v, decimals))
+            issues.Add(new(IssueSeverity.Error, field, decimals == 2 ? $"金额以万元为单位，最多两位小数：{v}。" : $"金额以万元为单位，最多到分（{decimals} 位小数）：{v}。"));
     }
+
+    /// <summary>
+    /// The decimals (in 万元) allowed for the amounts of the standard tables by function and economic class (lines, carry,
+    /// given totals): 6 — to the fen — when the region's template prints those tables in 元 (上海 预算), else 2. An amount
+    /// that a table printed in 万元 cannot show exactly is refused when the tables are built (<see cref="UnitConversion"/>).
+    /// </summary>
+    public static int TableDecimals(DisclosureData d) =>
+        Gongkai.Catalogs.RegionTemplates.Find(d.Profile, d.IsFinal ? "final" : "budget", d.Year) is { } t
+        && t.Tables.Any(x => x.UnitLine is { } u && UnitConversion.IsYuan(u)) ? 6 : 2;
 }

@@ -322,7 +322,22 @@ public sealed class ProcurementData
     public string? Use { get; set; }
     /// <summary>Line items (预算 政府采购预算表), optional.</summary>
     public List<ProcurementItem> Items { get; set; } = new();
+    /// <summary>
+    /// 预算: the purchases by type and fund source (重庆 表九 政府采购预算明细表), optional; per type they add up to
+    /// <see cref="Goods"/>, <see cref="Works"/> and <see cref="Services"/>.
+    /// </summary>
+    public List<ProcurementSourceLine>? BySource { get; set; }
     [JsonIgnore] public decimal Total => Goods + Works + Services;
+}
+
+/// <summary>One type of purchase (goods / works / services) paid from one fund source, 万元.</summary>
+public sealed class ProcurementSourceLine
+{
+    /// <summary>goods / works / services.</summary>
+    public string Type { get; set; } = "goods";
+    [JsonConverter(typeof(JsonStringEnumConverter<FundSource>))]
+    public FundSource Source { get; set; } = FundSource.General;
+    public decimal Amount { get; set; }
 }
 
 public sealed class ProcurementItem

@@ -144,7 +144,7 @@ public sealed class GivenTotals
             foreach (var (m, name) in new[] { (Measure.Total, "合计"), (Measure.Basic, "基本支出"), (Measure.Project, "项目支出") })
             {
                 if (Of(g, m) is not { } given) continue;
-                DataValidator.Amount(issues, $"totals[{g.Code}].{name}", given);
+                DataValidator.Amount(issues, $"totals[{g.Code}].{name}", given, DataValidator.TableDecimals(_d));
                 Compare(issues, $"totals[{g.Code}]", $"{label}的{name}", given, Parts(key, m));
             }
         }
@@ -163,7 +163,7 @@ public sealed class GivenTotals
                 issues.Add(new(IssueSeverity.Error, $"economicTotals[{key}]", $"给定了{label}的合计数，但没有属于它的经济分类科目。"));
                 continue;
             }
-            DataValidator.Amount(issues, $"economicTotals[{key}]", given);
+            DataValidator.Amount(issues, $"economicTotals[{key}]", given, DataValidator.TableDecimals(_d));
             Compare(issues, $"economicTotals[{key}]", label, given, parts);
         }
     }

@@ -8,8 +8,14 @@ public static class Money
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Table cell: thousands separators, 2 decimals ("3,925.66").</summary>
-    public static string Cell(decimal v) => v.ToString("#,##0.00", Inv);
+    /// <summary>
+    /// Table cell: thousands separators, 2 decimals ("3,925.66"); an amount given to the fen in 万元 (more than 2 decimals,
+    /// for a table printed in 元) keeps every decimal, so that nothing is rounded before the unit is converted.
+    /// </summary>
+    public static string Cell(decimal v) => v.ToString("#,##0.00####", Inv);
+
+    /// <summary>Whether an amount has at most the given number of decimals.</summary>
+    public static bool HasAtMostDecimals(decimal v, int decimals) => decimal.Round(v, decimals) == v;
 
     /// <summary>Narrative amount: no separators, 2 decimals ("3925.66").</summary>
     public static string Text(decimal v) => v.ToString("0.00", Inv);

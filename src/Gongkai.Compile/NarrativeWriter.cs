@@ -409,9 +409,26 @@ public sealed partial class NarrativeWriter
             ("事业收入", _f.Income[FundSource.Business]), ("事业单位经营收入", _f.Income[FundSource.Operating]),
             ("上级补助收入", _f.Income[FundSource.Superior]), ("附属单位上缴收入", _f.Income[FundSource.Subordinate]), ("其他收入", _f.Income[FundSource.Other]),
         };
-        Para($"{YearWord}本年收入预算{Amount(_f.IncomeTotal)}" + Change(_f.IncomeTotal, pr?.Income, "income", "收入预算")
-             + (_f.IncomeTotal > 0 ? "。其中：" + Parts(incomeParts) : "") + "。"
-             + (_f.CarryInAll > 0 ? $"上年结转{Amount(_f.CarryInAll)}。" : ""));
+        // a region whose 收支总表 counts the fiscal carry-over in the income line of its fund (重庆 2026 表一) states the
+        // income the same way, and says so
+        var fiscalCarry = _f.CarryInFiscal;
+        if (fiscalCarry > 0 && Gongkai.Catalogs.RegionTemplates.Find(_d.Profile, "budget", _d.Year)?.Table(nameof(TableKind.BudgetSummary))?.IncomeWithCarry == true)
+        {
+            var withCarry = new List<(string, decimal)>
+            {
+                ("一般公共预算拨款收入", _f.Income[FundSource.General] + _d.Carry.CarryInGeneral), ("政府性基金预算拨款收入", _f.Income[FundSource.GovFund] + _d.Carry.CarryInGovFund),
+                ("国有资本经营预算拨款收入", _f.Income[FundSource.StateCapital] + _d.Carry.CarryInStateCapital),
+            };
+            withCarry.AddRange(incomeParts.Skip(3));
+            var all = _f.IncomeTotal + fiscalCarry;
+            Para($"{YearWord}收入预算{Amount(all)}" + Change(all, pr?.Income, "income", "收入预算") + "。其中：" + Parts(withCarry) + "。"
+                 + $"财政拨款上年结转资金{Amount(fiscalCarry)}已按资金性质计入上述收入。"
+                 + (_d.Carry.CarryInNonFiscal > 0 ? $"另有其他资金上年结转{Amount(_d.Carry.CarryInNonFiscal)}。" : ""));
+        }
+        else
+            Para($"{YearWord}本年收入预算{Amount(_f.IncomeTotal)}" + Change(_f.IncomeTotal, pr?.Income, "income", "收入预算")
+                 + (_f.IncomeTotal > 0 ? "。其中：" + Parts(incomeParts) : "") + "。"
+                 + (_f.CarryInAll > 0 ? $"上年结转{Amount(_f.CarryInAll)}。" : ""));
         Part("支出预算情况");
         Para($"{YearWord}本年支出预算{Amount(_f.SpendTotal)}" + Change(_f.SpendTotal, pr?.Expenditure, "expenditure", "支出预算")
              + (_f.SpendTotal > 0 ? "。其中：" + Parts([("基本支出", _f.Basic), ("项目支出", _f.Project), ("上缴上级支出", _d.Expenditure.Sum(l => l.RemitToSuperior)),

@@ -60,7 +60,11 @@ public sealed class RenderTable
     public string Label { get; set; } = "";
     public string Title { get; set; } = "";
     /// <summary>单位：万元 (or 元).</summary>
-    public string UnitLine { get; init; } = "单位：万元";
+    public string UnitLine { get; set; } = "单位：万元";
+    /// <summary>The unit of the value cells: 万元 (the builder's) or 元 (a region printing the table in 元, see <see cref="UnitConversion"/>).</summary>
+    public ValueUnit Unit { get; set; } = ValueUnit.WanYuan;
+    /// <summary>Decimals printed in the value cells (2; a table in 元 of whole amounts prints none).</summary>
+    public int Decimals { get; set; } = 2;
     public List<RenderColumn> Columns { get; } = new();
     public List<RenderRow> Rows { get; } = new();
     public List<string> Notes { get; } = new();
@@ -89,7 +93,7 @@ public sealed class RenderTable
     public bool IsNumeric(int column) => Columns[column].Amount ?? Columns[column].Role == ColumnRole.Value;
 
     /// <summary>Presentation hint: print the table on landscape pages (null: when it does not fit a portrait page).</summary>
-    public bool? Landscape { get; init; }
+    public bool? Landscape { get; set; }
 
     /// <summary>Whether row r is a section label across all columns: the row's hint, else (tables without a model, such
     /// as the 绩效 tables, of three columns or more) a row whose only text is in its first cell and that is followed by a

@@ -42,6 +42,7 @@ public static class PackageBuilder
         DataValidator.Consistency(data, issues);
         var facts = new Facts(data, issues);
         var tables = new TableBuilder(facts).Build();
+        UnitConversion.CheckExact(tables, issues);
         RoundingNote.Apply(tables);
         var narrative = new NarrativeWriter(facts, issues).Write();
 
@@ -62,7 +63,7 @@ public static class PackageBuilder
     /// <summary>The table model of a printed table: one data row per row and segment, values by column meaning.</summary>
     public static DisclosureTable ToModel(RenderTable r)
     {
-        var t = new DisclosureTable { Kind = r.Kind, Title = r.Title, Label = r.Label, Unit = ValueUnit.WanYuan, UnitStated = true };
+        var t = new DisclosureTable { Kind = r.Kind, Title = r.Title, Label = r.Label, Unit = r.Unit, UnitStated = true };
         for (int c = 0; c < r.Columns.Count; c++)
             t.Columns.Add(new TableColumn(c, string.Join("/", r.Columns[c].Header.Distinct()), r.Columns[c].Key, r.SegmentsAreBlocks ? r.Columns[c].Segment : 0));
         t.Notes.AddRange(r.Notes);
@@ -92,9 +93,14 @@ public static class PackageBuilder
                         case ColumnRole.Code: code = cell; break;
                         case ColumnRole.Label: label = cell; break;
                         case ColumnRole.Value when col.Key is ColumnKey key:
-                            if (cell.Length == 0) values[key] = Figure.Blank(ValueUnit.WanYuan, Provenance.Unknown);
-                            else if (cell == "—") values[key] = new Figure(0m, 0, ValueUnit.WanYuan, FigureKind.NotApplicable, Provenance.Unknown);
-                            else { values[key] = TableBuilder.Fig(decimal.Parse(cell.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)); any = true; }
+                            if (cell.Length == 0) values[key] = Figure.Blank(r.Unit, Provenance.Unknown);
+                            else if (cell == "—") values[key] = new Figure(0m, 0, r.Unit, FigureKind.NotApplicable, Provenance.Unknown);
+                            else
+                            {
+                                var v = decimal.Parse(cell.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+                                values[key] = r.Unit == ValueUnit.WanYuan && r.Decimals == 2 ? TableBuilder.Fig(v) : new Figure(v, r.Decimals, r.Unit, FigureKind.Number, Provenance.Unknown);
+                                any = true;
+                            }
                             break;
                     }
                 }

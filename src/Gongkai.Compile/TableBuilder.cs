@@ -64,7 +64,41 @@ public sealed partial class TableBuilder
             list.Add(ProcurementBudget("部门政府采购预算表"));
             list.AddRange(HebeiAssets(11));
         }
+        // a region whose template lists the 政府采购预算明细表 by fund source (重庆 2026 表九)
+        else if (!hb && Tpl(TableKind.Procurement) is { } pt && pt.Measures.Contains(nameof(Measure.GeneralBudget))) list.Add(ProcurementBySource());
         return list;
+    }
+
+    /// <summary>
+    /// 政府采购预算明细表 by fund source (重庆 2026 表九): 项目编号 | 项目 | 总计 | the nine fund sources; 合计, then A 货物,
+    /// B 工程, C 服务 for the types with money; a source with nothing is blank. The 项目 column (货物 …) is printed only:
+    /// the row is known by its 项目编号, as the reader reads the published table.
+    /// </summary>
+    private RenderTable ProcurementBySource()
+    {
+        var t = new RenderTable { Kind = TableKind.Procurement, Label = NextLabel(), Title = BudgetTitle("政府采购预算明细表") };
+        (string Header, Measure Key, FundSource Source)[] cols =
+        [
+            ("一般公共预算拨款收入", Measure.GeneralBudget, FundSource.General), ("政府性基金预算拨款收入", Measure.GovernmentFund, FundSource.GovFund),
+            ("国有资本经营预算拨款收入", Measure.StateCapital, FundSource.StateCapital), ("财政专户管理资金收入", Measure.SpecialAccount, FundSource.SpecialAccount),
+            ("事业收入", Measure.BusinessIncome, FundSource.Business), ("上级补助收入", Measure.SuperiorSubsidy, FundSource.Superior),
+            ("附属单位上缴收入", Measure.SubordinateRemittance, FundSource.Subordinate), ("事业单位经营收入", Measure.OperatingIncome, FundSource.Operating),
+            ("其他收入", Measure.OtherIncome, FundSource.Other),
+        ];
+        t.Columns.Add(new(["项目编号"], ColumnRole.Label));
+        t.Columns.Add(new(["项目"], ColumnRole.Label, Segment: 9));
+        t.Columns.Add(new(["总计"], ColumnRole.Value, Measure.Total));
+        foreach (var c in cols) t.Columns.Add(new([c.Header], ColumnRole.Value, c.Key));
+        var p = _d.Procurement ?? new ProcurementData();
+        var lines = p.BySource ?? [];
+        string Cell(decimal v) => v == 0 ? "" : Money.Cell(v);
+        string[] Row(string code, string name, decimal total, Func<ProcurementSourceLine, bool> which) =>
+            [code, name, Money.Cell(total), .. cols.Select(c => Cell(lines.Where(l => which(l) && l.Source == c.Source).Sum(l => l.Amount)))];
+        t.Rows.Add(new RenderRow(Row("合计", "", p.Total, _ => true), new RowMeta(IsTotal: true)));
+        foreach (var (type, code, name, amount) in new[] { ("goods", "A", "货物", p.Goods), ("works", "B", "工程", p.Works), ("services", "C", "服务", p.Services) })
+            if (amount != 0) t.Rows.Add(new RenderRow(Row(code, name, amount, l => l.Type == type)));
+        if (p.Total == 0) t.Notes.Add($"注：{Subject}{_d.Year}年没有政府采购预算，故本表无数据。");
+        return t;
     }
 
     /// <summary>Builds a table under a fixed regional number (the counter is set so that its label is that number).</summary>
@@ -218,23 +252,58 @@ public sealed partial class TableBuilder
                 if (!covered.Contains(src) && _f.Income[src] != 0) left.Add((label, line, _f.Income[src]));
         }
         var classes = TemplateClassLabels(k, _f.Classes()) ?? _f.Classes().Select(c => (ClassNames.Fallback(c), c)).ToList();
-        var right = classes.Select(c => (c.Item1, SummaryLine.ExpenditureClass, (string?)c.Item2, new[] { _f.ClassSpend(c.Item2) })).ToList();
+        // a region printing the spending side as 合计 | 基本支出（人员经费 | 公用经费）| 项目支出 (上海), when the data gives 公用经费 per 项
+        bool split = SplitsBasic(k, _f.Lines());
+        decimal[] Spending(IEnumerable<FunctionLine> ls, decimal total)
+        {
+            var list = ls.ToList();
+            return split ? [total, list.Sum(l => l.Basic - (l.Public ?? 0)), list.Sum(l => l.Public ?? 0), list.Sum(l => l.Project)] : [total];
+        }
+        var right = classes.Select(c => (c.Item1, SummaryLine.ExpenditureClass, (string?)c.Item2,
+            Spending(_f.Lines().Where(l => l.Code.StartsWith(c.Item2, StringComparison.Ordinal)), _f.ClassSpend(c.Item2)))).ToList();
         var leftCarry = new List<(string, SummaryLine, decimal)>();
         if (!(Omits(k, SummaryLine.InstitutionFund) && _f.Carry.InstitutionFund == 0))
             leftCarry.Add((LineName(k, SummaryLine.InstitutionFund, "用事业基金弥补收支差额"), SummaryLine.InstitutionFund, _f.Carry.InstitutionFund));
-        if (!(Omits(k, SummaryLine.CarryIn) && _f.CarryInAll == 0))
-            leftCarry.Add((LineName(k, SummaryLine.CarryIn, "上年结转"), SummaryLine.CarryIn, _f.CarryInAll));
+        // a region whose income lines hold their sources' carry-over (重庆 2026 表一) prints a 上年结转 line only for what no
+        // line holds (the carry-over of non-fiscal money)
+        bool carryInLines = Tpl(k)?.IncomeWithCarry == true && Tpl(k)!.IncomeRows.Count > 0;
+        var carryIn = _f.CarryInAll;
+        if (carryInLines)
+        {
+            var bySource = new Dictionary<FundSource, decimal>
+            {
+                [FundSource.General] = _f.Carry.CarryInGeneral, [FundSource.GovFund] = _f.Carry.CarryInGovFund, [FundSource.StateCapital] = _f.Carry.CarryInStateCapital,
+            };
+            var rows = Tpl(k)!.IncomeRows;
+            for (int i = 0; i < rows.Count && i < left.Count; i++)
+            {
+                var moved = rows[i].Sources.Select(Enum.Parse<FundSource>).Sum(src => bySource.GetValueOrDefault(src));
+                left[i] = (left[i].Label, left[i].Line, left[i].Value + moved);
+                carryIn -= moved;
+            }
+        }
+        if (!(Omits(k, SummaryLine.CarryIn) && carryIn == 0))
+            leftCarry.Add((LineName(k, SummaryLine.CarryIn, "上年结转"), SummaryLine.CarryIn, carryIn));
         var rightCarry = new List<(string, SummaryLine, string?, decimal[])>();
         if (!(Omits(k, SummaryLine.CarryOut) && _f.CarryOutAll == 0))
             rightCarry.Add((LineName(k, SummaryLine.CarryOut, "结转下年"), SummaryLine.CarryOut, null, [_f.CarryOutAll]));
         // a region that prints no 本年收入合计 line when nothing is carried (上海: 收入总计 is then the year's total)
         bool yearLine = !(Omits(k, SummaryLine.TotalIncomeThisYear) && leftCarry.Count == 0 && rightCarry.Count == 0);
-        var t = TwoSided(k, BudgetTitle(title), ["收入项目", "预算数"], [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)], left, right,
-            yearLine ? (LineName(k, SummaryLine.TotalIncomeThisYear, "本年收入合计"), _f.IncomeTotal) : null, yearLine ? [_f.SpendTotal] : null, leftCarry,
+        (string[] Header, ColumnKey? Key)[] rightCols = split
+            ? [(["项目", "项目", "项目"], null), (["预算数", "合计", "合计"], (ColumnKey)Measure.Total), (["预算数", "基本支出", "人员经费"], (ColumnKey)Measure.Personnel),
+               (["预算数", "基本支出", "公用经费"], (ColumnKey)Measure.Public), (["预算数", "项目支出", "项目支出"], (ColumnKey)Measure.Project)]
+            : [(["支出项目"], null), (["预算数"], (ColumnKey)Measure.Amount)];
+        if (!split && Tpl(k)?.SideHeaders.Count == 2) rightCols[0] = (["项目"], null); // 收入 | 支出 over the sides: 项目 under each
+        var t = TwoSided(k, BudgetTitle(title), split || Tpl(k)?.SideHeaders.Count == 2 ? ["项目", "预算数"] : ["收入项目", "预算数"], rightCols, left, right,
+            yearLine ? (LineName(k, SummaryLine.TotalIncomeThisYear, "本年收入合计"), _f.IncomeTotal) : null, yearLine ? Spending(_f.Lines(), _f.SpendTotal) : null, leftCarry,
             rightCarry,
-            (LineName(k, SummaryLine.GrandTotalIncome, "收入总计"), _f.GrandIncome), (LineName(k, SummaryLine.GrandTotalExpenditure, "支出总计"), [_f.GrandSpend]),
-            blankZeros: Tpl(k)?.BlankZeros == true, uses: _d.Profile == "jiangsu" && _d.Year < 2026 ? SpendingUses() : null,
+            (LineName(k, SummaryLine.GrandTotalIncome, "收入总计"), _f.GrandIncome),
+            (LineName(k, SummaryLine.GrandTotalExpenditure, "支出总计"), split ? [_f.GrandSpend, .. Spending(_f.Lines(), 0).Skip(1)] : [_f.GrandSpend]),
+            blankZeros: Tpl(k)?.BlankZeros == true, uses: _d.Profile == "jiangsu" && _d.Year < 2026 ? SpendingUses() : null, totalFirst: Tpl(k)?.TotalFirst == true,
             rightYearLabel: LineName(k, SummaryLine.TotalExpenditureThisYear, "本年支出合计"));
+        if (split) t.Landscape = true; // seven columns of 元 amounts to the fen: the labels keep one line
+        if (split)
+            for (int c = 0; c < 2; c++) t.Columns[c] = t.Columns[c] with { Header = [.. Enumerable.Repeat(t.Columns[c].Header[0], 3)] }; // 项目 | 预算数 over the three header rows
         return t;
     }
 
@@ -429,6 +498,8 @@ public sealed partial class TableBuilder
     private RenderTable BudgetThreePublic(string title, bool operatingCosts = false)
     {
         var t = new RenderTable { Kind = TableKind.BudgetThreePublic, Label = NextLabel(), Title = BudgetTitle(title) };
+        if (Tpl(TableKind.BudgetThreePublic) is { PriorBlocks.Count: 2 } tt && _d.ThreePublic.Prior is { } prior && !operatingCosts)
+            return ThreePublicWithPrior(t, tt.PriorBlocks, prior);
         t.Columns.Add(new(["“三公”经费合计", "“三公”经费合计"], ColumnRole.Value, Measure.ThreePublicTotal));
         t.Columns.Add(new(["因公出国（境）费", "因公出国（境）费"], ColumnRole.Value, Measure.Abroad));
         t.Columns.Add(new(["公务用车购置及运行费", "小计"], ColumnRole.Value, Measure.VehicleTotal));
@@ -449,6 +520,37 @@ public sealed partial class TableBuilder
             t.Notes.Add($"注：{Subject}{_d.Year}年没有使用一般公共预算拨款安排的“三公”经费，故本表无数据。");
         return t;
     }
+
+    /// <summary>
+    /// The 三公 table as two blocks of the same columns, last year's budget and this year's (重庆 2026 表八: “2025年预算数 |
+    /// 2026年预算数” over 合计 | 因公出国（境）费 | 公务用车购置及运行费（小计 | 购置费 | 运行费）| 公务接待费). Last year's block
+    /// carries no column meaning of this year (as the reader reads it), this year's the usual ones.
+    /// </summary>
+    private RenderTable ThreePublicWithPrior(RenderTable t, List<string> blocks, ThreePublicItems prior)
+    {
+        var x = _d.ThreePublic.Current;
+        string Block(string s) => s.Replace("{prior}", (_d.Year - 1).ToString(CultureInfo.InvariantCulture)).Replace("{year}", _d.Year.ToString(CultureInfo.InvariantCulture));
+        (string Mid, string Low, Measure M, Func<ThreePublicItems, decimal> V)[] items =
+        [
+            ("合计", "合计", Measure.ThreePublicTotal, i => i.Total),
+            ("因公出国（境）费", "因公出国（境）费", Measure.Abroad, i => i.Abroad),
+            ("公务用车购置及运行费", "小计", Measure.VehicleTotal, i => i.Vehicle),
+            ("公务用车购置及运行费", "公务用车购置费", Measure.VehiclePurchase, i => i.VehiclePurchase),
+            ("公务用车购置及运行费", "公务用车运行费", Measure.VehicleOperation, i => i.VehicleOperation),
+            ("公务接待费", "公务接待费", Measure.Reception, i => i.Reception),
+        ];
+        var cells = new List<string>();
+        foreach (var (block, items0, keyed) in new[] { (Block(blocks[0]), prior, false), (Block(blocks[1]), x, true) })
+            foreach (var it in items)
+            {
+                t.Columns.Add(new([block, it.Mid, it.Low], ColumnRole.Value, keyed ? (ColumnKey)it.M : null));
+                cells.Add(Money.Cell(it.V(items0)));
+            }
+        t.Rows.Add(new RenderRow(cells.ToArray()));
+        if (x.Total == 0 && prior.Total == 0) t.Notes.Add($"注：{Subject}{_d.Year - 1}年和{_d.Year}年均没有使用财政拨款安排的“三公”经费，故本表无数据。");
+        return t;
+    }
+
 
     /// <summary>
     /// Jiangsu 公开09 / Xi'an 表13: 合计 = “三公”经费小计 + 会议费 + 培训费. Without <paramref name="grandTotal"/> (江苏 2026)
@@ -880,7 +982,7 @@ public sealed partial class TableBuilder
         (string Label, decimal Value)? leftYear, decimal[]? rightYear,
         List<(string Label, SummaryLine Line, decimal Value)> leftCarry, List<(string Label, SummaryLine Line, string? Code, decimal[] Values)> rightCarry,
         (string Label, decimal Value) leftGrand, (string Label, decimal[] Values) rightGrand, bool blankZeros = false,
-        List<(string Label, decimal Value)>? uses = null, string rightYearLabel = "本年支出合计")
+        List<(string Label, decimal Value)>? uses = null, string rightYearLabel = "本年支出合计", bool totalFirst = false)
     {
         var t = new RenderTable { Kind = kind, Label = NextLabel(), Title = kind is TableKind.BudgetSummary or TableKind.BudgetFiscalSummary ? title : title };
         t.Columns.Add(new([leftHeader[0]], ColumnRole.Label, Segment: 0, Side: Side.Income));
@@ -909,12 +1011,14 @@ public sealed partial class TableBuilder
             row++;
             t.Rows.Add(new RenderRow(cells.ToArray(), new RowMeta(l?.Line ?? SummaryLine.None), new RowMeta(r?.Line ?? SummaryLine.None, Code: r?.Code)));
         }
+        void Grand() => Add((leftGrand.Label, SummaryLine.GrandTotalIncome, leftGrand.Value), (rightGrand.Label, SummaryLine.GrandTotalExpenditure, null, rightGrand.Values), keep: true);
+        if (totalFirst) Grand();
         int n = Math.Max(left.Count, right.Count);
         for (int i = 0; i < n; i++) Add(i < left.Count ? left[i] : null, i < right.Count ? right[i] : null);
         if (leftYear is { } ly) Add((ly.Label, SummaryLine.TotalIncomeThisYear, ly.Value), (rightYearLabel, SummaryLine.TotalExpenditureThisYear, null, rightYear!), keep: true);
         int m = Math.Max(leftCarry.Count, rightCarry.Count);
         for (int i = 0; i < m; i++) Add(i < leftCarry.Count ? leftCarry[i] : null, i < rightCarry.Count ? rightCarry[i] : null);
-        Add((leftGrand.Label, SummaryLine.GrandTotalIncome, leftGrand.Value), (rightGrand.Label, SummaryLine.GrandTotalExpenditure, null, rightGrand.Values), keep: true);
+        if (!totalFirst) Grand();
         return t;
     }
 

@@ -134,6 +134,12 @@ public sealed partial class TableBuilder
                 if (!ReferenceEquals(header, col.Header)) t.Columns[c] = col with { Header = header };
             }
             if (tt.EmptyWithoutTotal && t.Rows.Count == 1 && t.Rows[0].MetaOf(0).IsTotal && t.Notes.Count > 0) t.Rows.Clear();
+            // the region's unit of the table (上海 预算 tables 1–8 in 元): the cells converted exactly from 万元
+            if (tt.UnitLine is { } unitLine)
+            {
+                t.UnitLine = unitLine;
+                if (UnitConversion.IsYuan(unitLine)) UnitConversion.ToYuan(t);
+            }
             if (tt.Notes.Count == 0) continue;
             if (tt.Notes[0].StartsWith("2.", StringComparison.Ordinal))
             {

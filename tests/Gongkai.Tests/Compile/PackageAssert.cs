@@ -78,33 +78,35 @@ public static class PackageAssert
     public static void EqualsInput(DisclosureData d, Disclosure read)
     {
         bool final = d.IsFinal;
+        // in 万元 whatever the table's unit (上海 预算 prints tables 1–8 in 元)
+        static decimal W(DisclosureTable t, DataRow r, Measure m) => t.Unit == ValueUnit.Yuan ? r.ValueOrZero(m) / 10000m : r.ValueOrZero(m);
         var facts = new Facts(d, []); // the totals as printed: computed, or given within 尾差
         var spend = facts.SpendTotal;
         var general = d.Expenditure.Where(l => l.Source == FundSource.General).ToList();
         var f3 = read.Table(final ? TableKind.FinalExpenditure : TableKind.BudgetExpenditure)!;
-        Assert.Equal(spend, f3.TotalRow!.ValueOrZero(Measure.Total));
-        Assert.Equal(facts.Basic, f3.TotalRow.ValueOrZero(Measure.Basic));
-        Assert.Equal(facts.Project, f3.TotalRow.ValueOrZero(Measure.Project));
+        Assert.Equal(spend, W(f3, f3.TotalRow!, Measure.Total));
+        Assert.Equal(facts.Basic, W(f3, f3.TotalRow, Measure.Basic));
+        Assert.Equal(facts.Project, W(f3, f3.TotalRow, Measure.Project));
         var f5 = read.Table(final ? TableKind.FinalGeneralExpenditure : TableKind.BudgetGeneralExpenditure)!;
         foreach (var g in general.GroupBy(l => l.Code))
         {
             var row = f5.Row(g.Key);
             Assert.True(row is not null, $"一般公共预算支出表缺少科目 {g.Key}");
-            Assert.Equal(g.Sum(l => l.Basic), row!.ValueOrZero(Measure.Basic));
-            Assert.Equal(g.Sum(l => l.Project), row.ValueOrZero(Measure.Project));
+            Assert.Equal(g.Sum(l => l.Basic), W(f5, row!, Measure.Basic));
+            Assert.Equal(g.Sum(l => l.Project), W(f5, row, Measure.Project));
         }
         var econ = read.Table(final ? TableKind.FinalGeneralBasic : TableKind.BudgetGeneralBasic)!;
         foreach (var e in d.Economic.GroupBy(e => e.Code)) // a 部门 款 split over two 政府 款 is printed on two rows (shaanxi)
         {
             var rows = econ.Rows.Where(x => x.Code?.Value == e.Key).ToList();
             Assert.True(rows.Count > 0, $"基本支出表缺少经济分类科目 {e.Key}");
-            Assert.Equal(e.Sum(x => x.Amount), rows.Sum(x => x.ValueOrZero(Measure.Total)));
+            Assert.Equal(e.Sum(x => x.Amount), rows.Sum(x => W(econ, x, Measure.Total)));
         }
         var summary = read.Table(final ? TableKind.FinalSummary : TableKind.BudgetSummary)!;
         var grand = summary.Rows.First(x => x.Line == SummaryLine.GrandTotalIncome);
         var carryIn = d.Carry.CarryInGeneral + d.Carry.CarryInGovFund + d.Carry.CarryInStateCapital + d.Carry.CarryInNonFiscal;
         var income = facts.IncomeTotal;
-        Assert.Equal(income + carryIn + d.Carry.UseOfNonFiscalBalance + d.Carry.InstitutionFund, grand.ValueOrZero(Measure.Amount));
+        Assert.Equal(income + carryIn + d.Carry.UseOfNonFiscalBalance + d.Carry.InstitutionFund, W(summary, grand, Measure.Amount));
         var tp = read.ThreePublic;
         if (final)
         {

@@ -53,7 +53,7 @@ public class RegionTemplateTests(ITestOutputHelper output)
         Assert.Equal(["2026年部门财务收支预算总表", "2026年预算单位财务收支预算总表"], shb.Table("BudgetSummary")!.TitlesFor(2026, ""));
         Assert.Null(RegionTemplates.Find("shanghai", "budget", 2025)); // years not seen in a published document
         var cqb = RegionTemplates.Find("chongqing", "budget", 2026)!;
-        Assert.Equal(["表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八"], cqb.Tables.Select(t => t.Label));
+        Assert.Equal(["表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八", "表九"], cqb.Tables.Select(t => t.Label));
         Assert.Null(RegionTemplates.Find("chongqing", "budget", 2025));
         Assert.Null(RegionTemplates.Find("national", "budget", 2023));
         var js18 = RegionTemplates.Find("jiangsu", "budget", 2018)!;
@@ -89,10 +89,10 @@ public class RegionTemplateTests(ITestOutputHelper output)
     [InlineData("corpus/001-上海-2026年上海市财政局_部门预算.pdf", "shanghai", "budget", 2026, 9)]
     [InlineData("corpus/001-上海-2026年上海市水务局_部门预算.pdf", "shanghai", "budget", 2026, 9)]
     [InlineData("corpus/001-上海-2026年上海市教育局_部门预算.pdf", "shanghai", "budget", 2026, 9)]
-    [InlineData("corpus/004-重庆-2026年重庆市人民政府办公厅部门预算.pdf", "chongqing", "budget", 2026, 8)] // 重庆 市级部门 2026
-    [InlineData("corpus/004-重庆-2026年重庆市委宣传部部门预算.pdf", "chongqing", "budget", 2026, 8)] // titled 单位…总体情况表
-    [InlineData("corpus/004-重庆-2026年重庆市商务委员会部门预算.pdf", "chongqing", "budget", 2026, 8)]
-    [InlineData("corpus/004-重庆-2026年重庆市经济和信息化委员会部门预算.pdf", "chongqing", "budget", 2026, 8)] // (the 规划和自然资源局 file prints a stray 1 before （一）（二） of 表四)
+    [InlineData("corpus/004-重庆-2026年重庆市人民政府办公厅部门预算.pdf", "chongqing", "budget", 2026, 9)] // 重庆 市级部门 2026
+    [InlineData("corpus/004-重庆-2026年重庆市委宣传部部门预算.pdf", "chongqing", "budget", 2026, 9)] // titled 单位…总体情况表
+    [InlineData("corpus/004-重庆-2026年重庆市商务委员会部门预算.pdf", "chongqing", "budget", 2026, 9)]
+    [InlineData("corpus/004-重庆-2026年重庆市经济和信息化委员会部门预算.pdf", "chongqing", "budget", 2026, 9)] // (the 规划和自然资源局 file prints a stray 1 before （一）（二） of 表四)
     [InlineData("jiangsu-npc-office-2018-budget.pdf", "jiangsu", "budget", 2018, 12)] // 江苏省人大常委会办公厅 2018
     // 江苏 2026: the 市级 departments of 苏州 and 无锡 (attributed to 江苏 by their city), 13 tables each
     [InlineData("corpus/006-苏州-2026年苏州市交通运输局部门预算.pdf", "jiangsu", "budget", 2026, 13)]
@@ -126,6 +126,9 @@ public class RegionTemplateTests(ITestOutputHelper output)
             var what = $"{tt.Label}《{t.Title}》";
             Assert.Contains(tt.TitlesFor(year, t.Kind.Chinese()), x => Sq(t.Title).Contains(Sq(x)));
             if (t.Label is not null) Assert.Equal(tt.Label, Sq(t.Label));
+            // the table's money unit (上海 预算: 元 for tables 1–8, 万元 for the 三公 table)
+            if (template.Tables.Any(x => x.UnitLine is not null))
+                Assert.True((tt.UnitLine is { } unit && UnitConversion.IsYuan(unit) ? ValueUnit.Yuan : ValueUnit.WanYuan) == t.Unit, $"{what}：单位 {t.Unit}");
             foreach (var c in tt.ClassRows)
             {
                 var row = t.Rows.FirstOrDefault(r => r.Code?.Value == c.Code && r.Side != Side.Income);
@@ -210,6 +213,8 @@ public class RegionTemplateTests(ITestOutputHelper output)
                 {
                     if (read.Tables.FirstOrDefault(t => t.Kind.ToString() == tt.Kind) is not { } t) continue;
                     if (tt.Label.Length > 0) Assert.Equal(tt.Label, t.Label);
+                    if (template.Tables.Any(x => x.UnitLine is not null))
+                        Assert.True((tt.UnitLine is { } unit && UnitConversion.IsYuan(unit) ? ValueUnit.Yuan : ValueUnit.WanYuan) == t.Unit, $"{what} {tt.Kind}：单位 {t.Unit}");
                     foreach (var c in tt.ClassRows) Assert.Contains(t.Rows, r => r.Code?.Value == c.Code && Sq(r.Label) == Sq(c.Label));
                     foreach (var label in tt.AllFixedRows.Where(l => !l.Contains('{')))
                         Assert.True(t.Rows.Any(r => Sq(r.Label) == Sq(label)), $"{what} {tt.Kind}：缺固定行 {label}");

@@ -414,4 +414,170 @@ public class RegionalLayoutTests
         if (profile == "hebei") Assert.Equal(187.03m, read.Table(TableKind.Assets)!.TotalRow!.ValueOrZero(Measure.Amount));
         else Assert.Equal(22.41m, read.OperatingCosts!.Value); // from 公开11 / 表9
     }
+
+    // ───────────── 上海 and 重庆 2026 预算 templates: 元 tables, the 基本支出 split, carry-over in the fund lines, last year's 三公 ─────────────
+
+    /// <summary>Seed 004 in the year of the 2026 templates, with 公用经费 per 项 (上海 财务收支预算总表 and 重庆 表五 split 基本支出).</summary>
+    private static DisclosureData Seed2026(string profile, Action<DisclosureData>? change = null) => Seed(profile, d =>
+    {
+        d.Year = 2026;
+        if (d.Assets is { } a) a.AsOf = "2025-12-31";
+        RandomRegionalData.LayPublic(d);
+        // 重庆 表九 lists the purchases by fund source: the seed's, all 一般公共预算
+        if (profile == "chongqing" && d.Procurement is { Total: > 0 } pr)
+            pr.BySource = new[] { ("goods", pr.Goods), ("works", pr.Works), ("services", pr.Services) }.Where(x => x.Item2 > 0)
+                .Select(x => new ProcurementSourceLine { Type = x.Item1, Source = FundSource.General, Amount = x.Item2 }).ToList();
+        change?.Invoke(d);
+    });
+
+    /// <summary>
+    /// 上海 prints tables 1–8 in 元 and the 三公 table in 万元: an amount given to the fen (six decimals in 万元) is printed
+    /// exactly in 元 and read back to the fen from Markdown and XLSX; the 财务收支预算总表 spending side is 合计 | 人员经费 |
+    /// 公用经费 | 项目支出.
+    /// </summary>
+    [Fact]
+    public void Shanghai_2026_prints_tables_1_to_8_in_yuan_to_the_fen()
+    {
+        FunctionLine? line = null;
+        var data = Seed2026("shanghai", d =>
+        {
+            line = d.Expenditure.First(l => l.Source == FundSource.General && l.Basic > 0);
+            line.Basic += 0.001234m; // 12.34 元
+            d.Economic.First(e => CompileCatalog.IsPersonnel(e.Code)).Amount += 0.001234m;
+        });
+        var p = PackageAssert.Build(data);
+        var b3 = p.Tables.Single(t => t.Kind == TableKind.BudgetExpenditure);
+        Assert.Equal("单位：元", b3.UnitLine);
+        Assert.Equal("单位：万元", p.Tables.Single(t => t.Kind == TableKind.BudgetThreePublic).UnitLine);
+        Assert.Contains(b3.Rows, r => r.Cells[0] == line!.Code && r.Cells[2] == (line.Total * 10000m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture));
+        decimal personnel = data.Expenditure.Sum(l => l.Basic - (l.Public ?? 0)), pub = data.Expenditure.Sum(l => l.Public ?? 0);
+        Assert.True(pub > 0);
+        foreach (var read in ReadBack(data))
+        {
+            foreach (var kind in new[] { TableKind.BudgetSummary, TableKind.BudgetRevenue, TableKind.BudgetExpenditure, TableKind.BudgetFiscalSummary, TableKind.BudgetGeneralExpenditure, TableKind.BudgetGeneralBasic })
+                Assert.Equal(ValueUnit.Yuan, read.Table(kind)!.Unit);
+            Assert.Equal(ValueUnit.WanYuan, read.Table(TableKind.BudgetThreePublic)!.Unit);
+            Assert.Equal(line!.Total * 10000m, read.Table(TableKind.BudgetExpenditure)!.Row(line.Code)!.ValueOrZero(Measure.Total));
+            var summary = read.Table(TableKind.BudgetSummary)!;
+            var spend = summary.Rows.Single(r => r.Line == SummaryLine.GrandTotalExpenditure);
+            Assert.Equal(personnel * 10000m, spend.ValueOrZero(Measure.Personnel));
+            Assert.Equal(pub * 10000m, spend.ValueOrZero(Measure.Public));
+            Assert.Equal(data.Expenditure.Sum(l => l.Project) * 10000m, spend.ValueOrZero(Measure.Project));
+            foreach (var c in summary.Rows.Where(r => r.Line == SummaryLine.ExpenditureClass))
+                Assert.Equal(c.ValueOrZero(Measure.Total), c.ValueOrZero(Measure.Personnel) + c.ValueOrZero(Measure.Public) + c.ValueOrZero(Measure.Project));
+        }
+    }
+
+    /// <summary>Without 公用经费 per 项 the 上海 财务收支预算总表 keeps one 预算数 column, and GK902 names the template's missing columns.</summary>
+    [Fact]
+    public void Shanghai_2026_summary_without_the_split_is_found_by_GK902()
+    {
+        var p = PackageAssert.Build(Seed2026("shanghai", d => { foreach (var l in d.Expenditure) l.Public = null; }));
+        var f = Assert.Single(Gongkai.Audit.Auditor.Audit(p.Model, PackageAssert.Options).ByRule("GK902"));
+        Assert.Contains("财务收支预算总表", f.Message);
+        Assert.Empty(Gongkai.Audit.Auditor.Audit(PackageAssert.Build(Seed2026("shanghai")).Model, PackageAssert.Options).ByRule("GK902"));
+    }
+
+    /// <summary>
+    /// Amounts the tables cannot print exactly are refused: to the fen in a 万元 layout, or in the 上海 三公 table (万元);
+    /// below the fen in the 上海 元 tables; and a 万元 table handed an amount with more than two decimals.
+    /// </summary>
+    [Fact]
+    public void Amounts_a_table_cannot_print_exactly_are_refused()
+    {
+        static List<DataIssue> Errors(DisclosureData d) => PackageBuilder.Build(d).Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
+        Assert.Contains(Errors(Seed("national", d => d.Expenditure[0].Basic += 0.001m)), i => i.Message.Contains("最多两位小数"));
+        Assert.Contains(Errors(Seed2026("shanghai", d => d.ThreePublic.Current.Reception = 1.001m)), i => i.Message.Contains("最多两位小数"));
+        Assert.Contains(Errors(Seed2026("shanghai", d => d.Expenditure[0].Project += 0.0000001m)), i => i.Message.Contains("最多到分"));
+        var t = new RenderTable { Kind = TableKind.BudgetExpenditure, Title = "支出总表" };
+        t.Columns.Add(new(["合计"], ColumnRole.Value, Measure.Total));
+        t.Rows.Add(new RenderRow(["1.234"]));
+        var issues = new List<DataIssue>();
+        UnitConversion.CheckExact([t], issues);
+        Assert.Contains("1.234", Assert.Single(issues).Message);
+        UnitConversion.ToYuan(t);
+        issues.Clear();
+        UnitConversion.CheckExact([t], issues);
+        Assert.Empty(issues);
+        Assert.Equal("12,340", t.Rows[0].Cells[0]);
+    }
+
+    /// <summary>
+    /// 重庆 表一 counts each fund's carry-over in its income line (一般公共预算资金 = this year's income + 上年结转), prints 合计
+    /// first and no 上年结转 line; 表四 keeps 二、上年结转 on its own line.
+    /// </summary>
+    [Fact]
+    public void Chongqing_2026_table_one_counts_the_carry_over_in_the_fund_lines()
+    {
+        var data = Seed2026("chongqing", d =>
+        {
+            d.Carry.CarryInGeneral = 12.5m;
+            d.RevenueByFunction = d.Expenditure.Select(l => new RevenueLine { Code = l.Code, Source = l.Source, Amount = l.Total }).ToList();
+            d.RevenueByFunction.First(r => r.Source == FundSource.General && r.Amount >= 12.5m).Amount -= 12.5m;
+        });
+        var generalIncome = data.RevenueByFunction!.Where(r => r.Source == FundSource.General).Sum(r => r.Amount);
+        foreach (var read in ReadBack(data))
+        {
+            var t1 = read.Table(TableKind.BudgetSummary)!;
+            Assert.Equal("表一", t1.Label);
+            var first = t1.Rows.First(r => r.Side == Side.Income);
+            Assert.Equal((SummaryLine.GrandTotalIncome, "合计"), (first.Line, Gongkai.Catalogs.RegionTemplates.Squeeze(first.Label)));
+            Assert.Equal(generalIncome + 12.5m, t1.Rows.Single(r => r.Line == SummaryLine.GeneralBudgetGrant).ValueOrZero(Measure.Amount));
+            Assert.DoesNotContain(t1.Rows, r => r.Line is SummaryLine.CarryIn or SummaryLine.TotalIncomeThisYear);
+            Assert.Equal(12.5m, read.Table(TableKind.BudgetFiscalSummary)!.Rows.Single(r => r.Line == SummaryLine.CarryIn).ValueOrZero(Measure.Amount));
+        }
+    }
+
+    /// <summary>重庆 表八 prints last year's 三公 budget beside this year's when the data gives it, one block otherwise.</summary>
+    [Fact]
+    public void Chongqing_2026_table_eight_prints_last_years_budget_beside_this_years()
+    {
+        var data = Seed2026("chongqing", d =>
+        {
+            d.ThreePublic.Current = new ThreePublicItems { Abroad = 1.20m, Reception = 0.50m };
+            d.ThreePublic.Prior = new ThreePublicItems { Abroad = 1.20m, Reception = 0.52m };
+        });
+        var p = PackageAssert.Build(data);
+        var t = p.Tables.Single(x => x.Kind == TableKind.BudgetThreePublic);
+        Assert.Equal(["2025年预算数", "2026年预算数"], t.Columns.Select(c => c.Header[0]).Distinct());
+        Assert.Equal(["1.72", "1.20", "0.00", "0.00", "0.00", "0.52", "1.70", "1.20", "0.00", "0.00", "0.00", "0.50"], t.Rows.Single().Cells);
+        foreach (var read in ReadBack(data))
+        {
+            var row = read.Table(TableKind.BudgetThreePublic)!.Rows.Single();
+            Assert.Equal(1.70m, row.ValueOrZero(Measure.ThreePublicTotal));
+            Assert.Equal(0.50m, row.ValueOrZero(Measure.Reception));
+        }
+        var one = PackageAssert.Build(Seed2026("chongqing", d => d.ThreePublic.Prior = null)).Tables.Single(x => x.Kind == TableKind.BudgetThreePublic);
+        Assert.Equal(6, one.Columns.Count);
+    }
+
+    /// <summary>
+    /// 重庆 表九 政府采购预算明细表: 合计, A 货物 and C 服务 (the types with money) by fund source, read back from Markdown and
+    /// XLSX; without the fund sources a 警告 before output; sources that do not add up to their type are refused.
+    /// </summary>
+    [Fact]
+    public void Chongqing_2026_table_nine_lists_purchases_by_type_and_fund_source()
+    {
+        var data = Seed2026("chongqing", d => d.Procurement = new ProcurementData
+        {
+            Goods = 12.00m, Services = 30.50m,
+            BySource = [new() { Type = "goods", Source = FundSource.General, Amount = 12.00m }, new() { Type = "services", Source = FundSource.General, Amount = 30.50m }],
+        });
+        var p = PackageAssert.Build(data);
+        var t = p.Tables.Single(x => x.Kind == TableKind.Procurement);
+        Assert.Equal(("表九", "2026年政府采购预算明细表"), (t.Label, t.Title));
+        Assert.Equal(["合计", "A", "C"], t.Rows.Select(r => r.Cells[0]));
+        Assert.Equal(["A", "货物", "12.00", "12.00", "", "", "", "", "", "", "", ""], t.Rows[1].Cells);
+        foreach (var read in ReadBack(data))
+        {
+            var r9 = read.Table(TableKind.Procurement)!;
+            Assert.Equal("表九", r9.Label);
+            Assert.Equal(42.50m, r9.TotalRow!.ValueOrZero(Measure.Total));
+            Assert.Equal(30.50m, r9.Rows.Single(r => r.Label == "C").ValueOrZero(Measure.GeneralBudget));
+        }
+        var without = PackageBuilder.Build(Seed2026("chongqing", d => d.Procurement = new ProcurementData { Goods = 12.00m }));
+        Assert.Contains(without.Issues, i => i.Severity == IssueSeverity.Warning && i.Field == "procurement.bySource");
+        var wrong = PackageBuilder.Build(Seed2026("chongqing", d => d.Procurement = new ProcurementData { Goods = 12.00m, BySource = [new() { Type = "goods", Amount = 11.00m }] }));
+        Assert.Contains(wrong.Issues, i => i.Severity == IssueSeverity.Error && i.Field == "procurement.bySource");
+    }
 }
