@@ -551,7 +551,6 @@ public sealed partial class TableBuilder
         return t;
     }
 
-
     /// <summary>
     /// Jiangsu 公开09 / Xi'an 表13: 合计 = “三公”经费小计 + 会议费 + 培训费. Without <paramref name="grandTotal"/> (江苏 2026)
     /// the table starts with “三公”经费合计 and has no 合计 column, and a 会议费 or 培训费 the data does not give is left
