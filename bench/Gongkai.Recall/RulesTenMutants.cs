@@ -36,7 +36,9 @@ public static partial class Mutants
             if (!IsTableLine(lines[i])) continue;
             var cells = Cells(lines[i]).Select(c => c.Trim()).ToArray();
             for (int c = 0; c + 3 < cells.Length; c++)
-                if (FiveDigits.IsMatch(cells[c]) && cells[c][0] == '3' && FiveDigits.IsMatch(cells[c + 2]) && cells[c + 2] is "50101" or "50102" or "50103" or "50201")
+                if (FiveDigits.IsMatch(cells[c]) && cells[c][0] == '3' && FiveDigits.IsMatch(cells[c + 2]) && cells[c + 2] is "50101" or "50102" or "50103" or "50201"
+                    // a department code the mapping holds a verified 机关 pairing for (otherwise no table can judge the pair)
+                    && Gongkai.Compile.EconomicPairing.Candidates(cells[c], Gongkai.Compile.Payer.Organ).Any(m => m.Verified))
                     rows.Add((i, c + 2));
         }
         if (rows.Count == 0) return null;
@@ -101,8 +103,13 @@ public static partial class Mutants
         if (candidates.Count == 0) return null;
         var (li, ci, yv) = candidates[r.Next(candidates.Count)];
         var cell = Cells(lines[li])[ci];
-        var nv = Math.Round(yv * (decimal)(0.4 + r.NextDouble() * 0.5), 2);
-        SetCell(lines, li, ci, " " + (cell.Trim().Contains('.') ? Fmt(nv, cell) : Math.Round(nv, 0).ToString(CultureInfo.InvariantCulture)) + " ");
+        bool integer = !cell.Trim().Contains('.');
+        var nv = Math.Round(yv * (decimal)(0.4 + r.NextDouble() * 0.5), integer ? 0 : 2);
+        // below the year's money by more than the 尾差 of the printed precision (an integer 4 under 5 may be rounding)
+        var step = integer ? 1m : 0.01m;
+        if (yv - nv <= 2 * step) nv = yv - 3 * step;
+        if (nv <= 0m) return null;
+        SetCell(lines, li, ci, " " + (integer ? nv.ToString("0", CultureInfo.InvariantCulture) : Fmt(nv, cell)) + " ");
         return Join(lines);
     }
 
