@@ -24,11 +24,16 @@ public sealed record ErrorClass(string Id, string Title, IReadOnlySet<string> Ex
     /// two equipment-threshold statements, 万元 indicators, an 其中：教育收费 column): the unit test measures it on the seeds too.
     /// </summary>
     public bool RareLayout { get; init; }
+    /// <summary>Whether the rules the class aims at are 提示 by design: a mutant that raises only a new 提示 is its catch.</summary>
+    public bool HintByDesign { get; init; }
 }
 
 /// <summary>What the audit said about one mutant, against the findings of the document it was made from.</summary>
 public sealed record Detection(IReadOnlyList<Finding> NewFindings, IReadOnlySet<string> RulesFired, bool ByExpected, bool HintOnly)
 {
+    /// <summary>The rules of the new 提示 (not rounding differences).</summary>
+    public IReadOnlySet<string> HintRules { get; init; } = new HashSet<string>();
+
     public bool Detected => RulesFired.Count > 0;
 }
 
@@ -54,9 +59,10 @@ public static partial class Mutants
         var allBefore = original.Findings.Select(f => (f.RuleId, f.Message)).ToHashSet();
         var report = Check(path, mutant, options);
         var fresh = report.Findings.Where(f => f.Severity != Severity.Info && !before.Contains((f.RuleId, f.Message))).ToList();
-        var hints = report.Findings.Any(f => f.Severity == Severity.Info && !f.IsRoundingDifference && !allBefore.Contains((f.RuleId, f.Message)));
+        var hintRules = report.Findings.Where(f => f.Severity == Severity.Info && !f.IsRoundingDifference && !allBefore.Contains((f.RuleId, f.Message)))
+            .Select(f => f.RuleId).ToHashSet();
         var rules = fresh.Select(f => f.RuleId).ToHashSet();
-        return new Detection(fresh, rules, rules.Overlaps(expected), rules.Count == 0 && hints);
+        return new Detection(fresh, rules, rules.Overlaps(expected), rules.Count == 0 && hintRules.Count > 0) { HintRules = hintRules };
     }
 
     private static HashSet<string> Set(params string[] ids) => new(ids, StringComparer.Ordinal);
@@ -83,7 +89,7 @@ public static partial class Mutants
     private static IReadOnlyList<ErrorClass>? all;
 
     /// <summary>Every error class: the first list and those of the other families (MoreMutants.cs).</summary>
-    public static IReadOnlyList<ErrorClass> All => all ??= [.. FirstClasses(), .. MoreClasses(), .. ReviewerClasses(), .. RulesNineClasses()];
+    public static IReadOnlyList<ErrorClass> All => all ??= [.. FirstClasses(), .. MoreClasses(), .. ReviewerClasses(), .. RulesNineClasses(), .. RulesTenClasses()];
 
     private static IReadOnlyList<ErrorClass> FirstClasses() =>
     [

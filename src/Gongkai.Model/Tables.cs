@@ -250,6 +250,13 @@ public sealed class DisclosureTable
     /// nor a reported note). When non-zero the model of the table is incomplete: emptiness and sums cannot be judged.
     /// </summary>
     public int UnplacedCells { get; set; }
+
+    /// <summary>
+    /// Rows whose code was printed over 类 | 款 | 项 cells out of line (a 项 printed with its 款 cell blank, 201 |  | 01):
+    /// the reader cannot tell which 款 the row belongs to, so the row is left without a code (never filed as the 类) and
+    /// the table's level sums are not run on it; GK512 names the rows.
+    /// </summary>
+    public List<CodeMisalignment> MisalignedCodes { get; } = new();
     /// <summary>Headers of the columns holding numbers whose meaning could not be mapped (kept in <see cref="DataRow.Extras"/>).</summary>
     public IEnumerable<string> UnmappedColumns => Rows.SelectMany(r => r.Extras.Keys).Distinct();
 
@@ -280,3 +287,6 @@ public sealed class DisclosureTable
 
     public override string ToString() => $"{Kind} 《{Title}》 {Rows.Count} 行";
 }
+
+/// <summary>A code printed over split 类 | 款 | 项 cells out of line: the cells as printed, the row's name, where.</summary>
+public sealed record CodeMisalignment(string Printed, string Name, Provenance Source);

@@ -62,6 +62,9 @@ public sealed class DisclosureReader
         // identifiers and placeholder values the performance readers read without making them figures
         foreach (var (t, r, c) in performance.UsedCells) ledger.MarkStructural(t, r, c);
         new TableRecognizer(ledger).Recognize(source, d, consumed);
+        foreach (var (ti, row) in ledger.Misaligned)
+            if (d.Tables.FirstOrDefault(t => t.SourceTables.Contains(ti)) is { } owner && !owner.MisalignedCodes.Contains(row))
+                owner.MisalignedCodes.Add(row);
         TopicRecognizer.Recognize(d);
         Narrative.NarrativeRecognizer.Recognize(source, d);
         d.IsBlankTemplate = MetadataRecognizer.LooksLikeBlankTemplate(d);

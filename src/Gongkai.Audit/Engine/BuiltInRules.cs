@@ -21,6 +21,7 @@ public static class BuiltInRules
         new Rules.Classification.MissingParentRow(),
         new Rules.Classification.OneCodeTwoNames(),
         new Rules.Classification.SectionNameAcrossTables(),
+        new Rules.Classification.SplitCodeMisaligned(),
         new Rules.Classification.SummaryClassLineBlank(),
         // Completeness
         new Rules.Completeness.AnnouncedTableMissing(),
@@ -116,6 +117,7 @@ public static class BuiltInRules
         new Rules.Performance.NumericValueRequired(),
         new Rules.Performance.OverallSelfEvaluationMoney(),
         new Rules.Performance.PlaceholderIndicator(),
+        new Rules.Performance.ProjectTotalCoversYear(),
         new Rules.Performance.RateIndicatorUnit(),
         new Rules.Performance.ScoreWithinWeight(),
         new Rules.Performance.SelfEvaluationFundParts(),

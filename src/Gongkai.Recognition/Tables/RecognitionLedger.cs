@@ -23,4 +23,15 @@ public sealed class RecognitionLedger
     public bool IsStructural(int table, int row, int column) => _structural.Contains((table, row, column));
 
     public int StructuralCount => _structural.Count;
+
+    /// <summary>Split codes printed out of line (a 项 with its 款 blank), by source table; moved onto the tables they belong to.</summary>
+    public List<(int Table, CodeMisalignment Row)> Misaligned { get; } = new();
+
+    public void NoteMisaligned(SourceCell? code, string printed, string name)
+    {
+        if (code?.Source.TableIndex is not int t) return;
+        MarkStructural(code);
+        if (!Misaligned.Any(m => m.Table == t && ReferenceEquals(m.Row.Source, code.Source)))
+            Misaligned.Add((t, new CodeMisalignment(printed, name, code.Source)));
+    }
 }

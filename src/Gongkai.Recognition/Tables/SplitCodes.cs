@@ -79,6 +79,13 @@ public static class SplitCodes
         var d = r[c + 2].Trim();
         string? code = null;
         SourceCell? source = null;
+        if (IsClass(a) && b.Length == 0 && IsPart(d))
+        {
+            // a 项 printed with its 类 and no 款 (201 |  | 01): which 款 it belongs to is not printed, so it is not filed
+            ledger.NoteMisaligned(r.Cell(c), $"{a} |  | {d}", NameOf(r, c + 3));
+            ledger.MarkStructural(r.Cell(c + 2));
+            return Blank(r, c);
+        }
         if (IsClass(a))
         {
             carry.Class = a;
@@ -131,6 +138,17 @@ public static class SplitCodes
         return withThird > 0 && c + 3 < width ? 3 : 2;
     }
 
+    private static string NameOf(GridRow r, int c) => c < r.Width ? r[c].Trim() : "";
+
+    /// <summary>The row with its code cells emptied (the name and the amounts stay where they are).</summary>
+    private static GridRow Blank(GridRow r, int c)
+    {
+        var cells = r.Row.Cells.ToList();
+        for (int k = c; k < Math.Min(c + 3, cells.Count); k++)
+            if (IsClass(cells[k].Text.Trim()) || IsPart(cells[k].Text.Trim())) cells[k] = cells[k] with { Text = "" };
+        return new GridRow(r.Index, r.Row with { Cells = cells });
+    }
+
     private static bool IsClass(string s) => s.Length == 3 && s.All(char.IsAsciiDigit) && s[0] is '2' or '3' or '5';
     private static bool IsPart(string s) => s.Length == 2 && s.All(char.IsAsciiDigit);
 
@@ -141,6 +159,13 @@ public static class SplitCodes
         if (!IsClass(a) && !Grid.IsDataRow(r.Row)) return r;
         if (c + parts >= r.Width) return r;
         var code = a;
+        if (parts == 3 && IsClass(a) && r[c + 1].Trim().Length == 0 && IsPart(r[c + 2].Trim()))
+        {
+            // a 项 row printed with its 款 cell blank (201 |  | 01): the 款 is not printed, so the row is not filed as the 类
+            ledger.NoteMisaligned(r.Cell(c), $"{a} |  | {r[c + 2].Trim()}", NameOf(r, c + parts));
+            ledger.MarkStructural(r.Cell(c + 2));
+            return Blank(r, c);
+        }
         if (IsClass(a))
         {
             cls = a;

@@ -193,6 +193,26 @@ public class CrossTableRuleTests
     }
 
     [Fact]
+    public void GK310_in_a_budget_that_defines_it_as_the_basic_public_funds_reads_the_narrative()
+    {
+        const string definition = "机关运行经费：指行政单位和参照公务员法管理的事业单位，用一般公共预算财政拨款基本支出安排的公用经费。";
+        DocBuilder Budget(decimal amount, string def = definition)
+        {
+            var b = DocBuilder.Budget()
+                .Table(TableKind.BudgetGeneralBasic, t => t.Columns(T, Measure.Personnel, Measure.Public).Total(300m, 200m, 100m))
+                .Sentence(def, "名词解释");
+            b.Doc.Claims.Add(OperatingClaim("机关运行经费预算", amount));
+            return b;
+        }
+        // the document's own definition makes 机关运行经费 a part of the 基本支出 公用经费: 150 above 100 cannot be
+        Single<OperatingCostsWithinPublic>(Budget(150m), expected: 100m, found: 150m);
+        Silent<OperatingCostsWithinPublic>(Budget(95.5m));
+        // the older definition (the money spent on running the office, project 运行经费 included) gives no bound
+        Silent<OperatingCostsWithinPublic>(Budget(150m, "机关运行经费：为保障行政单位运行用于购买货物和服务的各项资金，包括基本支出和项目支出中的公用经费。"));
+        Silent<OperatingCostsWithinPublic>(Budget(150m, "机关运行经费：为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。"));
+    }
+
+    [Fact]
     public void GK306_checks_F8_carry_and_income_against_F4()
     {
         var b = DocBuilder.Final()

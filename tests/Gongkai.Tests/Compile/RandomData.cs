@@ -170,6 +170,7 @@ public static class RandomData
         ItemsAndFees(d, new Random(seed * 31 + 7));
         foreach (var key in ReasonKeys(d)) d.Reasons[key] = "工作任务调整";
         AddOverallPerformance(d, new Random(seed * 7919 + 1));
+        MeetingAndTraining(d, new Random(seed * 7919 + 226));
         return d;
 
         decimal Around(decimal v)
@@ -266,6 +267,18 @@ public static class RandomData
     /// for some classes; 教育收费 as a part of the 事业收入 of some 项 (not hubei, where it is 财政专户管理资金). A generator
     /// of its own, so that the draws above stay as they were.
     /// </summary>
+    /// <summary>
+    /// A Jiangsu budget prints 会议费 and 培训费 beside the “三公” items (公开09, with the outer 合计) when the data gives both:
+    /// most Jiangsu budgets get them, drawn on a stream of their own so every other figure stays as it was.
+    /// </summary>
+    private static void MeetingAndTraining(DisclosureData d, Random r)
+    {
+        if (d.IsFinal || d.Profile != "jiangsu" || d.Meeting is not null || d.Training is not null || r.NextDouble() < 0.25) return;
+        decimal Money(decimal max) => Math.Round((decimal)(0.05 + r.NextDouble()) * max, 2);
+        d.Meeting = new ExpenseItem { Amount = Money(5), Prior = Money(5) };
+        d.Training = new ExpenseItem { Amount = Money(8), Prior = Money(8) };
+    }
+
     private static void ItemsAndFees(DisclosureData d, Random r)
     {
         decimal Near(decimal v) => r.NextDouble() switch
