@@ -249,8 +249,7 @@ public static partial class Mutants
         {
             if (!IsTableLine(lines[i])) continue;
             int start = i;
-            int end = i;
-            while (end < lines.Length && IsTableLine(lines[end])) end++;
+            int end = TableEnd(lines, i);
             for (int h = start; h < Math.Min(end, start + 4); h++)
             {
                 var cells = Cells(lines[h]);
@@ -266,6 +265,24 @@ public static partial class Mutants
         return list;
     }
 
+    /// <summary>The end of the table starting at <paramref name="start"/>: a tab-separated table goes on over a blank line or
+    /// two (a page break of the conversion, which the reader joins too); a pipe table ends at its first non-table line.</summary>
+    private static int TableEnd(string[] lines, int start)
+    {
+        int end = start;
+        while (end < lines.Length && IsTableLine(lines[end])) end++;
+        bool tab = !lines[start].TrimStart().StartsWith('|');
+        while (tab)
+        {
+            int next = end;
+            while (next < lines.Length && next - end < 2 && lines[next].Trim().Length == 0) next++;
+            if (next == end || next >= lines.Length || !lines[next].Contains('\t') || lines[next].TrimStart().StartsWith('|')) break;
+            end = next;
+            while (end < lines.Length && IsTableLine(lines[end])) end++;
+        }
+        return end;
+    }
+
     private static bool IsRuleLine(string line) => line.TrimStart().StartsWith("|-");
 
     private static string? SplitCodes(string text, bool sparse)
@@ -277,8 +294,12 @@ public static partial class Mutants
             bool economic = Cells(lines[header])[col].Contains("经济");
             int parts = economic ? 2 : 3;
             string[] names = economic ? ["类", "款"] : ["类", "款", "项"];
+            // sparse: a level prints only its own digits under the row of its parent; where that parent row is not
+            // printed (a 项 whose 款 has no row of its own), the row prints the levels above it too, as such tables do
+            string printedClass = "", printedSection = "";
             for (int i = start; i < end; i++)
             {
+                if (lines[i].Trim().Length == 0) continue;
                 var cells = Cells(lines[i]).ToList();
                 if (col >= cells.Count) continue;
                 string[] repl;
@@ -293,7 +314,14 @@ public static partial class Mutants
                     if (DigitsOnly.IsMatch(code) && code.Length <= 3 + 2 * (parts - 1))
                     {
                         int level = (code.Length - 3) / 2;
-                        if (sparse) repl[level] = level == 0 ? code : code[^2..];
+                        if (sparse)
+                        {
+                            int from = code[..3] != printedClass ? 0 : level == 2 && code[..5] != printedSection ? 1 : level;
+                            for (int k = from; k <= level; k++) repl[k] = k == 0 ? code[..3] : code.Substring(3 + 2 * (k - 1), 2);
+                            printedClass = code[..3];
+                            if (level >= 1) printedSection = code[..5];
+                            else printedSection = "";
+                        }
                         else
                         {
                             repl[0] = code[..3];
@@ -346,6 +374,7 @@ public static partial class Mutants
             for (int i = data; i < end; i++)
             {
                 var cells = Cells(lines[i]);
+                if (col + 1 >= cells.Length) continue;
                 var code = cells[col].Trim();
                 if (!DigitsOnly.IsMatch(code) || code.Length == 3) continue;
                 var indent = code.Length == 5 ? "　　" : "　　　　";

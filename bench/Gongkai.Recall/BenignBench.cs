@@ -59,7 +59,7 @@ public static class BenignBench
             if (variant is null || variant == d.Text) return;
             var (fresh, lost) = Mutants.CompareBenign(d.Report, d.Path, variant);
             var st = stats[v.Id];
-            if (dump is not null && fresh.Count > 0)
+            if (dump is not null && (fresh.Count > 0 || lost > 0))
             {
                 Directory.CreateDirectory(dump);
                 File.WriteAllText(Path.Combine(dump, $"{v.Id}--{(d.Seed ? d.Name : d.Path)}"), variant);
