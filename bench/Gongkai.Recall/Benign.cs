@@ -57,6 +57,17 @@ public static partial class Mutants
             new("swap-basic-project", "基本支出与项目支出列对调", (t, _) => SwapColumns(t, "基本支出", "项目支出")),
             new("swap-staff-public", "人员经费与公用经费列对调", (t, _) => SwapColumns(t, "人员经费", "公用经费")),
             new("column-numbers", "表头下有栏次行（栏次 1 2 3）", (t, _) => ColumnNumberRow(t)),
+            new("extra-columns-zero", "收入、支出表多出无数的列（上级补助收入、事业单位经营收入、附属单位上缴收入等，印 0.00）", (t, _) => ExtraColumns(t, zero: true)),
+            new("extra-columns-blank", "收入、支出表多出无数的列（同上，留空）", (t, _) => ExtraColumns(t, zero: false)),
+            new("extra-rows-zero", "收支总表多出无数的收入行（上级补助收入、事业单位经营收入、附属单位上缴收入，印 0.00）", (t, _) => ExtraSummaryRows(t, zero: true)),
+            new("extra-rows-blank", "收支总表多出无数的收入行（同上，留空）", (t, _) => ExtraSummaryRows(t, zero: false)),
+            new("drop-columns", "新版式不列无数的可选列（全为零或空的列删去）", (t, _) => DropColumns(t)),
+            new("fullwidth-table", "表格金额用全角数字（１，２３４．５６）", (t, _) => MapTableNumbers(t, s => FullWidth(s, separators: true))),
+            new("fullwidth-narrative", "叙述中的数字用全角（２０２５年、７１６３．３７万元）", (t, _) => FullWidthNarrative(t)),
+            // ---- the department's name
+            new("name-fields-fuller", "名称字段写带上级区划的全称（长河市示例区第10局），标题用本级名称", (t, _) => NameFieldsFuller(t)),
+            new("name-title-fuller", "标题写带上级区划的全称，名称字段用本级名称", (t, _) => TitleFuller(t)),
+            new("name-prose-short", "叙述中用不带区划的简称（第10局）", (t, _) => ProseShortName(t)),
             // ---- titles and layout
             new("title-wording", "表名用“…总体情况表”等其他写法", (t, _) => TitleWording(t)),
             new("table-label", "表号写作“预算01表”/“决算01表”", (t, _) => TableLabel(t)),
@@ -85,6 +96,7 @@ public static partial class Mutants
             Combo("combo-codes", "编码分列 + 栏次行 + 列对调 + 缩进", "code-split", "column-numbers", "swap-basic-project", "name-indent"),
             Combo("combo-layout", "目录 + 表名 + 表号 + 序号 + 跨页 + 单位行", "toc", "title-wording", "table-label", "title-numbered", "page-split-header", "unit-line"),
             Combo("combo-narrative", "百分比一位 + 全角％ + 较上年 + 年度 + 千分位", "percent-1", "fullwidth-percent", "comparison-wording", "year-du", "narrative-separators"),
+            Combo("combo-columns", "多出无数的列和行 + 删去无数的列 + 全角数字 + 名称全称", "extra-columns-zero", "extra-rows-blank", "drop-columns", "fullwidth-table", "fullwidth-narrative", "name-fields-fuller"),
             Combo("combo-all", "以上全部（元、编码合并、零值、跨页、用语）", "table-yuan-int", "zero-emdash", "code-name-merged", "column-numbers", "title-wording", "page-split-bare", "percent-0", "comparison-wording", "year-du"),
         ];
     }
