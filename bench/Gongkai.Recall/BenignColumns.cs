@@ -71,9 +71,10 @@ public static partial class Mutants
         {
             if (coded.GetValueOrDefault(start) > 1) continue; // side-by-side blocks
             var title = TextNormalizerLike(TitleBefore(lines, start));
-            bool income = title.Contains("收入") && !title.Contains("收支");
-            bool expenditure = !income && title.Contains("支出") && !title.Contains("收支")
-                               && !Regex.IsMatch(title, "一般公共预算|政府性基金|国有资本|财政拨款|基本支出|项目支出|三公|结转|分单位|按|经济分类");
+            // the department's 收入表 / 支出表 (all funds), not a table of one fund (一般公共预算, 政府性基金 …) or one part
+            if (title.Contains("收支") || Regex.IsMatch(title, "一般公共预算|政府性基金|国有资本|财政拨款|基本支出|项目支出|三公|结转|分单位|按|经济分类")) continue;
+            bool income = title.Contains("收入") && !title.Contains("支出");
+            bool expenditure = !income && title.Contains("支出") && !title.Contains("收入");
             if (!income && !expenditure) continue;
             var (header, data) = HeaderAndData(lines, start, end);
             if (header.Count == 0 || data.Count == 0) continue;
