@@ -106,6 +106,20 @@ public class BenignVariantTests
         Assert.Contains(t.Columns, c => c.Key == new ColumnKey(Measure.Basic));
     }
 
+    /// <summary>A sentence typed in full-width digits is read as its ASCII form: the amount is a claim, and the rules that
+    /// match amounts in the sentence text (GK318, GK406) run on it instead of failing on a digit they cannot parse.</summary>
+    [Fact]
+    public void A_sentence_in_full_width_digits_reads_like_ascii()
+    {
+        var text = "# 示例局2025年部门预算\n\n## 一、收入预算情况\n\n２０２５年收入预算７１６３．３７万元，其中：一般公共预算拨款７０００．００万元，其他收入１６３．３７万元。\n";
+        var d = new DisclosureReader().Read("t.md", Encoding.UTF8.GetBytes(text)).Disclosure;
+        var s = Assert.Single(d.Sentences, x => x.Text.Contains("收入预算"));
+        Assert.Contains("7163.37万元", s.Text);
+        Assert.Contains(d.Claims, c => c.Amount == 7163.37m);
+        var report = Mutants.Check("t.md", text);
+        Assert.DoesNotContain(report.Findings, f => f.Message.Contains("执行异常"));
+    }
+
     /// <summary>The department named in its fuller form (with the city before the district) in every name field stays silent;
     /// one field that drops the district still fires GK444.</summary>
     [Fact]
