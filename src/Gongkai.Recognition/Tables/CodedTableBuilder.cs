@@ -44,7 +44,15 @@ public sealed class CodedTableBuilder
             codeCols.Add(c);
         }
         // GZ: the code printed in brackets in the name cell ([2010301]行政运行): one column is both code and name
-        int bracketCol = codeCols.Count == 0 ? Enumerable.Range(0, width).FirstOrDefault(c => data.Count(r => BracketedCode(r[c]) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3), -1) : -1;
+        int bracketCol = codeCols.Count == 0 ? Enumerable.Range(0, width).FirstOrDefault(c => data.Count(r => BracketedCode(r[c], plain: false) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3), -1) : -1;
+        // … or before it without brackets (2010301 行政运行): read so only where one column prints them (side-by-side
+        // blocks of merged cells would each need their own code column)
+        bool plainCodes = false;
+        if (codeCols.Count == 0 && bracketCol < 0)
+        {
+            var plain = Enumerable.Range(0, width).Where(c => data.Count(r => BracketedCode(r[c], plain: true) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3)).ToList();
+            if (plain.Count == 1) { bracketCol = plain[0]; plainCodes = true; }
+        }
         if (bracketCol >= 0) codeCols.Add(bracketCol);
         // no codes printed (rows named only, 功能分类科目名称 | 合计 | …): the first column is the name, not a code column
         bool namesOnly = codeCols.Count == 0 && width > 1 && NamesOnly(data, paths);
@@ -105,7 +113,7 @@ public sealed class CodedTableBuilder
                 if (blk.CodeCol == bracketCol)
                 {
                     // [2010301]行政运行 → code 2010301, name 行政运行; a cell without brackets (合计) is the name
-                    if (BracketedCode(codeText) is { } bc) (codeText, name) = bc;
+                    if (BracketedCode(codeText, plainCodes) is { } bc) (codeText, name) = bc;
                     else codeText = "";
                 }
                 var cCode = TextNormalizer.Compact(codeText);
@@ -188,10 +196,12 @@ public sealed class CodedTableBuilder
         return null;
     }
 
-    /// <summary>A cell holding a classification code in brackets before its name: [2010301]行政运行, 【301】工资福利支出.</summary>
-    private static (string Code, string Name)? BracketedCode(string text)
+    /// <summary>A cell holding a classification code before its name, in brackets or not: [2010301]行政运行, 【301】工资福利支出,
+    /// 2010301 行政运行, 30101基本工资 (the code ends where the digits end and a Chinese name begins).</summary>
+    private static (string Code, string Name)? BracketedCode(string text, bool plain)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^[\[【]\s*(\d{3}|\d{5}|\d{7})\s*[\]】]\s*(\S.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^[\[【]\s*([0-9]{3}|[0-9]{5}|[0-9]{7})\s*[\]】]\s*(\S.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!m.Success && plain) m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^([0-9]{3}|[0-9]{5}|[0-9]{7})(?![0-9.,])\s*(\p{IsCJKUnifiedIdeographs}.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
         return m.Success && Grid.IsCode(m.Groups[1].Value) ? (m.Groups[1].Value, m.Groups[2].Value.Trim()) : null;
     }
 

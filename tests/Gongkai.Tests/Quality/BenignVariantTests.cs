@@ -106,6 +106,19 @@ public class BenignVariantTests
         Assert.Contains(t.Columns, c => c.Key == new ColumnKey(Measure.Basic));
     }
 
+    /// <summary>Code and name printed in one cell without brackets (“20101 人大事务”, “2010104人大会议”) are read as a code and a
+    /// name, so the table's hierarchy is checked as in any other layout.</summary>
+    [Fact]
+    public void A_code_printed_before_its_name_in_one_cell_is_read()
+    {
+        var text = "# 示例局2025年部门预算\n\n### 2025年一般公共预算支出表\n\n单位：万元\n\n| 科目 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|\n"
+                   + "| 合计 | 10.00 | 6.00 | 4.00 |\n| 201 一般公共服务支出 | 10.00 | 6.00 | 4.00 |\n| 20101 人大事务 | 10.00 | 6.00 | 4.00 |\n| 2010104人大会议 | 10.00 | 6.00 | 4.00 |\n";
+        var d = new DisclosureReader().Read("t.md", Encoding.UTF8.GetBytes(text)).Disclosure;
+        var t = Assert.Single(d.Tables);
+        Assert.Equal(["201", "20101", "2010104"], t.Rows.Where(r => r.Code is not null).Select(r => r.Code?.Value));
+        Assert.Equal("人大会议", t.Rows.Single(r => r.Code?.Value == "2010104").Label);
+    }
+
     /// <summary>A sentence typed in full-width digits is read as its ASCII form: the amount is a claim, and the rules that
     /// match amounts in the sentence text (GK318, GK406) run on it instead of failing on a digit they cannot parse.</summary>
     [Fact]
