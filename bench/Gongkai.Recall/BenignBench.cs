@@ -41,6 +41,11 @@ public static class BenignBench
             lock (lockObj) docs.Add(($"种子 {s}（{data.Profile} {(data.IsFinal ? "决算" : "预算")}）", path, text, report, false));
         });
         docs.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        if (dump is not null)
+        {
+            Directory.CreateDirectory(dump);
+            foreach (var d in docs) File.WriteAllText(Path.Combine(dump, "clean--" + d.Path), d.Text);
+        }
         var seedDir = Path.Combine(shared, "seeds");
         if (Directory.Exists(seedDir))
             foreach (var file in Directory.GetFiles(seedDir, "*.txt").Order(StringComparer.Ordinal))
@@ -59,7 +64,7 @@ public static class BenignBench
             if (variant is null || variant == d.Text) return;
             var (fresh, lost) = Mutants.CompareBenign(d.Report, d.Path, variant);
             var st = stats[v.Id];
-            if (dump is not null && fresh.Count > 0)
+            if (dump is not null && (fresh.Count > 0 || lost > 0 || explain))
             {
                 Directory.CreateDirectory(dump);
                 File.WriteAllText(Path.Combine(dump, $"{v.Id}--{(d.Seed ? d.Name : d.Path)}"), variant);

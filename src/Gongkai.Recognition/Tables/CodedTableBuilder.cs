@@ -31,15 +31,28 @@ public sealed class CodedTableBuilder
         bool byUnit = t.Kind == TableKind.GeneralExpenditureByUnit;
         if (!isContinuation && !byUnit && TryTotalsOnly(t, data, paths)) return;
 
-        // code columns: where data rows carry classification codes
+        // code columns: where data rows carry classification codes. A column that also holds amounts is a code column
+        // only under a header naming codes: in a 元 table without decimals an amount such as 500 or 20000 has the shape of
+        // a code (a 政府经济分类 503, a 款 20000), and two of them do not make an amount column a code column
         var codeCols = new List<int>();
         for (int c = 0; c < width; c++)
         {
             int n = data.Count(r => Grid.IsCode(r[c].Trim()));
-            if (n >= 2 || n >= 1 && data.Count <= 3) codeCols.Add(c);
+            if (!(n >= 2 || n >= 1 && data.Count <= 3)) continue;
+            int amounts = data.Count(r => r[c].Trim() is var x && !Grid.IsCode(x) && Numbers.Parse(x).IsNumeric);
+            if (amounts > 0 && !NamesCodes(paths[c])) continue;
+            codeCols.Add(c);
         }
         // GZ: the code printed in brackets in the name cell ([2010301]行政运行): one column is both code and name
-        int bracketCol = codeCols.Count == 0 ? Enumerable.Range(0, width).FirstOrDefault(c => data.Count(r => BracketedCode(r[c]) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3), -1) : -1;
+        int bracketCol = codeCols.Count == 0 ? Enumerable.Range(0, width).FirstOrDefault(c => data.Count(r => BracketedCode(r[c], plain: false) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3), -1) : -1;
+        // … or before it without brackets (2010301 行政运行): read so only where one column prints them (side-by-side
+        // blocks of merged cells would each need their own code column)
+        bool plainCodes = false;
+        if (codeCols.Count == 0 && bracketCol < 0)
+        {
+            var plain = Enumerable.Range(0, width).Where(c => data.Count(r => BracketedCode(r[c], plain: true) is not null) is var n && (n >= 2 || n >= 1 && data.Count <= 3)).ToList();
+            if (plain.Count == 1) { bracketCol = plain[0]; plainCodes = true; }
+        }
         if (bracketCol >= 0) codeCols.Add(bracketCol);
         // no codes printed (rows named only, 功能分类科目名称 | 合计 | …): the first column is the name, not a code column
         bool namesOnly = codeCols.Count == 0 && width > 1 && NamesOnly(data, paths);
@@ -58,8 +71,9 @@ public sealed class CodedTableBuilder
             int s = starts[b], e = b + 1 < starts.Count ? starts[b + 1] : width;
             int? paired = codeCols.FirstOrDefault(c => c > s && c < e) is int p && p > 0 ? p : null;
             // the name column follows the code column; a table without codes (单位名称 | 总计 | …, 功能分类科目名称 | 合计 | …)
-            // has its labels in the first column and its values right after: a column of numbers is never the name column
-            int nameCol = namesOnly || s == bracketCol || s + 1 < e && MostlyNumeric(data, s + 1) ? s : s + 1;
+            // has its labels in the first column and its values right after: a column of numbers is never the name column,
+            // nor one headed by an amount (科目 | 合计 | 基本支出 …: code and name merged) that prints no name
+            int nameCol = namesOnly || s == bracketCol || s + 1 < e && (MostlyNumeric(data, s + 1) || AmountHeaded(data, paths, s + 1, t.Kind)) ? s : s + 1;
             var valueCols = Enumerable.Range(s, e - s).Where(c => c != s && c != nameCol && c != paired && c != paired + 1);
             var values = ColumnMeaning.Plan(paths, valueCols.ToList(), t.Kind, ColumnMeaning.TitleYear(t.Title)).Select(p => (p.Col, p.Key, paths[p.Col], p.Detail)).ToList();
             blocks.Add(new Block(s, s, nameCol, paired, paired + 1, values));
@@ -99,7 +113,7 @@ public sealed class CodedTableBuilder
                 if (blk.CodeCol == bracketCol)
                 {
                     // [2010301]行政运行 → code 2010301, name 行政运行; a cell without brackets (合计) is the name
-                    if (BracketedCode(codeText) is { } bc) (codeText, name) = bc;
+                    if (BracketedCode(codeText, plainCodes) is { } bc) (codeText, name) = bc;
                     else codeText = "";
                 }
                 var cCode = TextNormalizer.Compact(codeText);
@@ -159,6 +173,19 @@ public sealed class CodedTableBuilder
         }
     }
 
+    /// <summary>A column headed by an amount (合计, 基本支出 …) with no text in its rows: a value column even where no row
+    /// prints a figure in it (an empty table, a column of blanks).</summary>
+    private static bool AmountHeaded(List<GridRow> data, string[] paths, int c, TableKind kind) =>
+        ColumnMeaning.Of(paths[c], kind) is not null
+        && !data.Any(r => r[c].Trim() is { Length: > 0 } x && Numbers.Parse(x).Kind == CellValueKind.Text && TextNormalizer.Compact(x) is not ("合计" or "总计"));
+
+    /// <summary>A column header (its lowest level) naming codes (科目编码, 经济分类科目, 功能科目代码 …) or none at all.</summary>
+    private static bool NamesCodes(string path)
+    {
+        var p = TextNormalizer.Compact(path.Split('/')[^1]);
+        return p.Length == 0 || p.Contains("编码") || p.Contains("代码") || p.Contains("科目") || p.Contains("编号");
+    }
+
     /// <summary>The nearest well-formed code printed above (<paramref name="step"/> −1) or below (+1) a row in a code column.</summary>
     private static string? Neighbour(List<GridRow> data, GridRow r, int col, int step)
     {
@@ -169,10 +196,12 @@ public sealed class CodedTableBuilder
         return null;
     }
 
-    /// <summary>A cell holding a classification code in brackets before its name: [2010301]行政运行, 【301】工资福利支出.</summary>
-    private static (string Code, string Name)? BracketedCode(string text)
+    /// <summary>A cell holding a classification code before its name, in brackets or not: [2010301]行政运行, 【301】工资福利支出,
+    /// 2010301 行政运行, 30101基本工资 (the code ends where the digits end and a Chinese name begins).</summary>
+    private static (string Code, string Name)? BracketedCode(string text, bool plain)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^[\[【]\s*(\d{3}|\d{5}|\d{7})\s*[\]】]\s*(\S.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^[\[【]\s*([0-9]{3}|[0-9]{5}|[0-9]{7})\s*[\]】]\s*(\S.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!m.Success && plain) m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^([0-9]{3}|[0-9]{5}|[0-9]{7})(?![0-9.,])\s*(\p{IsCJKUnifiedIdeographs}.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
         return m.Success && Grid.IsCode(m.Groups[1].Value) ? (m.Groups[1].Value, m.Groups[2].Value.Trim()) : null;
     }
 
