@@ -195,7 +195,7 @@ public class CrossTableRuleTests
     [Fact]
     public void GK310_in_a_budget_that_defines_it_as_the_basic_public_funds_reads_the_narrative()
     {
-        const string definition = "机关运行经费：指行政单位和参照公务员法管理的事业单位，用一般公共预算财政拨款基本支出安排的公用经费。";
+        const string definition = "机关运行经费：本文件中指机关和参公管理事业单位的一般公共预算基本支出里的公用经费部分。";
         DocBuilder Budget(decimal amount, string def = definition)
         {
             var b = DocBuilder.Budget()
@@ -208,8 +208,8 @@ public class CrossTableRuleTests
         Single<OperatingCostsWithinPublic>(Budget(150m), expected: 100m, found: 150m);
         Silent<OperatingCostsWithinPublic>(Budget(95.5m));
         // the older definition (the money spent on running the office, project 运行经费 included) gives no bound
-        Silent<OperatingCostsWithinPublic>(Budget(150m, "机关运行经费：为保障行政单位运行用于购买货物和服务的各项资金，包括基本支出和项目支出中的公用经费。"));
-        Silent<OperatingCostsWithinPublic>(Budget(150m, "机关运行经费：为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。"));
+        Silent<OperatingCostsWithinPublic>(Budget(150m, "机关运行经费：本文件中指机关日常运转所花的钱，基本支出和项目支出中的公用经费都算在内。"));
+        Silent<OperatingCostsWithinPublic>(Budget(150m, "机关运行经费：本文件中指机关（参公单位在内）日常运转购买商品和服务所花的全部资金。"));
     }
 
     [Fact]
