@@ -521,6 +521,18 @@ public sealed partial class TableBuilder
         return t;
     }
 
+    /// <summary>The six 三公 columns (合计, 因公出国（境）费, the vehicle group's 小计/购置/运行, 公务接待费) as group | leaf
+    /// header, measure and value, with the vehicle group and its running-cost leaf named as the table prints them.</summary>
+    private static (string Top, string Mid, Measure M, Func<ThreePublicItems, decimal> V)[] ThreePublicItemColumns(string vehicle, string operation) =>
+    [
+        ("合计", "合计", Measure.ThreePublicTotal, x => x.Total),
+        ("因公出国（境）费", "因公出国（境）费", Measure.Abroad, x => x.Abroad),
+        (vehicle, "小计", Measure.VehicleTotal, x => x.Vehicle),
+        (vehicle, "公务用车购置费", Measure.VehiclePurchase, x => x.VehiclePurchase),
+        (vehicle, operation, Measure.VehicleOperation, x => x.VehicleOperation),
+        ("公务接待费", "公务接待费", Measure.Reception, x => x.Reception),
+    ];
+
     /// <summary>
     /// The 三公 table as two blocks of the same columns, last year's budget and this year's (重庆 2026 表八: “2025年预算数 |
     /// 2026年预算数” over 合计 | 因公出国（境）费 | 公务用车购置及运行费（小计 | 购置费 | 运行费）| 公务接待费). Last year's block
@@ -530,20 +542,12 @@ public sealed partial class TableBuilder
     {
         var x = _d.ThreePublic.Current;
         string Block(string s) => s.Replace("{prior}", (_d.Year - 1).ToString(CultureInfo.InvariantCulture)).Replace("{year}", _d.Year.ToString(CultureInfo.InvariantCulture));
-        (string Mid, string Low, Measure M, Func<ThreePublicItems, decimal> V)[] items =
-        [
-            ("合计", "合计", Measure.ThreePublicTotal, i => i.Total),
-            ("因公出国（境）费", "因公出国（境）费", Measure.Abroad, i => i.Abroad),
-            ("公务用车购置及运行费", "小计", Measure.VehicleTotal, i => i.Vehicle),
-            ("公务用车购置及运行费", "公务用车购置费", Measure.VehiclePurchase, i => i.VehiclePurchase),
-            ("公务用车购置及运行费", "公务用车运行费", Measure.VehicleOperation, i => i.VehicleOperation),
-            ("公务接待费", "公务接待费", Measure.Reception, i => i.Reception),
-        ];
+        var items = ThreePublicItemColumns("公务用车购置及运行费", "公务用车运行费");
         var cells = new List<string>();
         foreach (var (block, items0, keyed) in new[] { (Block(blocks[0]), prior, false), (Block(blocks[1]), x, true) })
             foreach (var it in items)
             {
-                t.Columns.Add(new([block, it.Mid, it.Low], ColumnRole.Value, keyed ? (ColumnKey)it.M : null));
+                t.Columns.Add(new([block, it.Top, it.Mid], ColumnRole.Value, keyed ? (ColumnKey)it.M : null));
                 cells.Add(Money.Cell(it.V(items0)));
             }
         t.Rows.Add(new RenderRow(cells.ToArray()));
@@ -813,15 +817,7 @@ public sealed partial class TableBuilder
         var t = new RenderTable { Kind = TableKind.FinalThreePublic, Label = NextLabel(), Title = "财政拨款“三公”经费支出决算表" };
         var budget = _d.ThreePublic.Budget ?? _d.ThreePublic.InitialBudget ?? new ThreePublicItems();
         var cur = _d.ThreePublic.Current;
-        (string Top, string Mid, Measure M, Func<ThreePublicItems, decimal> V)[] items =
-        [
-            ("合计", "合计", Measure.ThreePublicTotal, x => x.Total),
-            ("因公出国（境）费", "因公出国（境）费", Measure.Abroad, x => x.Abroad),
-            ("公务用车购置及运行维护费", "小计", Measure.VehicleTotal, x => x.Vehicle),
-            ("公务用车购置及运行维护费", "公务用车购置费", Measure.VehiclePurchase, x => x.VehiclePurchase),
-            ("公务用车购置及运行维护费", "公务用车运行维护费", Measure.VehicleOperation, x => x.VehicleOperation),
-            ("公务接待费", "公务接待费", Measure.Reception, x => x.Reception),
-        ];
+        var items = ThreePublicItemColumns("公务用车购置及运行维护费", "公务用车运行维护费");
         var cells = new List<string>();
         foreach (var it in items)
         {
