@@ -91,7 +91,7 @@ public class BenignVariantTests
     [Fact]
     public void Integer_amounts_shaped_like_codes_stay_amounts()
     {
-        var text = "# 示例局2025年部门预算\n\n### 2025年一般公共预算基本支出表\n\n单位：元\n\n| 科目编码 | 科目名称 | 合计 | 人员经费 | 公用经费 |\n|---|---|---|---|---|\n"
+        var text = "# 示例局2025年部门预算\n\n### 2025年一般公共预算基本支出表\n\n单位：元\n\n| 经济分类编码 | 经济分类名称 | 合计 | 人员经费 | 公用经费 |\n|---|---|---|---|---|\n"
                    + "|  | 合计 | 18,500 | 10,500 | 8,000 |\n| 302 | 商品和服务支出 | 8,000 |  | 8,000 |\n| 30211 | 差旅费 | 8,000 |  | 8,000 |\n"
                    + "| 303 | 对个人和家庭的补助 | 500 | 500 |  |\n| 30309 | 奖励金 | 500 | 500 |  |\n";
         var d = new DisclosureReader().Read("t.md", Encoding.UTF8.GetBytes(text)).Disclosure;
@@ -107,7 +107,7 @@ public class BenignVariantTests
     [Fact]
     public void A_merged_subject_column_leaves_the_total_column_to_the_values()
     {
-        var text = "江汉区示例局 2023 年预算\n\n2023年政府性基金预算支出表\n\n单位：万元\n\n科目\t本年政府性基金预算支出\t\t\n\t合计\t基本支出\t项目支出\n\n本单位2023年无政府性基金预算支出。\n";
+        var text = "江汉区示例局 2024 年预算\n\n2024年政府性基金预算支出表\n\n单位：万元\n\n科目\t政府性基金预算支出\t\t\n\t合计\t基本支出\t项目支出\n\n本单位2024年没有政府性基金预算拨款支出。\n";
         var d = new DisclosureReader().Read("t.txt", Encoding.UTF8.GetBytes(text)).Disclosure;
         var t = Assert.Single(d.Tables);
         Assert.Contains(t.Columns, c => c.Key == new ColumnKey(Measure.Total) && c.Header.EndsWith("合计"));
@@ -132,11 +132,11 @@ public class BenignVariantTests
     [Fact]
     public void A_sentence_in_full_width_digits_reads_like_ascii()
     {
-        var text = "# 示例局2025年部门预算\n\n## 一、收入预算情况\n\n２０２５年收入预算７１６３．３７万元，其中：一般公共预算拨款７０００．００万元，其他收入１６３．３７万元。\n";
+        var text = "# 示例局2025年部门预算\n\n## 一、收入预算情况\n\n２０２５年收入预算５２４０．８０万元，其中：一般公共预算拨款５０００．００万元，其他收入２４０．８０万元。\n";
         var d = new DisclosureReader().Read("t.md", Encoding.UTF8.GetBytes(text)).Disclosure;
         var s = Assert.Single(d.Sentences, x => x.Text.Contains("收入预算"));
-        Assert.Contains("7163.37万元", s.Text);
-        Assert.Contains(d.Claims, c => c.Amount == 7163.37m);
+        Assert.Contains("5240.80万元", s.Text);
+        Assert.Contains(d.Claims, c => c.Amount == 5240.80m);
         var report = Mutants.Check("t.md", text);
         Assert.DoesNotContain(report.Findings, f => f.Message.Contains("执行异常"));
     }
