@@ -12,6 +12,7 @@ public static class DataValidator
     public static void Validate(DisclosureData d, List<DataIssue> issues)
     {
         void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
+        int decimals = TableDecimals(d); // the region's template decides once how precise the table amounts may be
         if (d.Kind is not ("budget" or "final")) Err("kind", $"文档类型应为 budget（部门预算）或 final（部门决算），实为“{d.Kind}”。");
         if (d.Year is < 2000 or > 2100) Err("year", $"年度应为四位年份，实为 {d.Year}。");
         if (!DisclosureData.Profiles.Contains(d.Profile)) Err("profile", $"地区配置应为 {string.Join("、", DisclosureData.Profiles)} 之一，实为“{d.Profile}”。");
@@ -26,7 +27,7 @@ public static class DataValidator
             if (l.Source is FundSource.General or FundSource.GovFund or FundSource.StateCapital && l.RemitToSuperior + l.OperatingExpenditure + l.SubsidyToSubordinate != 0)
                 Err(f, $"科目 {l.Code} 的财政拨款支出只能填写基本支出和项目支出；上缴上级、经营支出和对附属单位补助请按实际资金来源填写。");
             foreach (var (name, v) in new[] { ("基本支出", l.Basic), ("项目支出", l.Project), ("上缴上级支出", l.RemitToSuperior), ("经营支出", l.OperatingExpenditure), ("对附属单位补助支出", l.SubsidyToSubordinate) })
-                Amount(issues, f + "." + name, v, TableDecimals(d));
+                Amount(issues, f + "." + name, v, decimals);
         }
         foreach (var (field, lines) in new[] { ("economic", d.Economic), ("projectEconomic", d.ProjectEconomic ?? []) })
         {
@@ -36,7 +37,7 @@ public static class DataValidator
                     Err($"{field}[{e.Code}]", $"部门预算支出经济分类科目编码应为 5 位“款”级编码（以 3 开头），实为“{e.Code}”。");
                 if (e.GovernmentCode is { } g && (g.Length != 5 || !g.All(char.IsAsciiDigit) || g[0] != '5'))
                     Err($"{field}[{e.Code}]", $"政府预算支出经济分类科目编码应为 5 位“款”级编码（以 5 开头），实为“{g}”。");
-                Amount(issues, $"{field}[{e.Code}]", e.Amount, TableDecimals(d));
+                Amount(issues, $"{field}[{e.Code}]", e.Amount, decimals);
             }
             // one 部门 款 may be split over several 政府 款, but each pair once
             if (lines.GroupBy(e => (e.Code, e.GovernmentCode ?? "")).Any(g => g.Count() > 1)) Err(field, "经济分类科目有重复编码，请合并。");
@@ -51,6 +52,7 @@ public static class DataValidator
     public static void Consistency(DisclosureData d, List<DataIssue> issues)
     {
         void Err(string field, string msg) => issues.Add(new(IssueSeverity.Error, field, msg));
+        int decimals = TableDecimals(d); // the region's template decides once how precise the table amounts may be
 
         var generalBasic = d.Expenditure.Where(l => l.Source == FundSource.General).Sum(l => l.Basic);
         var econ = d.Economic.Sum(e => e.Amount);
@@ -80,7 +82,7 @@ public static class DataValidator
         // income vs spending and carry-over
         var c = d.Carry;
         foreach (var v in new[] { c.CarryInGeneral, c.CarryInGovFund, c.CarryInStateCapital, c.CarryOutGeneral, c.CarryOutGovFund, c.CarryOutStateCapital, c.CarryInNonFiscal, c.CarryOutNonFiscal, c.UseOfNonFiscalBalance, c.InstitutionFund, c.BalanceDistribution })
-            Amount(issues, "carry", v, TableDecimals(d));
+            Amount(issues, "carry", v, decimals);
         bool anyCarry = c.CarryInGeneral + c.CarryInGovFund + c.CarryInStateCapital + c.CarryOutGeneral + c.CarryOutGovFund + c.CarryOutStateCapital
             + c.CarryInNonFiscal + c.CarryOutNonFiscal + c.UseOfNonFiscalBalance + c.InstitutionFund + c.BalanceDistribution != 0;
         if (d.RevenueByFunction is { Count: > 0 } rev)
@@ -88,7 +90,7 @@ public static class DataValidator
             foreach (var r in rev)
             {
                 if (r.Code.Length != 7 || !r.Code.All(char.IsAsciiDigit)) Err($"revenueByFunction[{r.Code}]", $"收入的功能分类科目编码应为 7 位，实为“{r.Code}”。");
-                Amount(issues, $"revenueByFunction[{r.Code}]", r.Amount, TableDecimals(d));
+                Amount(issues, $"revenueByFunction[{r.Code}]", r.Amount, decimals);
             }
             decimal Inc(FundSource s) => rev.Where(r => r.Source == s).Sum(r => r.Amount);
             decimal Sp(FundSource s) => d.Expenditure.Where(l => l.Source == s).Sum(l => l.Total);

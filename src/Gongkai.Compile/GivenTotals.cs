@@ -127,6 +127,7 @@ public sealed class GivenTotals
     /// <summary>Every given total against the sum of its printed parts: 错误 outside 尾差, each naming the line, given, sum and difference.</summary>
     public void Check(List<DataIssue> issues)
     {
+        int decimals = DataValidator.TableDecimals(_d);
         foreach (var (key, g) in _function)
         {
             bool grand = key == GivenTotal.GrandTotal;
@@ -144,7 +145,7 @@ public sealed class GivenTotals
             foreach (var (m, name) in new[] { (Measure.Total, "合计"), (Measure.Basic, "基本支出"), (Measure.Project, "项目支出") })
             {
                 if (Of(g, m) is not { } given) continue;
-                DataValidator.Amount(issues, $"totals[{g.Code}].{name}", given, DataValidator.TableDecimals(_d));
+                DataValidator.Amount(issues, $"totals[{g.Code}].{name}", given, decimals);
                 Compare(issues, $"totals[{g.Code}]", $"{label}的{name}", given, Parts(key, m));
             }
         }
@@ -163,7 +164,7 @@ public sealed class GivenTotals
                 issues.Add(new(IssueSeverity.Error, $"economicTotals[{key}]", $"给定了{label}的合计数，但没有属于它的经济分类科目。"));
                 continue;
             }
-            DataValidator.Amount(issues, $"economicTotals[{key}]", given, DataValidator.TableDecimals(_d));
+            DataValidator.Amount(issues, $"economicTotals[{key}]", given, decimals);
             Compare(issues, $"economicTotals[{key}]", label, given, parts);
         }
     }

@@ -57,5 +57,5 @@ public static class Money
         return lr;
     }
 
-    public static bool HasAtMostTwoDecimals(decimal v) => decimal.Round(v, 2) == v;
+    public static bool HasAtMostTwoDecimals(decimal v) => HasAtMostDecimals(v, 2);
 }

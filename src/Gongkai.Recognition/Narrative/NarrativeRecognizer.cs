@@ -242,24 +242,10 @@ public static partial class NarrativeRecognizer
                 var src = starts.Last(x => x.Offset <= at).Source;
                 // the figures of a sentence typed in full-width digits (７１６３．３７万元, ２０２５年) are read as any other: the
                 // rules match amounts and years with patterns that accept those digits but parse them as ASCII
-                yield return new Sentence(AsciiDigits(s), new Provenance(file, src.Line, src.Page, Text: s), heading);
+                yield return new Sentence(FullWidth.AsciiDigits(s, decimalPoints: true), new Provenance(file, src.Line, src.Page, Text: s), heading);
             }
             begin = i + 1;
         }
-    }
-
-    /// <summary>Full-width digits (and a full-width decimal point between digits) as ASCII; everything else as printed.</summary>
-    internal static string AsciiDigits(string s)
-    {
-        if (!s.Any(c => c is >= '０' and <= '９')) return s;
-        var chars = s.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] is >= '０' and <= '９') chars[i] = (char)('0' + (chars[i] - '０'));
-        }
-        for (int i = 1; i + 1 < chars.Length; i++)
-            if (chars[i] == '．' && char.IsAsciiDigit(chars[i - 1]) && char.IsAsciiDigit(chars[i + 1])) chars[i] = '.';
-        return new string(chars);
     }
 
     private static bool ClosesSoon(string text, int from)

@@ -81,10 +81,7 @@ public static class SplitCodes
         SourceCell? source = null;
         if (IsClass(a) && b.Length == 0 && IsPart(d))
         {
-            // a 项 printed with its 类 and no 款 (201 |  | 01): which 款 it belongs to is not printed, so it is not filed
-            ledger.NoteMisaligned(r.Cell(c), $"{a} |  | {d}", NameOf(r, c + 3));
-            ledger.MarkStructural(r.Cell(c + 2));
-            return Blank(r, c);
+            return Misaligned(r, c, ledger, c + 3); // a 项 printed with its 类 and no 款 (201 |  | 01)
         }
         if (IsClass(a))
         {
@@ -138,6 +135,18 @@ public static class SplitCodes
         return withThird > 0 && c + 3 < width ? 3 : 2;
     }
 
+    /// <summary>
+    /// A 项 printed with its 类 and its 款 cell blank (201 |  | 01) at column <paramref name="c"/>: which 款 it belongs to is
+    /// not printed, so the row is not filed (never as the 类); the ledger notes it for GK512 and the row keeps its name
+    /// (at <paramref name="nameColumn"/>) and amounts with its code cells emptied.
+    /// </summary>
+    private static GridRow Misaligned(GridRow r, int c, RecognitionLedger ledger, int nameColumn)
+    {
+        ledger.NoteMisaligned(r.Cell(c), $"{r[c].Trim()} |  | {r[c + 2].Trim()}", NameOf(r, nameColumn));
+        ledger.MarkStructural(r.Cell(c + 2));
+        return Blank(r, c);
+    }
+
     private static string NameOf(GridRow r, int c) => c < r.Width ? r[c].Trim() : "";
 
     /// <summary>The row with its code cells emptied (the name and the amounts stay where they are).</summary>
@@ -161,10 +170,7 @@ public static class SplitCodes
         var code = a;
         if (parts == 3 && IsClass(a) && r[c + 1].Trim().Length == 0 && IsPart(r[c + 2].Trim()))
         {
-            // a 项 row printed with its 款 cell blank (201 |  | 01): the 款 is not printed, so the row is not filed as the 类
-            ledger.NoteMisaligned(r.Cell(c), $"{a} |  | {r[c + 2].Trim()}", NameOf(r, c + parts));
-            ledger.MarkStructural(r.Cell(c + 2));
-            return Blank(r, c);
+            return Misaligned(r, c, ledger, c + parts); // a 项 row printed with its 款 cell blank (201 |  | 01)
         }
         if (IsClass(a))
         {

@@ -24,7 +24,7 @@ public sealed class LegacyFixtureTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Fixture(string name) => Path.Combine(Repo.Root, "tests", "Gongkai.Tests", "Office", "Fixtures", name);
+    private static string Fixture(string name) => Repo.OfficeFixture(name);
 
     private static readonly DocumentReader Reader = new([new OfficeFormatReader()]);
 

@@ -22,7 +22,7 @@ public sealed class XlsReaderTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static string Fixture(string name) => Path.Combine(Repo.Root, "tests", "Gongkai.Tests", "Office", "Fixtures", name);
+    private static string Fixture(string name) => Repo.OfficeFixture(name);
 
     /// <summary>Every block with its text, cells, spans and provenance except the file name.</summary>
     private static List<string> Shape(SourceDocument doc) => doc.Blocks.Select(b => b switch

@@ -13,6 +13,9 @@ public static class Repo
     public static string Root => _root.Value;
 
     public static string Sample(string name) => Path.Combine(Root, "samples", name);
+
+    /// <summary>A committed Office fixture (tests/Gongkai.Tests/Office/Fixtures): legacy and modern files saved by LibreOffice.</summary>
+    public static string OfficeFixture(string name) => Path.Combine(Root, "tests", "Gongkai.Tests", "Office", "Fixtures", name);
 }
 
 /// <summary>A temporary directory removed at dispose.</summary>

@@ -29,7 +29,7 @@ internal static partial class EmptyNotes
     public static string TitleKey(string title)
     {
         // full-width digits (２０２２年…) are the same title
-        title = new string(title.Select(c => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c).ToArray());
+        title = FullWidth.AsciiDigits(title);
         // a leading ordinal (五、 / 5. / （五） / 表5) is numbering, not part of the name
         title = Regex.Replace(title.Trim(), @"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|表\s*\d{1,2}\s*)", "");
         var s = Regex.Replace(title, @"\s|[-—－]?不含上年结转|（）|\(\)|(?:19|20)\d{2}\s*(?:年度?)?|部门综合预算|部门预算|部门|[（）()]|按", "");

@@ -64,7 +64,7 @@ internal static partial class ScopeWords
 
     public static int? Digits(string s)
     {
-        var a = new string(s.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c).ToArray());
+        var a = FullWidth.AsciiDigits(s);
         if (int.TryParse(a, out var v)) return v;
         var cn = "零一二三四五六七八九十".IndexOf(s);
         return s.Length == 1 && cn >= 0 ? cn : null;
